@@ -1,0 +1,1 @@
+//! Writing entries out: CSL-JSON, JSON, BibTeX, TSV and a readable table.

@@ -1,0 +1,24 @@
+//! citemap turns scholarly documents into citation maps.
+//!
+//! Data flows one way: documents ([`input`]) → works-cited entries
+//! ([`extract`]) → parsed references ([`parse`]) → output ([`export`]).
+//!
+//! ```
+//! let text = "Intro.\n\nWorks cited\n\n- Benjamin, Ruha. *Race after Technology*. Polity Press, 2019.\n";
+//! let doc = citemap::extract::extract_text("paper.md", text);
+//! assert_eq!(doc.entries.len(), 1);
+//! ```
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod input;
+pub mod model;
+pub mod parse;
+
+pub use error::{Error, Result};
+pub use model::{
+    Date, Document, DocumentMeta, Entry, Outcome, Person, Reference, Section, Span, Style,
+    WorkType,
+};
