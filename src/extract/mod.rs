@@ -2,6 +2,8 @@
 //!
 //! (Skeleton: the extraction work fills this in.)
 
+pub mod repair;
+
 use crate::input::Source;
 use crate::model::{Document, Style};
 
