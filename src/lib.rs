@@ -17,6 +17,8 @@ pub mod input;
 pub mod model;
 pub mod parse;
 pub mod resolve;
+pub mod graph;
+pub mod analyze;
 
 pub use error::{Error, Result};
 pub use model::{

@@ -4,6 +4,9 @@
 //! error), as ripgrep does.
 
 use clap::{Parser, Subcommand};
+
+mod graph;
+mod shared;
 use std::io::Write;
 
 /// citemap turns scholarly documents into citation maps.
@@ -19,7 +22,12 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Draw the citation network or a projection of it.
+    Graph(graph::Args),
+    /// List the sources several documents share.
+    Shared(shared::Args),
+}
 
 /// What a subcommand reports back when it did not fail outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +48,10 @@ pub fn main() -> i32 {
             return code;
         }
     };
-    let result: anyhow::Result<Status> = match cli.command {};
+    let result: anyhow::Result<Status> = match cli.command {
+        Command::Graph(args) => graph::run(args),
+        Command::Shared(args) => shared::run(args),
+    };
     match result {
         Ok(Status::Ok) => 0,
         Ok(Status::Problems) => 1,

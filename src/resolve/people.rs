@@ -48,6 +48,12 @@ fn person_met(p: &Person) -> Option<Met> {
     })
 }
 
+/// The agent key and kind of a name as written (`None` for an empty name):
+/// "person:apprich|c" or "org:google".
+pub fn agent_key(p: &Person) -> Option<(String, AgentKind)> {
+    person_met(p).map(|m| (m.key, m.kind))
+}
+
 /// The organisation of a web page with no author.
 fn site_org(members: &[&Reference]) -> Option<Met> {
     let webby = members.iter().any(|r| {

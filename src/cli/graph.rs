@@ -1,0 +1,172 @@
+//! `citemap graph`: the citation network and its projections.
+
+use super::Status;
+use anyhow::Context;
+use citemap::export::graph::{dot, gexf, graphml, json};
+use citemap::graph::{project, Kind, Network};
+use citemap::resolve::{documents::head, resolve, Options, Overrides, Resolution};
+use citemap::Document;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Which projection to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    /// Document → cited work.
+    Citation,
+    /// Works cited together, weighted by how many documents cite both.
+    Cocitation,
+    /// Documents sharing references, weighted by how many.
+    Coupling,
+    /// People who wrote together.
+    Coauthor,
+    /// Author of a citing document → author of a cited work.
+    AuthorCitation,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Citation => Kind::Citation,
+            KindArg::Cocitation => Kind::Cocitation,
+            KindArg::Coupling => Kind::Coupling,
+            KindArg::Coauthor => Kind::Coauthor,
+            KindArg::AuthorCitation => Kind::AuthorCitation,
+        }
+    }
+}
+
+/// The output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// Graphviz DOT.
+    Dot,
+    /// JSON with nodes, edges and the evidence of every merge.
+    Json,
+    /// GraphML (Gephi, yEd, networkx).
+    Graphml,
+    /// GEXF 1.3 (Gephi).
+    Gexf,
+}
+
+/// Draw the citation network of documents, or one of its projections.
+///
+/// Entries are resolved across documents and styles first (same DOI, same
+/// URL, or similar title with matching first author and year); the JSON
+/// output lists every merge with its rule and score.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Documents or folders of documents (.txt, .md).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Which projection.
+    #[arg(long, value_enum, default_value = "citation")]
+    pub kind: KindArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "dot")]
+    pub format: FormatArg,
+    /// A TOML file of "same"/"different" entry pairs correcting resolution.
+    #[arg(long, value_name = "FILE")]
+    pub overrides: Option<PathBuf>,
+}
+
+/// Files a folder holds that are documents: text and Markdown, not hidden,
+/// not the folder's README or licence.
+fn documents_in(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read folder", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            documents_in(&path, out)?;
+        } else if (name.ends_with(".txt") || name.ends_with(".md") || name.ends_with(".markdown"))
+            && !name.starts_with("readme")
+            && !name.starts_with("license")
+            && !name.starts_with("licence")
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Loads, extracts and parses every document under `paths`; returns the
+/// documents and their texts.
+pub(crate) fn load_corpus(paths: &[PathBuf]) -> anyhow::Result<(Vec<Document>, Vec<String>)> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            documents_in(p, &mut files)?;
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            anyhow::bail!("{}: no such file or folder", p.display());
+        }
+    }
+    let mut docs = Vec::with_capacity(files.len());
+    let mut texts = Vec::with_capacity(files.len());
+    for f in files {
+        let source = citemap::input::load(&f)?;
+        docs.push(citemap::extract::extract(&source));
+        texts.push(head(&source.text).to_owned());
+    }
+    Ok((docs, texts))
+}
+
+/// Loads the corpus and resolves it.
+pub(crate) fn resolve_corpus(
+    paths: &[PathBuf],
+    overrides: Option<&Path>,
+) -> anyhow::Result<(Vec<Document>, Resolution)> {
+    let (docs, texts) = load_corpus(paths)?;
+    let overrides = match overrides {
+        Some(p) => Overrides::load(p)?,
+        None => Overrides::default(),
+    };
+    let heads: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let res = resolve(
+        &docs,
+        &heads,
+        &Options {
+            overrides,
+            ..Options::default()
+        },
+    );
+    print_notes(&res.notes);
+    Ok((docs, res))
+}
+
+/// Notes go to stderr, at most a screenful.
+pub(crate) fn print_notes(notes: &[String]) {
+    const MAX: usize = 20;
+    let mut err = std::io::stderr().lock();
+    for n in notes.iter().take(MAX) {
+        let _ = writeln!(err, "citemap: note: {n}");
+    }
+    if notes.len() > MAX {
+        let _ = writeln!(err, "citemap: note: … and {} more notes", notes.len() - MAX);
+    }
+}
+
+/// Runs `citemap graph`.
+pub fn run(args: Args) -> anyhow::Result<Status> {
+    let (docs, res) = resolve_corpus(&args.paths, args.overrides.as_deref())?;
+    let network = Network::build(&res);
+    let projection = project(&res, &docs, &network, args.kind.into());
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        FormatArg::Dot => out.write_all(dot::to_dot(&projection).as_bytes())?,
+        FormatArg::Json => out.write_all(json::to_json(&projection, &res, &docs).as_bytes())?,
+        FormatArg::Graphml => graphml::write_graphml(&projection, &mut out)?,
+        FormatArg::Gexf => gexf::write_gexf(&projection, &mut out)?,
+    }
+    out.flush()?;
+    Ok(Status::Ok)
+}
