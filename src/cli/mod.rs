@@ -5,6 +5,9 @@
 
 use clap::{Parser, Subcommand};
 
+mod extract;
+mod output;
+mod parse;
 mod graph;
 mod shared;
 use std::io::Write;
@@ -23,6 +26,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Find and parse the works-cited list of each document.
+    Extract(extract::Args),
+    /// Parse bare reference strings, one per line.
+    Parse(parse::Args),
     /// Draw the citation network or a projection of it.
     Graph(graph::Args),
     /// List the sources several documents share.
@@ -35,6 +42,7 @@ pub enum Status {
     /// Everything went fine: exit 0.
     Ok,
     /// The command ran but found what the user asked it to fail on: exit 1.
+    #[allow(dead_code)] // the first user is `citemap check`, still to come
     Problems,
 }
 
@@ -49,6 +57,8 @@ pub fn main() -> i32 {
         }
     };
     let result: anyhow::Result<Status> = match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Parse(args) => parse::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Shared(args) => shared::run(args),
     };

@@ -13,19 +13,6 @@ pub mod json;
 
 use std::borrow::Cow;
 
-/// The output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// Graphviz DOT.
-    Dot,
-    /// JSON.
-    Json,
-    /// GraphML.
-    Graphml,
-    /// GEXF 1.3.
-    Gexf,
-}
-
 /// Drops characters XML 1.0 cannot hold, even escaped (most C0 controls,
 /// surrogates, U+FFFE/U+FFFF).
 pub(crate) fn xml_safe(text: &str) -> Cow<'_, str> {
