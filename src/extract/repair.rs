@@ -55,7 +55,7 @@ const MAX_STUB: usize = 15;
 /// ```
 pub fn repair_entry(raw: &str) -> Cow<'_, str> {
     let text = normalize(raw);
-    let joined = join_lines(&text);
+    let joined = join_lines(&unescape_markdown(&text));
     let spaced: String = joined.split_whitespace().collect::<Vec<_>>().join(" ");
     let mended = mend_urls(&spaced);
     if mended == raw {
@@ -90,6 +90,23 @@ fn join_lines(text: &str) -> String {
         out.push_str(line);
     }
     out
+}
+
+/// Drops Markdown's backslash escapes ("Fresh Off \\$2B" → "Fresh Off $2B"):
+/// the escapes belong to the file format, not to the reference.
+fn unescape_markdown(text: &str) -> Cow<'_, str> {
+    if !text.contains('\\') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
 }
 
 /// True when a token opens a URL or a DOI.
@@ -275,6 +292,11 @@ mod tests {
             fix("doi: 10.1038/s42256- 022-00465-9."),
             "doi: 10.1038/s42256-022-00465-9."
         );
+    }
+
+    #[test]
+    fn markdown_escapes_are_dropped() {
+        assert_eq!(fix(r"Fresh Off \$2B \*not italic\*"), "Fresh Off $2B *not italic*");
     }
 
     #[test]

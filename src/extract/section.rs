@@ -162,6 +162,9 @@ fn by_heading(lines: &[&str]) -> Option<Found> {
     if let Some(stop) = lines[first..].iter().position(|l| is_stop_heading(l)) {
         last = (first + stop).saturating_sub(1).max(first);
     }
+    while last > first && lines[last].trim().is_empty() {
+        last -= 1;
+    }
     Some(Found {
         heading,
         heading_line: Some(index),
