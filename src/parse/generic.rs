@@ -86,6 +86,23 @@ pub fn prepare(raw: &str) -> Prepared {
                 continue;
             }
             '\\' if chars.peek().is_some_and(|n| n.is_ascii_punctuation()) => continue,
+            '`' | '\'' if chars.peek() == Some(&c) => {
+                chars.next();
+                text.push('"');
+                last_space = false;
+                continue;
+            }
+            // PDF damage "equations .Int .J" and "58 ,8": the mark belongs
+            // to the word before.
+            '.' | ',' | ';' | ':' if last_space && chars.peek().is_some_and(|n| n.is_alphanumeric() && (c != '.' || !n.is_ascii_digit())) => {
+                if text.ends_with(' ') {
+                    text.pop();
+                }
+                text.push(c);
+                text.push(' ');
+                last_space = true;
+                continue;
+            }
             c if c.is_whitespace() => {
                 if !last_space {
                     text.push(' ');
@@ -97,6 +114,14 @@ pub fn prepare(raw: &str) -> Prepared {
         }
         last_space = false;
         text.push(c);
+        // "J. Chem. Soc.3163": a period between a word and a number.
+        if c == '.'
+            && chars.peek().is_some_and(char::is_ascii_digit)
+            && text[..text.len() - 1].ends_with(|p: char| p.is_alphabetic())
+        {
+            text.push(' ');
+            last_space = true;
+        }
     }
     let t = text.trim_end().len();
     text.truncate(t);
@@ -177,7 +202,7 @@ fn first_numeric(s: &str) -> usize {
                 return i;
             }
         }
-        prev_alnum = c.is_alphanumeric();
+        prev_alnum = c.is_alphanumeric() || c == '-' || c == '/' || c == '+';
     }
     s.len()
 }
@@ -279,53 +304,12 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         used += b - a;
         tail_str = &s[b..];
     } else {
-        let head_end = first_numeric(rest);
-        let head = &rest[..head_end];
-        let boundary = sentence_end(rest);
-        let comma_style = list_sep == ',' && !matches!(style, Style::Mla | Style::Apa | Style::Chicago);
-        if physics::no_title(head, boundary) {
-            tail_str = rest;
-        } else if comma_style && boundary.is_none_or(|b| b >= head_end) && head.contains(',') {
-            let head_t = head.trim_end_matches([' ', ',']);
-            let k = head_t.rfind(',').unwrap_or(head_t.len());
-            let cand = head_t.get(k + 1..).unwrap_or("");
-            if lexicon::looks_like_abbreviated_journal(cand.trim())
-                || lexicon::is_city(cand.trim())
-                || lexicon::looks_like_publisher(cand.trim())
-                || lexicon::conference_cue(cand)
-                || !head_t[..k].contains(',')
-            {
-                r.title = Some(trim_title(&head_t[..k]));
-                used += k;
-                tail_str = &rest[k + 1..];
-            } else {
-                // The first comma after the title when the container has commas.
-                let k = head_t.find(", ").unwrap_or(k);
-                r.title = Some(trim_title(&head_t[..k]));
-                used += k;
-                tail_str = &rest[k + 1..];
-            }
-        } else if let Some(b) = boundary {
-            r.title = Some(trim_title(&rest[..b + 1]));
-            used += b;
-            tail_str = &rest[b + 1..];
-        } else if head_end < rest.len() && head.trim().is_empty() {
-            tail_str = rest;
-        } else {
-            // No boundary: a title alone, or "Title, Container 12, 3".
-            let head_t = head.trim_end_matches([' ', ',', '.']);
-            match head_t.rfind(", ") {
-                Some(k) if head_end < rest.len() => {
-                    r.title = Some(trim_title(&head_t[..k]));
-                    tail_str = &rest[k + 1..];
-                }
-                _ => {
-                    r.title = Some(trim_title(&rest[..head_end]));
-                    tail_str = &rest[head_end..];
-                }
-            }
-            used += rest.len() - tail_str.len();
+        let (title, tail_at) = split_title(rest, list_sep == ',');
+        if let Some(t) = title {
+            r.title = Some(trim_title(t));
+            used += t.len();
         }
+        tail_str = &rest[tail_at..];
     }
     if r.title.as_deref().is_some_and(str::is_empty) {
         r.title = None;
@@ -408,6 +392,141 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     r.accessed = p.ids.accessed;
     r.kind = infer_type(&r, p, chapter);
     (r, used)
+}
+
+/// Where a title ends: ", in Proceedings", ". In: …".
+fn in_marker(s: &str) -> Option<usize> {
+    [", in ", ", In ", ", in: ", ", In: ", ". In ", ". In: ", ". in: "]
+        .iter()
+        .filter_map(|m| s.find(m))
+        .min()
+}
+
+/// Trailing abbreviated journal words in a head with no punctuation before
+/// them ("… in infancy and childhood Aust N Z J Surg"): where they start.
+fn trailing_journal(head: &str) -> Option<usize> {
+    let h = head.trim_end_matches([' ', ',', '.', ';']);
+    let mut start = None;
+    let mut count = 0;
+    let mut pos = h.len();
+    for w in h.rsplit(' ') {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = core.chars().next().is_some_and(char::is_uppercase);
+        let abbrev = upper && (letters <= 5 || w.ends_with('.') || core.chars().all(|c| c.is_uppercase()));
+        pos = pos.saturating_sub(w.len());
+        if !abbrev {
+            let lower = core.chars().next().is_some_and(char::is_lowercase);
+            return (count >= 2 && lower).then_some(start?);
+        }
+        count += 1;
+        start = Some(pos);
+        pos = pos.saturating_sub(1);
+        if count > 7 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Splits `rest` (the text after names and date) into the title and the
+/// offset where the tail starts. `comma_list` is true when the names ended
+/// in a comma (IEEE, physics: "A. Author, Title, Journal 12, 3 (2001)").
+fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
+    let mut head_end = first_numeric(rest);
+    // "Title (Publisher, Place, 1983)": the bracket starts the tail.
+    if let Some(k) = rest[..head_end].rfind('(') {
+        if !rest[k..head_end].contains(')') && k > 0 {
+            head_end = k;
+        }
+    }
+    let full_boundary = sentence_end(rest);
+    // "… TrEMBL in 1999. Nucleic Acids Res.": a number just before the
+    // sentence end belongs to the title.
+    if let Some(b) = full_boundary {
+        let between = rest.get(head_end..b).unwrap_or("");
+        if !comma_list
+            && b > head_end
+            && between.split_whitespace().count() <= 2
+            && !between.contains([',', ';', ':', '('])
+            && sentence_end(&rest[b + 1..]).is_some()
+        {
+            head_end = b + 1;
+        }
+    }
+    let head = &rest[..head_end];
+    let boundary = full_boundary.filter(|b| *b < head_end);
+    let marker = in_marker(head);
+    if physics::no_title(head, boundary) {
+        return (None, 0);
+    }
+    if let Some(m) = marker {
+        if boundary.is_none_or(|b| m <= b + 1) {
+            return (Some(&rest[..m]), m + 1);
+        }
+    }
+    let head_t = head.trim_end_matches([' ', ',', '.', ';', ':']);
+    if comma_list && head_t.contains(',') {
+        let k = head_t.rfind(',').unwrap_or(head_t.len());
+        let cand = head_t.get(k + 1..).unwrap_or("").trim();
+        let pick = if lexicon::looks_like_abbreviated_journal(cand)
+            || lexicon::is_city(cand)
+            || lexicon::looks_like_publisher(cand)
+            || lexicon::conference_cue(cand)
+            || !head_t[..k].contains(',')
+            || head_end == rest.len()
+        {
+            k
+        } else {
+            head_t.find(", ").unwrap_or(k)
+        };
+        if head_end == rest.len() && boundary.is_some() {
+            // "Author, Title. Publisher" with no numbers at all.
+        } else {
+            return (Some(&head_t[..pick]), pick + 1);
+        }
+    }
+    if let Some(b) = boundary {
+        let t = cut_publisher(&rest[..b]);
+        return (Some(t), t.len() + usize::from(t.len() == b) );
+    }
+    if head.trim().is_empty() {
+        return (None, 0);
+    }
+    if head_end < rest.len() {
+        if let Some(j) = trailing_journal(head) {
+            if j > 0 {
+                return (Some(&head[..j]), j);
+            }
+        }
+        if let Some(k) = head_t.rfind(", ") {
+            return (Some(&head_t[..k]), k + 1);
+        }
+        let words_after = rest[head_end..]
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 4 && tokens::month(w).is_err())
+            .count();
+        if words_after == 0 {
+            return (None, 0);
+        }
+    }
+    let t = cut_publisher(head);
+    (Some(t), if t.len() < head.len() { t.len() } else { head_end })
+}
+
+/// "Categorial Grammars, Routledge, London": trailing publisher and place
+/// chunks are not part of a title.
+fn cut_publisher(t: &str) -> &str {
+    let mut end = t.trim_end_matches([' ', ',', '.']).len();
+    while let Some(k) = t[..end].rfind(", ") {
+        let chunk = t[k + 2..end].trim();
+        if lexicon::is_city(chunk) || lexicon::looks_like_publisher(chunk) {
+            end = k;
+        } else {
+            break;
+        }
+    }
+    &t[..end]
 }
 
 /// A year anywhere in `s`: one in brackets first, else the last one.

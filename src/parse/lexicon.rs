@@ -162,6 +162,23 @@ pub fn magazine_cue(s: &str) -> Option<bool> {
     None
 }
 
+/// Words that start or fill abbreviated journal names ("Phys.", "Astrophys.").
+pub fn is_journal_word(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Phys" | "Astrophys" | "Chem" | "Biol" | "Nucl" | "Math" | "Rev" | "Lett" | "Proc"
+            | "Acta" | "Ann" | "Bull" | "Trans" | "Mon" | "Not" | "Sov" | "Zh" | "Eksp" | "Teor"
+            | "Fiz" | "Mol" | "Res" | "Med" | "Sci" | "Soc" | "Anal" | "Appl" | "Opt" | "Commun"
+            | "Comm" | "Mech" | "Geophys" | "Astron" | "Phil" | "Mag" | "Rep" | "Prog" | "Theor"
+            | "Stat" | "Int" | "Natl" | "Acad" | "Biochem" | "Physiol" | "Pharmacol" | "Clin"
+            | "Eur" | "Jpn" | "Can" | "Amer" | "Mod" | "Struct" | "Inorg" | "Org" | "Polym"
+            | "Mater" | "Electron" | "Comput" | "Eng" | "Ind" | "Tech" | "Technol" | "Instrum"
+            | "Meth" | "Methods" | "Cosmol" | "Gen" | "Rel" | "Grav" | "Quant" | "Part" | "Fields"
+            | "Synth" | "Tetrahedron" | "Angew" | "Helv" | "Ber" | "Neurosci" | "Immunol"
+            | "Microbiol" | "Genet" | "Ecol" | "Evol" | "Zool" | "Bot" | "Agric" | "Environ"
+    )
+}
+
 /// True when `s` looks like an abbreviated journal name ("Phys. Rev. D",
 /// "J Biol Chem", "JHEP", "Acc. Chem. Res.") rather than a title.
 pub fn looks_like_abbreviated_journal(s: &str) -> bool {

@@ -195,6 +195,10 @@ fn is_initials(t: &Tok<'_>) -> bool {
     if upper == 0 || upper > 4 {
         return false;
     }
+    // "MP." and "LEHN." are Vancouver initials or names, not dotted initials.
+    if !c.contains(['.', '-']) && upper > 1 {
+        return false;
+    }
     let lowers = c.chars().filter(|c| c.is_lowercase()).count();
     if lowers > 0 && c.chars().count() > 3 && !c.contains('.') {
         return false;
@@ -227,6 +231,9 @@ fn is_name_word(t: &Tok<'_>) -> bool {
         return false;
     }
     let n = c.chars().count();
+    if c.contains('.') && is_initials(t) {
+        return false;
+    }
     n >= 2
         && c
             .chars()
@@ -281,6 +288,7 @@ fn is_boundary(toks: &[Tok<'_>], j: usize) -> bool {
                 Kind::Comma | Kind::Semi | Kind::Colon | Kind::Open | Kind::Quote | Kind::Star
             ) || is_joiner(t)
                 || et_al_at(toks, j).is_some()
+                || (t.kind == Kind::Word && t.core.starts_with(|c: char| c.is_ascii_digit()))
         }
     }
 }
@@ -343,7 +351,10 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
         let t = &toks[j];
         if is_initials(t) || is_particle(t) || is_name_word(t) {
             j += 1;
-            if t.period && !is_initials(t) && is_name_word(t) && !is_suffix(t.core) {
+            let word_like = t.core.chars().filter(|c| c.is_lowercase()).count() >= 1
+                && t.core.chars().count() >= 2
+                && j - 1 > i;
+            if t.period && (!is_initials(t) || word_like) && is_name_word(t) && !is_suffix(t.core) {
                 terminal = true;
                 break;
             }
@@ -356,6 +367,9 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
         return None;
     }
     let last = span.last()?;
+    if last.period && super::lexicon::is_journal_word(last.core) {
+        return None;
+    }
     if !is_name_word(last) && !(is_initials(last) && last.core.chars().count() > 1 && last.core.chars().all(char::is_uppercase)) {
         return None;
     }
@@ -401,7 +415,12 @@ fn is_suffix(w: &str) -> bool {
 
 fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
     let mut j = i;
-    while j < toks.len() && j - i < 4 && (is_particle(&toks[j]) || is_name_word(&toks[j])) {
+    let cap_particle =
+        |t: &Tok<'_>| t.kind == Kind::Word && PARTICLES.contains(&t.core.to_lowercase().as_str());
+    while j < toks.len()
+        && j - i < 4
+        && (is_particle(&toks[j]) || is_name_word(&toks[j]) || (cap_particle(&toks[j]) && j + 1 < toks.len() && toks[j + 1].kind == Kind::Word))
+    {
         if toks[j].period && !is_particle(&toks[j]) {
             return None;
         }
@@ -411,7 +430,11 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
     if fam.is_empty() || !fam.iter().any(is_name_word) {
         return None;
     }
-    if fam.len() > 1 && fam.iter().filter(|t| is_name_word(t)).count() > 2 {
+    let proper = fam
+        .iter()
+        .filter(|t| is_name_word(t) && !PARTICLES.contains(&t.core.to_lowercase().as_str()))
+        .count();
+    if proper > 2 || fam.iter().skip(1).any(is_uinit) {
         return None;
     }
     if toks.get(j)?.kind != Kind::Comma {
@@ -436,6 +459,10 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
     let mut terminal = false;
     while k < toks.len() && k - g0 < 4 {
         let t = &toks[k];
+        let after_initial = k > g0 && is_initials(&toks[k - 1]) && toks[k - 1].period;
+        if after_initial && !is_initials(t) {
+            break;
+        }
         if is_initials(t) || is_name_word(t) || is_particle(t) || is_uinit(t) {
             k += 1;
             if t.period && !is_initials(t) {
@@ -459,7 +486,7 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
     }
     let given = &toks[g0..gk];
     let words = given.iter().filter(|t| !is_initials(t)).count();
-    if words > 3 {
+    if words > 3 || (proper > 1 && words == given.len()) {
         return None;
     }
     if !terminal && !is_boundary(toks, k) {
@@ -509,8 +536,14 @@ fn person_family_initials(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         return None;
     }
     let mut k = j + 1;
-    // "Smith J. R." (two dotted initials) or "Wiklind T ."
-    if init.period && toks.get(k).is_some_and(|t| is_initials(t) && t.core.chars().count() == 1 && t.period) {
+    // "Smith J. R." (two dotted initials), "Pearce P A", "Wiklind T ."
+    while k < j + 3
+        && toks.get(k).is_some_and(|t| {
+            t.core.chars().count() == 1
+                && ((init.period && is_initials(t) && t.period) || (!init.period && is_uinit(t)))
+        })
+        && toks[k - 1].core.chars().count() == 1
+    {
         k += 1;
     }
     let last = &toks[k - 1];
@@ -527,8 +560,6 @@ fn person_family_initials(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         person.particle = Some(join(s, parts));
     }
     person.given = Some(join(s, &toks[j..k]));
-    // A period after Vancouver initials closes the list unless a comma follows.
-    let terminal = terminal || (last.period && is_uinit(last));
     Some(One {
         person,
         next: k,
@@ -553,10 +584,21 @@ fn first_person(s: &str, toks: &[Tok<'_>]) -> Option<(One, Form)> {
     if let Some(o) = person_family_comma(s, toks, 0) {
         return Some((o, Form::FamilyComma));
     }
+    // "McElroy et al."
+    if is_name_word(t0) && !t0.period && et_al_at(toks, 1).is_some() {
+        let one = One {
+            person: Person::new(t0.core, None),
+            next: 1,
+            terminal: false,
+        };
+        return Some((one, Form::FamilyComma));
+    }
     // Vancouver with undotted initials comes before given-first, so
     // "Anzano MA" is not read as given "Anzano", family "MA".
-    let undotted = toks.iter().take(4).any(|t| is_uinit(t) && !t.period && !is_name_word(t))
-        || toks.iter().take(4).any(|t| is_uinit(t) && t.core.chars().count() <= 2);
+    let undotted = toks
+        .iter()
+        .take(4)
+        .any(|t| is_uinit(t) && (!t.period || t.core.chars().count() >= 2));
     if undotted {
         if let Some(o) = person_family_initials(s, toks, 0) {
             return Some((o, Form::FamilyInitials));
@@ -566,6 +608,51 @@ fn first_person(s: &str, toks: &[Tok<'_>]) -> Option<(One, Form)> {
         return Some((o, Form::GivenFirst));
     }
     person_family_initials(s, toks, 0).map(|o| (o, Form::FamilyInitials))
+}
+
+/// A Vancouver list broken by a name the grammar does not know ("Macek M
+/// Jr", mangled accents): when every comma-separated chunk up to the next
+/// period is short and capitalised, the chunks are names.
+fn rescue_vancouver(s: &str, toks: &[Tok<'_>], from: usize) -> Option<(Vec<Person>, usize)> {
+    if toks.get(from)?.kind != Kind::Comma {
+        return None;
+    }
+    let mut people = Vec::new();
+    let mut chunk_start = from + 1;
+    let mut k = from + 1;
+    while k < toks.len() && k < from + 120 {
+        let t = &toks[k];
+        let ends = t.kind == Kind::Comma || (t.kind == Kind::Word && t.period && !is_initials(t) || t.period && is_uinit(t));
+        if t.kind != Kind::Word && t.kind != Kind::Comma && t.kind != Kind::Other {
+            return None;
+        }
+        if ends {
+            let last = if t.kind == Kind::Comma { k } else { k + 1 };
+            let chunk = &toks[chunk_start..last];
+            let chunk: Vec<Tok<'_>> = chunk.iter().copied().filter(|t| is_joiner(t) == false).collect();
+            if chunk.is_empty()
+                || chunk.len() > 4
+                || !chunk[0].core.starts_with(char::is_uppercase)
+                || chunk.iter().any(|t| super::lexicon::is_journal_word(t.core))
+                || (t.kind != Kind::Comma && chunk.len() < 2)
+            {
+                return None;
+            }
+            let (fam, given) = match chunk.iter().rposition(|t| is_uinit(t) || is_initials(t)) {
+                Some(g) if g > 0 => (&chunk[..g], Some(&chunk[g..])),
+                _ => (&chunk[..], None),
+            };
+            let mut p = Person::new(clean_family(&join(s, fam)), None);
+            p.given = given.map(|g| join(s, g));
+            people.push(p);
+            if t.kind != Kind::Comma {
+                return Some((people, k + 1));
+            }
+            chunk_start = k + 1;
+        }
+        k += 1;
+    }
+    None
 }
 
 fn editor_mark(toks: &[Tok<'_>], i: usize) -> Option<usize> {
@@ -638,6 +725,13 @@ pub fn name_list(s: &str) -> NameList {
                 list.people.push(one.person);
             }
             None => break,
+        }
+    }
+    if !terminal && form == Form::FamilyInitials {
+        if let Some((extra, k)) = rescue_vancouver(s, &toks, end_tok) {
+            list.people.extend(extra);
+            end_tok = k;
+            terminal = true;
         }
     }
     if let Some(k) = editor_mark(&toks, end_tok) {

@@ -20,7 +20,9 @@ pub fn no_title(head: &str, boundary: Option<usize>) -> bool {
     match boundary {
         Some(b) if b < head.len() => {
             let word = head[..b].rsplit(' ').next().unwrap_or("");
-            word.chars().filter(|c| c.is_alphabetic()).count() <= 5 || word.contains('.')
+            word.chars().filter(|c| c.is_alphabetic()).count() <= 5
+                || word.contains('.')
+                || lexicon::is_journal_word(word)
         }
         _ => true,
     }

@@ -348,6 +348,13 @@ pub fn compact_volume(i: &str) -> IResult<&str, (&str, Option<&str>, Option<Stri
         tuple((space0, char(':'), space0)),
         alt((page_range, map(page_number, str::to_owned))),
     ))(rest)?;
+    // "67 (1991)" is a volume and a year.
+    if pages.is_none() && iss.is_some_and(|i| year(i).is_ok_and(|(r, _)| r.is_empty())) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
     if iss.is_none() && pages.is_none() {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
