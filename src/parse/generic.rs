@@ -36,6 +36,11 @@ pub fn strip_label(raw: &str) -> &str {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=3).contains(&digits) {
         let rest = &s[digits..];
+        if let Some(r) = rest.strip_prefix('.') {
+            if r.starts_with(|c: char| c.is_alphabetic()) && digits <= 2 {
+                return r;
+            }
+        }
         for p in [". ", ") ", "] ", " "] {
             if let Some(r) = rest.strip_prefix(p) {
                 // "12. Smith", not "1 alpha,25-…" nor "3D printing".
@@ -144,6 +149,7 @@ fn is_abbreviation(word: &str) -> bool {
             | "vol" | "u.s" | "co" | "inc" | "cf" | "ca" | "approx" | "fig" | "eq" | "ed"
             | "eds" | "pp" | "ltd" | "corp" | "dept" | "univ" | "int" | "nat" | "proc" | "conf"
     ) || (w.contains('.') && w.len() <= 5)
+        || lexicon::is_journal_word(w)
 }
 
 /// Where the title ends: the first sentence end ('.', '?', '!' before a
@@ -284,7 +290,11 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         if d.year > 0 {
             r.issued = Some(d);
         }
-        rest = skipped[len..].trim_start_matches([' ', ',', '.', ':', ';']);
+        let after = &skipped[len..];
+        if after.trim_start().starts_with(',') {
+            list_sep = ',';
+        }
+        rest = after.trim_start_matches([' ', ',', '.', ':', ';']);
         used += len;
     } else {
         rest = skipped;
@@ -304,7 +314,7 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         used += b - a;
         tail_str = &s[b..];
     } else {
-        let (title, tail_at) = split_title(rest, list_sep == ',');
+        let (title, tail_at) = split_title(rest, list_sep == ',' || list_sep == ';');
         if let Some(t) = title {
             r.title = Some(trim_title(t));
             used += t.len();
@@ -355,6 +365,15 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     used += t.used.min(tail_str.len());
     if r.container_title.is_none() {
         r.container_title = t.container.clone();
+        // "The Odyssey and Ancient Art, Annandale-on-Hudson 1992": one word
+        // with nothing but a year after it is a place.
+        let one_word = t.container.as_deref().is_some_and(|c| {
+            !c.contains([' ', '.']) && !c.chars().any(|ch| ch.is_ascii_digit()) && c.chars().count() > 3
+                && !c.chars().all(char::is_uppercase)
+        });
+        if one_word && t.volume.is_none() && t.pages.is_none() && t.issue.is_none() && r.title.is_some() && p.ids.url.is_none() {
+            r.publisher_place = r.container_title.take();
+        }
     }
     r.volume = t.volume;
     r.issue = t.issue;
@@ -413,11 +432,13 @@ fn trailing_journal(head: &str) -> Option<usize> {
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
         let letters = core.chars().filter(|c| c.is_alphabetic()).count();
         let upper = core.chars().next().is_some_and(char::is_uppercase);
-        let abbrev = upper && (letters <= 5 || w.ends_with('.') || core.chars().all(|c| c.is_uppercase()));
+        let abbrev = upper && letters <= 12;
         pos = pos.saturating_sub(w.len());
         if !abbrev {
             let lower = core.chars().next().is_some_and(char::is_lowercase);
-            return (count >= 2 && lower).then_some(start?);
+            let single_caps = count == 1
+                && h[start?..].chars().filter(|c| c.is_uppercase()).count() >= 3;
+            return ((count >= 2 || single_caps) && lower).then_some(start?);
         }
         count += 1;
         start = Some(pos);
@@ -435,9 +456,11 @@ fn trailing_journal(head: &str) -> Option<usize> {
 fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
     let mut head_end = first_numeric(rest);
     // "Title (Publisher, Place, 1983)": the bracket starts the tail.
+    let mut paren_tail = false;
     if let Some(k) = rest[..head_end].rfind('(') {
         if !rest[k..head_end].contains(')') && k > 0 {
             head_end = k;
+            paren_tail = true;
         }
     }
     let full_boundary = sentence_end(rest);
@@ -466,6 +489,9 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
         }
     }
     let head_t = head.trim_end_matches([' ', ',', '.', ';', ':']);
+    if paren_tail && boundary.is_none() {
+        return (Some(head_t), head_end);
+    }
     if comma_list && head_t.contains(',') {
         let k = head_t.rfind(',').unwrap_or(head_t.len());
         let cand = head_t.get(k + 1..).unwrap_or("").trim();

@@ -349,7 +349,10 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
     let mut terminal = false;
     while j < toks.len() && j - i < 6 {
         let t = &toks[j];
-        if is_initials(t) || is_particle(t) || is_name_word(t) {
+        let cap_particle = j > i
+            && PARTICLES.contains(&t.core.to_lowercase().as_str())
+            && toks.get(j + 1).is_some_and(is_name_word);
+        if is_initials(t) || is_particle(t) || is_name_word(t) || cap_particle {
             j += 1;
             let word_like = t.core.chars().filter(|c| c.is_lowercase()).count() >= 1
                 && t.core.chars().count() >= 2
@@ -379,7 +382,10 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
     // Given names, then particles, then the family name.
     let fam_idx = span.len() - 1;
     let mut p = fam_idx;
-    while p > 0 && is_particle(&span[p - 1]) {
+    while p > 0
+        && (is_particle(&span[p - 1])
+            || (p > 1 && PARTICLES.contains(&span[p - 1].core.to_lowercase().as_str())))
+    {
         p -= 1;
     }
     let given = &span[..p];
@@ -393,7 +399,7 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
     if initials == 0 && given.len() > 3 {
         return None;
     }
-    if given.iter().any(|t| is_particle(t)) {
+    if given.iter().any(|t| is_particle(t) || !(is_initials(t) || is_name_word(t))) {
         return None;
     }
     let particles = &span[p..fam_idx];
@@ -461,6 +467,14 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         let t = &toks[k];
         let after_initial = k > g0 && is_initials(&toks[k - 1]) && toks[k - 1].period;
         if after_initial && !is_initials(t) {
+            break;
+        }
+        // "Svobodova, L. A reliable …": "A" starts the title.
+        if k > g0
+            && !t.period
+            && t.core.chars().count() == 1
+            && toks.get(k + 1).is_some_and(|n| n.core.starts_with(char::is_lowercase))
+        {
             break;
         }
         if is_initials(t) || is_name_word(t) || is_particle(t) || is_uinit(t) {
@@ -546,6 +560,11 @@ fn person_family_initials(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
     {
         k += 1;
     }
+    let mut suffix = None;
+    if toks.get(k).is_some_and(|t| t.kind == Kind::Word && is_suffix(t.core)) {
+        suffix = Some(toks[k].core.to_owned());
+        k += 1;
+    }
     let last = &toks[k - 1];
     let terminal = if is_boundary(toks, k) {
         false
@@ -559,7 +578,9 @@ fn person_family_initials(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
     if !parts.is_empty() {
         person.particle = Some(join(s, parts));
     }
-    person.given = Some(join(s, &toks[j..k]));
+    let given_end = if suffix.is_some() { k - 1 } else { k };
+    person.given = Some(join(s, &toks[j..given_end]));
+    person.suffix = suffix;
     Some(One {
         person,
         next: k,

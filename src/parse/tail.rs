@@ -142,6 +142,13 @@ fn lex_items(s: &str) -> Vec<Item> {
                     }
                 }
                 if let Ok((after, n)) = tokens::number(rest) {
+                    // "Phys. Rev. D93": the letter belongs to the journal.
+                    if !starts_digit && n.len() > 2 && matches!(items.last(), Some(Item::Text(..))) {
+                        let l = n.chars().next().map_or(1, char::len_utf8);
+                        items.push(Item::Text(p, p + l));
+                        p = took(Item::Num(n[l..].to_owned(), false), after, &mut items);
+                        continue;
+                    }
                     if starts_digit || n.len() > 2 {
                         p = took(Item::Num(n.to_owned(), false), after, &mut items);
                         continue;
