@@ -19,6 +19,7 @@ pub mod parse;
 pub mod resolve;
 pub mod graph;
 pub mod analyze;
+pub mod synth;
 
 pub use error::{Error, Result};
 pub use model::{

@@ -1,7 +1,7 @@
 //! `citemap graph`: the citation network and its projections.
 
 use super::Status;
-use anyhow::Context;
+use rayon::prelude::*;
 use citemap::export::graph::{dot, gexf, graphml, json};
 use citemap::graph::{project, Kind, Network};
 use citemap::resolve::{documents::head, resolve, Options, Overrides, Resolution};
@@ -70,53 +70,36 @@ pub struct Args {
     pub overrides: Option<PathBuf>,
 }
 
-/// Files a folder holds that are documents: text and Markdown, not hidden,
-/// not the folder's README or licence.
-fn documents_in(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("{}: cannot read folder", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            documents_in(&path, out)?;
-        } else if (name.ends_with(".txt") || name.ends_with(".md") || name.ends_with(".markdown"))
-            && !name.starts_with("readme")
-            && !name.starts_with("license")
-            && !name.starts_with("licence")
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
+/// A folder's README or licence describes the folder; it is not one of its
+/// documents (the seed corpus's README even quotes a document's DOI).
+fn is_folder_note(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    ["readme", "license", "licence", "changelog"]
+        .iter()
+        .any(|p| name.starts_with(p))
 }
 
-/// Loads, extracts and parses every document under `paths`; returns the
-/// documents and their texts.
+/// Loads, extracts and parses every document under `paths` (in parallel);
+/// returns the documents and the opening text of each.
 pub(crate) fn load_corpus(paths: &[PathBuf]) -> anyhow::Result<(Vec<Document>, Vec<String>)> {
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            documents_in(p, &mut files)?;
-        } else if p.exists() {
-            files.push(p.clone());
-        } else {
-            anyhow::bail!("{}: no such file or folder", p.display());
-        }
-    }
-    let mut docs = Vec::with_capacity(files.len());
-    let mut texts = Vec::with_capacity(files.len());
-    for f in files {
-        let source = citemap::input::load(&f)?;
-        docs.push(citemap::extract::extract(&source));
-        texts.push(head(&source.text).to_owned());
-    }
-    Ok((docs, texts))
+    let loaded = super::inputs::load(paths)?;
+    let sources: Vec<_> = loaded
+        .sources
+        .iter()
+        .filter(|s| {
+            let p = Path::new(&s.path);
+            !is_folder_note(p) || paths.iter().any(|given| given == p)
+        })
+        .collect();
+    let (docs, heads): (Vec<Document>, Vec<String>) = sources
+        .par_iter()
+        .map(|s| (citemap::extract::extract(s), head(&s.text).to_owned()))
+        .unzip();
+    loaded.finish()?;
+    Ok((docs, heads))
 }
 
 /// Loads the corpus and resolves it.
