@@ -49,11 +49,27 @@ fn person_met(p: &Person) -> Option<Met> {
             given: None,
         });
     }
+    // "Apprich, Clemens." leaves the sentence's full stop on the given name;
+    // an initial keeps its own.
+    let given = p.given.as_deref().map(|g| {
+        let g = g.trim();
+        match g.strip_suffix('.') {
+            Some(rest) if rest.rsplit([' ', '.', '-']).next().is_some_and(|w| w.chars().count() > 1) => {
+                rest.to_owned()
+            }
+            _ => g.to_owned(),
+        }
+    });
+    let display = Person {
+        given: given.clone().filter(|g| !g.is_empty()),
+        family: clean(&p.family),
+        ..p.clone()
+    };
     Some(Met {
         key: format!("person:{}", person_key(&p.full_family(), p.given.as_deref())),
         kind: AgentKind::Person,
-        spelling: p.to_string(),
-        given: p.given.clone(),
+        spelling: display.to_string(),
+        given,
     })
 }
 
@@ -273,6 +289,8 @@ mod tests {
         let a = person_met(&Person::new("Apprich", Some("Clemens"))).unwrap();
         let b = person_met(&Person::new("Apprich", Some("C."))).unwrap();
         assert_eq!(a.key, b.key);
+        assert_eq!(person_met(&Person::new("Apprich", Some("Clemens."))).unwrap().spelling, "Clemens Apprich");
+        assert_eq!(person_met(&Person::new("Noble", Some("S. U."))).unwrap().spelling, "S. U. Noble");
         let c = person_met(&Person::literal("Hugging Face")).unwrap();
         assert_eq!(c.kind, AgentKind::Organisation);
         assert!(person_met(&Person::literal("  ")).is_none());
