@@ -10,15 +10,15 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analyze;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod graph;
 pub mod input;
 pub mod model;
 pub mod parse;
 pub mod resolve;
-pub mod graph;
-pub mod analyze;
 pub mod synth;
 
 pub use error::{Error, Result};

@@ -6,10 +6,10 @@
 use clap::{Parser, Subcommand};
 
 mod extract;
+mod graph;
 mod inputs;
 mod output;
 mod parse;
-mod graph;
 mod shared;
 use std::io::Write;
 
