@@ -218,6 +218,33 @@ impl Joiner {
     }
 }
 
+/// Entry positions to item numbers without a hash map: items are numbered
+/// document by document.
+struct ItemIndex {
+    offsets: Vec<u32>,
+    lens: Vec<u32>,
+}
+
+impl ItemIndex {
+    fn new(docs: &[Document]) -> Self {
+        let mut offsets = Vec::with_capacity(docs.len());
+        let mut next = 0u32;
+        for d in docs {
+            offsets.push(next);
+            next += d.entries.len() as u32;
+        }
+        ItemIndex {
+            offsets,
+            lens: docs.iter().map(|d| d.entries.len() as u32).collect(),
+        }
+    }
+
+    fn get(&self, r: EntryRef) -> Option<u32> {
+        let d = r.doc as usize;
+        (r.entry < *self.lens.get(d)?).then(|| self.offsets[d] + r.entry)
+    }
+}
+
 /// Finds, for a reference, the work it names among resolved entries.
 /// Documents use it to find themselves among the works cited elsewhere.
 #[derive(Debug, Default)]
@@ -390,11 +417,7 @@ pub(crate) fn resolve_works(
             })
         })
         .collect();
-    let item_of: HashMap<EntryRef, u32> = refs
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (*r, i as u32))
-        .collect();
+    let item_of = ItemIndex::new(docs);
     let keys: Vec<Option<Keys>> = refs
         .par_iter()
         .map(|r| r.reference(docs).map(Keys::of))
@@ -404,7 +427,7 @@ pub(crate) fn resolve_works(
     let to_items = |pairs: Vec<(EntryRef, EntryRef)>| -> Vec<(u32, u32)> {
         pairs
             .into_iter()
-            .filter_map(|(a, b)| Some((*item_of.get(&a)?, *item_of.get(&b)?)))
+            .filter_map(|(a, b)| Some((item_of.get(a)?, item_of.get(b)?)))
             .collect()
     };
     let mut joiner = Joiner::new(refs.len(), to_items(apart));
@@ -509,14 +532,24 @@ pub(crate) fn resolve_works(
             evidence,
         })
         .collect();
+    // Documents look themselves up by title word; one entry per distinct
+    // title (and work) is enough to find the work.
     let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut indexed: HashSet<(&str, WorkId)> = HashSet::new();
     for (i, k) in keys.iter().enumerate() {
-        if let Some(t) = k.as_ref().and_then(|k| k.title.as_deref()) {
-            for w in title_tokens(t) {
-                let list = by_word.entry(w.to_owned()).or_default();
-                if list.len() < BLOCK_CAP && list.last() != Some(&(i as u32)) {
-                    list.push(i as u32);
-                }
+        let Some(t) = k.as_ref().and_then(|k| k.title.as_deref()) else {
+            continue;
+        };
+        if !indexed.insert((t, work_of_item[i])) {
+            continue;
+        }
+        for w in title_tokens(t) {
+            let list = match by_word.get_mut(w) {
+                Some(list) => list,
+                None => by_word.entry(w.to_owned()).or_default(),
+            };
+            if list.len() < BLOCK_CAP && list.last() != Some(&(i as u32)) {
+                list.push(i as u32);
             }
         }
     }
@@ -536,12 +569,7 @@ pub(crate) fn resolve_works(
 }
 
 /// Fills a work's key, label and year from its best-described entry.
-fn describe(
-    work: &mut Work,
-    docs: &[Document],
-    keys: &[Option<Keys>],
-    item_of: &HashMap<EntryRef, u32>,
-) {
+fn describe(work: &mut Work, docs: &[Document], keys: &[Option<Keys>], item_of: &ItemIndex) {
     let richness = |r: &EntryRef| {
         r.reference(docs).map_or(0, |x| {
             usize::from(x.title.is_some()) * 4
@@ -559,7 +587,7 @@ fn describe(
     let member_keys = || {
         work.entries
             .iter()
-            .filter_map(|r| keys[item_of[r] as usize].as_ref())
+            .filter_map(|r| keys[item_of.get(*r)? as usize].as_ref())
     };
     work.year = best.reference(docs).and_then(Reference::year);
     work.key = if let Some(d) = member_keys().find_map(|k| k.doi.clone()) {
