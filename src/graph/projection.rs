@@ -72,34 +72,32 @@ impl Projection {
     }
 }
 
-/// Counts unordered pairs within each list, in parallel.
+/// Counts unordered pairs within each list: every pair is packed into a
+/// `u64`, the pairs are sorted in parallel and runs counted. Sorting beats
+/// merging per-thread hash maps and needs no more memory.
 fn count_pairs(lists: &[Vec<u32>]) -> HashMap<(u32, u32), u32> {
-    lists
+    let mut packed: Vec<u64> = lists
         .par_iter()
-        .fold(HashMap::new, |mut acc: HashMap<(u32, u32), u32>, list| {
-            for (i, &a) in list.iter().enumerate() {
-                for &b in &list[i + 1..] {
-                    *acc.entry((a.min(b), a.max(b))).or_default() += 1;
-                }
-            }
-            acc
+        .flat_map_iter(|list| {
+            list.iter().enumerate().flat_map(move |(i, &a)| {
+                list[i + 1..]
+                    .iter()
+                    .map(move |&b| (u64::from(a.min(b)) << 32) | u64::from(a.max(b)))
+            })
         })
-        .reduce(HashMap::new, |a, b| {
-            if a.len() < b.len() {
-                return merge_into(b, a);
-            }
-            merge_into(a, b)
-        })
-}
-
-fn merge_into(
-    mut big: HashMap<(u32, u32), u32>,
-    small: HashMap<(u32, u32), u32>,
-) -> HashMap<(u32, u32), u32> {
-    for (k, v) in small {
-        *big.entry(k).or_default() += v;
+        .collect();
+    packed.par_sort_unstable();
+    let mut counts = HashMap::new();
+    let mut run = packed.iter().peekable();
+    while let Some(&p) = run.next() {
+        let mut n = 1u32;
+        while run.peek() == Some(&&p) {
+            run.next();
+            n += 1;
+        }
+        counts.insert(((p >> 32) as u32, p as u32), n);
     }
-    big
+    counts
 }
 
 /// Builds a projection graph from node ids of `network` and weighted pairs.
