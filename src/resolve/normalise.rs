@@ -6,7 +6,6 @@
 //! give the same key.
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// Folds text for matching: NFKD, accents removed, lower case, every run of
 /// non-alphanumeric characters turned into one space, trimmed.
@@ -19,9 +18,9 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfkd() {
+    let mut push = |c: char| {
         if is_combining_mark(c) {
-            continue;
+            return;
         }
         // Letters NFKD does not decompose but readers treat as plain ones.
         let mapped: &str = match c {
@@ -34,23 +33,29 @@ pub fn fold(text: &str) -> String {
             'þ' | 'Þ' => "th",
             'ı' => "i",
             // Apostrophes join a word rather than split it ("O'Neil", "Let's").
-            '\'' | '’' | 'ʼ' => continue,
+            '\'' | '’' | 'ʼ' => return,
             _ => "",
         };
-        if !mapped.is_empty() {
+        if !mapped.is_empty() || c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
             pending_space = false;
-            out.push_str(mapped);
-        } else if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+            if mapped.is_empty() {
+                out.extend(c.to_lowercase());
+            } else {
+                out.push_str(mapped);
             }
-            pending_space = false;
-            out.extend(c.to_lowercase());
         } else {
             pending_space = true;
+        }
+    };
+    for ch in text.chars() {
+        // Most text is ASCII, which compatibility decomposition leaves alone.
+        if ch.is_ascii() {
+            push(ch);
+        } else {
+            unicode_normalization::char::decompose_compatible(ch, &mut push);
         }
     }
     out

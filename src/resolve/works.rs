@@ -133,6 +133,20 @@ pub fn title_similarity(a: &str, b: &str) -> f64 {
     chars.max((chars + words) / 2.0).max(subtitle)
 }
 
+/// Whether two titles' lengths leave [`title_similarity`] any chance of
+/// reaching `threshold`: bigram overlap is bounded by the length ratio `r`
+/// (at most 2r/(1+r)), and word overlap by 1. Skips most blocked candidate
+/// pairs without building bigram sets.
+fn within_reach(a: &str, b: &str, threshold: f64) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.starts_with(short) {
+        return true;
+    }
+    let r = short.len() as f64 / long.len().max(1) as f64;
+    let chars = 2.0 * r / (1.0 + r);
+    (chars + 1.0) / 2.0 >= threshold
+}
+
 /// A title too short to identify a work on its own ("About", "Hugging Face").
 fn is_short(title: &str) -> bool {
     title.len() < 15 || title_tokens(title).len() < 3
@@ -164,10 +178,13 @@ pub fn same_by_title(a: &Keys, b: &Keys, threshold: f64) -> Option<f32> {
         _ => false,
     };
     let container_equal = matches!((&a.container, &b.container), (Some(x), Some(y)) if x == y);
-    let score = title_similarity(ta, tb);
     if is_short(ta) || is_short(tb) {
         return (ta == tb && (author_equal || container_equal)).then_some(1.0);
     }
+    if !within_reach(ta, tb, threshold) {
+        return None;
+    }
+    let score = title_similarity(ta, tb);
     let backed = author_equal || year_equal || container_equal || score >= 0.97;
     (score >= threshold && backed).then_some(score as f32)
 }
