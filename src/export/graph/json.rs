@@ -3,7 +3,7 @@
 
 use crate::graph::{Node, Projection};
 use crate::model::Document;
-use crate::resolve::{DocNode, Evidence, Resolution};
+use crate::resolve::{Agent, DocNode, Evidence, Resolution};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
@@ -60,6 +60,9 @@ pub struct JsonGraph<'a> {
     pub merges: Vec<JsonMerge<'a>>,
     /// Document nodes with evidence.
     pub documents: Vec<JsonDocument<'a>>,
+    /// People and organisation families met under more than one spelling,
+    /// with the spellings and the evidence.
+    pub names: Vec<&'a Agent>,
     /// Notes from resolution.
     pub notes: &'a [String],
 }
@@ -105,6 +108,7 @@ pub fn to_json_value<'a>(
             evidence: &d.evidence,
         })
         .collect();
+    let names = res.agents.iter().filter(|a| a.variants.len() > 1).collect();
     JsonGraph {
         kind: p.kind.name(),
         directed: p.directed(),
@@ -112,6 +116,7 @@ pub fn to_json_value<'a>(
         edges,
         merges,
         documents,
+        names,
         notes: &res.notes,
     }
 }
