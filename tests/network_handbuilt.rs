@@ -284,3 +284,52 @@ fn portal_page_and_pdf_are_one_document() {
         .iter()
         .any(|e| e.rule == Rule::DocumentHead || e.rule == Rule::DocumentDoi));
 }
+
+#[test]
+fn a_document_cited_elsewhere_is_one_node_with_its_work() {
+    use citemap::graph::{project, Kind, Network};
+    let mut docs = corpus();
+    // A third document is Luchs et al.'s article, which 000 cites; it cites
+    // Apprich's book in APA.
+    docs.push(doc(
+        "luchs.txt",
+        Style::Apa,
+        vec![
+            r("Apprich, C. (2017). Technotopia: A media genealogy of net cultures.")
+                .by(p("Apprich", "C."))
+                .title("Technotopia: A media genealogy of net cultures")
+                .year(2017),
+        ],
+    ));
+    docs[2].meta = DocumentMeta {
+        title: Some(
+            "Learning Machine Learning: On the Political Economy of AI Online Courses".into(),
+        ),
+        authors: vec![p("Luchs", "Inga")],
+        year: Some(2023),
+        ..DocumentMeta::default()
+    };
+    let res = resolve(&docs, &[], &Options::default());
+    let node = &res.documents[res.doc_node[2] as usize];
+    let work = node.work.expect("the document is the work 000 cites");
+    assert!(res.works[work as usize]
+        .label
+        .contains("Learning Machine Learning"));
+    assert_eq!(node.evidence[0].rule, Rule::DocumentCited);
+    // Apprich's book in 000 and in the new document is one work, "C." = "Clemens".
+    assert_eq!(res.work_of[0][0], res.work_of[2][0]);
+    let net = Network::build(&res);
+    let citation = project(&res, &docs, &net, Kind::Citation);
+    // 000 → the document itself, not to a separate work node.
+    let doc_id = format!("d{}", res.doc_node[2]);
+    let into_doc = citation
+        .graph
+        .edge_indices()
+        .filter(|&e| citation.graph[citation.graph.edge_endpoints(e).unwrap().1].id == doc_id)
+        .count();
+    assert_eq!(into_doc, 1);
+    assert!(!citation
+        .graph
+        .node_weights()
+        .any(|n| n.id == format!("w{work}")));
+}
