@@ -3,7 +3,7 @@
 //! Data flows one way: documents ([`input`]) → works-cited entries
 //! ([`extract`]) → parsed references ([`parse`]) → output ([`export`]).
 //!
-//! ```ignore
+//! ```
 //! let text = "Intro.\n\nWorks cited\n\n- Benjamin, Ruha. *Race after Technology*. Polity Press, 2019.\n";
 //! let doc = citemap::extract::extract_text("paper.md", text);
 //! assert_eq!(doc.entries.len(), 1);
@@ -19,6 +19,5 @@ pub mod parse;
 
 pub use error::{Error, Result};
 pub use model::{
-    Date, Document, DocumentMeta, Entry, Outcome, Person, Reference, Section, Span, Style,
-    WorkType,
+    Date, Document, DocumentMeta, Entry, Outcome, Person, Reference, Section, Span, Style, WorkType,
 };

@@ -74,12 +74,18 @@ fn join_lines(text: &str) -> String {
     for (i, line) in text.split('\n').enumerate() {
         let line = line.trim();
         if i > 0 && !out.is_empty() && !line.is_empty() {
-            let last_token = out.rsplit(' ').next().unwrap_or("");
+            // Only the end of the text can hold the last token's URL start;
+            // scanning all of it per line would be quadratic.
+            let mut tail = out.len().saturating_sub(512);
+            while !out.is_char_boundary(tail) {
+                tail += 1;
+            }
+            let last_token = out[tail..].rsplit(' ').next().unwrap_or("");
             let in_url = is_url_start(last_token);
             if out.ends_with('-') && !out.ends_with(" -") && !out.ends_with("--") {
                 let before = out[..out.len() - 1].chars().last();
-                let lower_both = before.is_some_and(char::is_lowercase)
-                    && line.starts_with(char::is_lowercase);
+                let lower_both =
+                    before.is_some_and(char::is_lowercase) && line.starts_with(char::is_lowercase);
                 if lower_both && !in_url {
                     out.pop();
                 }
@@ -146,13 +152,13 @@ fn mend_urls(text: &str) -> String {
         i += 1;
         if let Some(at) = url_offset(&token) {
             let angled = token[..at].ends_with('<');
-            while i < tokens.len() {
-                let closed = angled && token[at..].contains('>');
-                if closed || !continues_url(&token, tokens[i], tokens.get(i + 1).copied(), angled)
-                {
+            let mut closed = angled && token[at..].contains('>');
+            while i < tokens.len() && !closed {
+                if !continues_url(&token, tokens[i], tokens.get(i + 1).copied(), angled) {
                     break;
                 }
                 token.push_str(tokens[i]);
+                closed = angled && tokens[i].contains('>');
                 i += 1;
             }
         }
@@ -191,7 +197,7 @@ fn continues_url(url: &str, next: &str, after: Option<&str>, angled: bool) -> bo
     }
     if has_url_punct(core) {
         // "i/", "o-large-scale…", "?utm_medium=email", "rms.html", "/02/…"
-        return !(starts_upper && !core.contains('/'));
+        return !starts_upper || core.contains('/');
     }
     // A bare stub: only right before the end or before an access note.
     let stub = core.len() <= MAX_STUB && !starts_upper;
@@ -283,7 +289,10 @@ mod tests {
 
     #[test]
     fn angled_urls_are_joined_up_to_the_bracket() {
-        assert_eq!(fix("<https://x.org/a-\nb/c>. Next"), "<https://x.org/a-b/c>. Next");
+        assert_eq!(
+            fix("<https://x.org/a-\nb/c>. Next"),
+            "<https://x.org/a-b/c>. Next"
+        );
     }
 
     #[test]
@@ -296,7 +305,10 @@ mod tests {
 
     #[test]
     fn markdown_escapes_are_dropped() {
-        assert_eq!(fix(r"Fresh Off \$2B \*not italic\*"), "Fresh Off $2B *not italic*");
+        assert_eq!(
+            fix(r"Fresh Off \$2B \*not italic\*"),
+            "Fresh Off $2B *not italic*"
+        );
     }
 
     #[test]

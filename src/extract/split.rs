@@ -92,8 +92,7 @@ const BULLETS: &[&str] = &["- ", "• ", "* ", "· ", "▪ ", "◦ ", "-\t", "�
 
 fn marker(text: &str) -> Option<Marker> {
     for bullet in BULLETS {
-        if text.starts_with(bullet) {
-            let rest = &text[bullet.len()..];
+        if let Some(rest) = text.strip_prefix(bullet) {
             let len = text.len() - rest.trim_start().len();
             return Some(Marker {
                 kind: Kind::Bullet,
@@ -177,7 +176,9 @@ fn content_lines<'a>(body: &[&'a str], offset: usize) -> (Vec<Line<'a>>, usize) 
             gap = true;
             continue;
         }
-        let running_head = repeats.get(text).is_some_and(|&n| n >= RUNNING_HEAD_REPEATS);
+        let running_head = repeats
+            .get(text)
+            .is_some_and(|&n| n >= RUNNING_HEAD_REPEATS);
         if PAGE_NUMBER.is_match(text) || running_head {
             furniture += 1;
             gap = true;
@@ -296,9 +297,13 @@ fn by_marker(content: &[Line<'_>], kind: Kind, b: &mut Builder) {
         let mut pieces = split_inline(rest, m.number);
         let (first_text, _, _) = pieces.remove(0);
         b.start(line.index, line.indent + 1, m.number, first_text);
-        let base_col = line.indent + line.text[..m.len].chars().count();
+        // Columns are counted incrementally: recounting from the line start
+        // for each piece would be quadratic on a long one-line run.
+        let mut col = line.indent + line.text[..m.len].chars().count() + 1;
+        let mut counted = 0;
         for (text, offset, number) in pieces {
-            let col = base_col + rest[..offset].chars().count() + 1;
+            col += rest[counted..offset].chars().count();
+            counted = offset;
             let body = text
                 .strip_prefix(&format!("[{number}]"))
                 .unwrap_or(text)
@@ -340,7 +345,10 @@ fn split_inline(text: &str, first: Option<u32>) -> Vec<(&str, usize, u32)> {
 fn by_layout(content: &[Line<'_>], b: &mut Builder) {
     let min_indent = content.iter().map(|l| l.indent).min().unwrap_or(0);
     let flush = content.iter().filter(|l| l.indent == min_indent).count();
-    let hanging = content.iter().filter(|l| l.indent >= min_indent + 2).count();
+    let hanging = content
+        .iter()
+        .filter(|l| l.indent >= min_indent + 2)
+        .count();
     let hanging_indent = content[0].indent == min_indent && flush >= 2 && hanging >= 1;
 
     let mut block_sizes: Vec<usize> = Vec::new();
@@ -397,7 +405,10 @@ mod tests {
     }
 
     fn texts(s: &Split) -> Vec<String> {
-        s.entries.iter().map(|e| e.text.replace('\n', " ")).collect()
+        s.entries
+            .iter()
+            .map(|e| e.text.replace('\n', " "))
+            .collect()
     }
 
     #[test]
