@@ -129,15 +129,22 @@ pub fn split(lines: &[&str], first: usize, last: usize) -> Split {
     if content.is_empty() {
         return out;
     }
-    let mut counts: HashMap<Kind, usize> = HashMap::new();
-    for m in content.iter().filter_map(|l| l.marker) {
-        *counts.entry(m.kind).or_default() += 1;
-    }
-    let dominant = counts
+    // Counted in a fixed order so that ties break the same way every run
+    // (bullets, then "[n]", then "n.").
+    let kinds = [Kind::Bullet, Kind::Bracket, Kind::Dotted];
+    let count = |kind: Kind| {
+        content
+            .iter()
+            .filter(|l| l.marker.is_some_and(|m| m.kind == kind))
+            .count()
+    };
+    let dominant = kinds
         .iter()
-        .max_by_key(|(kind, n)| (**n, **kind == Kind::Bullet))
-        .filter(|(_, n)| **n * 4 >= content.len())
-        .map(|(k, _)| *k);
+        .map(|&k| (k, count(k)))
+        .rev()
+        .max_by_key(|&(_, n)| n)
+        .filter(|&(_, n)| n > 0 && n * 4 >= content.len())
+        .map(|(k, _)| k);
     let mut builder = Builder::default();
     match dominant {
         Some(kind) => by_marker(&content, kind, &mut builder),
