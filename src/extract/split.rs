@@ -115,12 +115,23 @@ fn marker(text: &str) -> Option<Marker> {
 
 /// Splits lines `first..=last` (0-based) of a document into entries.
 pub fn split(lines: &[&str], first: usize, last: usize) -> Split {
+    split_from(lines, first, 0, last)
+}
+
+/// As [`split`], with the list starting at byte `start` of line `first`
+/// (after a heading on the same line).
+pub fn split_from(lines: &[&str], first: usize, start: usize, last: usize) -> Split {
     let mut out = Split::default();
     if first > last || first >= lines.len() {
         return out;
     }
     let body = &lines[first..=last.min(lines.len() - 1)];
-    let (content, furniture) = content_lines(body, first);
+    let start = if body[0].is_char_boundary(start) {
+        start.min(body[0].len())
+    } else {
+        0
+    };
+    let (content, furniture) = content_lines(body, first, start);
     if furniture > 0 {
         out.notes.push(format!(
             "dropped {furniture} line(s) of page furniture (page numbers, running heads)"
@@ -166,7 +177,7 @@ pub fn split(lines: &[&str], first: usize, last: usize) -> Split {
 }
 
 /// The non-blank lines of the section, with page furniture taken out.
-fn content_lines<'a>(body: &[&'a str], offset: usize) -> (Vec<Line<'a>>, usize) {
+fn content_lines<'a>(body: &[&'a str], offset: usize, start: usize) -> (Vec<Line<'a>>, usize) {
     let mut repeats: HashMap<&str, usize> = HashMap::new();
     for l in body {
         let t = l.trim();
@@ -177,7 +188,12 @@ fn content_lines<'a>(body: &[&'a str], offset: usize) -> (Vec<Line<'a>>, usize) 
     let mut content = Vec::new();
     let mut furniture = 0;
     let mut gap = false;
-    for (i, raw) in body.iter().enumerate() {
+    for (i, &line) in body.iter().enumerate() {
+        let (raw, shift) = if i == 0 && start > 0 {
+            (&line[start..], line[..start].chars().count())
+        } else {
+            (line, 0)
+        };
         let text = raw.trim();
         if text.is_empty() {
             gap = true;
@@ -191,7 +207,7 @@ fn content_lines<'a>(body: &[&'a str], offset: usize) -> (Vec<Line<'a>>, usize) 
             gap = true;
             continue;
         }
-        let indent = raw.chars().take_while(|c| c.is_whitespace()).count();
+        let indent = shift + raw.chars().take_while(|c| c.is_whitespace()).count();
         content.push(Line {
             index: offset + i,
             indent,
