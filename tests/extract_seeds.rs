@@ -211,7 +211,10 @@ fn flattened_004_still_gives_its_seventy_entries() {
     let flat = text.lines().collect::<Vec<_>>().join(" ");
     let doc = citemap::extract::extract_text("flat.txt", &flat);
     assert_eq!(doc.entries.len(), 70, "{:?}", doc.notes);
-    assert_eq!(doc.section.map(|s| s.heading), Some("REFERENCES".to_owned()));
+    assert_eq!(
+        doc.section.map(|s| s.heading),
+        Some("REFERENCES".to_owned())
+    );
     for (a, b) in seed.entries.iter().zip(&doc.entries) {
         assert_eq!(a.raw, b.raw);
         assert_eq!(b.span.line, 1);

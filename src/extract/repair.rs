@@ -181,13 +181,20 @@ fn continues_url(url: &str, next: &str, after: Option<&str>, angled: bool) -> bo
         return false;
     }
     let core = next.trim_end_matches(['.', ',', ';', ')']);
-    if core.is_empty() || !core.chars().all(is_url_char) {
+    if core.is_empty() {
+        // A full stop set off by a line break: "…/2022.795908 ."
+        return next.len() <= 2;
+    }
+    if !core.chars().all(is_url_char) {
         return false;
     }
     if NOT_URL.iter().any(|w| next.eq_ignore_ascii_case(w)) {
         return false;
     }
-    let is_year = core.len() == 4 && core.chars().all(|c| c.is_ascii_digit());
+    let is_year = core.len() == 4
+        && core
+            .parse::<u32>()
+            .is_ok_and(|y| (1500..=2099).contains(&y));
     if is_year {
         return false;
     }
@@ -204,7 +211,7 @@ fn continues_url(url: &str, next: &str, after: Option<&str>, angled: bool) -> bo
     let ends_here = match after {
         None => true,
         Some(a) => {
-            a.starts_with(['(', '['])
+            a.starts_with(['(', '[', '-', '/', '.', '_', '?', '#'])
                 || ["accessed", "retrieved", "last", "available"]
                     .iter()
                     .any(|w| a.to_lowercase().starts_with(w))
@@ -271,6 +278,22 @@ mod tests {
         ] {
             assert_eq!(fix(broken), whole);
         }
+    }
+
+    #[test]
+    fn doi_broken_twice_and_a_lone_full_stop() {
+        assert_eq!(
+            fix("https://doi.org/10.1080/s625 52 -2015-73963-7."),
+            "https://doi.org/10.1080/s62552-2015-73963-7."
+        );
+        assert_eq!(
+            fix("https://doi.org/10.1093/7093932.298 6546."),
+            "https://doi.org/10.1093/7093932.2986546."
+        );
+        assert_eq!(
+            fix("https://doi.org/10.7146/2022.795908\n."),
+            "https://doi.org/10.7146/2022.795908."
+        );
     }
 
     #[test]

@@ -190,11 +190,19 @@ fn is_stop_heading(line: &str) -> bool {
 fn by_heading(lines: &[&str]) -> Option<Found> {
     let (index, heading, start) = lines.iter().enumerate().rev().find_map(|(i, line)| {
         if heading_name(line).is_some() {
-            let followed_by_references = lines[i + 1..]
+            let next: Vec<&str> = lines[i + 1..]
                 .iter()
+                .copied()
                 .filter(|l| !l.trim().is_empty())
                 .take(LOOKAHEAD)
-                .any(|l| cues::is_reference_like(l));
+                .collect();
+            // Wrapped entries may hold their year a line or two down.
+            let opens_like_entry = next.first().is_some_and(|l| {
+                let l = cues::strip_list_marker(l);
+                cues::starts_like_author(l) || cues::starts_like_org(l)
+            });
+            let followed_by_references = next.iter().any(|l| cues::is_reference_like(l))
+                || opens_like_entry && next.iter().any(|l| cues::has_year(l));
             return followed_by_references.then(|| (i, line.trim().to_owned(), None));
         }
         inline_heading(line).map(|(heading, start)| (i, heading, Some(start)))
