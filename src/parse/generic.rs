@@ -360,8 +360,24 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         }
     }
 
+    // An italic container further on: "Recorded talk, *Great Transformation*".
+    let title_italic = r.title.is_some() && italic_at(p, rest_off).is_some();
+    if !has_container && !title_italic {
+        let off = s.len() - tail_str.len();
+        if let Some((a, b)) = p.italics.iter().copied().find(|(a, _)| *a > off) {
+            let before = s[off..a].trim_matches([' ', ',', '.', ';']);
+            if before.split_whitespace().count() <= 4 && !before.chars().any(|c| c.is_ascii_digit()) {
+                if !before.is_empty() {
+                    r.note = Some(before.to_owned());
+                }
+                r.container_title = Some(trim_title(&s[a..b]));
+                has_container = true;
+                tail_str = &s[b..];
+            }
+        }
+    }
     // The tail.
-    let t = tail::read(tail_str, has_container);
+    let t = tail::read(tail_str, has_container || title_italic);
     used += t.used.min(tail_str.len());
     if r.container_title.is_none() {
         r.container_title = t.container.clone();
@@ -386,7 +402,21 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         r.issued = t.date;
     }
     if !t.note.is_empty() {
-        r.note = Some(t.note.join(", "));
+        let mut n = r.note.take().map(|n| vec![n]).unwrap_or_default();
+        n.extend(t.note);
+        r.note = Some(n.join(", "));
+    }
+    // A book in italics: the words after it name its publisher.
+    if title_italic && r.publisher.is_none() && r.volume.is_none() && r.pages.is_none() {
+        if let Some(n) = r.note.take() {
+            match n.split_once(", ") {
+                Some((first, more)) => {
+                    r.publisher = Some(first.to_owned());
+                    r.note = Some(more.to_owned());
+                }
+                None => r.publisher = Some(n),
+            }
+        }
     }
     // A year anywhere, when no grammar placed one.
     if r.issued.is_none() {
@@ -506,6 +536,13 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
         } else {
             head_t.find(", ").unwrap_or(k)
         };
+        if let Some(b) = boundary.filter(|b| *b < pick) {
+            let after = head_t[b + 1..].trim();
+            let first = after.split(',').next().unwrap_or("");
+            if lexicon::is_city(first) || lexicon::place_publisher(after).is_some() || lexicon::looks_like_publisher(first) {
+                return (Some(&rest[..b]), b + 1);
+            }
+        }
         if head_end == rest.len() && boundary.is_some() {
             // "Author, Title. Publisher" with no numbers at all.
         } else {
@@ -587,7 +624,14 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
     if !weak {
         return None;
     }
-    let end = s.find(". ").or_else(|| s.find(" ("))?;
+    let quote_after_comma = [", ‘", ", “", ", \"", ", '"]
+        .iter()
+        .filter_map(|q| s.find(q))
+        .min();
+    let end = match (s.find(". ").or_else(|| s.find(" (")), quote_after_comma) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
     let seg = &s[..end];
     let words = seg.split_whitespace().count();
     if words == 0 || words > 7 || !seg.starts_with(|c: char| c.is_uppercase()) {
@@ -596,7 +640,7 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
     if seg.contains(',') {
         return None;
     }
-    let after = s[end..].trim_start_matches(['.', ' ']);
+    let after = s[end..].trim_start_matches(['.', ' ', ',']);
     let after_off = s.len() - after.len();
     let title_follows = after.starts_with(['"', '“', '‘'])
         || italic_at(p, after_off).is_some()
@@ -614,6 +658,13 @@ fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
     }
     if lexicon::thesis_cue(note) || lexicon::thesis_cue(container) || lexicon::thesis_cue(r.publisher.as_deref().unwrap_or("")) {
         return WorkType::Thesis;
+    }
+    let preprint_doi = r.doi.as_deref().is_some_and(|d| {
+        let d = d.to_ascii_lowercase();
+        d.contains("ssrn") || d.contains("arxiv") || d.starts_with("10.1101/")
+    });
+    if preprint_doi && r.volume.is_none() {
+        return WorkType::Preprint;
     }
     if p.ids.arxiv.is_some() && r.volume.is_none() && (container.is_empty() || container.to_lowercase().contains("arxiv")) {
         return WorkType::Preprint;

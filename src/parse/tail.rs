@@ -126,6 +126,12 @@ fn lex_items(s: &str) -> Vec<Item> {
                 p = took(Item::Vol(v.to_owned()), after, &mut items);
                 continue;
             }
+            if let Some(r) = rest.strip_prefix("Art. no.").or_else(|| rest.strip_prefix("Article no.")) {
+                if let Ok((after, n)) = preceded(space0, tokens::number)(r) {
+                    p = took(Item::Pages(n.to_owned()), after, &mut items);
+                    continue;
+                }
+            }
             if let Ok((after, v)) = tokens::labelled_issue(rest) {
                 p = took(Item::Issue(v.to_owned()), after, &mut items);
                 continue;
@@ -261,18 +267,37 @@ fn text_runs(s: &str, items: &[Item], from: usize, to: usize) -> Vec<(usize, usi
 }
 
 fn clean(s: &str) -> String {
-    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '*' | '_'))
-        .trim_end_matches(['.'])
-        .trim()
-        .to_owned()
+    let mut t = s;
+    loop {
+        let u = t
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '*' | '_'))
+            .trim_end_matches('.');
+        if u.len() == t.len() {
+            return u.to_owned();
+        }
+        t = u;
+    }
 }
 
 /// Reads `s` (a tail). `has_container` says whether the container was
 /// already found (italics, "In …"), in which case leading words are a
 /// publisher, place or note.
 pub fn read(s: &str, has_container: bool) -> Tail {
-    let items = lex_items(s);
     let mut tail = Tail::default();
+    // "edited by A, B and C." spans commas: read it before the items.
+    let blanked;
+    let mut s = s;
+    if let Some((a, b, people)) = edited_by(s) {
+        tail.editors = people;
+        tail.used += b - a;
+        let mut t = String::with_capacity(s.len());
+        t.push_str(&s[..a]);
+        t.extend(std::iter::repeat_n(' ', b - a));
+        t.push_str(&s[b..]);
+        blanked = t;
+        s = &blanked;
+    }
+    let items = lex_items(s);
     let first_num = items
         .iter()
         .position(|it| !matches!(it, Item::Text(..) | Item::Punct(..)))
@@ -288,6 +313,7 @@ pub fn read(s: &str, has_container: bool) -> Tail {
             || lexicon::place_publisher(whole).is_some()
             || lexicon::is_thesis_or_report(whole)
             || starts_edited_by(whole).is_some()
+            || is_event_phrase(whole)
         {
             runs.extend(lead.iter().copied());
         } else {
@@ -306,6 +332,22 @@ pub fn read(s: &str, has_container: bool) -> Tail {
     tail
 }
 
+fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
+    let lower = s.to_lowercase();
+    for cue in ["edited by ", "ed. by ", "eds. by ", "hrsg. von ", "herausgegeben von ", "éd. par ", "édité par ", "editado por "] {
+        if let Some(a) = lower.find(cue) {
+            if !s.is_char_boundary(a) || !s.is_char_boundary(a + cue.len()) {
+                continue;
+            }
+            let l = names::name_list(&s[a + cue.len()..]);
+            if !l.people.is_empty() {
+                return Some((a, a + cue.len() + l.end, l.people));
+            }
+        }
+    }
+    None
+}
+
 fn starts_edited_by(t: &str) -> Option<usize> {
     let l = t.to_lowercase();
     for cue in ["edited by", "ed. by", "eds. by", "hrsg. von", "herausgegeben von", "éd. par", "édité par", "ed.", "eds.", "editado por", "dir."] {
@@ -314,6 +356,14 @@ fn starts_edited_by(t: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// "Uploaded on", "Recorded talk", "Posted": words about the medium.
+fn is_event_phrase(t: &str) -> bool {
+    let l = t.to_lowercase();
+    ["uploaded", "posted", "published on", "recorded", "presented at", "lecture", "talk", "video", "podcast", "interview"]
+        .iter()
+        .any(|c| l.starts_with(c))
 }
 
 fn classify_run(run: &str, tail: &mut Tail) {
