@@ -1113,7 +1113,7 @@ fn vancouver_moher_2009() {
         "Moher D, Liberati A, Tetzlaff J, Altman DG; PRISMA Group. Preferred reporting items for systematic reviews and meta-analyses: the PRISMA statement. PLoS Med. 2009;6(7):e1000097.",
         Style::Vancouver,
         Expect {
-            authors: &["Moher", "Liberati", "Tetzlaff", "Altman"],
+            authors: &["Moher", "Liberati", "Tetzlaff", "Altman", "PRISMA Group"],
             container: Some("PLoS Med"),
             volume: Some("6"),
             issue: Some("7"),

@@ -139,6 +139,9 @@ fn italic_at(p: &Prepared, at: usize) -> Option<(usize, usize)> {
 
 /// Abbreviations that end in a period without ending a sentence.
 fn is_abbreviation(word: &str) -> bool {
+    if word.ends_with([')', ']', '"', '”', '’']) {
+        return false;
+    }
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if w.chars().count() <= 1 {
         return true;
@@ -324,6 +327,18 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     if r.title.as_deref().is_some_and(str::is_empty) {
         r.title = None;
     }
+    // "Statistical power analysis (2nd ed.)": the edition is not the title.
+    if let Some(t) = r.title.as_deref() {
+        if let Some(k) = t.rfind(" (") {
+            let inner = t[k + 2..].trim_end_matches(['.', ')']);
+            if let Ok((after, e)) = tokens::edition(inner.trim()) {
+                if after.trim().is_empty() {
+                    r.edition = Some(e.to_owned());
+                    r.title = Some(t[..k].trim_end().to_owned());
+                }
+            }
+        }
+    }
 
     // Container markers: "In:", "in", italics, editors.
     tail_str = tail_str.trim_start_matches([' ', ',', '.', ';']);
@@ -377,7 +392,7 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         }
     }
     // The tail.
-    let t = tail::read(tail_str, has_container || title_italic);
+    let t = tail::read_with(tail_str, has_container || title_italic, chapter);
     used += t.used.min(tail_str.len());
     if r.container_title.is_none() {
         r.container_title = t.container.clone();
@@ -396,7 +411,9 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     r.pages = t.pages;
     r.publisher = t.publisher;
     r.publisher_place = t.place;
-    r.edition = t.edition;
+    if r.edition.is_none() {
+        r.edition = t.edition;
+    }
     r.editors.extend(t.editors);
     if r.issued.is_none() {
         r.issued = t.date;
@@ -550,8 +567,9 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
         }
     }
     if let Some(b) = boundary {
-        let t = cut_publisher(&rest[..b]);
-        return (Some(t), t.len() + usize::from(t.len() == b) );
+        let end = if rest[b..].starts_with(['?', '!']) { b + 1 } else { b };
+        let t = cut_publisher(&rest[..end]);
+        return (Some(t), if t.len() < end { t.len() } else { b + 1 });
     }
     if head.trim().is_empty() {
         return (None, 0);

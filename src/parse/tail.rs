@@ -283,6 +283,12 @@ fn clean(s: &str) -> String {
 /// already found (italics, "In …"), in which case leading words are a
 /// publisher, place or note.
 pub fn read(s: &str, has_container: bool) -> Tail {
+    read_with(s, has_container, false)
+}
+
+/// As [`read`]; with `whole_lead` the container runs to the first number
+/// across commas ("In Simians, Cyborgs, and Women: …, 149–81").
+pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
     let mut tail = Tail::default();
     // "edited by A, B and C." spans commas: read it before the items.
     let blanked;
@@ -316,6 +322,15 @@ pub fn read(s: &str, has_container: bool) -> Tail {
             || is_event_phrase(whole)
         {
             runs.extend(lead.iter().copied());
+        } else if whole_lead {
+            let end = lead.iter().rev().find(|(a2, b2)| {
+                let r = &s[*a2..*b2];
+                !(lexicon::place_publisher(r).is_some() || lexicon::is_city(r) || lexicon::looks_like_publisher(r))
+            });
+            let b = end.map_or(b, |e| e.1);
+            tail.container = Some(clean(&s[a..b])).filter(|c| !c.is_empty());
+            tail.used += b - a;
+            runs.extend(lead.iter().filter(|(a2, _)| *a2 >= b).copied());
         } else {
             tail.container = Some(clean(whole)).filter(|c| !c.is_empty());
             tail.used += whole.len();
@@ -326,7 +341,20 @@ pub fn read(s: &str, has_container: bool) -> Tail {
     }
     runs.extend(text_runs(s, &items, first_num, items.len()));
     assign_numbers(&items[first_num..], &mut tail);
+    // "Cambridge, MA: MIT Press" was cut at its comma.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
     for (a, b) in runs {
+        let r = &s[a..b];
+        let state = r.split_once(':').is_some_and(|(st, _)| {
+            let st = st.trim().trim_end_matches('.');
+            (2..=5).contains(&st.len()) && st.starts_with(|c: char| c.is_ascii_uppercase()) && !st.contains(' ')
+        });
+        match merged.last_mut() {
+            Some(last) if state && s[last.1..a].trim() == "," => last.1 = b,
+            _ => merged.push((a, b)),
+        }
+    }
+    for (a, b) in merged {
         classify_run(&s[a..b], &mut tail);
     }
     tail
@@ -405,9 +433,18 @@ fn classify_run(run: &str, tail: &mut Tail) {
     }
 }
 
+/// A bare number takes the first free slot: volume, then pages, then issue.
+fn place_number(tail: &mut Tail, n: String) {
+    if tail.volume.is_none() && tail.pages.is_none() {
+        tail.volume = Some(n);
+    } else if tail.pages.is_none() {
+        tail.pages = Some(n);
+    } else if tail.volume.is_none() {
+        tail.volume = Some(n);
+    }
+}
+
 fn assign_numbers(items: &[Item], tail: &mut Tail) {
-    let mut bare: Vec<(String, bool)> = Vec::new();
-    let mut ranges: Vec<String> = Vec::new();
     let mut paren_years: Vec<Date> = Vec::new();
     let mut years: Vec<Date> = Vec::new();
     for it in items {
@@ -441,12 +478,23 @@ fn assign_numbers(items: &[Item], tail: &mut Tail) {
                     tail.pages.get_or_insert_with(|| p.clone());
                 }
             }
-            Item::Range(r) => ranges.push(r.clone()),
-            Item::Num(n, _) => bare.push((n.clone(), false)),
+            Item::Range(..) | Item::Num(..) => {}
             Item::Edition(e) => {
                 tail.edition.get_or_insert_with(|| e.clone());
             }
             Item::Text(..) | Item::Punct(..) => {}
+        }
+    }
+    // Bare numbers and ranges in order, once the labelled ones are placed.
+    for it in items {
+        match it {
+            Item::Range(r) => {
+                if tail.pages.is_none() {
+                    tail.pages = Some(r.clone());
+                }
+            }
+            Item::Num(n, _) => place_number(tail, n.clone()),
+            _ => {}
         }
     }
     // The date: a parenthesised one, else the most precise, else the first.
@@ -460,26 +508,7 @@ fn assign_numbers(items: &[Item], tail: &mut Tail) {
     // Years beyond the chosen date are numbers ("JHEP 2013, 123 (2013)").
     for d in years.iter().skip(1) {
         if d.month.is_none() && tail.date.is_some_and(|t| t.year != d.year) {
-            bare.push((d.year.to_string(), false));
-        }
-    }
-    if tail.date.is_some() && paren_years.is_empty() && years.len() > 1 {
-        // "2014; 32" keeps the first year; a second plain year is a volume.
-    }
-    for r in ranges {
-        if tail.pages.is_none() {
-            tail.pages = Some(r);
-        } else if tail.issue.is_none() && tail.volume.is_some() {
-            tail.issue = Some(r);
-        }
-    }
-    for (n, _) in bare {
-        if tail.volume.is_none() && tail.pages.is_none() {
-            tail.volume = Some(n);
-        } else if tail.pages.is_none() {
-            tail.pages = Some(n);
-        } else if tail.issue.is_none() && tail.volume.is_some() {
-            tail.issue = Some(n);
+            place_number(tail, d.year.to_string());
         }
     }
     let _ = all_dates;
