@@ -6,6 +6,7 @@
 use clap::{Parser, Subcommand};
 
 mod extract;
+mod inputs;
 mod output;
 mod parse;
 use std::io::Write;
