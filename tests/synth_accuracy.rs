@@ -29,7 +29,11 @@ fn extracted(c: &Corpus) -> Vec<Document> {
 fn extraction_scores(c: &Corpus, docs: &[Document]) -> (f64, f64, usize, usize) {
     let (mut exact, mut total, mut headings, mut found) = (0, 0, 0, 0);
     for (truth, doc) in c.truth.documents.iter().zip(docs) {
-        if doc.section.as_ref().is_some_and(|s| s.heading.trim() == truth.heading) {
+        if doc
+            .section
+            .as_ref()
+            .is_some_and(|s| s.heading.trim() == truth.heading)
+        {
             headings += 1;
         }
         found += doc.entries.len();
@@ -67,7 +71,10 @@ fn extraction_finds_generated_lists_and_entry_boundaries() {
             "extraction ({name}): headings {headings:.3}, exact entry spans {spans:.3}, entries found {found} of {total}"
         );
         assert!(headings >= 0.95, "{name}: headings found {headings:.3}");
-        assert!(spans >= floor, "{name}: exact entry spans {spans:.3} < {floor}");
+        assert!(
+            spans >= floor,
+            "{name}: exact entry spans {spans:.3} < {floor}"
+        );
     }
 }
 
@@ -101,7 +108,6 @@ fn report(label: &str, s: &FieldScores) {
 }
 
 #[test]
-#[ignore = "the parser is still a stub on this branch; un-ignore when parse/ is merged"]
 fn parsing_field_accuracy_on_generated_entries() {
     let c = corpus(DamageRates::none());
     let hinted = parse_scores(&c, true);
@@ -109,5 +115,9 @@ fn parsing_field_accuracy_on_generated_entries() {
     report("style hinted", &hinted);
     report("style unknown", &unhinted);
     assert!(hinted.overall() >= 0.80, "hinted {:.3}", hinted.overall());
-    assert!(unhinted.overall() >= 0.70, "unhinted {:.3}", unhinted.overall());
+    assert!(
+        unhinted.overall() >= 0.70,
+        "unhinted {:.3}",
+        unhinted.overall()
+    );
 }
