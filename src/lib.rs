@@ -16,6 +16,9 @@ pub mod extract;
 pub mod input;
 pub mod model;
 pub mod parse;
+pub mod resolve;
+pub mod graph;
+pub mod analyze;
 pub mod synth;
 
 pub use error::{Error, Result};

@@ -9,6 +9,8 @@ mod extract;
 mod inputs;
 mod output;
 mod parse;
+mod graph;
+mod shared;
 use std::io::Write;
 
 /// citemap turns scholarly documents into citation maps.
@@ -29,6 +31,10 @@ enum Command {
     Extract(extract::Args),
     /// Parse bare reference strings, one per line.
     Parse(parse::Args),
+    /// Draw the citation network or a projection of it.
+    Graph(graph::Args),
+    /// List the sources several documents share.
+    Shared(shared::Args),
 }
 
 /// What a subcommand reports back when it did not fail outright.
@@ -54,6 +60,8 @@ pub fn main() -> i32 {
     let result: anyhow::Result<Status> = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Parse(args) => parse::run(args),
+        Command::Graph(args) => graph::run(args),
+        Command::Shared(args) => shared::run(args),
     };
     match result {
         Ok(Status::Ok) => 0,
