@@ -21,6 +21,5 @@ pub mod parse;
 
 pub use error::{Error, Result};
 pub use model::{
-    Date, Document, DocumentMeta, Entry, Outcome, Person, Reference, Section, Span, Style,
-    WorkType,
+    Date, Document, DocumentMeta, Entry, Outcome, Person, Reference, Section, Span, Style, WorkType,
 };
