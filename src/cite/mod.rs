@@ -12,7 +12,7 @@
 
 pub mod resolve;
 pub mod scan;
-mod text;
+pub(crate) mod text;
 
 pub use resolve::{resolve, Match, Quality, Resolution};
 pub use scan::{body_range, scan, scan_text, Citation, CiteItem, Form, ScanOptions};

@@ -209,7 +209,11 @@ impl Key {
     }
 }
 
-fn add_parsed(r: &Reference, names: &mut Vec<NameKey>, titles: &mut Vec<(String, Vec<String>, f32)>) {
+fn add_parsed(
+    r: &Reference,
+    names: &mut Vec<NameKey>,
+    titles: &mut Vec<(String, Vec<String>, f32)>,
+) {
     for (i, p) in r.authors.iter().enumerate() {
         names.extend(NameKey::new(&p.full_family(), i == 0, true));
         if p.particle.is_some() {
@@ -225,7 +229,10 @@ fn add_parsed(r: &Reference, names: &mut Vec<NameKey>, titles: &mut Vec<(String,
 }
 
 fn strip_label(raw: &str) -> &str {
-    let t = raw.trim_start().trim_start_matches(['-', '*', '•']).trim_start();
+    let t = raw
+        .trim_start()
+        .trim_start_matches(['-', '*', '•'])
+        .trim_start();
     if let Some(rest) = t.strip_prefix('[') {
         if let Some(close) = rest.find(']') {
             if rest[..close].chars().all(|c| c.is_ascii_digit()) {
@@ -274,7 +281,9 @@ fn delimited_titles(rest: &str) -> Vec<String> {
         let mut from = 0;
         while let Some(s) = rest[from..].find(open) {
             let start = from + s + open.len();
-            let Some(e) = rest[start..].find(close) else { break };
+            let Some(e) = rest[start..].find(close) else {
+                break;
+            };
             let t = rest[start..start + e].trim().trim_end_matches(['.', ',']);
             if t.chars().any(char::is_alphabetic) {
                 out.push((from + s, t.to_owned()));
@@ -375,9 +384,10 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
                 let words: Vec<&str> = n.split_whitespace().collect();
                 let mut tries = vec![n.clone()];
                 tries.extend(words.iter().rev().map(|w| (*w).to_owned()));
-                let found = tries
-                    .into_iter()
-                    .find(|t| keys.iter().any(|k| k.names.iter().any(|nk| name_score(t, nk).is_some())));
+                let found = tries.into_iter().find(|t| {
+                    keys.iter()
+                        .any(|k| k.names.iter().any(|nk| name_score(t, nk).is_some()))
+                });
                 found.into_iter().collect()
             }
             None => Vec::new(),
@@ -389,7 +399,10 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     if names.is_empty() && cited_title.is_none() {
         return None;
     }
-    let cited_year = item.year.as_deref().and_then(|y| y.get(..4)?.parse::<i32>().ok());
+    let cited_year = item
+        .year
+        .as_deref()
+        .and_then(|y| y.get(..4)?.parse::<i32>().ok());
     let mut best: Option<Candidate> = None;
     for (index, key) in keys.iter().enumerate() {
         let mut score = 0.0;
@@ -401,7 +414,9 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
                 .names
                 .iter()
                 .filter(|k| i > 0 || k.first)
-                .filter_map(|k| name_score(n, k).map(|(s, q)| (s + if k.parsed { 0.05 } else { 0.0 }, q, k)))
+                .filter_map(|k| {
+                    name_score(n, k).map(|(s, q)| (s + if k.parsed { 0.05 } else { 0.0 }, q, k))
+                })
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             match hit {
                 Some((s, q, k)) => {
@@ -465,12 +480,17 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
         }
         let better = best.as_ref().is_none_or(|b| score > b.score + 1e-4);
         if better {
-            let entry_names = (!from_context && quality != Quality::Exact).then(|| join_names(&spelled));
+            let entry_names =
+                (!from_context && quality != Quality::Exact).then(|| join_names(&spelled));
             best = Some(Candidate {
                 score,
                 found: Match {
                     entry: index,
-                    names: if from_context { Quality::Exact } else { quality },
+                    names: if from_context {
+                        Quality::Exact
+                    } else {
+                        quality
+                    },
                     title: title_quality,
                     year_mismatch,
                     entry_names,
@@ -487,7 +507,9 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
             .iter()
             .filter(|k| {
                 names.first().is_some_and(|n| {
-                    k.names.iter().any(|nk| nk.first && name_score(n, nk).is_some())
+                    k.names
+                        .iter()
+                        .any(|nk| nk.first && name_score(n, nk).is_some())
                 })
             })
             .count();
@@ -532,7 +554,10 @@ mod tests {
 
     fn book(families: &[&str], title: &str, year: i32) -> Reference {
         Reference {
-            authors: families.iter().map(|f| Person::new(*f, Some("A."))).collect(),
+            authors: families
+                .iter()
+                .map(|f| Person::new(*f, Some("A.")))
+                .collect(),
             title: Some(title.into()),
             issued: Some(crate::Date::year(year)),
             ..Reference::default()
@@ -574,15 +599,25 @@ mod tests {
     #[test]
     fn exact_and_ibid() {
         let r = run("a (Apprich, *Technotopia* 90). b (ibid. 91). c (Apprich, “Introduction”).");
-        let e: Vec<_> = r.iter().map(|r| r.targets[0].as_ref().unwrap().entry).collect();
+        let e: Vec<_> = r
+            .iter()
+            .map(|r| r.targets[0].as_ref().unwrap().entry)
+            .collect();
         assert_eq!(e, [0, 0, 1]);
-        assert_eq!(r[0].targets[0].as_ref().unwrap().title, Some(Quality::Exact));
+        assert_eq!(
+            r[0].targets[0].as_ref().unwrap().title,
+            Some(Quality::Exact)
+        );
     }
 
     #[test]
     fn misspelt_names_resolve_as_fuzzy() {
         for (text, want, names) in [
-            ("x (Dyer-Witthof, Kjosen and Steinhoff 43)", 2, "Dyer-Witheford, Kjösen and Steinhoff"),
+            (
+                "x (Dyer-Witthof, Kjosen and Steinhoff 43)",
+                2,
+                "Dyer-Witheford, Kjösen and Steinhoff",
+            ),
             ("x (Costanza Chock 11-12)", 3, "Costanza-Chock"),
             ("x (Popkin, Ohnsman and Cai)", 5, "Popkin, Ohsman and Cai"),
         ] {
@@ -607,7 +642,11 @@ mod tests {
         let m = r[0].targets[0].as_ref().unwrap();
         assert_eq!(m.entry, 4);
         assert_eq!(m.title, Some(Quality::Fuzzy));
-        assert!(m.entry_title.as_deref().unwrap().starts_with("The Culture of Connectivity"));
+        assert!(m
+            .entry_title
+            .as_deref()
+            .unwrap()
+            .starts_with("The Culture of Connectivity"));
     }
 
     #[test]

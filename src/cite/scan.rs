@@ -224,7 +224,9 @@ pub fn scan(path: &str, text: &str, body: Range<usize>, opts: &ScanOptions) -> V
             .filter(|c| c.items.iter().all(|i| i.year.is_none() && !i.ibid))
             .count();
         if with_year == 0 && without > 0 {
-            found.retain(|c| !(c.form == Form::Narrative && c.items.iter().any(|i| i.year.is_some())));
+            found.retain(|c| {
+                !(c.form == Form::Narrative && c.items.iter().any(|i| i.year.is_some()))
+            });
         }
     }
     for c in &mut found {
@@ -403,7 +405,9 @@ impl<'a> Scanner<'a> {
         while k < self.end && bytes[k] == b' ' {
             k += 1;
         }
-        let dash = ["–", "—", "-"].iter().find(|d| text[k..self.end].starts_with(**d));
+        let dash = ["–", "—", "-"]
+            .iter()
+            .find(|d| text[k..self.end].starts_with(**d));
         if let Some(d) = dash {
             let mut m = k + d.len();
             while m < self.end && bytes[m] == b' ' {
@@ -540,17 +544,118 @@ fn bracket_numbers(text: &str, open: usize, end: usize) -> Option<(Vec<u32>, usi
 
 /// Capitalised words that start parentheses but are not authors.
 const NOT_AUTHORS: &[&str] = &[
-    "Figure", "Fig", "Figs", "Table", "Tables", "Section", "Sections", "Chapter", "Appendix",
-    "Eq", "Equation", "Step", "Phase", "Part", "Vol", "No", "Article", "Art", "Page", "Box",
-    "Note", "Notes", "Exhibit", "Level", "Version", "Type", "Stage", "Study", "Experiment",
-    "Line", "Row", "Column", "Sample", "Item", "Wave", "Week", "Day", "Year", "Model", "Task",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "See", "Cf", "Ibid", "In", "On", "At", "For", "From", "With",
-    "And", "But", "Or", "If", "As", "By", "To", "It", "This", "That", "These", "Those", "We",
-    "I", "They", "He", "She", "Our", "Its", "E", "Eg", "Ie", "Etc", "Vs", "Total", "Mean",
-    "Source", "Sources", "Ref", "Refs", "Supplementary", "Online", "Accessed", "Available",
-    "Retrieved", "Emphasis", "Translation", "Italics", "Original",
+    "Figure",
+    "Fig",
+    "Figs",
+    "Table",
+    "Tables",
+    "Section",
+    "Sections",
+    "Chapter",
+    "Appendix",
+    "Eq",
+    "Equation",
+    "Step",
+    "Phase",
+    "Part",
+    "Vol",
+    "No",
+    "Article",
+    "Art",
+    "Page",
+    "Box",
+    "Note",
+    "Notes",
+    "Exhibit",
+    "Level",
+    "Version",
+    "Type",
+    "Stage",
+    "Study",
+    "Experiment",
+    "Line",
+    "Row",
+    "Column",
+    "Sample",
+    "Item",
+    "Wave",
+    "Week",
+    "Day",
+    "Year",
+    "Model",
+    "Task",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "See",
+    "Cf",
+    "Ibid",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "With",
+    "And",
+    "But",
+    "Or",
+    "If",
+    "As",
+    "By",
+    "To",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "We",
+    "I",
+    "They",
+    "He",
+    "She",
+    "Our",
+    "Its",
+    "E",
+    "Eg",
+    "Ie",
+    "Etc",
+    "Vs",
+    "Total",
+    "Mean",
+    "Source",
+    "Sources",
+    "Ref",
+    "Refs",
+    "Supplementary",
+    "Online",
+    "Accessed",
+    "Available",
+    "Retrieved",
+    "Emphasis",
+    "Translation",
+    "Italics",
+    "Original",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -717,7 +822,9 @@ fn is_roman(s: &str) -> bool {
 /// "183", "11-12", "p. 4", "pp. 4–5", "ix-xii", "22:30", "183, 188".
 fn parse_locator(c: &mut Cur) -> Option<String> {
     let start = c.pos;
-    for prefix in ["pp. ", "pp.", "p. ", "p.", "para. ", "paras. ", "ch. ", "sec. ", "at "] {
+    for prefix in [
+        "pp. ", "pp.", "p. ", "p.", "para. ", "paras. ", "ch. ", "sec. ", "at ",
+    ] {
         if c.eat(prefix) {
             break;
         }
@@ -805,7 +912,9 @@ fn parse_item(s: &str) -> Option<CiteItem> {
         .iter()
         .any(|p| c.eat(p));
     loop {
-        let Some(name) = parse_name(&mut c) else { break };
+        let Some(name) = parse_name(&mut c) else {
+            break;
+        };
         item.names.push(name);
         let save = c.pos;
         c.ws();
@@ -911,7 +1020,9 @@ fn names_before(text: &str, open: usize, floor: usize) -> Option<(usize, Vec<Str
     let is_name = |w: &str| {
         let bare = w.trim_end_matches("’s").trim_end_matches("'s");
         is_name_word(bare)
-            && bare.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
             && bare.chars().count() > 1
             && !NOT_AUTHORS.contains(&bare)
             && !is_acronym(bare)
@@ -932,14 +1043,68 @@ fn names_before(text: &str, open: usize, floor: usize) -> Option<(usize, Vec<Str
 /// Reporting verbs that introduce a narrative citation: "As Marcus
 /// Burkhardt details, …".
 const VERBS: &[&str] = &[
-    "details", "detailed", "shows", "showed", "shown", "states", "stated", "argues", "argued",
-    "writes", "wrote", "notes", "noted", "explains", "explained", "elaborates", "elaborated",
-    "describes", "described", "poses", "underlines", "demands", "considers", "suggests",
-    "suggested", "claims", "claimed", "observes", "observed", "remarks", "contends",
-    "maintains", "emphasizes", "emphasises", "stresses", "asserts", "insists", "warns",
-    "concludes", "proposes", "defines", "highlights", "discusses", "traces", "outlines",
-    "reports", "finds", "found", "says", "said", "puts", "put", "points", "recalls", "admits",
-    "cautions", "reminds", "observes", "calls", "characterizes", "characterises", "terms",
+    "details",
+    "detailed",
+    "shows",
+    "showed",
+    "shown",
+    "states",
+    "stated",
+    "argues",
+    "argued",
+    "writes",
+    "wrote",
+    "notes",
+    "noted",
+    "explains",
+    "explained",
+    "elaborates",
+    "elaborated",
+    "describes",
+    "described",
+    "poses",
+    "underlines",
+    "demands",
+    "considers",
+    "suggests",
+    "suggested",
+    "claims",
+    "claimed",
+    "observes",
+    "observed",
+    "remarks",
+    "contends",
+    "maintains",
+    "emphasizes",
+    "emphasises",
+    "stresses",
+    "asserts",
+    "insists",
+    "warns",
+    "concludes",
+    "proposes",
+    "defines",
+    "highlights",
+    "discusses",
+    "traces",
+    "outlines",
+    "reports",
+    "finds",
+    "found",
+    "says",
+    "said",
+    "puts",
+    "put",
+    "points",
+    "recalls",
+    "admits",
+    "cautions",
+    "reminds",
+    "observes",
+    "calls",
+    "characterizes",
+    "characterises",
+    "terms",
 ];
 
 /// The author named in the text before `open` (back to `floor`): the
@@ -972,7 +1137,9 @@ fn context_name(text: &str, floor: usize, open: usize) -> Option<String> {
                 break;
             }
             if is_name_word(clean)
-                && clean.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+                && clean
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
                 && !NOT_AUTHORS.contains(&clean)
                 && !matches!(clean, "As" | "The" | "He" | "She" | "They" | "It")
             {
@@ -1128,14 +1295,29 @@ mod tests {
 
     #[test]
     fn spans_are_lines_and_columns() {
-        let v = scan_text("p", "line one\nsee it (Benjamin 183)\n", &ScanOptions::all());
+        let v = scan_text(
+            "p",
+            "line one\nsee it (Benjamin 183)\n",
+            &ScanOptions::all(),
+        );
         assert_eq!((v[0].span.line, v[0].span.column), (2, 8));
         assert_eq!(v[0].span.path, "p");
     }
 
     #[test]
     fn hostile_input_does_not_panic() {
-        for s in ["(", "[", "[1-", "(ibid", "ü(ö", "[^", "a,1", "(*x", "[99999999999]", "x,ü1 "] {
+        for s in [
+            "(",
+            "[",
+            "[1-",
+            "(ibid",
+            "ü(ö",
+            "[^",
+            "a,1",
+            "(*x",
+            "[99999999999]",
+            "x,ü1 ",
+        ] {
             let _ = scan_text("t", s, &ScanOptions::all());
         }
     }

@@ -5,6 +5,7 @@
 
 use clap::{Parser, Subcommand};
 
+mod check;
 mod extract;
 mod output;
 mod parse;
@@ -28,6 +29,8 @@ enum Command {
     Extract(extract::Args),
     /// Parse bare reference strings, one per line.
     Parse(parse::Args),
+    /// Check citations against works-cited lists, like a compiler.
+    Check(check::Args),
 }
 
 /// What a subcommand reports back when it did not fail outright.
@@ -36,7 +39,6 @@ pub enum Status {
     /// Everything went fine: exit 0.
     Ok,
     /// The command ran but found what the user asked it to fail on: exit 1.
-    #[allow(dead_code)] // the first user is `citemap check`, still to come
     Problems,
 }
 
@@ -53,6 +55,7 @@ pub fn main() -> i32 {
     let result: anyhow::Result<Status> = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Parse(args) => parse::run(args),
+        Command::Check(args) => check::run(args),
     };
     match result {
         Ok(Status::Ok) => 0,
