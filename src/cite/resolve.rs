@@ -382,11 +382,16 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
             // The family name is usually the last word ("Marcus Burkhardt").
             Some(n) => {
                 let words: Vec<&str> = n.split_whitespace().collect();
-                let mut tries = vec![n.clone()];
-                tries.extend(words.iter().rev().map(|w| (*w).to_owned()));
+                let mut tries: Vec<String> =
+                    words.last().map(|w| (*w).to_owned()).into_iter().collect();
+                tries.push(n.clone());
+                tries.extend(words.iter().rev().skip(1).map(|w| (*w).to_owned()));
                 let found = tries.into_iter().find(|t| {
-                    keys.iter()
-                        .any(|k| k.names.iter().any(|nk| name_score(t, nk).is_some()))
+                    keys.iter().any(|k| {
+                        k.names
+                            .iter()
+                            .any(|nk| nk.first && name_score(t, nk).is_some())
+                    })
                 });
                 found.into_iter().collect()
             }
