@@ -18,6 +18,7 @@ pub mod extract;
 pub mod input;
 pub mod model;
 pub mod parse;
+pub mod synth;
 
 pub use error::{Error, Result};
 pub use model::{
