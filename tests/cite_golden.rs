@@ -176,7 +176,6 @@ fn seed_000_citations_resolve_from_raw_entries() {
 }
 
 #[test]
-#[ignore = "needs the extraction and parser stages merged from main"]
 fn seed_000_citations_resolve_through_the_pipeline() {
     let Some((path, text)) = common::seed("000") else {
         return;

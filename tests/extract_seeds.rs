@@ -47,7 +47,10 @@ fn sections_are_found_under_their_headings() {
         return;
     };
     let section = doc.section.expect("000 has a section");
-    assert_eq!((section.heading.as_str(), section.line), ("Works cited", 149));
+    assert_eq!(
+        (section.heading.as_str(), section.line),
+        ("Works cited", 149)
+    );
     let Some((_, doc)) = seed_doc("004") else {
         return;
     };
@@ -71,7 +74,11 @@ fn spans_point_at_the_entries_in_the_file() {
                 Some(n) => format!("[{n}]"),
                 None => "-".to_owned(),
             };
-            assert!(first.starts_with(&marker), "{prefix} {:?}: {first:.40}", e.span);
+            assert!(
+                first.starts_with(&marker),
+                "{prefix} {:?}: {first:.40}",
+                e.span
+            );
             let head: String = squeeze(&e.raw).chars().take(12).collect();
             assert!(
                 squeeze(&first).starts_with(&format!("{marker}{head}")),
@@ -110,7 +117,10 @@ fn page_broken_entry_of_000_is_rejoined() {
     assert!(doc.notes.iter().any(|n| n.contains("line 184")));
     // The indented bullets at the end are entries like the others.
     let steyerl = doc.entries.iter().find(|e| e.raw.starts_with("Steyerl"));
-    assert_eq!(steyerl.map(|e| (e.span.line, e.span.column)), Some((186, 2)));
+    assert_eq!(
+        steyerl.map(|e| (e.span.line, e.span.column)),
+        Some((186, 2))
+    );
 }
 
 #[test]
@@ -130,8 +140,9 @@ fn one_line_ieee_run_of_004_is_cut_in_sequence_and_urls_mended() {
             .unwrap_or_default()
     };
     assert!(by_label("1").contains("[Online]. Available: https://exchange.scale.com/"));
-    assert!(by_label("3")
-        .contains("https://news.microsoft.com/features/democratizing-ai/ (accessed Mar. 09, 2023)"));
+    assert!(by_label("3").contains(
+        "https://news.microsoft.com/features/democratizing-ai/ (accessed Mar. 09, 2023)"
+    ));
     assert!(by_label("4").contains("https://huggingface.co/about (accessed"));
     assert!(by_label("17").ends_with(
         "https://www.propublica.org/article/machine-bias-risk-assessments-in-criminal-sentencing"

@@ -211,6 +211,7 @@ pub fn bad_dois(text: &str, range: Range<usize>) -> Vec<Damaged> {
             let next = text[e + 1..n_end].trim_end_matches(['.', ',', ';', ')', ']']);
             let joined = format!("{token}{next}");
             if !next.is_empty() && valid_doi(&joined) && token.ends_with(['/', '.', '-']) {
+                let n_end = e + 1 + next.len();
                 out.push(Damaged {
                     range: s..n_end,
                     repaired: joined,

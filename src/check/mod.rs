@@ -283,7 +283,7 @@ impl Checker<'_> {
                     .filter(|(_, t)| t.is_none())
                     .filter_map(|(i, _)| i.number.map(|n| n.to_string()))
                     .collect();
-                if !missing.is_empty() {
+                if !missing.is_empty() && !doc.entries.is_empty() {
                     self.push(
                         Kind::UnresolvedCitation,
                         Some(c.range.clone()),
@@ -295,6 +295,10 @@ impl Checker<'_> {
                         None,
                     );
                 }
+                continue;
+            }
+            if doc.entries.is_empty() {
+                // no-references says it once for the whole document.
                 continue;
             }
             for (item, target) in c.items.iter().zip(&r.targets) {
@@ -342,7 +346,7 @@ impl Checker<'_> {
                         range.clone(),
                         cited,
                         message,
-                        m.entry_title.clone(),
+                        m.entry_title.as_deref().map(short_title),
                     );
                 }
                 if let Some((cited, year)) = &m.year_mismatch {
@@ -382,7 +386,25 @@ impl Checker<'_> {
         for m in resolved.iter().flat_map(|r| r.targets.iter().flatten()) {
             cited[m.entry] = true;
         }
+        // A repeated entry is reported as a duplicate, not as uncited too.
         let mut seen: HashMap<String, usize> = HashMap::new();
+        let twins: Vec<Option<usize>> = doc
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let sig = signature(e)?;
+                let first = *seen.entry(sig).or_insert(i);
+                (first != i).then_some(first)
+            })
+            .collect();
+        for (i, twin) in twins.iter().enumerate() {
+            if let Some(t) = twin {
+                let either = cited[i] || cited[*t];
+                cited[i] = either;
+                cited[*t] = either;
+            }
+        }
         for (i, entry) in doc.entries.iter().enumerate() {
             let range = self.entry_range(entry);
             let label = entry_label(entry);
@@ -407,19 +429,15 @@ impl Checker<'_> {
                     );
                 }
             }
-            if let Some(sig) = signature(entry) {
-                if let Some(&first) = seen.get(&sig) {
-                    let other = &doc.entries[first];
-                    self.push(
-                        Kind::DuplicateEntry,
-                        range,
-                        label.clone(),
-                        format!("{label} repeats the entry on line {}", other.span.line),
-                        Some("remove one of the two entries".into()),
-                    );
-                } else {
-                    seen.insert(sig, i);
-                }
+            if let Some(first) = twins[i] {
+                let other = &doc.entries[first];
+                self.push(
+                    Kind::DuplicateEntry,
+                    range,
+                    label.clone(),
+                    format!("{label} repeats the entry on line {}", other.span.line),
+                    Some("remove one of the two entries".into()),
+                );
             }
         }
     }
@@ -453,6 +471,16 @@ impl Checker<'_> {
             self.push(Kind::InvalidDoi, Some(d.range), found, message, suggestion);
         }
     }
+}
+
+/// The main title without its subtitle: "The Culture of Connectivity".
+fn short_title(title: &str) -> String {
+    title
+        .split([':', '.', '?'])
+        .next()
+        .unwrap_or(title)
+        .trim()
+        .to_owned()
 }
 
 /// A short human description of a cited item: "Smith 45", "*Technotopia*".

@@ -4,16 +4,7 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-/// Lower-cases and keeps letters and digits only, diacritics kept:
-/// "Dyer-Witheford" → "dyerwitheford", "Kjösen" → "kjösen".
-pub(crate) fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// Like [`squash`] but also strips diacritics: "Kjösen" → "kjosen".
+/// Lower-cases, keeps letters and digits only and strips diacritics: "Kjösen" → "kjosen".
 pub(crate) fn fold(s: &str) -> String {
     s.nfd()
         .filter(|c| !is_combining_mark(*c))
@@ -89,7 +80,6 @@ mod tests {
     fn folding_drops_diacritics_and_hyphens() {
         assert_eq!(fold("Kjösen"), "kjosen");
         assert_eq!(fold("Costanza-Chock"), fold("Costanza Chock"));
-        assert_eq!(squash("Kjösen"), "kjösen");
     }
 
     #[test]

@@ -112,6 +112,8 @@ mod tests {
         assert!(starts_like_author("Dyer-Witheford, Nick, Kjösen"));
         assert!(starts_like_author("E. M. Bender, T. Gebru"));
         assert!(starts_like_author("D'Ignazio, Catherine"));
-        assert!(!starts_like_author("Graham and Fabian Ferrari. The MIT Press"));
+        assert!(!starts_like_author(
+            "Graham and Fabian Ferrari. The MIT Press"
+        ));
     }
 }

@@ -172,7 +172,10 @@ mod tests {
 
     #[test]
     fn overlong_entries_are_unparsed_not_dropped() {
-        let text = format!("References\n\n[1] Author, A. {} 2020.\n", "x".repeat(20_000));
+        let text = format!(
+            "References\n\n[1] Author, A. {} 2020.\n",
+            "x".repeat(20_000)
+        );
         let doc = extract_text("big.txt", &text);
         assert_eq!(doc.entries.len(), 1);
         assert!(matches!(doc.entries[0].outcome, Outcome::Unparsed { .. }));

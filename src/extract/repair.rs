@@ -78,8 +78,8 @@ fn join_lines(text: &str) -> String {
             let in_url = is_url_start(last_token);
             if out.ends_with('-') && !out.ends_with(" -") && !out.ends_with("--") {
                 let before = out[..out.len() - 1].chars().last();
-                let lower_both = before.is_some_and(char::is_lowercase)
-                    && line.starts_with(char::is_lowercase);
+                let lower_both =
+                    before.is_some_and(char::is_lowercase) && line.starts_with(char::is_lowercase);
                 if lower_both && !in_url {
                     out.pop();
                 }
@@ -148,8 +148,7 @@ fn mend_urls(text: &str) -> String {
             let angled = token[..at].ends_with('<');
             while i < tokens.len() {
                 let closed = angled && token[at..].contains('>');
-                if closed || !continues_url(&token, tokens[i], tokens.get(i + 1).copied(), angled)
-                {
+                if closed || !continues_url(&token, tokens[i], tokens.get(i + 1).copied(), angled) {
                     break;
                 }
                 token.push_str(tokens[i]);
@@ -283,7 +282,10 @@ mod tests {
 
     #[test]
     fn angled_urls_are_joined_up_to_the_bracket() {
-        assert_eq!(fix("<https://x.org/a-\nb/c>. Next"), "<https://x.org/a-b/c>. Next");
+        assert_eq!(
+            fix("<https://x.org/a-\nb/c>. Next"),
+            "<https://x.org/a-b/c>. Next"
+        );
     }
 
     #[test]
@@ -296,7 +298,10 @@ mod tests {
 
     #[test]
     fn markdown_escapes_are_dropped() {
-        assert_eq!(fix(r"Fresh Off \$2B \*not italic\*"), "Fresh Off $2B *not italic*");
+        assert_eq!(
+            fix(r"Fresh Off \$2B \*not italic\*"),
+            "Fresh Off $2B *not italic*"
+        );
     }
 
     #[test]

@@ -177,7 +177,9 @@ fn content_lines<'a>(body: &[&'a str], offset: usize) -> (Vec<Line<'a>>, usize) 
             gap = true;
             continue;
         }
-        let running_head = repeats.get(text).is_some_and(|&n| n >= RUNNING_HEAD_REPEATS);
+        let running_head = repeats
+            .get(text)
+            .is_some_and(|&n| n >= RUNNING_HEAD_REPEATS);
         if PAGE_NUMBER.is_match(text) || running_head {
             furniture += 1;
             gap = true;
@@ -340,7 +342,10 @@ fn split_inline(text: &str, first: Option<u32>) -> Vec<(&str, usize, u32)> {
 fn by_layout(content: &[Line<'_>], b: &mut Builder) {
     let min_indent = content.iter().map(|l| l.indent).min().unwrap_or(0);
     let flush = content.iter().filter(|l| l.indent == min_indent).count();
-    let hanging = content.iter().filter(|l| l.indent >= min_indent + 2).count();
+    let hanging = content
+        .iter()
+        .filter(|l| l.indent >= min_indent + 2)
+        .count();
     let hanging_indent = content[0].indent == min_indent && flush >= 2 && hanging >= 1;
 
     let mut block_sizes: Vec<usize> = Vec::new();
@@ -397,7 +402,10 @@ mod tests {
     }
 
     fn texts(s: &Split) -> Vec<String> {
-        s.entries.iter().map(|e| e.text.replace('\n', " ")).collect()
+        s.entries
+            .iter()
+            .map(|e| e.text.replace('\n', " "))
+            .collect()
     }
 
     #[test]

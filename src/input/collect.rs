@@ -86,7 +86,8 @@ fn walk(dir: &Path, found: &mut Collected) {
         }
         if kind.is_dir() {
             walk(&path, found);
-        } else if (kind.is_file() || kind.is_symlink() && path.is_file()) && has_text_extension(&path)
+        } else if (kind.is_file() || kind.is_symlink() && path.is_file())
+            && has_text_extension(&path)
         {
             found.files.push(path);
         } else {

@@ -153,11 +153,7 @@ mod tests {
 
     #[test]
     fn front_matter_is_blanked_keeping_lines() {
-        let src = from_bytes(
-            Path::new("a.md"),
-            b"---\ntitle: T\n---\nbody on line 4\n",
-        )
-        .unwrap();
+        let src = from_bytes(Path::new("a.md"), b"---\ntitle: T\n---\nbody on line 4\n").unwrap();
         assert_eq!(src.text, "\n\n\nbody on line 4\n");
         assert_eq!(src.meta.title.as_deref(), Some("T"));
     }
