@@ -4,10 +4,13 @@
 //!
 //! ```
 //! use citemap::cite::{scan_text, ScanOptions};
-//! let text = "Bias is structural (Benjamin 183), as others agree [3, 5-7].";
-//! let cites = scan_text("paper.md", text, &ScanOptions::all());
-//! assert_eq!(cites[0].text, "(Benjamin 183)");
-//! assert_eq!(cites[1].items.len(), 4);
+//! let mla = scan_text("a.md", "Bias is structural (Benjamin 183).", &ScanOptions::all());
+//! assert_eq!(mla[0].text, "(Benjamin 183)");
+//! assert_eq!(mla[0].items[0].locator.as_deref(), Some("183"));
+//!
+//! let ieee = scan_text("b.md", "As others agree [3, 5-7].", &ScanOptions::all());
+//! let numbers: Vec<_> = ieee[0].items.iter().filter_map(|i| i.number).collect();
+//! assert_eq!(numbers, [3, 5, 6, 7]);
 //! ```
 
 pub mod resolve;

@@ -82,7 +82,7 @@ pub fn resolve(citations: Vec<Citation>, entries: &[Entry]) -> Vec<Resolution> {
             .map(|item| match citation.form {
                 Form::Footnote => None,
                 Form::Numeric => item.number.and_then(|n| by_number(n, entries, any_label)),
-                _ if item.ibid => previous.map(|entry| Match::plain(entry)),
+                _ if item.ibid => previous.map(Match::plain),
                 _ => by_item(item, &keys),
             })
             .collect();

@@ -911,10 +911,7 @@ fn parse_item(s: &str) -> Option<CiteItem> {
     let prefixed = ["see also ", "see ", "cf. ", "e.g., ", "e.g. "]
         .iter()
         .any(|p| c.eat(p));
-    loop {
-        let Some(name) = parse_name(&mut c) else {
-            break;
-        };
+    while let Some(name) = parse_name(&mut c) {
         item.names.push(name);
         let save = c.pos;
         c.ws();
