@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod check;
 mod extract;
+mod inputs;
 mod output;
 mod parse;
 use std::io::Write;

@@ -61,7 +61,11 @@ pub fn write<W: Write + ?Sized>(out: &mut W, docs: &[Document]) -> io::Result<()
             write!(out, ", {bad} unparsed")?;
         }
         if let Some(s) = &doc.section {
-            write!(out, ", \"{}\" at line {}", s.heading, s.line)?;
+            write!(
+                out,
+                ", under \"{}\" (lines {}-{})",
+                s.heading, s.line, s.end_line
+            )?;
         }
         writeln!(out)?;
         for e in &doc.entries {
