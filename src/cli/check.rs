@@ -5,6 +5,7 @@ use anyhow::Context as _;
 use citemap::check::{self, Config, Deny, Kind, Report};
 use citemap::Style;
 use clap::ValueEnum;
+use rayon::prelude::*;
 use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use termcolor::{ColorChoice, StandardStream};
@@ -28,7 +29,7 @@ use termcolor::{ColorChoice, StandardStream};
 ///   citemap check paper.txt --silence uncited-entry --allow-name "Costanza Chock"
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or folders to check.
+    /// Files or folders to check; "-" reads standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Output format.
@@ -131,9 +132,10 @@ fn settings(args: &Args) -> anyhow::Result<Config> {
 /// Runs `citemap check`.
 pub fn run(args: Args) -> anyhow::Result<Status> {
     let config = settings(&args)?;
-    let sources = super::extract::load_all(&args.paths)?;
-    let docs: Vec<_> = sources
-        .iter()
+    let loaded = super::inputs::load(&args.paths)?;
+    let docs: Vec<_> = loaded
+        .sources
+        .par_iter()
         .map(|s| check::check_source(s, &config))
         .collect();
     let report = Report::new(docs);
@@ -156,6 +158,9 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             out.flush()?;
         }
     }
+    // A path that could not be read is an input error (exit 2), reported
+    // after the documents that could be checked.
+    loaded.finish()?;
     Ok(if report.fails(config.deny) {
         Status::Problems
     } else {
