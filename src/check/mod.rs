@@ -259,11 +259,13 @@ impl Checker<'_> {
     }
 
     fn citations(&mut self, resolved: &[Resolution], doc: &Document) {
+        let mut notes: Option<footnotes::Notes> = None;
         for r in resolved {
             let c = &r.citation;
             if c.form == Form::Footnote {
+                let notes = notes.get_or_insert_with(|| footnotes::Notes::new(self.text));
                 for item in &c.items {
-                    if !footnotes::has_note(self.text, item, c.range.start) {
+                    if !notes.has(item) {
                         self.push(
                             Kind::DanglingFootnote,
                             Some(c.range.clone()),
@@ -367,13 +369,10 @@ impl Checker<'_> {
         let line_end = self.text[line_start..]
             .find('\n')
             .map_or(self.text.len(), |i| line_start + i);
-        let mut start = line_start;
-        for _ in 1..entry.span.column.max(1) {
-            match self.text[start..line_end].chars().next() {
-                Some(ch) => start += ch.len_utf8(),
-                None => break,
-            }
-        }
+        let start = self.text[line_start..line_end]
+            .char_indices()
+            .nth(entry.span.column.saturating_sub(1))
+            .map_or(line_end, |(i, _)| line_start + i);
         let mut end = (start + entry.raw.len().max(1)).min(line_end);
         while !self.text.is_char_boundary(end) {
             end -= 1;

@@ -129,6 +129,7 @@ struct NameKey {
     display: String,
     exact: String,
     folded: String,
+    chars: usize,
     /// Belongs to the first author.
     first: bool,
     /// From the parsed reference rather than the raw text.
@@ -145,6 +146,7 @@ impl NameKey {
         Some(NameKey {
             display: display.to_owned(),
             exact: exact_form(display),
+            chars: folded.chars().count(),
             folded,
             first,
             parsed,
@@ -321,21 +323,48 @@ fn raw_year(raw: &str) -> Option<i32> {
     best
 }
 
+/// A cited name prepared once for comparison with every entry.
+struct Cited {
+    exact: String,
+    folded: String,
+    chars: usize,
+}
+
+impl Cited {
+    fn new(name: &str) -> Self {
+        let folded = fold(name);
+        Cited {
+            exact: exact_form(name),
+            chars: folded.chars().count(),
+            folded,
+        }
+    }
+}
+
 /// How well one cited name matches one key: 1.0 exact, less when fuzzy.
-fn name_score(cited: &str, key: &NameKey) -> Option<(f32, Quality)> {
-    if exact_form(cited) == key.exact {
+fn name_score(cited: &Cited, key: &NameKey) -> Option<(f32, Quality)> {
+    if cited.exact == key.exact {
         return Some((1.0, Quality::Exact));
     }
-    let f = fold(cited);
-    if f == key.folded {
+    let f = &cited.folded;
+    if *f == key.folded {
         return Some((0.95, Quality::Fuzzy));
     }
-    let (a, b) = (f.chars().count(), key.folded.chars().count());
-    if a < 4 || b < 4 {
+    let (a, b) = (cited.chars, key.chars);
+    // A misspelling keeps the first letter; comparing only such names
+    // spares the Jaro–Winkler pass for nearly every pair.
+    if a < 4
+        || b < 4
+        || a.abs_diff(b) > a.max(b) / 2
+        || f.chars().next() != key.folded.chars().next()
+    {
         return None;
     }
-    let jw = strsim::jaro_winkler(&f, &key.folded) as f32;
-    let lev = strsim::levenshtein(&f, &key.folded);
+    let jw = strsim::jaro_winkler(f, &key.folded) as f32;
+    if jw < 0.88 {
+        return None;
+    }
+    let lev = strsim::levenshtein(f, &key.folded);
     // Long compound names survive more damage ("Dyer-Witthof" for
     // "Dyer-Witheford"); short ones only a letter.
     let longest = a.max(b);
@@ -344,7 +373,7 @@ fn name_score(cited: &str, key: &NameKey) -> Option<(f32, Quality)> {
         8..=9 => 3,
         _ => 1,
     };
-    (jw >= 0.88 && lev <= limit).then_some((jw * 0.9, Quality::Fuzzy))
+    (lev <= limit).then_some((jw * 0.9, Quality::Fuzzy))
 }
 
 /// How well a cited short title matches one of an entry's titles.
@@ -387,10 +416,11 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
                 tries.push(n.clone());
                 tries.extend(words.iter().rev().skip(1).map(|w| (*w).to_owned()));
                 let found = tries.into_iter().find(|t| {
+                    let cited = Cited::new(t);
                     keys.iter().any(|k| {
                         k.names
                             .iter()
-                            .any(|nk| nk.first && name_score(t, nk).is_some())
+                            .any(|nk| nk.first && name_score(&cited, nk).is_some())
                     })
                 });
                 found.into_iter().collect()
@@ -408,13 +438,14 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
         .year
         .as_deref()
         .and_then(|y| y.get(..4)?.parse::<i32>().ok());
+    let cited: Vec<Cited> = names.iter().map(|n| Cited::new(n)).collect();
     let mut best: Option<Candidate> = None;
     for (index, key) in keys.iter().enumerate() {
         let mut score = 0.0;
         let mut quality = Quality::Exact;
         let mut spelled = Vec::new();
         let mut names_ok = true;
-        for (i, n) in names.iter().enumerate() {
+        for (i, n) in cited.iter().enumerate() {
             let hit = key
                 .names
                 .iter()
@@ -511,7 +542,7 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
         let same_author = keys
             .iter()
             .filter(|k| {
-                names.first().is_some_and(|n| {
+                cited.first().is_some_and(|n| {
                     k.names
                         .iter()
                         .any(|nk| nk.first && name_score(n, nk).is_some())
