@@ -19,7 +19,7 @@ mod links;
 mod render;
 
 pub use config::{Config, ConfigError};
-pub use fields::missing_fields;
+pub use fields::{missing_fields, missing_in_entry};
 pub use kind::{Deny, Kind, Severity, UnknownKind};
 pub use links::valid_doi;
 pub use render::{write_human, write_json};
@@ -417,7 +417,7 @@ impl Checker<'_> {
                 );
             }
             if let Some(r) = entry.reference() {
-                let missing = missing_fields(r);
+                let missing = fields::missing_in_entry(entry);
                 if !missing.is_empty() {
                     self.push(
                         Kind::MissingField,

@@ -62,9 +62,31 @@ fn is_label_word(w: &str) -> bool {
     let l = l.trim_end_matches('.');
     matches!(
         l,
-        "vol" | "volume" | "no" | "nr" | "pp" | "p" | "pages" | "page" | "s" | "bd" | "jg" | "h"
-            | "issue" | "art" | "suppl" | "supplement" | "pt" | "part" | "ed" | "edn" | "ser"
-            | "series" | "sec" | "chap" | "ch"
+        "vol"
+            | "volume"
+            | "no"
+            | "nr"
+            | "pp"
+            | "p"
+            | "pages"
+            | "page"
+            | "s"
+            | "bd"
+            | "jg"
+            | "h"
+            | "issue"
+            | "art"
+            | "suppl"
+            | "supplement"
+            | "pt"
+            | "part"
+            | "ed"
+            | "edn"
+            | "ser"
+            | "series"
+            | "sec"
+            | "chap"
+            | "ch"
     ) || tokens::month(w).is_ok_and(|(r, _)| r.is_empty())
 }
 
@@ -143,7 +165,8 @@ fn lex_items(s: &str) -> Vec<Item> {
                 }
                 if let Ok((after, n)) = tokens::number(rest) {
                     // "Phys. Rev. D93": the letter belongs to the journal.
-                    if !starts_digit && n.len() > 2 && matches!(items.last(), Some(Item::Text(..))) {
+                    if !starts_digit && n.len() > 2 && matches!(items.last(), Some(Item::Text(..)))
+                    {
                         let l = n.chars().next().map_or(1, char::len_utf8);
                         items.push(Item::Text(p, p + l));
                         p = took(Item::Num(n[l..].to_owned(), false), after, &mut items);
@@ -163,7 +186,9 @@ fn lex_items(s: &str) -> Vec<Item> {
             continue;
         }
         let len = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | '*'))
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | '*')
+            })
             .unwrap_or(rest.len());
         // A colon ends a word only when a space follows ("New York: Wiley").
         let word = &rest[..len.max(1)];
@@ -232,7 +257,10 @@ fn text_runs(s: &str, items: &[Item], from: usize, to: usize) -> Vec<(usize, usi
                 // Keep "New York: Wiley" and "Phys. Rev." whole; a period
                 // after a long word ends a run.
                 if let Some((x, _)) = cur {
-                    let word_before = s[..*at].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+                    let word_before = s[..*at]
+                        .rsplit(|c: char| c.is_whitespace())
+                        .next()
+                        .unwrap_or("");
                     if *c == '.' && word_before.chars().count() > 4 && !word_before.contains('.') {
                         runs.push((x, *at));
                         cur = None;
@@ -308,7 +336,19 @@ pub fn read(s: &str, has_container: bool) -> Tail {
 
 fn starts_edited_by(t: &str) -> Option<usize> {
     let l = t.to_lowercase();
-    for cue in ["edited by", "ed. by", "eds. by", "hrsg. von", "herausgegeben von", "éd. par", "édité par", "ed.", "eds.", "editado por", "dir."] {
+    for cue in [
+        "edited by",
+        "ed. by",
+        "eds. by",
+        "hrsg. von",
+        "herausgegeben von",
+        "éd. par",
+        "édité par",
+        "ed.",
+        "eds.",
+        "editado por",
+        "dir.",
+    ] {
         if l.starts_with(cue) {
             return Some(cue.len());
         }
@@ -466,9 +506,15 @@ mod tests {
 
     #[test]
     fn mla_journal_and_book_tails() {
-        let t = read("Common Knowledge, vol. 18, no. 3, 2012, pp. 505-524.", false);
+        let t = read(
+            "Common Knowledge, vol. 18, no. 3, 2012, pp. 505-524.",
+            false,
+        );
         assert_eq!(t.container.as_deref(), Some("Common Knowledge"));
-        assert_eq!((t.volume.as_deref(), t.issue.as_deref()), (Some("18"), Some("3")));
+        assert_eq!(
+            (t.volume.as_deref(), t.issue.as_deref()),
+            (Some("18"), Some("3"))
+        );
         assert_eq!(t.pages.as_deref(), Some("505-524"));
         let t = read("Polity Press, 2019.", false);
         assert_eq!(t.container, None);
