@@ -10,6 +10,8 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod check;
+pub mod cite;
 pub mod error;
 pub mod export;
 pub mod extract;

@@ -5,6 +5,7 @@
 
 use clap::{Parser, Subcommand};
 
+mod check;
 mod extract;
 mod inputs;
 mod output;
@@ -35,6 +36,8 @@ enum Command {
     Graph(graph::Args),
     /// List the sources several documents share.
     Shared(shared::Args),
+    /// Check citations against works-cited lists, like a compiler.
+    Check(check::Args),
 }
 
 /// What a subcommand reports back when it did not fail outright.
@@ -43,7 +46,6 @@ pub enum Status {
     /// Everything went fine: exit 0.
     Ok,
     /// The command ran but found what the user asked it to fail on: exit 1.
-    #[allow(dead_code)] // the first user is `citemap check`, still to come
     Problems,
 }
 
@@ -62,6 +64,7 @@ pub fn main() -> i32 {
         Command::Parse(args) => parse::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Shared(args) => shared::run(args),
+        Command::Check(args) => check::run(args),
     };
     match result {
         Ok(Status::Ok) => 0,
