@@ -10,12 +10,15 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analyze;
 pub mod error;
 pub mod export;
 pub mod extract;
 pub mod input;
 pub mod model;
 pub mod parse;
+pub mod render;
+pub mod report;
 
 pub use error::{Error, Result};
 pub use model::{
