@@ -22,6 +22,5 @@ pub mod report;
 
 pub use error::{Error, Result};
 pub use model::{
-    Date, Document, DocumentMeta, Entry, Outcome, Person, Reference, Section, Span, Style,
-    WorkType,
+    Date, Document, DocumentMeta, Entry, Outcome, Person, Reference, Section, Span, Style, WorkType,
 };

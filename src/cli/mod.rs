@@ -4,6 +4,10 @@
 //! error), as ripgrep does.
 
 use clap::{Parser, Subcommand};
+
+mod extract;
+mod output;
+mod parse;
 use std::io::Write;
 
 /// citemap turns scholarly documents into citation maps.
@@ -19,7 +23,12 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Find and parse the works-cited list of each document.
+    Extract(extract::Args),
+    /// Parse bare reference strings, one per line.
+    Parse(parse::Args),
+}
 
 /// What a subcommand reports back when it did not fail outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +36,7 @@ pub enum Status {
     /// Everything went fine: exit 0.
     Ok,
     /// The command ran but found what the user asked it to fail on: exit 1.
+    #[allow(dead_code)] // the first user is `citemap check`, still to come
     Problems,
 }
 
@@ -40,7 +50,10 @@ pub fn main() -> i32 {
             return code;
         }
     };
-    let result: anyhow::Result<Status> = match cli.command {};
+    let result: anyhow::Result<Status> = match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Parse(args) => parse::run(args),
+    };
     match result {
         Ok(Status::Ok) => 0,
         Ok(Status::Problems) => 1,
