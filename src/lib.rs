@@ -19,6 +19,7 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod report;
+pub mod resolve;
 
 pub use error::{Error, Result};
 pub use model::{
