@@ -251,6 +251,60 @@ impl Figure {
     }
 }
 
+impl Figure {
+    /// A copy with at most `max_nodes` nodes, so any figure stays legible
+    /// and quick to lay out: nodes are ranked by weight plus degree
+    /// (documents by their degree), the best kept, edges between them kept.
+    /// Returns the figure unchanged when it is small enough.
+    pub fn capped(&self, max_nodes: usize) -> Figure {
+        if self.nodes.len() <= max_nodes {
+            return self.clone();
+        }
+        let mut degree = vec![0usize; self.nodes.len()];
+        for e in &self.edges {
+            degree[e.source] += 1;
+            degree[e.target] += 1;
+        }
+        let score = |i: usize| -> f64 {
+            let n = &self.nodes[i];
+            let base = if n.kind == NodeKind::Document { 0.0 } else { n.weight };
+            base + degree[i] as f64 + if n.highlight { 0.5 } else { 0.0 }
+        };
+        let mut ranked: Vec<usize> = (0..self.nodes.len()).collect();
+        ranked.sort_by(|&a, &b| score(b).total_cmp(&score(a)).then(a.cmp(&b)));
+        let keep: std::collections::HashSet<usize> = ranked.into_iter().take(max_nodes).collect();
+        let mut new_index = vec![usize::MAX; self.nodes.len()];
+        let mut out = Figure {
+            title: self.title.clone(),
+            directed: self.directed,
+            groups: self.groups.clone(),
+            ..Figure::default()
+        };
+        for (i, n) in self.nodes.iter().enumerate() {
+            if keep.contains(&i) {
+                new_index[i] = out.nodes.len();
+                out.nodes.push(n.clone());
+            }
+        }
+        for e in &self.edges {
+            if keep.contains(&e.source) && keep.contains(&e.target) {
+                out.edges.push(Edge {
+                    source: new_index[e.source],
+                    target: new_index[e.target],
+                    ..e.clone()
+                });
+            }
+        }
+        let note = format!(
+            "the {} most connected of {} nodes shown (use --top / --min-cited to choose)",
+            out.nodes.len(),
+            self.nodes.len()
+        );
+        out.caption = if self.caption.is_empty() { note } else { format!("{}; {note}", self.caption) };
+        out
+    }
+}
+
 /// Colours for groups, the Okabe–Ito palette (readable by people with colour
 /// vision deficiencies, and in greyscale print), then a few more; group
 /// `i` takes colour `i % len`.
