@@ -5,7 +5,9 @@
 
 use clap::{Parser, Subcommand};
 
+mod clusters;
 mod extract;
+mod map;
 mod output;
 mod parse;
 use std::io::Write;
@@ -28,6 +30,10 @@ enum Command {
     Extract(extract::Args),
     /// Parse bare reference strings, one per line.
     Parse(parse::Args),
+    /// Find and label communities in the citation network.
+    Clusters(clusters::Args),
+    /// Run everything and write every figure and a report to a folder.
+    Map(map::Args),
 }
 
 /// What a subcommand reports back when it did not fail outright.
@@ -53,6 +59,8 @@ pub fn main() -> i32 {
     let result: anyhow::Result<Status> = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Parse(args) => parse::run(args),
+        Command::Clusters(args) => clusters::run(args),
+        Command::Map(args) => map::run(args),
     };
     match result {
         Ok(Status::Ok) => 0,
