@@ -5,12 +5,15 @@
 //! the titles and venues of the works in each cluster are scored with a
 //! class-based TF-IDF (Grootendorst 2022, "BERTopic", arXiv:2203.05794):
 //!
-//! w(t, c) = df(t, c) / n_c · ln(1 + A / f(t))
+//! w(t, c) = df(t, c) / n_c · ln(1 + A / f(t)) · (df(t, c) / f(t))²
 //!
 //! where df(t, c) is how many texts of cluster c contain term t, n_c the
 //! number of texts of c, f(t) how many texts of all clusters contain t, and A
 //! the average number of texts per cluster. Counting texts rather than
-//! occurrences keeps one long title from speaking for a whole cluster.
+//! occurrences keeps one long title from speaking for a whole cluster; the
+//! last factor, the squared share of the term's texts that lie in c (its
+//! exclusivity, as in FREX, Bischof & Airoldi 2012), keeps a word every
+//! cluster uses out of every label.
 //! Terms are single words and two-word phrases ("machine learning") after
 //! stop words are removed; a phrase hides its own words in the label.
 //!
@@ -95,7 +98,11 @@ pub fn label_clusters(clusters: &[Vec<String>], top: usize) -> Vec<ClusterLabel>
                     // Phrases read better than words and are rarer; a small
                     // bonus lets a phrase beat its own words at equal counts.
                     let bonus = if t.contains(' ') { 1.2 } else { 1.0 };
-                    (t, bonus * d as f64 / n_c * (1.0 + average / f).ln())
+                    // The share of the term's texts that fall in this
+                    // cluster, squared: a term common to every cluster
+                    // ("AI" in a corpus about AI) names none of them.
+                    let exclusive = (d as f64 / f).powi(2);
+                    (t, bonus * exclusive * d as f64 / n_c * (1.0 + average / f).ln())
                 })
                 .collect();
             scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
@@ -312,21 +319,22 @@ pub fn is_stop_word(word: &str) -> bool {
 const STOP_WORDS: &[&str] = &[
     "about", "above", "accessed", "across", "after", "again", "against", "all", "also", "am",
     "among", "an", "and", "any", "apr", "april", "are", "arxiv", "as", "at", "aug", "august",
-    "available", "be", "because", "been", "before", "being", "between", "both", "but", "by",
-    "can", "cannot", "co", "com", "could", "dec", "december", "did", "do", "does", "doi",
+    "available", "be", "because", "been", "before", "being", "between", "blog", "both", "but",
+    "by", "can", "cannot", "co", "com", "could", "dec", "december", "did", "do", "does", "doi",
     "doing", "down", "during", "each", "ed", "edited", "edition", "eds", "et", "etc", "eu",
     "feb", "february", "few", "for", "from", "further", "had", "has", "have", "having", "he",
-    "her", "here", "hers", "him", "his", "how", "html", "http", "https", "ibid", "if", "in",
-    "inc", "into", "is", "it", "its", "itself", "jan", "january", "jul", "july", "jun", "june",
-    "just", "ltd", "mar", "march", "may", "me", "more", "most", "my", "new", "no", "nor",
-    "not", "nov", "november", "now", "oct", "october", "of", "off", "on", "once", "online",
-    "only", "or", "org", "other", "our", "ours", "out", "over", "own", "pdf", "pp", "press",
+    "her", "here", "hers", "him", "his", "home", "homepage", "how", "html", "http", "https",
+    "ibid", "if", "in", "inc", "into", "introducing", "introduction", "is", "it", "its",
+    "itself", "jan", "january", "jul", "july", "jun", "june", "just", "ltd", "mar", "march",
+    "may", "me", "more", "most", "my", "new", "no", "nor", "not", "nov", "november", "now",
+    "oct", "october", "of", "off", "official", "on", "once", "online", "only", "or", "org",
+    "other", "our", "ours", "out", "over", "own", "page", "part", "pdf", "pp", "press",
     "proceedings", "publishing", "retrieved", "same", "sep", "sept", "september", "she",
     "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then",
     "there", "these", "they", "this", "those", "through", "to", "too", "under", "university",
-    "until", "up", "url", "us", "very", "via", "vol", "was", "we", "were", "what", "when",
-    "where", "which", "while", "who", "whom", "why", "will", "with", "would", "www", "yet",
-    "you", "your", "yours",
+    "until", "up", "url", "us", "very", "via", "video", "vol", "vs", "was", "we", "website",
+    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
+    "would", "www", "yet", "you", "your", "yours",
 ];
 
 #[cfg(test)]
