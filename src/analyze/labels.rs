@@ -233,21 +233,32 @@ fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
 /// and the two-word phrases of adjacent such words.
 pub fn terms_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut previous: Option<String> = None;
-    for raw in words(text) {
-        let lower = raw.to_lowercase();
-        if is_stop_word(&lower) {
-            previous = None;
-            continue;
+    // Phrases never cross punctuation: "Artificial Intelligence. Net
+    // Politics" has no phrase "intelligence net".
+    for clause in text.split(is_clause_break) {
+        let mut previous: Option<String> = None;
+        for raw in words(clause) {
+            let lower = raw.to_lowercase();
+            if is_stop_word(&lower) {
+                previous = None;
+                continue;
+            }
+            let stem = stem(&lower);
+            if let Some(p) = previous.take() {
+                out.push(format!("{p} {stem}"));
+            }
+            out.push(stem.clone());
+            previous = Some(stem);
         }
-        let stem = stem(&lower);
-        if let Some(p) = previous.take() {
-            out.push(format!("{p} {stem}"));
-        }
-        out.push(stem.clone());
-        previous = Some(stem);
     }
     out
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ':' | ';' | '!' | '?' | ',' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '‘' | '—' | '–' | '|' | '/'
+    )
 }
 
 /// Words of a text: runs of letters and digits that contain a letter, at
@@ -352,6 +363,13 @@ mod tests {
         assert_eq!(stem("models"), "model");
         assert_eq!(stem("analysis"), "analysis");
         assert_eq!(stem("access"), "access");
+    }
+
+    #[test]
+    fn phrases_stop_at_punctuation() {
+        let t = terms_of("Artificial Intelligence. Net Politics");
+        assert!(t.contains(&"net politic".to_string()) || t.contains(&"net politics".to_string()));
+        assert!(!t.iter().any(|x| x == "intelligence net"));
     }
 
     #[test]

@@ -125,6 +125,21 @@ pub fn work_title(res: &Resolution, docs: &[Document], work: usize) -> Option<St
         .find_map(|e| e.reference(docs).and_then(|r| r.title.clone()))
 }
 
+/// A short label for a work ("Benjamin 2019"), from its first parsed entry,
+/// else the resolution's label, at most 40 characters.
+pub fn work_short_label(res: &Resolution, docs: &[Document], work: usize) -> String {
+    let Some(w) = res.works.get(work) else {
+        return String::new();
+    };
+    let label = w
+        .entries
+        .iter()
+        .find_map(|e| e.reference(docs))
+        .map(|r| r.short_label())
+        .unwrap_or_else(|| w.label.clone());
+    super::figures::shorten(&label, 40)
+}
+
 /// The text a work is labelled by: its title and venue.
 fn work_text(res: &Resolution, docs: &[Document], work: usize) -> String {
     let mut text = work_title(res, docs, work).unwrap_or_default();
@@ -274,7 +289,7 @@ pub fn cluster_corpus(docs: &[Document], texts: &[&str], res: &Resolution, optio
                 .iter()
                 .map(|&w| ClusterWork {
                     work: w,
-                    label: res.works[w].label.clone(),
+                    label: work_short_label(res, docs, w),
                     title: work_title(res, docs, w),
                     times_cited: times[w],
                 })

@@ -47,15 +47,9 @@ pub fn document_label(analysis: &Analysis, node: usize) -> String {
     shorten(name, 28)
 }
 
-/// A short label for a work ("Benjamin 2019"): from its first parsed
-/// entry, else its resolved label shortened.
+/// A short label for a work ("Benjamin 2019").
 pub fn work_label(analysis: &Analysis, work: usize) -> String {
-    let w = &analysis.resolution.works[work];
-    w.entries
-        .iter()
-        .find_map(|e| e.reference(&analysis.docs))
-        .map(|r| shorten(&r.short_label(), 32))
-        .unwrap_or_else(|| shorten(&w.label, 32))
+    super::clusters::work_short_label(&analysis.resolution, &analysis.docs, work)
 }
 
 /// The tooltip of a work: its reference as written, and who cites it.
