@@ -99,6 +99,9 @@ pub fn to_graph(figure: &Figure) -> Graph {
         if edge.highlight {
             attributes.push(attr("color", HIGHLIGHT));
         }
+        if edge.dashed {
+            attributes.push(attr("style", "dashed"));
+        }
         if edge.weight != 1.0 {
             attributes.push(attr("weight", &format!("{}", edge.weight)));
         }

@@ -63,26 +63,29 @@ impl Default for Options {
     }
 }
 
-/// Estimated width of `text` at `size` in Helvetica-like fonts: narrow
-/// letters count less, capitals and wide letters more. Overestimates a
-/// little on purpose, so labels that look apart are apart.
+/// Estimated width of `text` at `size`. The widths are those of DejaVu Sans,
+/// the widest of the fonts a fresh machine falls back to, so labels that are
+/// apart in the layout stay apart whatever font the viewer has.
 pub fn text_width(text: &str, size: f64) -> f64 {
     let units: f64 = text
         .chars()
         .map(|c| match c {
-            'i' | 'l' | 'j' | '.' | ',' | '\'' | '|' | '!' | ':' | ';' => 0.3,
-            'f' | 't' | 'r' | ' ' | '(' | ')' | '-' => 0.38,
-            'm' | 'w' | 'M' | 'W' | '@' => 0.9,
-            c if c.is_uppercase() => 0.7,
-            c if c.is_ascii_digit() => 0.58,
-            c if c.is_ascii() => 0.56,
+            'i' | 'l' | 'j' | '.' | ',' | '\'' | '|' | '!' | ':' | ';' | '·' => 0.32,
+            'f' | 't' | 'r' | ' ' | '(' | ')' | '-' | 'I' => 0.42,
+            'm' | 'w' | 'M' | 'W' | '@' | '…' => 0.98,
+            c if c.is_uppercase() => 0.76,
+            c if c.is_ascii_digit() => 0.64,
+            c if c.is_ascii() => 0.62,
             // CJK and other wide scripts.
             c if (c as u32) >= 0x2E80 => 1.0,
-            _ => 0.6,
+            _ => 0.66,
         })
         .sum();
     units * size
 }
+
+/// Bold text is this much wider.
+pub const BOLD: f64 = 1.12;
 
 /// Lays out a figure. Returns one [`Placed`] per node, in node order.
 pub fn layout(figure: &Figure, options: &Options) -> Vec<Placed> {
@@ -100,7 +103,7 @@ pub fn layout(figure: &Figure, options: &Options) -> Vec<Placed> {
             y: 0.0,
             radius: node_radius(node.weight),
             labelled,
-            label_width: text_width(&node.label, LABEL_SIZE),
+            label_width: text_width(&node.label, LABEL_SIZE) * if node.kind == NodeKind::Document { BOLD } else { 1.0 },
         })
         .collect();
     let mut positions = forces(figure, &placed, options);
@@ -167,6 +170,13 @@ fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> Vec<(f64, f6
     let mut temperature = spread * 0.5;
     let cooling = (0.01f64).powf(1.0 / options.iterations.max(1) as f64);
     let mut shift = vec![(0.0f64, 0.0f64); n];
+    let mut degree = vec![0usize; n];
+    for e in &figure.edges {
+        if e.source < n && e.target < n && e.source != e.target {
+            degree[e.source] += 1;
+            degree[e.target] += 1;
+        }
+    }
     for _ in 0..options.iterations {
         for s in shift.iter_mut() {
             *s = (0.0, 0.0);
@@ -201,7 +211,8 @@ fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> Vec<(f64, f6
             let (cx, cy) = centre_of(node.group);
             let (dx, dy) = (pos[i].0 - cx, pos[i].1 - cy);
             let d = (dx * dx + dy * dy).sqrt();
-            let pull = 0.05 * d / k + 0.02;
+            // A node without edges has nothing else holding it near its group.
+            let pull = if degree[i] == 0 { 0.3 * d / k + 0.05 } else { 0.05 * d / k + 0.02 };
             shift[i].0 -= dx * pull;
             shift[i].1 -= dy * pull;
         }

@@ -111,6 +111,8 @@ pub struct Edge {
     pub weight: f64,
     /// Drawn in the highlight colour: it leads to a shared source.
     pub highlight: bool,
+    /// Drawn dashed: a link inferred (text similarity), not a citation.
+    pub dashed: bool,
 }
 
 impl Edge {
@@ -121,6 +123,7 @@ impl Edge {
             target,
             weight: 1.0,
             highlight: false,
+            dashed: false,
         }
     }
 }
@@ -147,6 +150,8 @@ pub struct Figure {
     pub edges: Vec<Edge>,
     /// The groups nodes may belong to.
     pub groups: Vec<Group>,
+    /// What the shapes mean, for the legend; a default is used when empty.
+    pub key: String,
 }
 
 /// How to cut a large figure down.
@@ -213,6 +218,7 @@ impl Figure {
             caption: self.caption.clone(),
             directed: self.directed,
             groups: self.groups.clone(),
+            key: self.key.clone(),
             ..Figure::default()
         };
         for (i, n) in self.nodes.iter().enumerate() {
@@ -278,6 +284,7 @@ impl Figure {
             title: self.title.clone(),
             directed: self.directed,
             groups: self.groups.clone(),
+            key: self.key.clone(),
             ..Figure::default()
         };
         for (i, n) in self.nodes.iter().enumerate() {

@@ -67,7 +67,8 @@ pub fn render(figure: &Figure, placed: &[Placed]) -> String {
     bottom += hull_pad;
     let legend = legend_lines(figure);
     let legend_height = 22.0 + 18.0 * legend.len() as f64;
-    let title_width = layout::text_width(&figure.title, 18.0).max(layout::text_width(&figure.caption, 12.0));
+    let title_width =
+        (layout::text_width(&figure.title, 18.0) * layout::BOLD).max(layout::text_width(&figure.caption, 12.0));
     let legend_width = legend
         .iter()
         .map(|(_, text)| 30.0 + layout::text_width(text, 12.0))
@@ -148,9 +149,10 @@ pub fn render(figure: &Figure, placed: &[Placed]) -> String {
             let ((x1, y1), (x2, y2)) = (at(a), at(b));
             let width = 0.8 + e.weight.max(0.0).sqrt().min(4.0) * 0.7;
             let class = if e.highlight { "edge shared" } else { "edge" };
+            let dash = if e.dashed { r#" stroke-dasharray="5 4""# } else { "" };
             let _ = write!(
                 s,
-                r#"<line class="{class}" x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke-width="{width:.2}"/>"#
+                r#"<line class="{class}" x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke-width="{width:.2}"{dash}/>"#
             );
         }
     }
@@ -232,6 +234,7 @@ pub fn render(figure: &Figure, placed: &[Placed]) -> String {
 enum Swatch {
     Group(usize),
     Document,
+    Dashed,
     Shared,
 }
 
@@ -244,6 +247,11 @@ impl Swatch {
                 r##"<rect x="{:.1}" y="{:.1}" width="12" height="12" rx="2" fill="#555555"/>"##,
                 x - 6.0,
                 y - 6.0
+            ),
+            Swatch::Dashed => format!(
+                r##"<line x1="{:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#5A5A5A" stroke-width="1.5" stroke-dasharray="4 3"/>"##,
+                x - 7.0,
+                x + 7.0
             ),
             Swatch::Shared => format!(
                 r##"<circle cx="{x:.1}" cy="{y:.1}" r="5" fill="#FFFFFF" stroke="{HIGHLIGHT}" stroke-width="2.5"/>"##
@@ -264,7 +272,17 @@ fn legend_lines(figure: &Figure) -> Vec<(Swatch, String)> {
     if figure.nodes.iter().any(|n| n.kind == NodeKind::Document) {
         rows.push((
             Swatch::Document,
-            "square: a document of the corpus; circle: a cited work, sized by times cited".to_owned(),
+            if figure.key.is_empty() {
+                "square: a document of the corpus; circle: a cited work, sized by times cited".to_owned()
+            } else {
+                figure.key.clone()
+            },
+        ));
+    }
+    if figure.edges.iter().any(|e| e.dashed) {
+        rows.push((
+            Swatch::Dashed,
+            "dashed: a document without a works-cited list, placed by the similarity of its text".to_owned(),
         ));
     }
     if figure.nodes.iter().any(|n| n.highlight) {

@@ -126,7 +126,7 @@ pub fn work_title(res: &Resolution, docs: &[Document], work: usize) -> Option<St
 }
 
 /// A short label for a work ("Benjamin 2019"), from its first parsed entry,
-/// else the resolution's label, at most 40 characters.
+/// else the resolution's label, at most 30 characters.
 pub fn work_short_label(res: &Resolution, docs: &[Document], work: usize) -> String {
     let Some(w) = res.works.get(work) else {
         return String::new();
@@ -137,7 +137,7 @@ pub fn work_short_label(res: &Resolution, docs: &[Document], work: usize) -> Str
         .find_map(|e| e.reference(docs))
         .map(|r| r.short_label())
         .unwrap_or_else(|| w.label.clone());
-    super::figures::shorten(&label, 40)
+    super::figures::shorten(&label, 30)
 }
 
 /// The text a work is labelled by: its title and venue.

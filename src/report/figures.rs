@@ -107,6 +107,36 @@ fn work_node(analysis: &Analysis, w: usize, times: &[usize]) -> Node {
     node
 }
 
+/// What a document placed by text similarity is drawn linked to: the
+/// citing documents of its cluster, or else the cluster's most cited works.
+fn placed_links(analysis: &Analysis, cited: &[BTreeSet<usize>], d: usize) -> Vec<Item> {
+    let Some(c) = analysis.clusters.doc_cluster[d] else {
+        return Vec::new();
+    };
+    if !cited[d].is_empty() {
+        return Vec::new();
+    }
+    let documents: Vec<Item> = (0..cited.len())
+        .filter(|&o| o != d && !cited[o].is_empty() && analysis.clusters.doc_cluster[o] == Some(c))
+        .map(Item::Document)
+        .collect();
+    if !documents.is_empty() {
+        return documents;
+    }
+    analysis.clusters.clusters[c]
+        .works
+        .iter()
+        .take(3)
+        .map(|w| Item::Work(w.work))
+        .collect()
+}
+
+fn dashed(source: usize, target: usize) -> Edge {
+    let mut e = Edge::new(source, target);
+    e.dashed = true;
+    e
+}
+
 /// Documents and the works they cite; works cited by several documents are
 /// outlined in red, as are the citations of them.
 pub fn citation(analysis: &Analysis) -> Figure {
@@ -131,6 +161,13 @@ pub fn citation(analysis: &Analysis) -> Figure {
             let mut e = Edge::new(index[&Item::Document(d)], index[&Item::Work(w)]);
             e.highlight = times[w] > 1;
             fig.edges.push(e);
+        }
+        if let Some(&at) = index.get(&Item::Document(d)) {
+            for other in placed_links(analysis, &cited, d) {
+                if let Some(&to) = index.get(&other) {
+                    fig.edges.push(dashed(at, to));
+                }
+            }
         }
     }
     fig
@@ -219,6 +256,15 @@ pub fn coupling(analysis: &Analysis) -> Figure {
     if backbone(&mut fig, 5) {
         fig.caption = "each document's 5 strongest couplings".to_owned();
     }
+    for (&d, &at) in &index {
+        for other in placed_links(analysis, &cited, d) {
+            if let Item::Document(o) = other {
+                if let Some(&to) = index.get(&o) {
+                    fig.edges.push(dashed(at, to));
+                }
+            }
+        }
+    }
     fig.caption = join_caption(&fig.caption, "edge width: number of works both documents cite");
     fig
 }
@@ -243,7 +289,8 @@ pub fn cluster_map(analysis: &Analysis) -> Figure {
     ));
     fig.directed = false;
     fig.groups = groups(analysis);
-    fig.caption = "circle: a cluster, sized by its works; square: a document".to_owned();
+    fig.key = "circle: a cluster, sized by its works; square: a document, linked to its cluster".to_owned();
+    fig.caption = "red edges: a document citing works of another cluster (width: how many)".to_owned();
     for c in &analysis.clusters.clusters {
         let mut node = Node::new(
             format!("cluster:{}", c.id),
@@ -301,7 +348,7 @@ pub fn shared(analysis: &Analysis) -> Figure {
     let res = &analysis.resolution;
     let cited = projection::citations(res);
     let times = times_cited(res);
-    let mut fig = Figure::new("Shared sources: works, people, organisations and venues cited by more than one document");
+    let mut fig = Figure::new("Sources shared between documents");
     fig.directed = false;
     fig.groups = groups(analysis);
     let mut index = BTreeMap::new();

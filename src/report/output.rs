@@ -94,9 +94,17 @@ impl Batch {
         let mut temps: Vec<(tempfile::TempPath, PathBuf)> = Vec::new();
         let result = (|| {
             for (name, contents) in &self.files {
-                let mut tmp = tempfile::Builder::new()
-                    .prefix(&format!(".{name}."))
-                    .suffix(".tmp")
+                let prefix = format!(".{name}.");
+                let mut builder = tempfile::Builder::new();
+                builder.prefix(&prefix).suffix(".tmp");
+                // Temporary files are private by default; the outputs are
+                // ordinary files (the umask still applies).
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    builder.permissions(std::fs::Permissions::from_mode(0o666));
+                }
+                let mut tmp = builder
                     .tempfile_in(dir)
                     .map_err(|source| OutputError::Io {
                         path: dir.to_owned(),
