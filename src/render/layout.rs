@@ -142,7 +142,7 @@ fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> Vec<(f64, f6
     let mean_width = placed.iter().map(|p| if p.labelled { p.label_width } else { 0.0 }).sum::<f64>() / n as f64;
     let k = 40.0 + 0.6 * mean_width;
     let groups = figure.groups.len().max(1);
-    let spread = k * (n as f64).sqrt() * 0.9;
+    let spread = k * (n as f64).sqrt() * 0.5;
     let centre_of = |g: Option<usize>| -> (f64, f64) {
         match g {
             Some(g) if figure.groups.len() > 1 => {
