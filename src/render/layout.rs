@@ -142,7 +142,16 @@ fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> Vec<(f64, f6
     let mean_width = placed.iter().map(|p| if p.labelled { p.label_width } else { 0.0 }).sum::<f64>() / n as f64;
     let k = 40.0 + 0.6 * mean_width;
     let groups = figure.groups.len().max(1);
-    let spread = k * (n as f64).sqrt() * 0.5;
+    // Group centres sit on a circle wide enough for the largest group
+    // (a group of m nodes settles to a disc of radius about k·√m / 2).
+    let mut group_size = vec![0usize; figure.groups.len()];
+    for node in &figure.nodes {
+        if let Some(g) = node.group.filter(|&g| g < group_size.len()) {
+            group_size[g] += 1;
+        }
+    }
+    let largest = group_size.iter().copied().max().unwrap_or(n).max(1);
+    let spread = 0.6 * k * (largest as f64).sqrt();
     let centre_of = |g: Option<usize>| -> (f64, f64) {
         match g {
             Some(g) if figure.groups.len() > 1 => {
@@ -185,7 +194,10 @@ fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> Vec<(f64, f6
             for j in i + 1..n {
                 let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
                 let d2 = (dx * dx + dy * dy).max(0.01);
-                let f = k * k / d2;
+                // Groups repel each other less than their members do, so
+                // they settle near their centres rather than drift apart.
+                let across = figure.nodes[i].group != figure.nodes[j].group;
+                let f = k * k / d2 * if across { 0.3 } else { 1.0 };
                 shift[i].0 += dx * f;
                 shift[i].1 += dy * f;
                 shift[j].0 -= dx * f;
