@@ -151,7 +151,7 @@ fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> Vec<(f64, f6
         }
     }
     let largest = group_size.iter().copied().max().unwrap_or(n).max(1);
-    let spread = 0.6 * k * (largest as f64).sqrt();
+    let spread = (0.6 * k * (largest as f64).sqrt()).max(2.5 * k);
     let centre_of = |g: Option<usize>| -> (f64, f64) {
         match g {
             Some(g) if figure.groups.len() > 1 => {

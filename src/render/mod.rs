@@ -152,6 +152,9 @@ pub struct Figure {
     pub groups: Vec<Group>,
     /// What the shapes mean, for the legend; a default is used when empty.
     pub key: String,
+    /// Leave out the shaded hulls around groups (when groups are not what
+    /// the figure is about).
+    pub no_hulls: bool,
 }
 
 /// How to cut a large figure down.
@@ -219,6 +222,7 @@ impl Figure {
             directed: self.directed,
             groups: self.groups.clone(),
             key: self.key.clone(),
+            no_hulls: self.no_hulls,
             ..Figure::default()
         };
         for (i, n) in self.nodes.iter().enumerate() {
@@ -285,6 +289,7 @@ impl Figure {
             directed: self.directed,
             groups: self.groups.clone(),
             key: self.key.clone(),
+            no_hulls: self.no_hulls,
             ..Figure::default()
         };
         for (i, n) in self.nodes.iter().enumerate() {

@@ -106,7 +106,7 @@ pub fn render(figure: &Figure, placed: &[Placed]) -> String {
 
     // Group hulls behind everything.
     s.push_str(r#"<g class="hulls">"#);
-    for g in 0..figure.groups.len() {
+    for g in 0..if figure.no_hulls { 0 } else { figure.groups.len() } {
         let points: Vec<(f64, f64)> = figure
             .nodes
             .iter()

@@ -243,7 +243,9 @@ pub fn coupling(analysis: &Analysis) -> Figure {
     for d in shown_documents(analysis, &cited) {
         index.insert(d, fig.nodes.len());
         let mut node = document_node(analysis, d);
-        node.weight = cited[d].len().max(1) as f64;
+        // Sized by how many works it cites, damped: a long list should not
+        // hide its neighbours.
+        node.weight = (cited[d].len().max(1) as f64).sqrt();
         fig.nodes.push(node);
     }
     for &(u, v, w) in &p.edges {
@@ -266,6 +268,7 @@ pub fn coupling(analysis: &Analysis) -> Figure {
         }
     }
     fig.caption = join_caption(&fig.caption, "edge width: number of works both documents cite");
+    fig.key = "square: a document, sized by the works it cites".to_owned();
     fig
 }
 
@@ -381,7 +384,9 @@ pub fn shared(analysis: &Analysis) -> Figure {
             }
         }
     }
-    fig.caption = "circle: a shared work; diamond: a shared person, organisation or venue".to_owned();
+    fig.key = "square: a document; circle: a shared work; diamond: a shared person, organisation or venue".to_owned();
+    fig.caption = "edges: who cites what; colour: the document's or work's cluster".to_owned();
+    fig.no_hulls = true;
     fig
 }
 
