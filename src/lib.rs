@@ -20,6 +20,7 @@ pub mod parse;
 pub mod render;
 pub mod report;
 pub mod resolve;
+pub mod synth;
 
 pub use error::{Error, Result};
 pub use model::{

@@ -101,14 +101,13 @@ pub fn progress(len: u64) -> ProgressBar {
 /// with a clear message when there is nothing to map.
 pub fn analyse_paths(paths: &[PathBuf], options: &report::Options, bar: &ProgressBar) -> anyhow::Result<Analysis> {
     bar.set_message("reading documents");
-    let sources = super::extract::load_all(paths)?;
-    if sources.is_empty() {
-        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        bail!(
-            "no documents found in {} (citemap reads .txt, .md and .markdown files)",
-            names.join(", ")
-        );
+    let loaded = super::inputs::load(paths)?;
+    // A map missing some of its documents would mislead; stop before any
+    // work rather than write an incomplete one.
+    if loaded.failed > 0 {
+        bail!("{} path(s) could not be read; nothing written", loaded.failed);
     }
+    let sources = loaded.sources;
     bar.set_length(sources.len() as u64 + 2);
     bar.set_message("extracting works cited");
     let mut docs = Vec::with_capacity(sources.len());

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 mod clusters;
 mod extract;
 mod map;
+mod inputs;
 mod output;
 mod parse;
 use std::io::Write;

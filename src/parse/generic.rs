@@ -1,0 +1,665 @@
+//! The grammar every style shares: names, then an optional date, then the
+//! title, then the tail. Style modules adjust its decisions; whatever the
+//! style, identifiers, the year and pages are still found.
+
+use super::{ids, lexicon, names, physics, tail, tokens};
+use crate::model::{Date, Person, Reference, Style, WorkType};
+
+/// A reference string prepared for the grammar: label and identifiers
+/// taken out, italics marks removed and their spans remembered.
+#[derive(Debug, Default)]
+pub struct Prepared {
+    /// The text the grammar reads.
+    pub text: String,
+    /// Byte spans of `text` that were in italics (`*…*`).
+    pub italics: Vec<(usize, usize)>,
+    /// What was taken out before.
+    pub ids: ids::Identifiers,
+}
+
+/// Strips a list label ("[12]", "12.", "(3)", "- ").
+pub fn strip_label(raw: &str) -> &str {
+    let s = raw.trim();
+    let s = s
+        .strip_prefix("- ")
+        .or_else(|| s.strip_prefix("• "))
+        .or_else(|| s.strip_prefix("* "))
+        .unwrap_or(s)
+        .trim_start();
+    if let Some(rest) = s.strip_prefix('[') {
+        if let Some(k) = rest.find(']') {
+            if k <= 12 && !rest[..k].contains(' ') {
+                return rest[k + 1..].trim_start();
+            }
+        }
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &s[digits..];
+        if let Some(r) = rest.strip_prefix('.') {
+            if r.starts_with(|c: char| c.is_alphabetic()) && digits <= 2 {
+                return r;
+            }
+        }
+        for p in [". ", ") ", "] ", " "] {
+            if let Some(r) = rest.strip_prefix(p) {
+                // "12. Smith", not "1 alpha,25-…" nor "3D printing".
+                if p == " " && !r.starts_with(|c: char| c.is_uppercase()) {
+                    continue;
+                }
+                if p == " " && r.split_whitespace().next().is_some_and(|w| w.chars().all(|c| c.is_lowercase())) {
+                    continue;
+                }
+                if p == " " && !r.split_whitespace().next().is_some_and(|w| w.ends_with('.') || w.ends_with(',')) {
+                    continue;
+                }
+                return r.trim_start();
+            }
+        }
+    }
+    if let Some(rest) = s.strip_prefix('(') {
+        if let Some(k) = rest.find(')') {
+            if k <= 3 && rest[..k].bytes().all(|b| b.is_ascii_digit()) && k > 0 {
+                return rest[k + 1..].trim_start();
+            }
+        }
+    }
+    s
+}
+
+/// Prepares `raw` for the grammar.
+pub fn prepare(raw: &str) -> Prepared {
+    let body = strip_label(raw);
+    let ids = ids::extract(body);
+    let mut text = String::with_capacity(ids.rest.len());
+    let mut italics = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut last_space = true;
+    let mut chars = ids.rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' => {
+                match open.take() {
+                    Some(a) => {
+                        let t = text.trim_end().len();
+                        if t > a {
+                            italics.push((a, t));
+                        }
+                    }
+                    None => open = Some(text.len()),
+                }
+                continue;
+            }
+            '\\' if chars.peek().is_some_and(|n| n.is_ascii_punctuation()) => continue,
+            '`' | '\'' if chars.peek() == Some(&c) => {
+                chars.next();
+                text.push('"');
+                last_space = false;
+                continue;
+            }
+            // PDF damage "equations .Int .J" and "58 ,8": the mark belongs
+            // to the word before.
+            '.' | ',' | ';' | ':' if last_space && chars.peek().is_some_and(|n| n.is_alphanumeric() && (c != '.' || !n.is_ascii_digit())) => {
+                if text.ends_with(' ') {
+                    text.pop();
+                }
+                text.push(c);
+                text.push(' ');
+                last_space = true;
+                continue;
+            }
+            c if c.is_whitespace() => {
+                if !last_space {
+                    text.push(' ');
+                }
+                last_space = true;
+                continue;
+            }
+            _ => {}
+        }
+        last_space = false;
+        text.push(c);
+        // "J. Chem. Soc.3163": a period between a word and a number.
+        if c == '.'
+            && chars.peek().is_some_and(char::is_ascii_digit)
+            && text[..text.len() - 1].ends_with(|p: char| p.is_alphabetic())
+        {
+            text.push(' ');
+            last_space = true;
+        }
+    }
+    let t = text.trim_end().len();
+    text.truncate(t);
+    Prepared { text, italics, ids }
+}
+
+fn italic_at(p: &Prepared, at: usize) -> Option<(usize, usize)> {
+    p.italics.iter().copied().find(|(a, _)| *a == at)
+}
+
+/// Abbreviations that end in a period without ending a sentence.
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if w.chars().count() <= 1 {
+        return true;
+    }
+    matches!(
+        w.to_lowercase().as_str(),
+        "vs" | "e.g" | "i.e" | "etc" | "al" | "st" | "dr" | "mr" | "mrs" | "jr" | "sr" | "no"
+            | "vol" | "u.s" | "co" | "inc" | "cf" | "ca" | "approx" | "fig" | "eq" | "ed"
+            | "eds" | "pp" | "ltd" | "corp" | "dept" | "univ" | "int" | "nat" | "proc" | "conf"
+    ) || (w.contains('.') && w.len() <= 5)
+        || lexicon::is_journal_word(w)
+}
+
+/// Where the title ends: the first sentence end ('.', '?', '!' before a
+/// space and a capital, digit, quote or bracket).
+pub fn sentence_end(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        let after = &s[i + 1..];
+        if !after.starts_with(' ') && !after.is_empty() {
+            continue;
+        }
+        let next = after.trim_start().chars().next();
+        let Some(next) = next else {
+            return Some(i);
+        };
+        if next.is_lowercase() && !after.trim_start().starts_with("in ") {
+            continue;
+        }
+        if c == '.' {
+            let word = s[..i].rsplit(' ').next().unwrap_or("");
+            if is_abbreviation(word) {
+                continue;
+            }
+            if i > 0 && b[i - 1] == b' ' {
+                continue;
+            }
+        }
+        return Some(i);
+    }
+    None
+}
+
+/// Byte offset of the first numeric item (a word starting with a digit,
+/// "(19…", a labelled volume) — where a tail's numbers begin.
+fn first_numeric(s: &str) -> usize {
+    let mut prev_alnum = false;
+    for (i, c) in s.char_indices() {
+        if !prev_alnum {
+            let rest = &s[i..];
+            if c.is_ascii_digit() {
+                // Numbers inside words of a title ("3D", "2nd") do not count.
+                let w = rest.split([' ', ',']).next().unwrap_or("");
+                let next_word = rest[w.len()..].trim_start_matches([' ']).chars().next();
+                let ordinal = w.ends_with("th") || w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd");
+                if !ordinal && !w.chars().any(|c| c.is_alphabetic() && c != 'e') && !next_word.is_some_and(char::is_lowercase) {
+                    return i;
+                }
+            }
+            if tokens::labelled_volume(rest).is_ok() && !rest.starts_with("v") && !rest.starts_with("t") {
+                return i;
+            }
+            if (rest.starts_with("pp.") || rest.starts_with("pp ")) && tokens::labelled_pages(rest).is_ok() {
+                return i;
+            }
+        }
+        prev_alnum = c.is_alphanumeric() || c == '-' || c == '/' || c == '+';
+    }
+    s.len()
+}
+
+fn trim_title(t: &str) -> String {
+    t.trim()
+        .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '‘' | '’' | '*'))
+        .trim_end_matches('.')
+        .trim()
+        .to_owned()
+}
+
+fn people_literal(seg: &str) -> Person {
+    Person::literal(seg.trim().trim_end_matches('.').trim())
+}
+
+/// The first "(YYYY)" or "YYYY." right at the start of `s`.
+fn leading_date(s: &str) -> Option<(Date, usize)> {
+    let t = s.trim_start();
+    let off = s.len() - t.len();
+    if let Some(inner) = t.strip_prefix('(') {
+        let close = inner.find(')')?;
+        if close > 24 {
+            return None;
+        }
+        let body = inner[..close].trim();
+        if let Ok((rest, d)) = tokens::date(body) {
+            let _ = rest;
+            return Some((d, off + close + 2));
+        }
+        let lower = body.to_lowercase();
+        if lower.starts_with("n.d") || lower == "nd" || lower.starts_with("in press") || lower.starts_with("forthcoming") {
+            return Some((Date::year(0), off + close + 2));
+        }
+        return None;
+    }
+    let (rest, d) = tokens::date(t).ok()?;
+    if rest.starts_with(['.', ',', ':', ';']) || rest.trim_start().starts_with(['"', '“', '‘']) {
+        return Some((d, s.len() - rest.len()));
+    }
+    None
+}
+
+/// Parses a prepared reference as `style`. Returns the reference and how
+/// many bytes of the text the grammar accounted for.
+pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
+    let s = p.text.as_str();
+    let mut r = Reference::default();
+    let mut used = 0usize;
+
+    // Names.
+    let mut pos = 0;
+    let starts_quoted = s.starts_with(['"', '“', '‘', '\'', '«']) || italic_at(p, 0).is_some();
+    let mut list_sep = ' ';
+    if !starts_quoted {
+        let nl = names::name_list(s);
+        let organisation = organisation_author(p, &nl, style);
+        if let Some(end) = organisation {
+            r.authors.push(people_literal(&s[..end]));
+            pos = end;
+            used += end;
+        } else if !nl.people.is_empty() {
+            if nl.editors {
+                r.editors = nl.people;
+            } else {
+                r.authors = nl.people;
+            }
+            r.et_al = nl.et_al;
+            pos = nl.end;
+            used += nl.end;
+        }
+        list_sep = s[pos..].trim_start().chars().next().unwrap_or(' ');
+    }
+
+    // A date right after the names (APA, Harvard).
+    let mut rest = &s[pos..];
+    let skipped = rest.trim_start_matches([' ', ',', '.', ':', ';']);
+    if let Some((d, len)) = leading_date(skipped) {
+        if d.year > 0 {
+            r.issued = Some(d);
+        }
+        let after = &skipped[len..];
+        if after.trim_start().starts_with(',') {
+            list_sep = ',';
+        }
+        rest = after.trim_start_matches([' ', ',', '.', ':', ';']);
+        used += len;
+    } else {
+        rest = skipped;
+    }
+    // "(Ed.)" after the date, or "Hrsg." lists.
+    let rest_off = s.len() - rest.len();
+
+    // Title.
+    let mut tail_str: &str;
+    let mut has_container = false;
+    if let Ok((after, t)) = tokens::quoted(rest) {
+        r.title = Some(trim_title(t));
+        used += t.len();
+        tail_str = after;
+    } else if let Some((a, b)) = italic_at(p, rest_off) {
+        r.title = Some(trim_title(&s[a..b]));
+        used += b - a;
+        tail_str = &s[b..];
+    } else {
+        let (title, tail_at) = split_title(rest, list_sep == ',' || list_sep == ';');
+        if let Some(t) = title {
+            r.title = Some(trim_title(t));
+            used += t.len();
+        }
+        tail_str = &rest[tail_at..];
+    }
+    if r.title.as_deref().is_some_and(str::is_empty) {
+        r.title = None;
+    }
+
+    // Container markers: "In:", "in", italics, editors.
+    tail_str = tail_str.trim_start_matches([' ', ',', '.', ';']);
+    let mut chapter = false;
+    for marker in ["In: ", "in: ", "In ", "in ", "Dans ", "En "] {
+        if let Some(t) = tail_str.strip_prefix(marker) {
+            tail_str = t.trim_start();
+            chapter = true;
+            break;
+        }
+    }
+    let tail_off = s.len() - tail_str.len();
+    if let Some((a, b)) = italic_at(p, tail_off) {
+        r.container_title = Some(trim_title(&s[a..b]));
+        used += b - a;
+        has_container = true;
+        tail_str = &s[b..];
+    } else if chapter {
+        let nl = names::name_list(tail_str);
+        if nl.editors && !nl.people.is_empty() {
+            r.editors.extend(nl.people);
+            used += nl.end;
+            tail_str = tail_str[nl.end..].trim_start_matches([' ', ',', '.', ':']);
+            let off = s.len() - tail_str.len();
+            if let Some((a, b)) = italic_at(p, off) {
+                r.container_title = Some(trim_title(&s[a..b]));
+                has_container = true;
+                tail_str = &s[b..];
+            } else if let Some(e) = sentence_end(tail_str).filter(|e| *e < first_numeric(tail_str)) {
+                r.container_title = Some(trim_title(&tail_str[..e]));
+                has_container = true;
+                tail_str = &tail_str[e + 1..];
+            }
+        }
+    }
+
+    // The tail.
+    let t = tail::read(tail_str, has_container);
+    used += t.used.min(tail_str.len());
+    if r.container_title.is_none() {
+        r.container_title = t.container.clone();
+        // "The Odyssey and Ancient Art, Annandale-on-Hudson 1992": one word
+        // with nothing but a year after it is a place.
+        let one_word = t.container.as_deref().is_some_and(|c| {
+            !c.contains([' ', '.']) && !c.chars().any(|ch| ch.is_ascii_digit()) && c.chars().count() > 3
+                && !c.chars().all(char::is_uppercase)
+        });
+        if one_word && t.volume.is_none() && t.pages.is_none() && t.issue.is_none() && r.title.is_some() && p.ids.url.is_none() {
+            r.publisher_place = r.container_title.take();
+        }
+    }
+    r.volume = t.volume;
+    r.issue = t.issue;
+    r.pages = t.pages;
+    r.publisher = t.publisher;
+    r.publisher_place = t.place;
+    r.edition = t.edition;
+    r.editors.extend(t.editors);
+    if r.issued.is_none() {
+        r.issued = t.date;
+    }
+    if !t.note.is_empty() {
+        r.note = Some(t.note.join(", "));
+    }
+    // A year anywhere, when no grammar placed one.
+    if r.issued.is_none() {
+        r.issued = any_year(s);
+    }
+    // "Wiesbaden" as a container of a book is its place.
+    if r.publisher_place.is_none()
+        && r.volume.is_none()
+        && r.container_title.as_deref().is_some_and(lexicon::is_city)
+    {
+        r.publisher_place = r.container_title.take();
+    }
+    if r.publisher.is_none()
+        && r.volume.is_none()
+        && r.container_title.as_deref().is_some_and(lexicon::looks_like_publisher)
+    {
+        r.publisher = r.container_title.take();
+    }
+    r.doi = p.ids.doi.clone();
+    r.url = p.ids.url.clone();
+    r.arxiv = p.ids.arxiv.clone();
+    r.accessed = p.ids.accessed;
+    r.kind = infer_type(&r, p, chapter);
+    (r, used)
+}
+
+/// Where a title ends: ", in Proceedings", ". In: …".
+fn in_marker(s: &str) -> Option<usize> {
+    [", in ", ", In ", ", in: ", ", In: ", ". In ", ". In: ", ". in: "]
+        .iter()
+        .filter_map(|m| s.find(m))
+        .min()
+}
+
+/// Trailing abbreviated journal words in a head with no punctuation before
+/// them ("… in infancy and childhood Aust N Z J Surg"): where they start.
+fn trailing_journal(head: &str) -> Option<usize> {
+    let h = head.trim_end_matches([' ', ',', '.', ';']);
+    let mut start = None;
+    let mut count = 0;
+    let mut pos = h.len();
+    for w in h.rsplit(' ') {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = core.chars().next().is_some_and(char::is_uppercase);
+        let abbrev = upper && letters <= 12;
+        pos = pos.saturating_sub(w.len());
+        if !abbrev {
+            let lower = core.chars().next().is_some_and(char::is_lowercase);
+            let single_caps = count == 1
+                && h[start?..].chars().filter(|c| c.is_uppercase()).count() >= 3;
+            return ((count >= 2 || single_caps) && lower).then_some(start?);
+        }
+        count += 1;
+        start = Some(pos);
+        pos = pos.saturating_sub(1);
+        if count > 7 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Splits `rest` (the text after names and date) into the title and the
+/// offset where the tail starts. `comma_list` is true when the names ended
+/// in a comma (IEEE, physics: "A. Author, Title, Journal 12, 3 (2001)").
+fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
+    let mut head_end = first_numeric(rest);
+    // "Title (Publisher, Place, 1983)": the bracket starts the tail.
+    let mut paren_tail = false;
+    if let Some(k) = rest[..head_end].rfind('(') {
+        if !rest[k..head_end].contains(')') && k > 0 {
+            head_end = k;
+            paren_tail = true;
+        }
+    }
+    let full_boundary = sentence_end(rest);
+    // "… TrEMBL in 1999. Nucleic Acids Res.": a number just before the
+    // sentence end belongs to the title.
+    if let Some(b) = full_boundary {
+        let between = rest.get(head_end..b).unwrap_or("");
+        if !comma_list
+            && b > head_end
+            && between.split_whitespace().count() <= 2
+            && !between.contains([',', ';', ':', '('])
+            && sentence_end(&rest[b + 1..]).is_some()
+        {
+            head_end = b + 1;
+        }
+    }
+    let head = &rest[..head_end];
+    let boundary = full_boundary.filter(|b| *b < head_end);
+    let marker = in_marker(head);
+    if physics::no_title(head, boundary) {
+        return (None, 0);
+    }
+    if let Some(m) = marker {
+        if boundary.is_none_or(|b| m <= b + 1) {
+            return (Some(&rest[..m]), m + 1);
+        }
+    }
+    let head_t = head.trim_end_matches([' ', ',', '.', ';', ':']);
+    if paren_tail && boundary.is_none() {
+        return (Some(head_t), head_end);
+    }
+    if comma_list && head_t.contains(',') {
+        let k = head_t.rfind(',').unwrap_or(head_t.len());
+        let cand = head_t.get(k + 1..).unwrap_or("").trim();
+        let pick = if lexicon::looks_like_abbreviated_journal(cand)
+            || lexicon::is_city(cand)
+            || lexicon::looks_like_publisher(cand)
+            || lexicon::conference_cue(cand)
+            || !head_t[..k].contains(',')
+            || head_end == rest.len()
+        {
+            k
+        } else {
+            head_t.find(", ").unwrap_or(k)
+        };
+        if head_end == rest.len() && boundary.is_some() {
+            // "Author, Title. Publisher" with no numbers at all.
+        } else {
+            return (Some(&head_t[..pick]), pick + 1);
+        }
+    }
+    if let Some(b) = boundary {
+        let t = cut_publisher(&rest[..b]);
+        return (Some(t), t.len() + usize::from(t.len() == b) );
+    }
+    if head.trim().is_empty() {
+        return (None, 0);
+    }
+    if head_end < rest.len() {
+        if let Some(j) = trailing_journal(head) {
+            if j > 0 {
+                return (Some(&head[..j]), j);
+            }
+        }
+        if let Some(k) = head_t.rfind(", ") {
+            return (Some(&head_t[..k]), k + 1);
+        }
+        let words_after = rest[head_end..]
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 4 && tokens::month(w).is_err())
+            .count();
+        if words_after == 0 {
+            return (None, 0);
+        }
+    }
+    let t = cut_publisher(head);
+    (Some(t), if t.len() < head.len() { t.len() } else { head_end })
+}
+
+/// "Categorial Grammars, Routledge, London": trailing publisher and place
+/// chunks are not part of a title.
+fn cut_publisher(t: &str) -> &str {
+    let mut end = t.trim_end_matches([' ', ',', '.']).len();
+    while let Some(k) = t[..end].rfind(", ") {
+        let chunk = t[k + 2..end].trim();
+        if lexicon::is_city(chunk) || lexicon::looks_like_publisher(chunk) {
+            end = k;
+        } else {
+            break;
+        }
+    }
+    &t[..end]
+}
+
+/// A year anywhere in `s`: one in brackets first, else the last one.
+pub fn any_year(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    let mut last = None;
+    for i in 0..b.len().saturating_sub(3) {
+        if !(b[i] == b'1' || b[i] == b'2') || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            continue;
+        }
+        if let Ok((_, y)) = tokens::year(&s[i..]) {
+            if i > 0 && b[i - 1] == b'(' {
+                return Some(Date::year(y));
+            }
+            last = Some(Date::year(y));
+        }
+    }
+    last
+}
+
+/// An organisation as author: "Google AI." before a title in quotes or
+/// italics, where the name grammar found no person written as styles write
+/// persons.
+fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Option<usize> {
+    let s = p.text.as_str();
+    let inverted_style = matches!(style, Style::Mla | Style::Apa | Style::Chicago | Style::Harvard);
+    let weak = nl.people.is_empty()
+        || (inverted_style
+            && nl.people.len() == 1
+            && nl.form != Some(names::Form::FamilyComma)
+            && !nl.et_al);
+    if !weak {
+        return None;
+    }
+    let end = s.find(". ").or_else(|| s.find(" ("))?;
+    let seg = &s[..end];
+    let words = seg.split_whitespace().count();
+    if words == 0 || words > 7 || !seg.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    if seg.contains(',') {
+        return None;
+    }
+    let after = s[end..].trim_start_matches(['.', ' ']);
+    let after_off = s.len() - after.len();
+    let title_follows = after.starts_with(['"', '“', '‘'])
+        || italic_at(p, after_off).is_some()
+        || leading_date(&s[end..]).is_some();
+    (title_follows || (nl.people.is_empty() && inverted_style)).then_some(end)
+}
+
+fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
+    let all = p.text.as_str();
+    let container = r.container_title.as_deref().unwrap_or("");
+    let note = r.note.as_deref().unwrap_or("");
+    let lower = all.to_lowercase();
+    if p.ids.video_host || lower.contains("recorded talk") || lower.contains(" video") {
+        return WorkType::Video;
+    }
+    if lexicon::thesis_cue(note) || lexicon::thesis_cue(container) || lexicon::thesis_cue(r.publisher.as_deref().unwrap_or("")) {
+        return WorkType::Thesis;
+    }
+    if p.ids.arxiv.is_some() && r.volume.is_none() && (container.is_empty() || container.to_lowercase().contains("arxiv")) {
+        return WorkType::Preprint;
+    }
+    if lower.contains("arxiv") && r.volume.is_none() && r.pages.is_none() {
+        return WorkType::Preprint;
+    }
+    if lexicon::conference_cue(container) {
+        return WorkType::PaperConference;
+    }
+    if chapter || (!r.editors.is_empty() && r.title.is_some() && !container.is_empty()) {
+        return WorkType::Chapter;
+    }
+    if lexicon::report_cue(note) || lexicon::report_cue(container) {
+        return WorkType::Report;
+    }
+    if p.ids.code_host {
+        return WorkType::Software;
+    }
+    if lower.contains("dataset") || lower.contains("data set") {
+        return WorkType::Dataset;
+    }
+    if !container.is_empty() {
+        if let Some(news) = lexicon::magazine_cue(container) {
+            return if news {
+                WorkType::ArticleNewspaper
+            } else {
+                WorkType::ArticleMagazine
+            };
+        }
+        if r.volume.is_some() || r.pages.is_some() || r.issue.is_some() {
+            return WorkType::ArticleJournal;
+        }
+        if p.ids.url.is_some() {
+            return WorkType::Webpage;
+        }
+        return WorkType::ArticleJournal;
+    }
+    if r.publisher.is_some() || r.publisher_place.is_some() || r.edition.is_some() {
+        return WorkType::Book;
+    }
+    if p.ids.url.is_some() {
+        return WorkType::Webpage;
+    }
+    if !r.editors.is_empty() && r.authors.is_empty() {
+        return WorkType::Book;
+    }
+    WorkType::Other
+}

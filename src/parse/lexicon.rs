@@ -1,0 +1,222 @@
+//! Small generic word lists: publisher cue words, publishing cities, cue
+//! words for work types. Generic on purpose: no journal or title lists.
+
+/// Words that mark a publisher ("Press", "Verlag", "Springer", …).
+const PUBLISHER_CUES: &[&str] = &[
+    "press", "publishing", "publishers", "publisher", "publications", "verlag", "verlags",
+    "books", "wiley", "springer", "elsevier", "routledge", "sage", "inc", "ltd", "gmbh", "llc",
+    "co", "editions", "éditions", "editorial", "edizioni", "mcgraw-hill", "prentice-hall",
+    "prentice", "addison-wesley", "pearson", "penguin", "random", "o'reilly", "blackwell",
+    "macmillan", "palgrave", "norton", "harper", "kluwer", "birkhäuser", "dekker", "crc",
+    "academic", "suhrkamp", "gallimard", "seuil", "puf", "dunod", "hachette", "transcript",
+    "polity", "pluto", "verso", "taylor", "francis", "cengage", "oup", "cup", "ieee", "acm",
+    "siam", "world", "scientific", "mit", "sons", "brill", "benjamins", "mouton", "gruyter",
+    "teubner", "vieweg", "hanser", "beck", "vahlen", "nomos", "campus", "fischer", "rowohlt",
+    "kohlhammer", "thieme", "karger", "lippincott", "saunders", "mosby", "churchill",
+    "livingstone", "oxford", "cambridge", "princeton", "yale", "harvard", "stanford",
+    "chicago", "columbia", "cornell", "minnesota", "nyu", "basic", "knopf", "doubleday",
+    "vintage", "anchor", "bloomsbury", "continuum", "zed", "bantam", "houghton", "little",
+    "mifflin", "ashgate", "emerald", "intellect", "meson", "now", "wesley", "morgan",
+    "kaufmann", "freeman", "dover", "plenum", "pergamon", "butterworth", "heinemann",
+];
+
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// True when `s` reads like a publisher's name.
+pub fn looks_like_publisher(s: &str) -> bool {
+    let n = words(s).count();
+    if n == 0 || n > 8 {
+        return false;
+    }
+    let strong = words(s).any(|w| {
+        matches!(
+            w.as_str(),
+            "press" | "verlag" | "publishing" | "publishers" | "publisher" | "publications" | "books"
+                | "inc" | "ltd" | "gmbh" | "llc" | "editions" | "éditions" | "editorial"
+                | "edizioni" | "wiley" | "springer" | "elsevier" | "routledge" | "mcgraw-hill"
+                | "prentice-hall" | "addison-wesley" | "pearson" | "penguin" | "o'reilly"
+                | "blackwell" | "macmillan" | "palgrave" | "norton" | "kluwer" | "birkhäuser"
+                | "dekker" | "suhrkamp" | "gallimard" | "transcript" | "sons" | "gruyter"
+                | "brill" | "benjamins" | "thieme" | "karger" | "lippincott" | "saunders"
+                | "pergamon" | "plenum" | "dover" | "verso" | "polity" | "sage" | "taylor"
+        )
+    });
+    if strong {
+        return !s.to_lowercase().contains("journal") && !s.to_lowercase().contains("proceedings");
+    }
+    // A short run made only of publisher-ish words ("Basic Books").
+    n <= 3 && words(s).all(|w| PUBLISHER_CUES.contains(&w.as_str()))
+}
+
+/// Cities that often stand as the place of publication.
+const CITIES: &[&str] = &[
+    "new york", "london", "berlin", "paris", "oxford", "cambridge", "boston", "amsterdam",
+    "heidelberg", "princeton", "chicago", "new haven", "stanford", "berkeley", "los angeles",
+    "san francisco", "san diego", "philadelphia", "washington", "baltimore", "toronto",
+    "montreal", "montréal", "munich", "münchen", "frankfurt", "frankfurt am main", "hamburg",
+    "leipzig", "stuttgart", "wiesbaden", "bielefeld", "köln", "cologne", "vienna", "wien",
+    "zurich", "zürich", "basel", "bern", "geneva", "genève", "madrid", "barcelona", "rome",
+    "roma", "milan", "milano", "tokyo", "beijing", "singapore", "sydney", "melbourne",
+    "new delhi", "delhi", "moscow", "dordrecht", "leiden", "utrecht", "rotterdam", "brussels",
+    "bruxelles", "lyon", "copenhagen", "stockholm", "oslo", "helsinki", "warsaw", "prague",
+    "budapest", "edinburgh", "manchester", "bristol", "thousand oaks", "newbury park",
+    "englewood cliffs", "upper saddle river", "reading", "hoboken", "new jersey", "amherst",
+    "minneapolis", "durham", "ithaca", "cambridge, ma", "cambridge, mass", "lüneburg",
+    "st. louis", "orlando", "san diego, ca", "boca raton", "bonn", "göttingen", "tübingen",
+    "mannheim", "new york, ny", "basingstoke", "abingdon", "malden", "hillsdale", "mahwah",
+    "norwood", "westport", "greenwich", "ann arbor", "austin", "seattle", "atlanta",
+    "lausanne", "dresden", "darmstadt", "karlsruhe", "jena", "weinheim", "bologna",
+    "florence", "firenze", "torino", "turin", "lisbon", "lisboa", "são paulo", "mexico",
+    "buenos aires", "santiago", "bogotá", "lima", "cape town", "nairobi", "hong kong",
+    "seoul", "shanghai", "taipei", "bangalore", "mumbai", "new brunswick", "piscataway",
+    "redwood city", "menlo park", "palo alto", "santa monica", "pittsburgh", "providence",
+];
+
+/// True when `s` is a city (optionally followed by a state or country).
+pub fn is_city(s: &str) -> bool {
+    let l = s.trim().trim_end_matches('.').to_lowercase();
+    if CITIES.contains(&l.as_str()) {
+        return true;
+    }
+    // "Cambridge, MA", "London, UK", "Berlin, Germany", "Jena, Germany".
+    match l.split_once(',') {
+        Some((city, region)) => {
+            CITIES.contains(&city.trim()) && region.split_whitespace().count() <= 2
+        }
+        None => false,
+    }
+}
+
+/// Splits "New York: Wiley" into place and publisher when it has that shape.
+pub fn place_publisher(s: &str) -> Option<(&str, &str)> {
+    let (place, publ) = s.split_once(':')?;
+    let place = place.trim();
+    let publ = publ.trim();
+    let pw = place.split_whitespace().count();
+    let bw = publ.split_whitespace().count();
+    if pw == 0 || pw > 4 || bw == 0 || bw > 8 {
+        return None;
+    }
+    let capital = |t: &str| t.chars().next().is_some_and(|c| c.is_uppercase());
+    if !capital(place) || !capital(publ) {
+        return None;
+    }
+    if publ.chars().any(|c| c.is_ascii_digit()) && !looks_like_publisher(publ) {
+        return None;
+    }
+    if is_city(place) || looks_like_publisher(publ) || pw <= 2 {
+        Some((place, publ))
+    } else {
+        None
+    }
+}
+
+/// Cue words of theses and reports.
+pub fn is_thesis_or_report(s: &str) -> bool {
+    thesis_cue(s) || report_cue(s)
+}
+
+/// "PhD thesis", "Dissertation", "Master's thesis", "Diplomarbeit".
+pub fn thesis_cue(s: &str) -> bool {
+    let l = s.to_lowercase();
+    ["thesis", "dissertation", "ph.d.", "phd", "diplomarbeit", "doctoral", "thèse", "tesis", "master's"]
+        .iter()
+        .any(|c| l.contains(c))
+}
+
+/// "Technical Report", "Tech. Rep.", "Working Paper", "White Paper".
+pub fn report_cue(s: &str) -> bool {
+    let l = s.to_lowercase();
+    ["technical report", "tech. rep", "tech rep", "report no", "working paper", "white paper", "research report", "technical note", "memorandum", "internal report", "report"]
+        .iter()
+        .any(|c| l.contains(c))
+}
+
+/// "Proceedings", "Conference", "Symposium", "Workshop", "Proc.".
+pub fn conference_cue(s: &str) -> bool {
+    let l = s.to_lowercase();
+    ["proceedings", "proc.", "proc ", "conference", "conf.", "symposium", "symp.", "workshop", "congress", "colloquium", "meeting", "tagung", "actes", "convention"]
+        .iter()
+        .any(|c| l.contains(c))
+}
+
+/// "Magazine", "Times", "Post", … for periodicals that are not journals.
+pub fn magazine_cue(s: &str) -> Option<bool> {
+    let l = s.to_lowercase();
+    if ["magazine", "wired", "forbes", "the atlantic", "new yorker", "economist", "time"]
+        .iter()
+        .any(|c| l == *c || l.contains(&format!("{c} ")) || l.ends_with(c))
+    {
+        return Some(false);
+    }
+    if ["times", "post", "guardian", "herald", "tribune", "gazette", "zeitung", "le monde", "daily", "news"]
+        .iter()
+        .any(|c| l.contains(c))
+    {
+        return Some(true);
+    }
+    None
+}
+
+/// Words that start or fill abbreviated journal names ("Phys.", "Astrophys.").
+pub fn is_journal_word(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Phys" | "Astrophys" | "Chem" | "Biol" | "Nucl" | "Math" | "Rev" | "Lett" | "Proc"
+            | "Acta" | "Ann" | "Bull" | "Trans" | "Mon" | "Not" | "Sov" | "Zh" | "Eksp" | "Teor"
+            | "Fiz" | "Mol" | "Res" | "Med" | "Sci" | "Soc" | "Anal" | "Appl" | "Opt" | "Commun"
+            | "Comm" | "Mech" | "Geophys" | "Astron" | "Phil" | "Mag" | "Rep" | "Prog" | "Theor"
+            | "Stat" | "Int" | "Natl" | "Acad" | "Biochem" | "Physiol" | "Pharmacol" | "Clin"
+            | "Eur" | "Jpn" | "Can" | "Amer" | "Mod" | "Struct" | "Inorg" | "Org" | "Polym"
+            | "Mater" | "Electron" | "Comput" | "Eng" | "Ind" | "Tech" | "Technol" | "Instrum"
+            | "Meth" | "Methods" | "Cosmol" | "Gen" | "Rel" | "Grav" | "Quant" | "Part" | "Fields"
+            | "Synth" | "Tetrahedron" | "Angew" | "Helv" | "Ber" | "Neurosci" | "Immunol"
+            | "Microbiol" | "Genet" | "Ecol" | "Evol" | "Zool" | "Bot" | "Agric" | "Environ"
+    )
+}
+
+/// True when `s` looks like an abbreviated journal name ("Phys. Rev. D",
+/// "J Biol Chem", "JHEP", "Acc. Chem. Res.") rather than a title.
+pub fn looks_like_abbreviated_journal(s: &str) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 8 {
+        return false;
+    }
+    let mut abbrev = 0;
+    for w in &ws {
+        let core = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')'));
+        if core.is_empty() {
+            continue;
+        }
+        let first = core.chars().next().unwrap_or(' ');
+        let lower_word = matches!(core, "of" | "and" | "de" | "der" | "für" | "in" | "the" | "&" | "et" | "für");
+        if !(first.is_uppercase() || lower_word || first.is_ascii_digit()) {
+            return false;
+        }
+        if w.contains('.') || core.chars().all(|c| c.is_uppercase()) {
+            abbrev += 1;
+        }
+    }
+    abbrev * 2 >= ws.len() || (ws.len() <= 2 && ws.iter().all(|w| w.len() <= 8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publishers_and_places() {
+        assert!(looks_like_publisher("Polity Press"));
+        assert!(looks_like_publisher("The University of Chicago Press"));
+        assert!(!looks_like_publisher("Journal of Design and Science"));
+        assert!(is_city("Cambridge, MA"));
+        assert_eq!(place_publisher("New York: Wiley"), Some(("New York", "Wiley")));
+        assert!(looks_like_abbreviated_journal("Phys. Rev. D"));
+        assert!(looks_like_abbreviated_journal("JHEP"));
+        assert!(!looks_like_abbreviated_journal("Stability of a dilatonic black hole"));
+    }
+}

@@ -1,0 +1,494 @@
+//! The part of a reference after its title: container, volume, issue,
+//! pages, date, publisher and place, in whatever order a style writes them.
+//!
+//! The tail is read as a sequence of items (numbers in their recognisable
+//! forms, words, punctuation); the words before the first number name the
+//! container, numbers are given roles by their form and position, and words
+//! found among the numbers are publishers, places, editors or notes.
+
+use super::{lexicon, names, tokens};
+use crate::model::{Date, Person};
+use nom::{
+    bytes::complete::take_while,
+    character::complete::{char, space0},
+    sequence::{delimited, preceded, terminated},
+};
+
+#[derive(Debug, Clone)]
+enum Item {
+    Date(Date, bool),
+    Vol(String),
+    Issue(String),
+    Pages(String),
+    Compact(String, Option<String>, Option<String>),
+    Range(String),
+    Num(String, bool),
+    Edition(String),
+    Text(usize, usize),
+    Punct(char, usize),
+}
+
+/// Fields read from a tail.
+#[derive(Debug, Default, Clone)]
+pub struct Tail {
+    /// Container (journal, book, proceedings, site).
+    pub container: Option<String>,
+    /// Volume.
+    pub volume: Option<String>,
+    /// Issue.
+    pub issue: Option<String>,
+    /// Pages.
+    pub pages: Option<String>,
+    /// Date of issue.
+    pub date: Option<Date>,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// Place.
+    pub place: Option<String>,
+    /// Edition.
+    pub edition: Option<String>,
+    /// Editors found ("edited by …").
+    pub editors: Vec<Person>,
+    /// Words that fit no field.
+    pub note: Vec<String>,
+    /// Bytes of the tail that were given a field.
+    pub used: usize,
+}
+
+const MAX_ITEMS: usize = 400;
+
+fn is_label_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    let l = l.trim_end_matches('.');
+    matches!(
+        l,
+        "vol" | "volume" | "no" | "nr" | "pp" | "p" | "pages" | "page" | "s" | "bd" | "jg" | "h"
+            | "issue" | "art" | "suppl" | "supplement" | "pt" | "part" | "ed" | "edn" | "ser"
+            | "series" | "sec" | "chap" | "ch"
+    ) || tokens::month(w).is_ok_and(|(r, _)| r.is_empty())
+}
+
+fn lex_items(s: &str) -> Vec<Item> {
+    let mut items = Vec::with_capacity(16);
+    let mut p = 0;
+    while p < s.len() && items.len() < MAX_ITEMS {
+        let rest = &s[p..];
+        let trimmed = rest.trim_start();
+        if trimmed.is_empty() {
+            break;
+        }
+        p += rest.len() - trimmed.len();
+        let rest = trimmed;
+        let at_word_start = p == 0
+            || s[..p]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_alphanumeric());
+        let mut took = |item: Item, after: &str, items: &mut Vec<Item>| {
+            items.push(item);
+            s.len() - after.len()
+        };
+        if at_word_start {
+            // "(2002)", "( 1998)", "(Sept. 2001)"
+            if let Ok((after, d)) = delimited(
+                terminated(char::<_, nom::error::Error<&str>>('('), space0),
+                tokens::date,
+                preceded(space0, char(')')),
+            )(rest)
+            {
+                p = took(Item::Date(d, true), after, &mut items);
+                continue;
+            }
+            if let Ok((after, (v, i, pg))) = tokens::compact_volume(rest) {
+                p = took(
+                    Item::Compact(v.to_owned(), i.map(str::to_owned), pg),
+                    after,
+                    &mut items,
+                );
+                continue;
+            }
+            if let Ok((after, e)) = tokens::edition(rest) {
+                p = took(Item::Edition(e.to_owned()), after, &mut items);
+                continue;
+            }
+            let starts_digit = rest.starts_with(|c: char| c.is_ascii_digit());
+            if starts_digit || tokens::month(rest).is_ok() {
+                if let Ok((after, d)) = tokens::date(rest) {
+                    // A year glued to more digits or to a colon is a volume.
+                    let glued = after.starts_with(':') || after.starts_with('(');
+                    if !glued {
+                        p = took(Item::Date(d, false), after, &mut items);
+                        continue;
+                    }
+                }
+            }
+            if let Ok((after, v)) = tokens::labelled_volume(rest) {
+                p = took(Item::Vol(v.to_owned()), after, &mut items);
+                continue;
+            }
+            if let Ok((after, v)) = tokens::labelled_issue(rest) {
+                p = took(Item::Issue(v.to_owned()), after, &mut items);
+                continue;
+            }
+            if let Ok((after, v)) = tokens::labelled_pages(rest) {
+                p = took(Item::Pages(v), after, &mut items);
+                continue;
+            }
+            if starts_digit || rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+                if let Ok((after, r)) = tokens::page_range(rest) {
+                    if starts_digit || r.contains(|c: char| c.is_ascii_digit()) {
+                        p = took(Item::Range(r), after, &mut items);
+                        continue;
+                    }
+                }
+                if let Ok((after, n)) = tokens::number(rest) {
+                    // "Phys. Rev. D93": the letter belongs to the journal.
+                    if !starts_digit && n.len() > 2 && matches!(items.last(), Some(Item::Text(..))) {
+                        let l = n.chars().next().map_or(1, char::len_utf8);
+                        items.push(Item::Text(p, p + l));
+                        p = took(Item::Num(n[l..].to_owned(), false), after, &mut items);
+                        continue;
+                    }
+                    if starts_digit || n.len() > 2 {
+                        p = took(Item::Num(n.to_owned(), false), after, &mut items);
+                        continue;
+                    }
+                }
+            }
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        if matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '[' | ']' | '*') {
+            items.push(Item::Punct(c, p));
+            p += c.len_utf8();
+            continue;
+        }
+        let len = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | '*'))
+            .unwrap_or(rest.len());
+        // A colon ends a word only when a space follows ("New York: Wiley").
+        let word = &rest[..len.max(1)];
+        let word = match word.find(": ") {
+            Some(k) if k > 0 => &word[..k],
+            _ => match word.strip_suffix(':') {
+                Some(w) if !w.is_empty() => w,
+                _ => word,
+            },
+        };
+        let wl = word.len().max(c.len_utf8());
+        items.push(Item::Text(p, p + wl));
+        p += wl;
+    }
+    demote_numbers_in_text(s, &mut items);
+    items
+}
+
+/// "Proceedings of the 2021 ACM Conference": a number between words is part
+/// of the words.
+fn demote_numbers_in_text(s: &str, items: &mut [Item]) {
+    for k in 0..items.len() {
+        let next_word = match items.get(k + 1) {
+            Some(Item::Text(a, b)) => {
+                let w = &s[*a..*b];
+                !is_label_word(w) && w.chars().next().is_some_and(char::is_alphabetic)
+            }
+            _ => false,
+        };
+        let prev_word = k > 0 && matches!(items[k - 1], Item::Text(..));
+        if !(next_word && prev_word) {
+            continue;
+        }
+        let text = match &items[k] {
+            Item::Num(n, _) => Some(n.clone()),
+            Item::Date(d, false) if d.month.is_none() => Some(d.year.to_string()),
+            _ => None,
+        };
+        if let Some(t) = text {
+            // Find the number's span right after the previous word.
+            if let Item::Text(_, pe) = items[k - 1] {
+                let from = pe;
+                if let Some(off) = s[from..].find(&t) {
+                    let a = from + off;
+                    items[k] = Item::Text(a, a + t.len());
+                }
+            }
+        }
+    }
+}
+
+/// Text runs: maximal sequences of words and inner punctuation between
+/// numeric items, split at commas, semicolons and sentence periods.
+fn text_runs(s: &str, items: &[Item], from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    for it in &items[from..to] {
+        match it {
+            Item::Text(a, b) => {
+                cur = Some(match cur {
+                    Some((x, _)) => (x, *b),
+                    None => (*a, *b),
+                })
+            }
+            Item::Punct(c, at) if matches!(c, ':' | '.') => {
+                // Keep "New York: Wiley" and "Phys. Rev." whole; a period
+                // after a long word ends a run.
+                if let Some((x, _)) = cur {
+                    let word_before = s[..*at].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+                    if *c == '.' && word_before.chars().count() > 4 && !word_before.contains('.') {
+                        runs.push((x, *at));
+                        cur = None;
+                    } else {
+                        cur = Some((x, at + 1));
+                    }
+                }
+            }
+            _ => {
+                if let Some(r) = cur.take() {
+                    runs.push(r);
+                }
+            }
+        }
+    }
+    if let Some(r) = cur {
+        runs.push(r);
+    }
+    runs.into_iter()
+        .map(|(a, b)| {
+            let t = s[a..b].trim_end_matches([' ', ',', ';']);
+            (a, a + t.len())
+        })
+        .filter(|(a, b)| b > a)
+        .collect()
+}
+
+fn clean(s: &str) -> String {
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '*' | '_'))
+        .trim_end_matches(['.'])
+        .trim()
+        .to_owned()
+}
+
+/// Reads `s` (a tail). `has_container` says whether the container was
+/// already found (italics, "In …"), in which case leading words are a
+/// publisher, place or note.
+pub fn read(s: &str, has_container: bool) -> Tail {
+    let items = lex_items(s);
+    let mut tail = Tail::default();
+    let first_num = items
+        .iter()
+        .position(|it| !matches!(it, Item::Text(..) | Item::Punct(..)))
+        .unwrap_or(items.len());
+    // Leading words: the container, unless it is known already.
+    let lead = text_runs(s, &items, 0, first_num);
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    if !has_container && !lead.is_empty() {
+        let (a, b) = lead[0];
+        let whole = &s[a..b];
+        if lexicon::looks_like_publisher(whole)
+            || lexicon::is_city(whole)
+            || lexicon::place_publisher(whole).is_some()
+            || lexicon::is_thesis_or_report(whole)
+            || starts_edited_by(whole).is_some()
+        {
+            runs.extend(lead.iter().copied());
+        } else {
+            tail.container = Some(clean(whole)).filter(|c| !c.is_empty());
+            tail.used += whole.len();
+            runs.extend(lead.iter().skip(1).copied());
+        }
+    } else {
+        runs.extend(lead.iter().copied());
+    }
+    runs.extend(text_runs(s, &items, first_num, items.len()));
+    assign_numbers(&items[first_num..], &mut tail);
+    for (a, b) in runs {
+        classify_run(&s[a..b], &mut tail);
+    }
+    tail
+}
+
+fn starts_edited_by(t: &str) -> Option<usize> {
+    let l = t.to_lowercase();
+    for cue in ["edited by", "ed. by", "eds. by", "hrsg. von", "herausgegeben von", "éd. par", "édité par", "ed.", "eds.", "editado por", "dir."] {
+        if l.starts_with(cue) {
+            return Some(cue.len());
+        }
+    }
+    None
+}
+
+fn classify_run(run: &str, tail: &mut Tail) {
+    let run = run.trim();
+    if run.is_empty() {
+        return;
+    }
+    if let Some(k) = starts_edited_by(run) {
+        let l = names::name_list(run[k..].trim_start());
+        if !l.people.is_empty() {
+            tail.editors.extend(l.people);
+            tail.used += run.len();
+            return;
+        }
+    }
+    if let Some((place, publ)) = lexicon::place_publisher(run) {
+        if tail.place.is_none() {
+            tail.place = Some(clean(place));
+        }
+        if tail.publisher.is_none() {
+            tail.publisher = Some(clean(publ));
+        }
+        tail.used += run.len();
+        return;
+    }
+    if tail.publisher.is_none() && lexicon::looks_like_publisher(run) {
+        tail.publisher = Some(clean(run));
+        tail.used += run.len();
+        return;
+    }
+    if tail.place.is_none() && lexicon::is_city(run) {
+        tail.place = Some(clean(run));
+        tail.used += run.len();
+        return;
+    }
+    let c = clean(run);
+    if !c.is_empty() && !matches!(c.as_str(), "In" | "in" | "pp" | "p" | "S") {
+        tail.note.push(c);
+    }
+}
+
+fn assign_numbers(items: &[Item], tail: &mut Tail) {
+    let mut bare: Vec<(String, bool)> = Vec::new();
+    let mut ranges: Vec<String> = Vec::new();
+    let mut paren_years: Vec<Date> = Vec::new();
+    let mut years: Vec<Date> = Vec::new();
+    for it in items {
+        match it {
+            Item::Date(d, paren) => {
+                if *paren {
+                    paren_years.push(*d)
+                } else {
+                    years.push(*d)
+                }
+            }
+            Item::Vol(v) => {
+                tail.volume.get_or_insert_with(|| v.clone());
+            }
+            Item::Issue(v) => {
+                tail.issue.get_or_insert_with(|| v.clone());
+            }
+            Item::Pages(v) => {
+                tail.pages.get_or_insert_with(|| v.clone());
+            }
+            Item::Compact(v, i, p) => {
+                if tail.volume.is_none() {
+                    tail.volume = Some(v.clone());
+                    if let Some(i) = i {
+                        tail.issue.get_or_insert_with(|| i.clone());
+                    }
+                    if let Some(p) = p {
+                        tail.pages.get_or_insert_with(|| p.clone());
+                    }
+                } else if let Some(p) = p {
+                    tail.pages.get_or_insert_with(|| p.clone());
+                }
+            }
+            Item::Range(r) => ranges.push(r.clone()),
+            Item::Num(n, _) => bare.push((n.clone(), false)),
+            Item::Edition(e) => {
+                tail.edition.get_or_insert_with(|| e.clone());
+            }
+            Item::Text(..) | Item::Punct(..) => {}
+        }
+    }
+    // The date: a parenthesised one, else the most precise, else the first.
+    let mut all_dates = paren_years.clone();
+    all_dates.extend(years.iter().copied());
+    tail.date = paren_years
+        .first()
+        .copied()
+        .or_else(|| years.iter().copied().find(|d| d.month.is_some()))
+        .or_else(|| years.first().copied());
+    // Years beyond the chosen date are numbers ("JHEP 2013, 123 (2013)").
+    for d in years.iter().skip(1) {
+        if d.month.is_none() && tail.date.is_some_and(|t| t.year != d.year) {
+            bare.push((d.year.to_string(), false));
+        }
+    }
+    if tail.date.is_some() && paren_years.is_empty() && years.len() > 1 {
+        // "2014; 32" keeps the first year; a second plain year is a volume.
+    }
+    for r in ranges {
+        if tail.pages.is_none() {
+            tail.pages = Some(r);
+        } else if tail.issue.is_none() && tail.volume.is_some() {
+            tail.issue = Some(r);
+        }
+    }
+    for (n, _) in bare {
+        if tail.volume.is_none() && tail.pages.is_none() {
+            tail.volume = Some(n);
+        } else if tail.pages.is_none() {
+            tail.pages = Some(n);
+        } else if tail.issue.is_none() && tail.volume.is_some() {
+            tail.issue = Some(n);
+        }
+    }
+    let _ = all_dates;
+    tail.used += [&tail.volume, &tail.issue, &tail.pages]
+        .iter()
+        .filter(|v| v.is_some())
+        .count()
+        * 4
+        + tail.date.map_or(0, |_| 4);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn physics_short_form() {
+        let t = read("Phys. Rev. D 65, 094516 (2002)", false);
+        assert_eq!(t.container.as_deref(), Some("Phys. Rev. D"));
+        assert_eq!(t.volume.as_deref(), Some("65"));
+        assert_eq!(t.pages.as_deref(), Some("094516"));
+        assert_eq!(t.date.map(|d| d.year), Some(2002));
+    }
+
+    #[test]
+    fn vancouver_tail() {
+        let t = read("J Neurol. 2019;266(3):1-9.", false);
+        assert_eq!(t.container.as_deref(), Some("J Neurol"));
+        assert_eq!(t.volume.as_deref(), Some("266"));
+        assert_eq!(t.issue.as_deref(), Some("3"));
+        assert_eq!(t.pages.as_deref(), Some("1-9"));
+        assert_eq!(t.date.map(|d| d.year), Some(2019));
+    }
+
+    #[test]
+    fn mla_journal_and_book_tails() {
+        let t = read("Common Knowledge, vol. 18, no. 3, 2012, pp. 505-524.", false);
+        assert_eq!(t.container.as_deref(), Some("Common Knowledge"));
+        assert_eq!((t.volume.as_deref(), t.issue.as_deref()), (Some("18"), Some("3")));
+        assert_eq!(t.pages.as_deref(), Some("505-524"));
+        let t = read("Polity Press, 2019.", false);
+        assert_eq!(t.container, None);
+        assert_eq!(t.publisher.as_deref(), Some("Polity Press"));
+        let t = read("New York: Wiley.", false);
+        assert_eq!(t.place.as_deref(), Some("New York"));
+        assert_eq!(t.publisher.as_deref(), Some("Wiley"));
+    }
+
+    #[test]
+    fn numbers_inside_a_proceedings_title_stay_there() {
+        let t = read(
+            "Proceedings of the 2021 ACM Conference on Fairness, Mar. 2021, pp. 610–623.",
+            false,
+        );
+        assert_eq!(
+            t.container.as_deref(),
+            Some("Proceedings of the 2021 ACM Conference on Fairness")
+        );
+        assert_eq!(t.pages.as_deref(), Some("610-623"));
+        assert_eq!(t.date.map(|d| (d.year, d.month)), Some((2021, Some(3))));
+    }
+}
