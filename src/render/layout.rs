@@ -178,6 +178,11 @@ fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> Vec<(f64, f6
         .collect();
     let mut temperature = spread * 0.5;
     let cooling = (0.01f64).powf(1.0 / options.iterations.max(1) as f64);
+    // In a large figure many edges cross groups; without a firmer hold
+    // the groups would mix into one cloud.
+    let crowded = figure.groups.len() > 1 && n > 120;
+    let group_pull = if crowded { 0.25 } else { 0.05 };
+    let across_pull = if crowded { 0.1 } else { 0.35 };
     let mut shift = vec![(0.0f64, 0.0f64); n];
     let mut degree = vec![0usize; n];
     for e in &figure.edges {
@@ -213,7 +218,7 @@ fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> Vec<(f64, f6
             let d = (dx * dx + dy * dy).sqrt().max(0.01);
             // Edges across groups pull less, so groups stay apart.
             let same = figure.nodes[a].group == figure.nodes[b].group;
-            let f = d / k * if same { 1.0 } else { 0.35 } * e.weight.max(0.1).sqrt().min(3.0);
+            let f = d / k * if same { 1.0 } else { across_pull } * e.weight.max(0.1).sqrt().min(3.0);
             shift[a].0 -= dx * f;
             shift[a].1 -= dy * f;
             shift[b].0 += dx * f;
@@ -224,7 +229,11 @@ fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> Vec<(f64, f6
             let (dx, dy) = (pos[i].0 - cx, pos[i].1 - cy);
             let d = (dx * dx + dy * dy).sqrt();
             // A node without edges has nothing else holding it near its group.
-            let pull = if degree[i] == 0 { 0.3 * d / k + 0.05 } else { 0.05 * d / k + 0.02 };
+            let pull = if degree[i] == 0 {
+                0.3 * d / k + 0.05
+            } else {
+                group_pull * d / k + 0.02
+            };
             shift[i].0 -= dx * pull;
             shift[i].1 -= dy * pull;
         }

@@ -106,7 +106,10 @@ pub fn render(figure: &Figure, placed: &[Placed]) -> String {
 
     // Group hulls behind everything.
     s.push_str(r#"<g class="hulls">"#);
-    for g in 0..if figure.no_hulls { 0 } else { figure.groups.len() } {
+    // Hulls of a crowded figure overlap into a wash; colour alone tells the
+    // groups apart there.
+    let hulls = !figure.no_hulls && figure.nodes.len() <= 150;
+    for g in 0..if hulls { figure.groups.len() } else { 0 } {
         let points: Vec<(f64, f64)> = figure
             .nodes
             .iter()

@@ -313,8 +313,38 @@ pub fn cluster_map(analysis: &Analysis) -> Figure {
         fig.nodes.push(node);
     }
     let clusters = fig.nodes.len();
+    let documents = shown_documents(analysis, &cited);
+    if documents.len() > 30 {
+        // Too many documents to draw one by one: link clusters to each
+        // other by how often documents of one cite works of the other.
+        let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        for &d in &documents {
+            let Some(from) = analysis.clusters.doc_cluster[d] else { continue };
+            for &w in &cited[d] {
+                if let Some(to) = analysis.clusters.work_cluster[w] {
+                    if to != from {
+                        *links.entry((from.min(to), from.max(to))).or_default() += 1.0;
+                    }
+                }
+            }
+        }
+        for ((a, b), w) in links {
+            let mut e = Edge::new(a, b);
+            e.weight = w;
+            fig.edges.push(e);
+        }
+        backbone(&mut fig, 3);
+        fig.key = "circle: a cluster, sized by its works".to_owned();
+        fig.caption = format!(
+            "{} documents; edges: citations between clusters, each cluster's 3 strongest (width: how many)",
+            documents.len()
+        );
+        fig.no_hulls = true;
+        // Clusters no other cluster cites would float off on their own.
+        return fig.filtered(&Filter::default()).capped(40);
+    }
     let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-    for d in shown_documents(analysis, &cited) {
+    for d in documents {
         let node = fig.nodes.len();
         fig.nodes.push(document_node(analysis, d));
         if let Some(c) = analysis.clusters.doc_cluster[d] {

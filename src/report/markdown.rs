@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 /// Escapes text for Markdown tables and prose: characters that would start
 /// markup or break a table cell are backslash-escaped, line breaks become
-/// spaces, and `<` is written as an entity so no HTML gets through.
+/// spaces, and `<` and `>` are written as entities so no HTML gets through.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -20,7 +20,6 @@ pub fn escape(text: &str) -> String {
             }
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
             '\n' | '\r' | '\t' => out.push(' '),
             c => out.push(c),
         }
