@@ -19,7 +19,7 @@ fn describe(r: &Reference) -> String {
         .authors
         .iter()
         .take(3)
-        .map(|p| p.family.clone())
+        .map(|p| p.full_family())
         .collect::<Vec<_>>()
         .join(", ");
     if r.authors.len() > 3 || r.et_al {
