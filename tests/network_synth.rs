@@ -190,6 +190,16 @@ fn end_to_end_from_generated_text() {
         .collect();
     let heads: Vec<&str> = c.documents.iter().map(|d| d.text.as_str()).collect();
     let res = resolve(&docs, &heads, &Options::default());
+    // Every generated document is a different document.
+    assert_eq!(
+        res.documents.len(),
+        docs.len(),
+        "{:#?}",
+        res.documents
+            .iter()
+            .filter(|d| d.files.len() > 1)
+            .collect::<Vec<_>>()
+    );
     // An extracted entry is scored when its lines overlap exactly one true
     // entry; run-on or split entries are extraction errors, counted apart.
     let truth_of = |d: usize, e: usize| -> Option<usize> {
