@@ -28,7 +28,7 @@ fn identifier_conflict(a: &Keys, b: &Keys, author_counts: bool) -> bool {
     let titles_differ = matches!((&a.title, &b.title),
         (Some(x), Some(y)) if title_similarity(x, y) < ID_TITLE_FLOOR);
     let authors_agree = match (&a.author, &b.author) {
-        (Some(x), Some(y)) => strsim::jaro_winkler(x, y) >= 0.88,
+        (Some(x), Some(y)) => names_agree(x, y),
         _ => false,
     };
     titles_differ && !(author_counts && authors_agree)
@@ -133,6 +133,18 @@ pub fn title_similarity(a: &str, b: &str) -> f64 {
     chars.max((chars + words) / 2.0).max(subtitle)
 }
 
+/// How much lower the title threshold is when first author and year agree.
+const VOUCHED_EASING: f64 = 0.08;
+
+/// Whether two folded family names are one name, allowing a typo: close by
+/// Jaro-Winkler, or at most one edit in five letters (Damerau-Levenshtein,
+/// so a dropped or swapped letter near the start counts too).
+pub fn names_agree(a: &str, b: &str) -> bool {
+    a == b
+        || strsim::jaro_winkler(a, b) >= 0.88
+        || strsim::normalized_damerau_levenshtein(a, b) >= 0.8
+}
+
 /// Whether two titles' lengths leave [`title_similarity`] any chance of
 /// reaching `threshold`: bigram overlap is bounded by the length ratio `r`
 /// (at most 2r/(1+r)), and word overlap by 1. Skips most blocked candidate
@@ -172,15 +184,30 @@ pub fn same_by_title(a: &Keys, b: &Keys, threshold: f64) -> Option<f32> {
         _ => false,
     };
     let author_equal = match (&a.author, &b.author) {
-        (Some(x), Some(y)) if x == y => true,
-        (Some(x), Some(y)) if strsim::jaro_winkler(x, y) >= 0.88 => true,
+        (Some(x), Some(y)) if names_agree(x, y) => true,
         (Some(_), Some(_)) => return None,
         _ => false,
     };
     let container_equal = matches!((&a.container, &b.container), (Some(x), Some(y)) if x == y);
+    // The same first author and the same year together vouch for a title
+    // with a typo or two that similarity alone would not.
+    let vouched = author_equal && year_equal;
     if is_short(ta) || is_short(tb) {
-        return (ta == tb && (author_equal || container_equal)).then_some(1.0);
+        if ta == tb {
+            return (author_equal || container_equal).then_some(1.0);
+        }
+        let worded = title_tokens(ta).len() >= 2 && title_tokens(tb).len() >= 2;
+        if !(vouched && worded && within_reach(ta, tb, threshold)) {
+            return None;
+        }
+        let score = title_similarity(ta, tb);
+        return (score >= threshold).then_some(score as f32);
     }
+    let threshold = if vouched {
+        threshold - VOUCHED_EASING
+    } else {
+        threshold
+    };
     if !within_reach(ta, tb, threshold) {
         return None;
     }
@@ -735,6 +762,37 @@ mod tests {
             Some(2003),
         );
         assert_eq!(same_by_title(&a, &d, 0.88), None);
+    }
+
+    #[test]
+    fn author_and_year_vouch_for_typos() {
+        let a = keys(
+            "Who Onws Digital Models?",
+            Some("Open Knowledge Foundation"),
+            Some(2007),
+        );
+        let b = keys(
+            "Who Owns Digital Models?",
+            Some("Open Knowledge Foundation"),
+            Some(2007),
+        );
+        assert!(same_by_title(&a, &b, 0.88).is_some());
+        let c = keys("Counting the Achive", Some("Kowalski"), Some(2022));
+        let d = keys("Counting the Archive", Some("Kowalski"), Some(2022));
+        assert!(same_by_title(&c, &d, 0.88).is_some());
+        // Without the year the short title must be exact.
+        let e = keys("Counting the Archive", Some("Kowalski"), None);
+        assert_eq!(same_by_title(&c, &e, 0.88), None);
+        // Different words are different works, even by one author in one year.
+        let f = keys(
+            "Who Owns Digital Markets?",
+            Some("Open Knowledge Foundation"),
+            Some(2007),
+        );
+        assert_eq!(same_by_title(&b, &f, 0.88), None);
+        assert!(names_agree("wisniewski", "wsniewski"));
+        assert!(!names_agree("li", "lu"));
+        assert!(!names_agree("kim", "kin"));
     }
 
     #[test]
