@@ -17,5 +17,5 @@ pub mod resolve;
 pub mod scan;
 pub(crate) mod text;
 
-pub use resolve::{resolve, Match, Quality, Resolution};
+pub use resolve::{resolve, Match, Nearest, Quality, Resolution};
 pub use scan::{body_range, scan, scan_text, Citation, CiteItem, Form, ScanOptions};

@@ -556,6 +556,44 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     Some(best.found)
 }
 
+/// Finds, for an unresolved item, the entry whose first author's name comes
+/// closest, for a "did you mean" hint. Built once per document.
+pub struct Nearest {
+    keys: Vec<Key>,
+}
+
+impl Nearest {
+    /// Prepares the entries of one document.
+    pub fn new(entries: &[Entry]) -> Self {
+        Nearest {
+            keys: entries.iter().map(Key::new).collect(),
+        }
+    }
+
+    /// The closest entry to the first cited name of `item`; `None` when
+    /// nothing is even loosely similar.
+    pub fn find(&self, item: &CiteItem) -> Option<usize> {
+        let first = item.names.first()?;
+        let cited = Cited::new(first);
+        self.keys
+            .iter()
+            .enumerate()
+            .filter_map(|(i, key)| {
+                key.names
+                    .iter()
+                    .filter(|k| k.first)
+                    .map(|k| strsim::jaro_winkler(&cited.folded, &k.folded))
+                    .fold(None, |best: Option<f64>, s| {
+                        Some(best.map_or(s, |b| b.max(s)))
+                    })
+                    .map(|s| (i, s))
+            })
+            .filter(|&(_, s)| s >= 0.75)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    }
+}
+
 fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
@@ -708,6 +746,26 @@ mod tests {
         let r = resolve(scan_text("t", "x [2] y [3-4]", &ScanOptions::all()), &es);
         assert!(r[0].targets[0].is_none());
         assert_eq!(r[1].targets[1].as_ref().unwrap().entry, 0);
+    }
+
+    #[test]
+    fn nearest_entry_for_a_hint() {
+        let item = CiteItem {
+            names: vec!["Benjamen".into()],
+            ..CiteItem::default()
+        };
+        let mut es = entries();
+        es.push(entry(
+            "Benjamin, Ruha. *Race after Technology*. Polity Press, 2019.",
+            None,
+        ));
+        let nearest = Nearest::new(&es);
+        assert_eq!(nearest.find(&item), Some(es.len() - 1));
+        let far = CiteItem {
+            names: vec!["Zuboff".into()],
+            ..CiteItem::default()
+        };
+        assert_eq!(nearest.find(&far), None);
     }
 
     #[test]
