@@ -257,6 +257,7 @@ impl<'a> Scanner<'a> {
                 b'(' if opts.author => self.parenthetical(i, opts),
                 b'[' if opts.numeric || opts.footnotes => self.bracket(i, opts),
                 b'0'..=b'9' if opts.footnotes => self.footnote_marker(i),
+                0xC2 | 0xE2 if opts.footnotes => self.superscript_marker(i),
                 _ => None,
             };
             i = match next {
@@ -438,6 +439,31 @@ impl<'a> Scanner<'a> {
         Some(after)
     }
 
+    /// Superscript digits after a word or punctuation: "outputs³ and".
+    fn superscript_marker(&mut self, at: usize) -> Option<usize> {
+        let text = self.text;
+        let (number, len) = superscript_number(text.get(at..self.end)?)?;
+        let before = text[..at].chars().next_back()?;
+        if !(before.is_alphabetic()
+            || matches!(before, '.' | ',' | ';' | ':' | ')' | '”' | '"' | '’' | ']'))
+        {
+            return None;
+        }
+        let end = at + len;
+        // "x² + y²" is algebra, not two notes.
+        let next = text[end..self.end].trim_start().chars().next();
+        if next.is_some_and(|c| "+-−=×·/<>≤≥^".contains(c) || c.is_ascii_digit()) {
+            return None;
+        }
+        let item = CiteItem {
+            number: Some(number),
+            range: at..end,
+            ..CiteItem::default()
+        };
+        self.push(at..end, Form::Footnote, vec![item], false);
+        Some(end)
+    }
+
     /// A digit run glued to punctuation after a word: "outputs,3 and",
     /// "[11].2 It".
     fn footnote_marker(&mut self, at: usize) -> Option<usize> {
@@ -479,6 +505,34 @@ impl<'a> Scanner<'a> {
         self.push(at..end, Form::Footnote, vec![item], false);
         Some(end)
     }
+}
+
+/// The value of a superscript digit ("³" → 3).
+pub(crate) fn superscript_digit(c: char) -> Option<u32> {
+    match c {
+        '⁰' => Some(0),
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁴'..='⁹' => Some(c as u32 - '⁴' as u32 + 4),
+        _ => None,
+    }
+}
+
+/// A run of superscript digits and its byte length: "¹²" → (12, 4).
+pub(crate) fn superscript_number(s: &str) -> Option<(u32, usize)> {
+    let mut value: u32 = 0;
+    let mut len = 0;
+    for c in s.chars().take(3) {
+        match superscript_digit(c) {
+            Some(d) => {
+                value = value * 10 + d;
+                len += c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    (len > 0 && value > 0).then_some((value, len))
 }
 
 fn prev_char_start(text: &str, at: usize) -> usize {
@@ -1254,6 +1308,15 @@ mod tests {
         assert_eq!(c.items[0].number, Some(3));
         assert_eq!(c.span.column, 16);
         assert!(texts("raised $ 160,2 million; 5.000 orgs; Web 2.0 era; 22:30 min").is_empty());
+        let c = one("outputs,³ and more");
+        assert_eq!(c.items[0].number, Some(3));
+        let v = scan_text(
+            "t",
+            "outputs³ and bias¹² too, x² + y = 1",
+            &ScanOptions::all(),
+        );
+        let n: Vec<_> = v.iter().filter_map(|c| c.items[0].number).collect();
+        assert_eq!(n, [3, 12]);
         let c = one("a claim[^note] more\n\n[^note]: The note.");
         assert_eq!(c.items[0].label.as_deref(), Some("note"));
     }
