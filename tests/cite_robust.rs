@@ -34,7 +34,7 @@ fn citation_soup() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
     fn scanning_never_panics_and_spans_fit(text in citation_soup()) {
