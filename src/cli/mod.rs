@@ -6,10 +6,14 @@
 use clap::{Parser, Subcommand};
 
 mod check;
+mod clusters;
 mod extract;
+mod map;
 mod inputs;
 mod output;
 mod parse;
+mod graph;
+mod shared;
 use std::io::Write;
 
 /// citemap turns scholarly documents into citation maps.
@@ -30,8 +34,16 @@ enum Command {
     Extract(extract::Args),
     /// Parse bare reference strings, one per line.
     Parse(parse::Args),
+    /// Draw the citation network or a projection of it.
+    Graph(graph::Args),
+    /// List the sources several documents share.
+    Shared(shared::Args),
     /// Check citations against works-cited lists, like a compiler.
     Check(check::Args),
+    /// Find and label communities in the citation network.
+    Clusters(clusters::Args),
+    /// Run everything and write every figure and a report to a folder.
+    Map(map::Args),
 }
 
 /// What a subcommand reports back when it did not fail outright.
@@ -56,7 +68,11 @@ pub fn main() -> i32 {
     let result: anyhow::Result<Status> = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Parse(args) => parse::run(args),
+        Command::Graph(args) => graph::run(args),
+        Command::Shared(args) => shared::run(args),
         Command::Check(args) => check::run(args),
+        Command::Clusters(args) => clusters::run(args),
+        Command::Map(args) => map::run(args),
     };
     match result {
         Ok(Status::Ok) => 0,
