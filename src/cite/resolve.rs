@@ -130,6 +130,8 @@ struct NameKey {
     exact: String,
     folded: String,
     chars: usize,
+    /// A whole name, not one word of it.
+    whole: bool,
     /// Belongs to the first author.
     first: bool,
     /// From the parsed reference rather than the raw text.
@@ -138,6 +140,14 @@ struct NameKey {
 
 impl NameKey {
     fn new(display: &str, first: bool, parsed: bool) -> Option<Self> {
+        Self::with(display, first, parsed, true)
+    }
+
+    fn word(display: &str, first: bool) -> Option<Self> {
+        Self::with(display, first, false, false)
+    }
+
+    fn with(display: &str, first: bool, parsed: bool, whole: bool) -> Option<Self> {
         let display = display.trim().trim_end_matches(['.', ',']).trim();
         let folded = fold(display);
         if folded.chars().count() < 2 {
@@ -148,6 +158,7 @@ impl NameKey {
             exact: exact_form(display),
             chars: folded.chars().count(),
             folded,
+            whole,
             first,
             parsed,
         })
@@ -165,6 +176,10 @@ struct Key {
     /// Titles with a weight: the work's own title first, containers after.
     titles: Vec<(String, Vec<String>, f32)>,
     year: Option<i32>,
+    /// How many authors the parsed reference has (many for "et al.").
+    authors: Option<usize>,
+    /// Years with a letter as written in the entry ("2024a").
+    suffixed_years: Vec<String>,
 }
 
 impl Key {
@@ -191,7 +206,7 @@ impl Key {
             if words.len() > 1 {
                 for w in words {
                     if w.chars().filter(|c| c.is_alphabetic()).count() > 1 {
-                        names.extend(NameKey::new(w, i == 0, false));
+                        names.extend(NameKey::word(w, i == 0));
                     }
                 }
             }
@@ -203,10 +218,16 @@ impl Key {
         if year.is_none() {
             year = raw_year(raw);
         }
+        let authors = entry
+            .reference()
+            .filter(|r| !r.authors.is_empty())
+            .map(|r| if r.et_al { r.authors.len().max(3) } else { r.authors.len() });
         Key {
             names,
             titles,
             year,
+            authors,
+            suffixed_years: suffixed_years(raw),
         }
     }
 }
@@ -300,6 +321,21 @@ fn delimited_titles(rest: &str) -> Vec<String> {
     out.into_iter().map(|(_, t)| t).collect()
 }
 
+/// "2024a" and the like: the letters that tell one author's works of a
+/// year apart.
+fn suffixed_years(raw: &str) -> Vec<String> {
+    let b = raw.as_bytes();
+    (0..b.len().saturating_sub(4))
+        .filter(|&i| {
+            b[i..i + 4].iter().all(u8::is_ascii_digit)
+                && b[i + 4].is_ascii_lowercase()
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                && b.get(i + 5).is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
+        .map(|i| raw[i..i + 5].to_owned())
+        .collect()
+}
+
 fn raw_year(raw: &str) -> Option<i32> {
     let bytes = raw.as_bytes();
     let mut best = None;
@@ -328,6 +364,8 @@ struct Cited {
     exact: String,
     folded: String,
     chars: usize,
+    /// "OECD", "AI": matches only a whole name, never a word of one.
+    acronym: bool,
 }
 
 impl Cited {
@@ -337,12 +375,16 @@ impl Cited {
             exact: exact_form(name),
             chars: folded.chars().count(),
             folded,
+            acronym: super::scan::is_acronym(name),
         }
     }
 }
 
 /// How well one cited name matches one key: 1.0 exact, less when fuzzy.
 fn name_score(cited: &Cited, key: &NameKey) -> Option<(f32, Quality)> {
+    if cited.acronym && !key.whole {
+        return None;
+    }
     if cited.exact == key.exact {
         return Some((1.0, Quality::Exact));
     }
@@ -352,8 +394,9 @@ fn name_score(cited: &Cited, key: &NameKey) -> Option<(f32, Quality)> {
     }
     let (a, b) = (cited.chars, key.chars);
     // A misspelling keeps the first letter; comparing only such names
-    // spares the Jaro–Winkler pass for nearly every pair.
-    if a < 4
+    // spares the Jaro–Winkler pass for nearly every pair. A three-letter
+    // citation may still have lost one letter of a longer name ("Hil").
+    if a < 3
         || b < 4
         || a.abs_diff(b) > a.max(b) / 2
         || f.chars().next() != key.folded.chars().next()
@@ -361,10 +404,11 @@ fn name_score(cited: &Cited, key: &NameKey) -> Option<(f32, Quality)> {
         return None;
     }
     let jw = strsim::jaro_winkler(f, &key.folded) as f32;
-    if jw < 0.88 {
+    if jw < 0.84 {
         return None;
     }
-    let lev = strsim::levenshtein(f, &key.folded);
+    // Edits with a swap of neighbours counted as one ("Kitcihn").
+    let edits = strsim::osa_distance(f, &key.folded);
     // Long compound names survive more damage ("Dyer-Witthof" for
     // "Dyer-Witheford"); short ones only a letter.
     let longest = a.max(b);
@@ -373,7 +417,8 @@ fn name_score(cited: &Cited, key: &NameKey) -> Option<(f32, Quality)> {
         8..=9 => 3,
         _ => 1,
     };
-    (lev <= limit).then_some((jw * 0.9, Quality::Fuzzy))
+    let ok = edits <= limit && (jw >= 0.88 || edits == 1);
+    ok.then_some((jw * 0.9, Quality::Fuzzy))
 }
 
 /// How well a cited short title matches one of an entry's titles.
@@ -405,6 +450,25 @@ struct Candidate {
 }
 
 fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
+    if let Some(found) = by_names(item, keys) {
+        return Some(found);
+    }
+    // "National Institute of Standards and Technology" was read as two
+    // authors; try the names joined back where an "and" split them.
+    if item.names.len() >= 2 {
+        for i in 0..item.names.len() - 1 {
+            let mut merged = item.clone();
+            let joined = format!("{} and {}", merged.names[i], merged.names[i + 1]);
+            merged.names.splice(i..i + 2, [joined]);
+            if let Some(found) = by_names(&merged, keys) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     let from_context = item.names.is_empty();
     let names: Vec<String> = if from_context {
         match &item.context_name {
@@ -503,6 +567,26 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
                     title_quality = Some(Quality::Mismatch);
                     entry_title = key.titles.first().map(|(t, _, _)| t.clone());
                 }
+            }
+        }
+        // Among one author's works, "et al." points at those with three or
+        // more authors, a lone name at the single-authored ones, and
+        // "2024a" at the entry so marked.
+        if let (Some(n), false) = (key.authors, from_context) {
+            let cited_n = names.len();
+            if item.et_al {
+                score += if n >= 3 { 0.3 } else { -0.3 };
+            } else if n == cited_n {
+                score += 0.3;
+            } else if n > cited_n {
+                score -= 0.2;
+            }
+        }
+        if let Some(y) = item.year.as_deref().filter(|y| y.len() == 5) {
+            if key.suffixed_years.iter().any(|s| s == y) {
+                score += 0.6;
+            } else if !key.suffixed_years.is_empty() {
+                score -= 0.3;
             }
         }
         let mut year_mismatch = None;
@@ -701,6 +785,21 @@ mod tests {
             assert_eq!(m.names, Quality::Fuzzy, "{text}");
             assert_eq!(m.entry_names.as_deref(), Some(names), "{text}");
         }
+    }
+
+    #[test]
+    fn swapped_and_dropped_letters() {
+        let e = vec![
+            entry("Kitchin, Rob. *The Data Revolution*. Sage, 2014.", None),
+            entry("Hill, Susan. *Critical Transparency*. Verso, 2024.", None),
+        ];
+        for (text, want) in [("x (Kitcihn 4)", 0), ("x (Hil 4)", 1), ("x (Hlil 4)", 1)] {
+            let r = resolve(scan_text("t", text, &ScanOptions::all()), &e);
+            let m = r[0].targets[0].as_ref().expect(text);
+            assert_eq!((m.entry, m.names), (want, Quality::Fuzzy), "{text}");
+        }
+        let r = resolve(scan_text("t", "x (Ito 4)", &ScanOptions::all()), &e);
+        assert!(r[0].targets[0].is_none());
     }
 
     #[test]
