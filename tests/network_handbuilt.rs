@@ -230,7 +230,8 @@ fn shared_sources_at_every_level() {
     // Exactly one shared work, and each shared source lists both files.
     assert_eq!(shared.iter().filter(|s| s.level == Level::Work).count(), 1);
     for s in &shared {
-        let files: std::collections::BTreeSet<&str> = s.documents.iter().map(|c| c.path.as_str()).collect();
+        let files: std::collections::BTreeSet<&str> =
+            s.documents.iter().map(|c| c.path.as_str()).collect();
         assert_eq!(files.len(), 2, "{s:#?}");
     }
     // Crunchbase's and Contrary Research's "Hugging Face" pages are different works.
@@ -246,18 +247,30 @@ fn shared_sources_at_every_level() {
 fn people_meet_across_name_forms() {
     let docs = corpus();
     let res = resolve(&docs, &[], &Options::default());
-    let apprich: Vec<_> = res.agents.iter().filter(|a| a.key.starts_with("person:apprich")).collect();
+    let apprich: Vec<_> = res
+        .agents
+        .iter()
+        .filter(|a| a.key.starts_with("person:apprich"))
+        .collect();
     assert_eq!(apprich.len(), 1);
     assert_eq!(apprich[0].works.len(), 3);
-    let google = res.agents.iter().find(|a| a.key == "org:google").expect("a Google family");
+    let google = res
+        .agents
+        .iter()
+        .find(|a| a.key == "org:google")
+        .expect("a Google family");
     assert_eq!(google.label, "Google");
     assert!(google.variants.len() >= 3, "{google:?}");
 }
 
 #[test]
 fn portal_page_and_pdf_are_one_document() {
-    let Some((_, text000)) = common::seed("000") else { return };
-    let Some((_, text001)) = common::seed("001") else { return };
+    let Some((_, text000)) = common::seed("000") else {
+        return;
+    };
+    let Some((_, text001)) = common::seed("001") else {
+        return;
+    };
     let mut docs = corpus();
     docs.insert(1, doc("001.txt", Style::Unknown, vec![]));
     let heads = [text000.as_str(), text001.as_str(), ""];
@@ -266,5 +279,8 @@ fn portal_page_and_pdf_are_one_document() {
     assert_ne!(res.doc_node[0], res.doc_node[2]);
     assert_eq!(res.documents.len(), 2);
     let node = &res.documents[res.doc_node[0] as usize];
-    assert!(node.evidence.iter().any(|e| e.rule == Rule::DocumentHead || e.rule == Rule::DocumentDoi));
+    assert!(node
+        .evidence
+        .iter()
+        .any(|e| e.rule == Rule::DocumentHead || e.rule == Rule::DocumentDoi));
 }

@@ -123,7 +123,9 @@ impl Noise {
     /// more letters.
     fn typo(&mut self, text: &str) -> String {
         let mut words: Vec<String> = text.split(' ').map(str::to_owned).collect();
-        let long: Vec<usize> = (0..words.len()).filter(|&i| words[i].chars().count() >= 4).collect();
+        let long: Vec<usize> = (0..words.len())
+            .filter(|&i| words[i].chars().count() >= 4)
+            .collect();
         if long.is_empty() {
             return text.to_owned();
         }
@@ -223,7 +225,10 @@ fn end_to_end_from_generated_text() {
         precision,
         recall
     );
-    assert!(truth.len() * 10 >= (truth.len() + unmatched) * 9, "most entries extract cleanly");
+    assert!(
+        truth.len() * 10 >= (truth.len() + unmatched) * 9,
+        "most entries extract cleanly"
+    );
     // Floors well under today's figures (0.97 / 0.93): they guard against a
     // regression, the printed figures are the measurement.
     assert!(precision > 0.9, "end-to-end precision {precision:.4}");

@@ -221,7 +221,13 @@ impl Key {
         let authors = entry
             .reference()
             .filter(|r| !r.authors.is_empty())
-            .map(|r| if r.et_al { r.authors.len().max(3) } else { r.authors.len() });
+            .map(|r| {
+                if r.et_al {
+                    r.authors.len().max(3)
+                } else {
+                    r.authors.len()
+                }
+            });
         Key {
             names,
             titles,
@@ -429,6 +435,23 @@ fn title_score(cited: &[String], title: &[String]) -> Option<Quality> {
     if title.starts_with(cited) {
         return Some(Quality::Exact);
     }
+    // Short titles drop punctuation and small words ("Embeddings,
+    // Inference, and Interpretable"): the same words in order are exact.
+    let content = |ws: &[String]| -> Vec<String> {
+        ws.iter()
+            .filter(|w| {
+                !matches!(
+                    w.as_str(),
+                    "and" | "the" | "of" | "a" | "an" | "in" | "on" | "for" | "to"
+                )
+            })
+            .cloned()
+            .collect()
+    };
+    let (cc, tc) = (content(cited), content(title));
+    if !cc.is_empty() && tc.starts_with(&cc) {
+        return Some(Quality::Exact);
+    }
     let cs: Vec<&str> = cited.iter().map(|w| stem(w)).collect();
     let ts: Vec<&str> = title.iter().map(|w| stem(w)).collect();
     if ts.starts_with(&cs) {
@@ -452,6 +475,18 @@ struct Candidate {
 fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     if let Some(found) = by_names(item, keys) {
         return Some(found);
+    }
+    // "(Hill, Who Owns Speculative Platforms 84)": an MLA short title left
+    // without quotes reads as more names.
+    if item.names.len() >= 2 && item.title.is_none() {
+        let mut titled = item.clone();
+        let rest = titled.names.split_off(1);
+        titled.title = Some(rest.join(" "));
+        if let Some(found) = by_names(&titled, keys) {
+            if found.title == Some(Quality::Exact) {
+                return Some(found);
+            }
+        }
     }
     // "National Institute of Standards and Technology" was read as two
     // authors; try the names joined back where an "and" split them.

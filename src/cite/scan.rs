@@ -356,7 +356,7 @@ impl<'a> Scanner<'a> {
         let mut offset = inner_start;
         for part in inner.split(';') {
             let lead = part.len() - part.trim_start().len();
-            let mut item = parse_item(part.trim())?;
+            let mut item = parse_item(part.trim()).or_else(|| parse_bare_title(part.trim()))?;
             let s = offset + lead;
             item.range = s..s + part.trim().len();
             offset += part.len() + 1;
@@ -682,18 +682,10 @@ const NOT_AUTHORS: &[&str] = &[
     "As",
     "By",
     "To",
-    "It",
     "This",
     "That",
     "These",
     "Those",
-    "We",
-    "I",
-    "They",
-    "He",
-    "She",
-    "Our",
-    "Its",
     "E",
     "Eg",
     "Ie",
@@ -1029,6 +1021,33 @@ fn parse_item(s: &str) -> Option<CiteItem> {
     Some(item)
 }
 
+/// An MLA item whose short title lost its quotes: "Kitchin, Automated
+/// Archives and the 132". Only tried when [`parse_item`] fails.
+fn parse_bare_title(s: &str) -> Option<CiteItem> {
+    let (head, rest) = s.split_once(", ")?;
+    let mut c = Cur { s: head, pos: 0 };
+    let name = parse_name(&mut c)?;
+    if c.pos != head.len() {
+        return None;
+    }
+    let (title, locator) = rest.rsplit_once(' ')?;
+    let mut lc = Cur { s: locator, pos: 0 };
+    let locator = parse_locator(&mut lc)?;
+    if !lc.done()
+        || !title.starts_with(|c: char| c.is_uppercase())
+        || title.contains(['(', ')', ';', '"', '“', '*'])
+        || title.split_whitespace().count() > 8
+    {
+        return None;
+    }
+    Some(CiteItem {
+        names: vec![name],
+        title: Some(title.trim_end_matches(',').to_owned()),
+        locator: Some(locator),
+        ..CiteItem::default()
+    })
+}
+
 /// "2018", "2018, p. 4", "2018a".
 fn parse_year_only(s: &str) -> Option<(String, Option<String>)> {
     let mut c = Cur { s, pos: 0 };
@@ -1344,7 +1363,10 @@ mod tests {
             (2.2.1) (Figure 3)";
         let opts = ScanOptions::for_style(Style::Mla);
         // Acronyms stay weak: they count only if an author has that name.
-        let found: Vec<_> = scan_text("t", src, &opts).into_iter().filter(|c| !c.weak).collect();
+        let found: Vec<_> = scan_text("t", src, &opts)
+            .into_iter()
+            .filter(|c| !c.weak)
+            .collect();
         assert!(found.is_empty(), "{found:#?}");
     }
 
@@ -1365,10 +1387,24 @@ mod tests {
         let c = one("x (Wagner et\nal. 58) y");
         assert!(c.items[0].et_al);
         let c = one("x (National Institute of Standards and\nTechnology, 1985) y");
-        assert_eq!(c.items[0].names, ["National Institute of Standards", "Technology"]);
+        assert_eq!(
+            c.items[0].names,
+            ["National Institute of Standards", "Technology"]
+        );
         let c = one("as Hill et al.\n(2024) show");
         assert_eq!(c.items[0].names, ["Hill"]);
         assert!(one("a (OECD).").weak);
+    }
+
+    #[test]
+    fn unquoted_short_titles() {
+        let c = one("x (Kitchin, Automated Archives and the 132) y");
+        assert_eq!(c.items[0].names, ["Kitchin"]);
+        assert_eq!(
+            c.items[0].title.as_deref(),
+            Some("Automated Archives and the")
+        );
+        assert!(texts("x (see, for instance, Google’s Vertex AI) y").is_empty());
     }
 
     #[test]

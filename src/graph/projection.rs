@@ -92,7 +92,10 @@ fn count_pairs(lists: &[Vec<u32>]) -> HashMap<(u32, u32), u32> {
         })
 }
 
-fn merge_into(mut big: HashMap<(u32, u32), u32>, small: HashMap<(u32, u32), u32>) -> HashMap<(u32, u32), u32> {
+fn merge_into(
+    mut big: HashMap<(u32, u32), u32>,
+    small: HashMap<(u32, u32), u32>,
+) -> HashMap<(u32, u32), u32> {
     for (k, v) in small {
         *big.entry(k).or_default() += v;
     }
@@ -112,7 +115,8 @@ fn assemble(
         map.entry(n)
             .or_insert_with(|| graph.add_node(network.graph[n].clone()));
     }
-    let mut edges: Vec<(NodeIndex, NodeIndex, u32)> = edges.into_iter().filter(|(a, b, _)| a != b).collect();
+    let mut edges: Vec<(NodeIndex, NodeIndex, u32)> =
+        edges.into_iter().filter(|(a, b, _)| a != b).collect();
     edges.sort_unstable();
     for (a, b, w) in edges {
         let a = *map
@@ -176,7 +180,11 @@ pub fn project(res: &Resolution, docs: &[Document], network: &Network, kind: Kin
             }
             let pairs = count_pairs(&citing);
             let edges = pairs.into_iter().map(|((a, b), n)| {
-                (network.documents[a as usize], network.documents[b as usize], n)
+                (
+                    network.documents[a as usize],
+                    network.documents[b as usize],
+                    n,
+                )
             });
             assemble(kind, network, network.documents.iter().copied(), edges)
         }
@@ -224,15 +232,21 @@ fn author_citation(res: &Resolution, docs: &[Document], network: &Network) -> Pr
         .collect();
     let mut graph: Graph<Node, u32> = Graph::new();
     let mut nodes: HashMap<String, NodeIndex> = HashMap::new();
-    let mut node_for = |graph: &mut Graph<Node, u32>, key: String, label: String, kind: NodeKind| {
-        *nodes.entry(key.clone()).or_insert_with(|| {
-            let id = match agent_by_key.get(key.as_str()) {
-                Some(&a) => network.graph[network.agents[a as usize]].id.clone(),
-                None => format!("c{}", graph.node_count()),
-            };
-            graph.add_node(Node { id, kind, key, label })
-        })
-    };
+    let mut node_for =
+        |graph: &mut Graph<Node, u32>, key: String, label: String, kind: NodeKind| {
+            *nodes.entry(key.clone()).or_insert_with(|| {
+                let id = match agent_by_key.get(key.as_str()) {
+                    Some(&a) => network.graph[network.agents[a as usize]].id.clone(),
+                    None => format!("c{}", graph.node_count()),
+                };
+                graph.add_node(Node {
+                    id,
+                    kind,
+                    key,
+                    label,
+                })
+            })
+        };
     let mut counts: HashMap<(NodeIndex, NodeIndex), u32> = HashMap::new();
     let per_doc = citation_counts(res);
     for (d, node) in res.documents.iter().enumerate() {

@@ -105,7 +105,10 @@ pub fn doi_key(text: &str) -> Option<String> {
         .collect();
     let trimmed = rest.trim_end_matches(['.', ',', ';', ')', ']', '>']);
     let (prefix, suffix) = trimmed.split_once('/')?;
-    if prefix.len() < 4 || suffix.is_empty() || !prefix[3..].chars().all(|c| c.is_ascii_digit() || c == '.') {
+    if prefix.len() < 4
+        || suffix.is_empty()
+        || !prefix[3..].chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
         return None;
     }
     Some(trimmed.to_owned())
@@ -123,9 +126,8 @@ pub fn arxiv_doi(id: &str) -> Option<String> {
         }
         _ => id,
     };
-    let ok = id.len() >= 9
-        && id.contains('.')
-        && id.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let ok =
+        id.len() >= 9 && id.contains('.') && id.chars().all(|c| c.is_ascii_digit() || c == '.');
     ok.then(|| format!("10.48550/arxiv.{id}"))
 }
 
@@ -332,8 +334,14 @@ mod tests {
 
     #[test]
     fn url_keys() {
-        assert_eq!(url_key("https://huggingface.co").as_deref(), Some("huggingface.co"));
-        assert_eq!(url_key("https://www.wired.com/2015/11/x/").as_deref(), Some("wired.com/2015/11/x"));
+        assert_eq!(
+            url_key("https://huggingface.co").as_deref(),
+            Some("huggingface.co")
+        );
+        assert_eq!(
+            url_key("https://www.wired.com/2015/11/x/").as_deref(),
+            Some("wired.com/2015/11/x")
+        );
         assert_eq!(
             url_key("https://www.youtube.com/watch?v=Y2VF8tmLFHw").as_deref(),
             Some("youtube.com/watch?v=y2vf8tmlfhw")
@@ -344,7 +352,10 @@ mod tests {
 
     #[test]
     fn hosts_give_organisations() {
-        assert_eq!(host_family_key("huggingface.co"), org_family_key("Hugging Face"));
+        assert_eq!(
+            host_family_key("huggingface.co"),
+            org_family_key("Hugging Face")
+        );
         assert_eq!(host_family_key("news.bbc.co.uk"), "bbc");
         assert_eq!(host_family_key(""), "");
     }
@@ -353,7 +364,10 @@ mod tests {
     fn org_families() {
         assert_eq!(org_family_key("Google Cloud"), "google");
         assert_eq!(org_family_key("Meta AI"), org_family_key("Meta"));
-        assert_eq!(org_family_key("Microsoft News Center"), org_family_key("Microsoft Features"));
+        assert_eq!(
+            org_family_key("Microsoft News Center"),
+            org_family_key("Microsoft Features")
+        );
         assert_eq!(org_family_key("AI"), "ai");
     }
 }

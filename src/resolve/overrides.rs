@@ -119,7 +119,9 @@ fn locate(locator: &str, docs: &[Document], notes: &mut Vec<String>) -> Option<E
         return None;
     };
     let Ok(n) = n.trim().parse::<usize>() else {
-        notes.push(format!("override {locator:?}: {n:?} is not an entry number"));
+        notes.push(format!(
+            "override {locator:?}: {n:?} is not an entry number"
+        ));
         return None;
     };
     let exact: Vec<usize> = (0..docs.len()).filter(|&i| docs[i].path == path).collect();

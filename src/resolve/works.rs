@@ -2,8 +2,7 @@
 //! match of title, first author and year, joined with union-find.
 
 use super::normalise::{
-    arxiv_doi, arxiv_from_url, doi_key, fold, title_key, title_tokens, url_host, url_key,
-    venue_key,
+    arxiv_doi, arxiv_from_url, doi_key, fold, title_key, title_tokens, url_host, url_key, venue_key,
 };
 use super::{EntryRef, Evidence, Merge, Options, Rule, Work, WorkId};
 use crate::model::{Document, Reference};
@@ -425,7 +424,9 @@ pub(crate) fn resolve_works(
         if let Some(d) = &k.doi {
             match by_doi.get(d) {
                 Some(&first) => {
-                    let other = keys[first as usize].as_ref().expect("indexed items have keys");
+                    let other = keys[first as usize]
+                        .as_ref()
+                        .expect("indexed items have keys");
                     if !identifier_conflict(k, other, true) {
                         joiner.join(first, i as u32, exact(Rule::Doi));
                     }
@@ -441,7 +442,9 @@ pub(crate) fn resolve_works(
         if let Some(u) = &k.url {
             match by_url.get(u) {
                 Some(&first) => {
-                    let other = keys[first as usize].as_ref().expect("indexed items have keys");
+                    let other = keys[first as usize]
+                        .as_ref()
+                        .expect("indexed items have keys");
                     if !identifier_conflict(k, other, false) {
                         joiner.join(first, i as u32, exact(Rule::Url));
                     }
@@ -530,7 +533,12 @@ pub(crate) fn resolve_works(
 }
 
 /// Fills a work's key, label and year from its best-described entry.
-fn describe(work: &mut Work, docs: &[Document], keys: &[Option<Keys>], item_of: &HashMap<EntryRef, u32>) {
+fn describe(
+    work: &mut Work,
+    docs: &[Document],
+    keys: &[Option<Keys>],
+    item_of: &HashMap<EntryRef, u32>,
+) {
     let richness = |r: &EntryRef| {
         r.reference(docs).map_or(0, |x| {
             usize::from(x.title.is_some()) * 4
@@ -599,9 +607,12 @@ fn note_problems(
                 "{}: entry not parsed; kept as a work of its own",
                 r.locator(docs)
             )),
-            Some(k) if k.title.is_none() && k.doi.is_none() && k.url.is_none() => notes.push(
-                format!("{}: entry has no title, DOI or URL; kept as a work of its own", r.locator(docs)),
-            ),
+            Some(k) if k.title.is_none() && k.doi.is_none() && k.url.is_none() => {
+                notes.push(format!(
+                    "{}: entry has no title, DOI or URL; kept as a work of its own",
+                    r.locator(docs)
+                ))
+            }
             Some(k) if k.title.is_none() => notes.push(format!(
                 "{}: entry has no title; matched by identifier only",
                 r.locator(docs)
@@ -614,7 +625,8 @@ fn note_problems(
         for r in &work.entries {
             by_doc.entry(r.doc).or_default().push(r.entry + 1);
         }
-        let mut dups: Vec<(u32, Vec<u32>)> = by_doc.into_iter().filter(|(_, v)| v.len() > 1).collect();
+        let mut dups: Vec<(u32, Vec<u32>)> =
+            by_doc.into_iter().filter(|(_, v)| v.len() > 1).collect();
         dups.sort();
         for (doc, entries) in dups {
             let list: Vec<String> = entries.iter().map(|n| format!("#{n}")).collect();
@@ -652,25 +664,49 @@ mod tests {
 
     #[test]
     fn typos_merge_but_other_authors_veto() {
-        let a = keys("The Culture of Connectivity. A Critical History of Social Media", Some("van Dijck"), Some(2013));
-        let b = keys("The Culture of Conectivity: A Critical Histroy of Social Media", Some("van Dijk"), Some(2013));
+        let a = keys(
+            "The Culture of Connectivity. A Critical History of Social Media",
+            Some("van Dijck"),
+            Some(2013),
+        );
+        let b = keys(
+            "The Culture of Conectivity: A Critical Histroy of Social Media",
+            Some("van Dijk"),
+            Some(2013),
+        );
         assert!(same_by_title(&a, &b, 0.88).is_some());
-        let c = keys("The Culture of Connectivity. A Critical History of Social Media", Some("Tkacz"), Some(2013));
+        let c = keys(
+            "The Culture of Connectivity. A Critical History of Social Media",
+            Some("Tkacz"),
+            Some(2013),
+        );
         assert_eq!(same_by_title(&a, &c, 0.88), None);
-        let d = keys("The Culture of Connectivity. A Critical History of Social Media", Some("van Dijck"), Some(2003));
+        let d = keys(
+            "The Culture of Connectivity. A Critical History of Social Media",
+            Some("van Dijck"),
+            Some(2003),
+        );
         assert_eq!(same_by_title(&a, &d, 0.88), None);
     }
 
     #[test]
     fn subtitles_may_be_left_out() {
-        let a = keys("Race after Technology. Abolitionist Tools for the New Jim Code", Some("Benjamin"), Some(2019));
+        let a = keys(
+            "Race after Technology. Abolitionist Tools for the New Jim Code",
+            Some("Benjamin"),
+            Some(2019),
+        );
         let b = keys("Race after Technology", Some("Benjamin"), Some(2019));
         assert!(same_by_title(&a, &b, 0.88).is_some());
     }
 
     #[test]
     fn different_dois_veto() {
-        let mut a = keys("Artificial Intelligence, Values, and Alignment", Some("Gabriel"), Some(2020));
+        let mut a = keys(
+            "Artificial Intelligence, Values, and Alignment",
+            Some("Gabriel"),
+            Some(2020),
+        );
         let mut b = a.clone();
         a.doi = Some("10.1/a".into());
         b.doi = Some("10.1/b".into());
@@ -680,7 +716,10 @@ mod tests {
     #[test]
     fn joiner_respects_apart_pairs() {
         let mut j = Joiner::new(3, vec![(0, 2)]);
-        let e = Evidence { rule: Rule::Title, score: 1.0 };
+        let e = Evidence {
+            rule: Rule::Title,
+            score: 1.0,
+        };
         assert!(j.join(0, 1, e));
         assert!(!j.join(1, 2, e));
         assert_eq!(j.merges.len(), 1);

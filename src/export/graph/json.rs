@@ -65,7 +65,11 @@ pub struct JsonGraph<'a> {
 }
 
 /// Assembles the JSON document of a projection and its resolution.
-pub fn to_json_value<'a>(p: &'a Projection, res: &'a Resolution, docs: &'a [Document]) -> JsonGraph<'a> {
+pub fn to_json_value<'a>(
+    p: &'a Projection,
+    res: &'a Resolution,
+    docs: &'a [Document],
+) -> JsonGraph<'a> {
     let nodes = p.graph.node_weights().collect();
     let edges = p
         .graph
@@ -93,7 +97,11 @@ pub fn to_json_value<'a>(p: &'a Projection, res: &'a Resolution, docs: &'a [Docu
         .filter(|d: &&DocNode| !d.evidence.is_empty())
         .map(|d| JsonDocument {
             key: &d.key,
-            files: d.files.iter().map(|&f| docs[f as usize].path.as_str()).collect(),
+            files: d
+                .files
+                .iter()
+                .map(|&f| docs[f as usize].path.as_str())
+                .collect(),
             evidence: &d.evidence,
         })
         .collect();
