@@ -231,6 +231,9 @@ fn by_heading(lines: &[&str]) -> Option<Found> {
 /// The last inline heading of a line whose following text is a reference:
 /// the heading as written and the byte offset where the list starts.
 fn inline_heading(line: &str) -> Option<(String, usize)> {
+    if !line.contains("[1]") && !line.contains(" 1. ") {
+        return None;
+    }
     INLINE_HEADING
         .captures_iter(line)
         .filter_map(|caps| {

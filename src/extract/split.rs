@@ -285,7 +285,24 @@ impl Builder {
         while !text.is_char_boundary(from) {
             from += 1;
         }
-        Some(super::repair::repair_entry(&text[from..]).into_owned())
+        let window = &text[from..];
+        // Repair only from the line where the last URL or DOI starts (it
+        // may run over several lines); without one, the last two lines
+        // tell how the entry ends.
+        let url = ["://", "www.", "doi"]
+            .iter()
+            .filter_map(|m| window.rfind(m))
+            .max();
+        Some(match url {
+            Some(at) => {
+                let line_start = window[..at].rfind('\n').map_or(0, |i| i + 1);
+                super::repair::repair_entry(&window[line_start..]).into_owned()
+            }
+            None => {
+                let two_lines = window.rmatch_indices('\n').nth(1).map_or(0, |(i, _)| i + 1);
+                window[two_lines..].replace('\n', " ")
+            }
+        })
     }
 
     /// Appends a line to the current entry; false when there is none.
