@@ -2,14 +2,21 @@
 //!
 //! The list's layout is read off its lines: bullets ("- ", "•", "*"),
 //! numbered labels ("[1]", "1."), hanging indents, blank lines between
-//! entries, or one entry per line with wrapped continuations. Numbered labels
-//! split only when they continue the sequence, so "[Online]", "[w]" or a
-//! "[2019]" inside an entry never do; that also lets a whole IEEE list that
-//! PDF extraction put on ONE line be cut at "[2]", "[3]" ….
+//! entries, or a dense list whose entries wrap onto further lines. Numbered
+//! labels split only when they continue the sequence, so "[Online]", "[w]"
+//! or a "[2019]" inside an entry never do; that also lets a whole IEEE list
+//! that PDF extraction put on ONE line be cut at "[2]", "[3]" ….
+//!
+//! A dense list is cut where one entry ends and the next begins: an entry
+//! ends on its year, pages or URL (a wrapped line ends on a word), and the
+//! next opens with an author ("Moore, B.", "Apprich, Clemens."), an
+//! organisation or a quoted title, never with a place ("Vienna, Austria:")
+//! or a lower-case word.
 //!
 //! Page breaks leave two kinds of damage that are mended here: page furniture
 //! (lone page numbers, running heads) is dropped, and an entry whose tail
-//! was pushed onto the next page as a separate bullet is rejoined.
+//! was pushed past the break, where it looks like a new entry or bullet
+//! (a cut-off URL, "In *Proceedings*…", a year-less piece), is rejoined.
 
 use super::cues;
 use regex::Regex;
@@ -86,8 +93,8 @@ const MAX_ENTRY_LINES: usize = 8;
 const RUNNING_HEAD_REPEATS: usize = 3;
 /// Running heads are short.
 const RUNNING_HEAD_MAX: usize = 80;
-/// Bullets following a numbered label further ahead than this are taken as
-/// text, not as a skipped number.
+/// A label further ahead of the previous one than this is text, not an
+/// entry after a skipped number.
 const MAX_NUMBER_JUMP: u32 = 3;
 
 const BULLETS: &[&str] = &["- ", "• ", "* ", "· ", "▪ ", "◦ ", "-\t", "•\t"];
