@@ -95,6 +95,20 @@ pub fn starts_like_closed_author(text: &str) -> bool {
     CLOSED_AUTHOR.is_match(text.trim_start())
 }
 
+/// True when the text opens with the dashes that repeat the previous
+/// entry's author ("———. *Title*.", "---, ed.").
+pub fn starts_like_ditto(text: &str) -> bool {
+    let t = text.trim_start();
+    let dashes = t
+        .chars()
+        .take_while(|c| matches!(c, '—' | '–' | '-' | '_'))
+        .count();
+    dashes >= 2
+        && t.chars()
+            .nth(dashes)
+            .is_some_and(|c| matches!(c, '.' | ','))
+}
+
 /// True when the text opens with a place of publication ("Vienna, Austria:").
 pub fn starts_like_place(text: &str) -> bool {
     PLACE_START.is_match(text.trim_start())

@@ -352,7 +352,7 @@ fn is_tail_of(prev: &str, tail: &str, line: &Line<'_>, text: &str) -> bool {
     if !(line.gap_before || text.starts_with(char::is_lowercase)) {
         return false;
     }
-    let author = cues::starts_like_author(text);
+    let author = cues::starts_like_author(text) || cues::starts_like_ditto(text);
     let opens_entry = author || cues::starts_like_org(text);
     // The surest signs: a URL or DOI cut off, or a phrase cut off mid-way;
     // only a personal name then opens a new entry.
@@ -564,6 +564,9 @@ fn starts_new_entry(prev: &str, cur: &str) -> bool {
         .ends_with(|c: char| c.is_ascii_digit())
         || last_token.contains("://")
         || last_token.starts_with("www.");
+    if cues::starts_like_ditto(cur) {
+        return true;
+    }
     if sure_end {
         return cues::starts_like_author(cur)
             || cues::starts_like_org(cur)
@@ -643,6 +646,12 @@ mod tests {
         let s = run("1. Author, A. Title of a long\nwork. Press, 2001.\n2. Author, B. Other. Press, 2002.\n");
         assert_eq!(s.entries.len(), 2);
         assert_eq!(s.entries[0].end_line, 2);
+    }
+
+    #[test]
+    fn repeated_author_dashes_open_entries() {
+        let s = run("Apprich, Clemens. Technotopia. A Media\nGenealogy. Rowman, 2017.\n———. \"Introduction.\" Pattern\nDiscrimination, meson press, 2018.\n");
+        assert_eq!(s.entries.len(), 2, "{:?}", texts(&s));
     }
 
     #[test]
