@@ -78,7 +78,7 @@ pub fn has_year(line: &str) -> bool {
     YEAR.is_match(line)
 }
 
-/// True when a line opens with a numbered label ("[3]", "3.", "3)").
+/// True when a line opens with a numbered label ("\[3\]", "3.", "3)").
 pub fn is_numbered(line: &str) -> bool {
     NUMBERED.is_match(line)
 }

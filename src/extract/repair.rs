@@ -8,7 +8,7 @@
 //! must stay apart. A fragment is glued back when it can only be part of the
 //! URL: it holds URL punctuation (`/ - _ . ? = & %`) or it is a short
 //! lower-case stub right before the end of the entry or before
-//! "(accessed …" / "Accessed" / "[Online]".
+//! "(accessed …" / "Accessed" / "\[Online\]".
 
 use crate::input::normalize::normalize;
 use std::borrow::Cow;

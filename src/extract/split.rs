@@ -1,11 +1,11 @@
 //! Splitting a works-cited section into entries.
 //!
 //! The list's layout is read off its lines: bullets ("- ", "•", "*"),
-//! numbered labels ("[1]", "1."), hanging indents, blank lines between
+//! numbered labels ("\[1\]", "1."), hanging indents, blank lines between
 //! entries, or a dense list whose entries wrap onto further lines. Numbered
-//! labels split only when they continue the sequence, so "[Online]", "[w]"
-//! or a "[2019]" inside an entry never do; that also lets a whole IEEE list
-//! that PDF extraction put on ONE line be cut at "[2]", "[3]" ….
+//! labels split only when they continue the sequence, so "\[Online\]", "\[w\]"
+//! or a "\[2019\]" inside an entry never do; that also lets a whole IEEE list
+//! that PDF extraction put on ONE line be cut at "\[2\]", "\[3\]" ….
 //!
 //! A dense list is cut where one entry ends and the next begins: an entry
 //! ends on its year, pages or URL (a wrapped line ends on a word), and the
@@ -33,7 +33,7 @@ pub struct RawEntry {
     /// Column of the entry's first character (its label or bullet), 1-based,
     /// counted in characters.
     pub column: usize,
-    /// The number of a numbered entry ("12" for "[12]" or "12.").
+    /// The number of a numbered entry ("12" for "\[12\]" or "12.").
     pub label: Option<String>,
     /// The text without its bullet or label; the source's line breaks are
     /// kept as `\n` so that repair can tell a hyphenated word from a dash.
@@ -480,7 +480,7 @@ fn by_marker(content: &[Line<'_>], kind: Kind, b: &mut Builder) {
     }
 }
 
-/// Cuts `text` at " [n+1]", then " [n+2]" …; returns each piece with its
+/// Cuts `text` at " \[n+1\]", then " \[n+2\]" …; returns each piece with its
 /// byte offset in `text` and its number (the first piece keeps `first`).
 fn split_inline(text: &str, first: Option<u32>) -> Vec<(&str, usize, u32)> {
     let mut pieces = Vec::new();
