@@ -1,6 +1,6 @@
-//! In-text citations: finding them in a document's body ([`scan`]) and
+//! In-text citations: finding them in a document's body ([`scan()`]) and
 //! resolving each to an entry of the same document's works-cited list
-//! ([`resolve`]).
+//! ([`resolve()`]).
 //!
 //! ```
 //! use citemap::cite::{scan_text, ScanOptions};
