@@ -179,7 +179,11 @@ pub fn check_document(text: &str, doc: &Document, config: &Config) -> DocReport 
         } else {
             (
                 Severity::Error,
-                format!("{} citations but no works-cited list", cites.len()),
+                format!(
+                    "{} citation{} but no works-cited list",
+                    cites.len(),
+                    if cites.len() == 1 { "" } else { "s" }
+                ),
             )
         };
         c.push_with(
