@@ -90,7 +90,24 @@ fn lex(s: &str) -> Vec<Tok<'_>> {
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = it.peek() {
-            if d.is_whitespace() || matches!(d, ',' | ';' | ':' | '&' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '*' | '«' | '»') {
+            if d.is_whitespace()
+                || matches!(
+                    d,
+                    ',' | ';'
+                        | ':'
+                        | '&'
+                        | '('
+                        | ')'
+                        | '['
+                        | ']'
+                        | '"'
+                        | '“'
+                        | '”'
+                        | '*'
+                        | '«'
+                        | '»'
+                )
+            {
                 break;
             }
             if d == '’' || d == '\'' {
@@ -235,8 +252,7 @@ fn is_name_word(t: &Tok<'_>) -> bool {
         return false;
     }
     n >= 2
-        && c
-            .chars()
+        && c.chars()
             .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’' | '.'))
         && !c.ends_with('-')
         && !is_stop_word(c)
@@ -246,13 +262,63 @@ fn is_name_word(t: &Tok<'_>) -> bool {
 fn is_stop_word(w: &str) -> bool {
     matches!(
         w,
-        "The" | "A" | "An" | "In" | "On" | "Of" | "For" | "And" | "To" | "With" | "From"
-            | "Proceedings" | "Proc" | "Journal" | "Conference" | "Report" | "Available"
-            | "University" | "Press" | "Institute" | "Department" | "Retrieved" | "Accessed"
-            | "Vol" | "Pp" | "No" | "Der" | "Die" | "Das" | "Le" | "Les" | "La" | "El" | "Los"
-            | "Introduction" | "Review" | "Handbook" | "Phys" | "Rev" | "Lett" | "Nucl"
-            | "Astrophys" | "Chem" | "Soc" | "Am" | "Acta" | "Ann" | "Nature" | "Science"
-            | "Using" | "Towards" | "Toward" | "On the" | "Is" | "What" | "How" | "Why"
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "Of"
+            | "For"
+            | "And"
+            | "To"
+            | "With"
+            | "From"
+            | "Proceedings"
+            | "Proc"
+            | "Journal"
+            | "Conference"
+            | "Report"
+            | "Available"
+            | "University"
+            | "Press"
+            | "Institute"
+            | "Department"
+            | "Retrieved"
+            | "Accessed"
+            | "Vol"
+            | "Pp"
+            | "No"
+            | "Der"
+            | "Die"
+            | "Das"
+            | "Le"
+            | "Les"
+            | "La"
+            | "El"
+            | "Los"
+            | "Introduction"
+            | "Review"
+            | "Handbook"
+            | "Phys"
+            | "Rev"
+            | "Lett"
+            | "Nucl"
+            | "Astrophys"
+            | "Chem"
+            | "Soc"
+            | "Am"
+            | "Acta"
+            | "Ann"
+            | "Nature"
+            | "Science"
+            | "Using"
+            | "Towards"
+            | "Toward"
+            | "On the"
+            | "Is"
+            | "What"
+            | "How"
+            | "Why"
     )
 }
 
@@ -260,7 +326,10 @@ fn is_joiner(t: &Tok<'_>) -> bool {
     t.kind == Kind::Amp
         || (t.kind == Kind::Word
             && !t.period
-            && matches!(t.core, "and" | "und" | "et" | "y" | "e" | "AND" | "ET" | "with"))
+            && matches!(
+                t.core,
+                "and" | "und" | "et" | "y" | "e" | "AND" | "ET" | "with"
+            ))
 }
 
 /// "et al.", "et al", "and others", "u.a.", "et coll.".
@@ -373,7 +442,10 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
     if last.period && super::lexicon::is_journal_word(last.core) {
         return None;
     }
-    if !is_name_word(last) && !(is_initials(last) && last.core.chars().count() > 1 && last.core.chars().all(char::is_uppercase)) {
+    let caps_initials = is_initials(last)
+        && last.core.chars().count() > 1
+        && last.core.chars().all(char::is_uppercase);
+    if !(is_name_word(last) || caps_initials) {
         return None;
     }
     if !terminal && !is_boundary(toks, j) {
@@ -399,7 +471,10 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
     if initials == 0 && given.len() > 3 {
         return None;
     }
-    if given.iter().any(|t| is_particle(t) || !(is_initials(t) || is_name_word(t))) {
+    if given
+        .iter()
+        .any(|t| is_particle(t) || !(is_initials(t) || is_name_word(t)))
+    {
         return None;
     }
     let particles = &span[p..fam_idx];
@@ -425,7 +500,9 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         |t: &Tok<'_>| t.kind == Kind::Word && PARTICLES.contains(&t.core.to_lowercase().as_str());
     while j < toks.len()
         && j - i < 4
-        && (is_particle(&toks[j]) || is_name_word(&toks[j]) || (cap_particle(&toks[j]) && j + 1 < toks.len() && toks[j + 1].kind == Kind::Word))
+        && (is_particle(&toks[j])
+            || is_name_word(&toks[j])
+            || (cap_particle(&toks[j]) && j + 1 < toks.len() && toks[j + 1].kind == Kind::Word))
     {
         if toks[j].period && !is_particle(&toks[j]) {
             return None;
@@ -446,7 +523,12 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         .iter()
         .filter(|t| is_name_word(t) && !PARTICLES.contains(&t.core.to_lowercase().as_str()))
         .count();
-    if proper > 2 || fam.iter().skip(1).any(|t| is_uinit(t) && !is_suffix(t.core)) {
+    if proper > 2
+        || fam
+            .iter()
+            .skip(1)
+            .any(|t| is_uinit(t) && !is_suffix(t.core))
+    {
         return None;
     }
     if toks.get(j)?.kind != Kind::Comma {
@@ -480,7 +562,9 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         if k > g0
             && !t.period
             && t.core.chars().count() == 1
-            && toks.get(k + 1).is_some_and(|n| n.core.starts_with(char::is_lowercase))
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.core.starts_with(char::is_lowercase))
         {
             break;
         }
@@ -517,14 +601,19 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         }
         terminal = true;
     }
-    person.given = Some(join(s, given));
+    let mut g = join(s, given);
+    if given.last().is_some_and(|t| t.period && !is_initials(t)) {
+        g.pop();
+    }
+    person.given = Some(g);
     // "Family, Given, Jr."
     let mut next = k;
     if !terminal
         && toks.get(k).map(|t| t.kind) == Some(Kind::Comma)
         && toks.get(k + 1).is_some_and(|t| is_suffix(t.core))
     {
-        person.suffix = Some(toks[k + 1].core.to_owned() + if toks[k + 1].period { "." } else { "" });
+        person.suffix =
+            Some(toks[k + 1].core.to_owned() + if toks[k + 1].period { "." } else { "" });
         next = k + 2;
     }
     Some(One {
@@ -568,7 +657,10 @@ fn person_family_initials(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         k += 1;
     }
     let mut suffix = None;
-    if toks.get(k).is_some_and(|t| t.kind == Kind::Word && is_suffix(t.core)) {
+    if toks
+        .get(k)
+        .is_some_and(|t| t.kind == Kind::Word && is_suffix(t.core))
+    {
         suffix = Some(toks[k].core.to_owned());
         k += 1;
     }
@@ -598,8 +690,9 @@ fn person_family_initials(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
 fn parse_one(s: &str, toks: &[Tok<'_>], i: usize, form: Form, need_initials: bool) -> Option<One> {
     match form {
         Form::GivenFirst => person_given_first(s, toks, i, need_initials),
-        Form::FamilyComma => person_family_comma(s, toks, i)
-            .or_else(|| person_given_first(s, toks, i, false)),
+        Form::FamilyComma => {
+            person_family_comma(s, toks, i).or_else(|| person_given_first(s, toks, i, false))
+        }
         Form::FamilyInitials => person_family_initials(s, toks, i),
     }
 }
@@ -650,18 +743,21 @@ fn rescue_vancouver(s: &str, toks: &[Tok<'_>], from: usize) -> Option<(Vec<Perso
     let mut k = from + 1;
     while k < toks.len() && k < from + 120 {
         let t = &toks[k];
-        let ends = t.kind == Kind::Comma || (t.kind == Kind::Word && t.period && !is_initials(t) || t.period && is_uinit(t));
+        let ends = t.kind == Kind::Comma
+            || (t.kind == Kind::Word && t.period && !is_initials(t) || t.period && is_uinit(t));
         if t.kind != Kind::Word && t.kind != Kind::Comma && t.kind != Kind::Other {
             return None;
         }
         if ends {
             let last = if t.kind == Kind::Comma { k } else { k + 1 };
             let chunk = &toks[chunk_start..last];
-            let chunk: Vec<Tok<'_>> = chunk.iter().copied().filter(|t| is_joiner(t) == false).collect();
+            let chunk: Vec<Tok<'_>> = chunk.iter().copied().filter(|t| !is_joiner(t)).collect();
             if chunk.is_empty()
                 || chunk.len() > 4
                 || !chunk[0].core.starts_with(char::is_uppercase)
-                || chunk.iter().any(|t| super::lexicon::is_journal_word(t.core))
+                || chunk
+                    .iter()
+                    .any(|t| super::lexicon::is_journal_word(t.core))
                 || (t.kind != Kind::Comma && chunk.len() < 2)
             {
                 return None;
@@ -683,16 +779,43 @@ fn rescue_vancouver(s: &str, toks: &[Tok<'_>], from: usize) -> Option<(Vec<Perso
     None
 }
 
+/// Capitalised words up to one that ends in a period: "PRISMA Group.".
+fn group_author(toks: &[Tok<'_>], i: usize) -> Option<usize> {
+    for (k, t) in toks.iter().enumerate().skip(i).take(5) {
+        if t.kind != Kind::Word || !t.core.starts_with(char::is_uppercase) {
+            return None;
+        }
+        if t.period {
+            return Some(k + 1);
+        }
+    }
+    None
+}
+
 fn editor_mark(toks: &[Tok<'_>], i: usize) -> Option<usize> {
     let is_ed = |t: &Tok<'_>| {
         t.kind == Kind::Word
             && matches!(
                 t.core.to_lowercase().as_str(),
-                "ed" | "eds" | "editor" | "editors" | "hrsg" | "hg" | "éd" | "éds" | "dir" | "coord" | "comp" | "(ed" | "(eds"
+                "ed" | "eds"
+                    | "editor"
+                    | "editors"
+                    | "hrsg"
+                    | "hg"
+                    | "éd"
+                    | "éds"
+                    | "dir"
+                    | "coord"
+                    | "comp"
+                    | "(ed"
+                    | "(eds"
             )
     };
     let t = toks.get(i)?;
-    if t.kind == Kind::Open && toks.get(i + 1).is_some_and(is_ed) && toks.get(i + 2).is_some_and(|c| c.kind == Kind::Close) {
+    if t.kind == Kind::Open
+        && toks.get(i + 1).is_some_and(is_ed)
+        && toks.get(i + 2).is_some_and(|c| c.kind == Kind::Close)
+    {
         return Some(i + 3);
     }
     if t.kind == Kind::Comma && toks.get(i + 1).is_some_and(is_ed) {
@@ -713,11 +836,11 @@ pub fn name_list(s: &str) -> NameList {
         return list;
     };
     let need_initials = form == Form::GivenFirst
-        && first
-            .person
-            .given
-            .as_deref()
-            .is_some_and(|g| g.chars().filter(|c| c.is_alphabetic()).count() <= 3 && g.chars().any(|c| c == '.' || c.is_uppercase()) && g.chars().all(|c| !c.is_lowercase() || c == 'h'));
+        && first.person.given.as_deref().is_some_and(|g| {
+            g.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                && g.chars().any(|c| c == '.' || c.is_uppercase())
+                && g.chars().all(|c| !c.is_lowercase() || c == 'h')
+        });
     list.form = Some(form);
     let mut end_tok = first.next;
     let mut terminal = first.terminal;
@@ -730,7 +853,10 @@ pub fn name_list(s: &str) -> NameList {
             break;
         }
         let mut had_sep = false;
-        if toks.get(j).is_some_and(|t| matches!(t.kind, Kind::Comma | Kind::Semi)) {
+        if toks
+            .get(j)
+            .is_some_and(|t| matches!(t.kind, Kind::Comma | Kind::Semi))
+        {
             j += 1;
             had_sep = true;
         }
@@ -752,7 +878,17 @@ pub fn name_list(s: &str) -> NameList {
                 terminal = one.terminal;
                 list.people.push(one.person);
             }
-            None => break,
+            None => {
+                // "Altman DG; PRISMA Group." – a group author ends the list.
+                let after_semi = toks.get(end_tok).is_some_and(|t| t.kind == Kind::Semi);
+                if let Some(k) = group_author(&toks, j).filter(|_| after_semi) {
+                    list.people
+                        .push(Person::literal(clean_family(&join(s, &toks[j..k]))));
+                    end_tok = k;
+                    terminal = true;
+                }
+                break;
+            }
         }
     }
     if !terminal && form == Form::FamilyInitials {
@@ -800,7 +936,8 @@ mod tests {
         assert!(s[l.end..].starts_with(" (1987)"));
         let l = name_list("Barbrook, Richard and Andy Cameron. “The Californian Ideology.”");
         assert_eq!(fam(&l), ["Barbrook", "Cameron"]);
-        let l = name_list("Dyer-Witheford, Nick, Kjösen, Atle Mikkola and James Steinhoff. *Inhuman");
+        let l =
+            name_list("Dyer-Witheford, Nick, Kjösen, Atle Mikkola and James Steinhoff. *Inhuman");
         assert_eq!(fam(&l), ["Dyer-Witheford", "Kjösen", "Steinhoff"]);
         let l = name_list("van Dijck, José. *The Culture");
         assert_eq!(fam(&l), ["van Dijck"]);
@@ -810,7 +947,10 @@ mod tests {
     fn vancouver_lists() {
         let s = "Messner Pellenc P, Rudnicki A, De Francesco MA, Sun S-D. Enalapril in";
         let l = name_list(s);
-        assert_eq!(fam(&l), ["Messner Pellenc", "Rudnicki", "De Francesco", "Sun"]);
+        assert_eq!(
+            fam(&l),
+            ["Messner Pellenc", "Rudnicki", "De Francesco", "Sun"]
+        );
         assert!(s[l.end..].starts_with(" Enalapril"));
         let l = name_list("Brodersen R. Binding of bilirubin");
         assert_eq!(fam(&l), ["Brodersen"]);

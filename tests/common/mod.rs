@@ -15,7 +15,10 @@ pub fn seeds_dir() -> Option<PathBuf> {
         return Some(dir);
     }
     if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("seed corpus not found at {} (CI=true requires it)", dir.display());
+        panic!(
+            "seed corpus not found at {} (CI=true requires it)",
+            dir.display()
+        );
     }
     eprintln!("SKIP: seed corpus not found at {}", dir.display());
     None
@@ -33,7 +36,10 @@ pub fn gold_file() -> Option<PathBuf> {
         return Some(file);
     }
     if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("gold set not found at {} (CI=true requires it)", file.display());
+        panic!(
+            "gold set not found at {} (CI=true requires it)",
+            file.display()
+        );
     }
     eprintln!("SKIP: gold set not found at {}", file.display());
     None
