@@ -384,6 +384,10 @@ pub struct DocumentMeta {
     /// Field of study. Informational only: analyses must never read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// Where the document came from, such as the seed file it was copied
+    /// from (front-matter key `source`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// The works-cited section found in a document.

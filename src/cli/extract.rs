@@ -1,8 +1,8 @@
 //! `citemap extract`: the works-cited entries of documents, parsed.
 
+use super::inputs;
 use super::output::{self, FormatArg};
 use super::Status;
-use citemap::input::{self, Source};
 use std::io::Write as _;
 use std::path::PathBuf;
 
@@ -31,34 +31,11 @@ pub struct Args {
 
 /// Runs `citemap extract`.
 pub fn run(args: Args) -> anyhow::Result<Status> {
-    let sources = load_all(&args.paths)?;
-    let docs: Vec<_> = sources.iter().map(citemap::extract::extract).collect();
+    let loaded = inputs::load(&args.paths)?;
+    let docs = citemap::extract::extract_all(&loaded.sources);
     let mut out = output::open(args.output.as_ref())?;
     output::write_documents(&mut out, &docs, args.format.into())?;
     out.flush()?;
+    loaded.finish()?;
     Ok(Status::Ok)
-}
-
-/// Loads every document named on the command line; a path that cannot be
-/// read is an error naming the path.
-pub fn load_all(paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
-    let mut sources = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(p)?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| {
-                    f.extension()
-                        .is_some_and(|x| x == "txt" || x == "md" || x == "markdown")
-                })
-                .collect();
-            files.sort();
-            for f in files {
-                sources.push(input::load(&f)?);
-            }
-        } else {
-            sources.push(input::load(p)?);
-        }
-    }
-    Ok(sources)
 }

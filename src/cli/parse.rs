@@ -2,12 +2,10 @@
 
 use super::output::{self, FormatArg};
 use super::Status;
-use anyhow::Context;
 use citemap::extract::repair::repair_entry;
 use citemap::parse::parse_reference;
 use citemap::{Entry, Outcome, Span, Style};
 use rayon::prelude::*;
-use std::io::Read;
 use std::path::PathBuf;
 
 /// Parse reference strings, one per line, into fields.
@@ -67,21 +65,9 @@ impl From<StyleArg> for Style {
 
 /// Runs `citemap parse`.
 pub fn run(args: Args) -> anyhow::Result<Status> {
-    let (name, bytes) = if args.input.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .context("cannot read standard input")?;
-        ("<stdin>".to_string(), buf)
-    } else {
-        let bytes = std::fs::read(&args.input)
-            .with_context(|| format!("cannot read {}", args.input.display()))?;
-        (args.input.display().to_string(), bytes)
-    };
-    if bytes.contains(&0) {
-        anyhow::bail!("{name}: not a text file (it contains NUL bytes)");
-    }
-    let text = String::from_utf8_lossy(&bytes);
+    // The same decoding as documents: Latin-1 and UTF-16 are read, binaries refused.
+    let source = citemap::input::load_path(&args.input)?;
+    let (name, text) = (source.path, source.text);
     let hint: Style = args.style.into();
     let lines: Vec<&str> = text.lines().collect();
     let entries: Vec<Entry> = lines

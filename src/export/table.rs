@@ -19,7 +19,7 @@ fn describe(r: &Reference) -> String {
         .authors
         .iter()
         .take(3)
-        .map(|p| p.family.clone())
+        .map(|p| p.full_family())
         .collect::<Vec<_>>()
         .join(", ");
     if r.authors.len() > 3 || r.et_al {
@@ -61,7 +61,11 @@ pub fn write<W: Write + ?Sized>(out: &mut W, docs: &[Document]) -> io::Result<()
             write!(out, ", {bad} unparsed")?;
         }
         if let Some(s) = &doc.section {
-            write!(out, ", \"{}\" at line {}", s.heading, s.line)?;
+            write!(
+                out,
+                ", under \"{}\" (lines {}-{})",
+                s.heading, s.line, s.end_line
+            )?;
         }
         writeln!(out)?;
         for e in &doc.entries {

@@ -1,0 +1,65 @@
+//! Loading the documents named on the command line, shared by every command
+//! that reads documents.
+
+use citemap::input::{self, Source};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// The documents that could be read, and how many paths failed.
+pub struct Loaded {
+    /// Documents in the order given, folders expanded in sorted order.
+    pub sources: Vec<Source>,
+    /// Paths that could not be read; each was reported on stderr.
+    pub failed: usize,
+}
+
+/// Reads every document under `paths`, reporting each bad path on stderr
+/// (one bad file must not hide the others) and failing only when nothing at
+/// all could be read.
+pub fn load(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
+    let found = input::collect(paths);
+    for err in &found.errors {
+        eprintln!("citemap: {err}");
+    }
+    let results: Vec<_> = found
+        .files
+        .par_iter()
+        .map(|p| input::load_path(p))
+        .collect();
+    let mut failed = found.errors.len();
+    let mut sources = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(s) => sources.push(s),
+            Err(err) => {
+                eprintln!("citemap: {err}");
+                failed += 1;
+            }
+        }
+    }
+    if sources.is_empty() {
+        if failed > 0 {
+            anyhow::bail!("no document could be read");
+        }
+        let skipped = found.skipped.len();
+        anyhow::bail!(
+            "no documents found (citemap reads .txt, .md and .markdown files{})",
+            if skipped > 0 {
+                format!("; {skipped} other files were skipped")
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(Loaded { sources, failed })
+}
+
+impl Loaded {
+    /// After output is written: an error (exit 2) if some paths failed.
+    pub fn finish(&self) -> anyhow::Result<()> {
+        if self.failed > 0 {
+            anyhow::bail!("{} path(s) could not be read", self.failed);
+        }
+        Ok(())
+    }
+}

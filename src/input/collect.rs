@@ -1,0 +1,133 @@
+//! Expanding the paths a user gives (files, folders, `-` for stdin) into the
+//! list of documents to read.
+
+use crate::error::Error;
+use std::path::{Path, PathBuf};
+
+/// File extensions read when walking a folder (case-insensitive). A file the
+/// user names explicitly is read whatever its extension.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// The documents found under the paths a user gave.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// Files to read, in the order given, folders expanded in sorted order.
+    /// A path of `-` stands for standard input.
+    pub files: Vec<PathBuf>,
+    /// Files inside folders that were passed over (not .txt/.md/.markdown).
+    pub skipped: Vec<PathBuf>,
+    /// Paths that do not exist or could not be listed.
+    pub errors: Vec<Error>,
+}
+
+/// True for the path `-`, which means standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Expands files and folders (recursively, sorted by name; hidden entries
+/// and symlinked folders are not entered) into the documents to read.
+///
+/// Every problem is collected rather than stopping at the first, so one bad
+/// path does not hide the others.
+///
+/// ```no_run
+/// use std::path::PathBuf;
+/// let found = citemap::input::collect(&[PathBuf::from("references/")]);
+/// for err in &found.errors {
+///     eprintln!("{err}");
+/// }
+/// println!("{} documents, {} other files skipped", found.files.len(), found.skipped.len());
+/// ```
+pub fn collect(paths: &[PathBuf]) -> Collected {
+    let mut found = Collected::default();
+    for path in paths {
+        if is_stdin(path) {
+            found.files.push(path.clone());
+        } else if path.is_dir() {
+            walk(path, &mut found);
+        } else if path.exists() {
+            found.files.push(path.clone());
+        } else {
+            found.errors.push(Error::NotFound { path: path.clone() });
+        }
+    }
+    found
+}
+
+fn walk(dir: &Path, found: &mut Collected) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(source) => {
+            found.errors.push(Error::Io {
+                path: dir.to_owned(),
+                source,
+            });
+            return;
+        }
+    };
+    let mut children: Vec<(PathBuf, std::fs::FileType)> = Vec::new();
+    for entry in entries {
+        match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
+            Ok(child) => children.push(child),
+            Err(source) => found.errors.push(Error::Io {
+                path: dir.to_owned(),
+                source,
+            }),
+        }
+    }
+    children.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in children {
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if kind.is_dir() {
+            walk(&path, found);
+        } else if (kind.is_file() || kind.is_symlink() && path.is_file())
+            && has_text_extension(&path)
+        {
+            found.files.push(path);
+        } else {
+            found.skipped.push(path);
+        }
+    }
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| e.eq_ignore_ascii_case(t)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_sorted_and_skips_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        for name in ["b.md", "a.TXT", "sub/c.markdown", "x.pdf", ".hidden.txt"] {
+            std::fs::write(root.join(name), "text").unwrap();
+        }
+        let found = collect(&[root.to_owned(), PathBuf::from("-")]);
+        let names: Vec<_> = found
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
+            .collect();
+        assert_eq!(names, ["a.TXT", "b.md", "sub/c.markdown", "-"]);
+        assert_eq!(found.skipped.len(), 1);
+        assert!(found.errors.is_empty());
+    }
+
+    #[test]
+    fn missing_paths_are_errors_not_panics() {
+        let found = collect(&[PathBuf::from("/no/such/place/citemap")]);
+        assert!(matches!(found.errors[..], [Error::NotFound { .. }]));
+    }
+}
