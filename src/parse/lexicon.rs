@@ -431,6 +431,39 @@ pub fn report_cue(s: &str) -> bool {
     .any(|c| l.contains(c))
 }
 
+/// Names of institutions that publish reports ("AI Now Institute").
+pub fn institution_cue(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let last_or_of = words
+            .get(k + 1)
+            .is_none_or(|n| matches!(*n, "of" | "for" | "on" | "de" | "für"));
+        last_or_of
+            && matches!(
+                *w,
+                "Institute"
+                    | "Institut"
+                    | "Foundation"
+                    | "Council"
+                    | "Agency"
+                    | "Commission"
+                    | "Ministry"
+                    | "Organisation"
+                    | "Organization"
+                    | "Centre"
+                    | "Bureau"
+                    | "Office"
+                    | "Department"
+                    | "OECD"
+                    | "UNESCO"
+                    | "WHO"
+            )
+    })
+}
+
 /// "Proceedings", "Conference", "Symposium", "Workshop", "Proc.".
 pub fn conference_cue(s: &str) -> bool {
     let l = s.to_lowercase();

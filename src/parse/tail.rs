@@ -151,8 +151,11 @@ fn lex_items(s: &str) -> Vec<Item> {
                 .strip_prefix("Art. no.")
                 .or_else(|| rest.strip_prefix("Article no."))
             {
-                if let Ok((after, n)) = preceded(space0, tokens::number)(r) {
-                    p = took(Item::Pages(n.to_owned()), after, &mut items);
+                // An article number is not a page range; it stays a note.
+                if let Ok((after, _)) = preceded(space0, tokens::number)(r) {
+                    let end = s.len() - after.len();
+                    items.push(Item::Text(p, end));
+                    p = end;
                     continue;
                 }
             }
@@ -253,13 +256,20 @@ fn demote_numbers_in_text(s: &str, items: &mut [Item]) {
 fn text_runs(s: &str, items: &[Item], from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut cur: Option<(usize, usize)> = None;
-    for it in &items[from..to] {
+    for (k, it) in items.iter().enumerate().take(to).skip(from) {
         match it {
             Item::Text(a, b) => {
                 cur = Some(match cur {
                     Some((x, _)) => (x, *b),
                     None => (*a, *b),
                 })
+            }
+            Item::Punct(';', at)
+                if cur.is_some() && matches!(items.get(k + 1), Some(Item::Text(..))) =>
+            {
+                if let Some((x, _)) = cur {
+                    cur = Some((x, at + 1));
+                }
             }
             Item::Punct(c, at) if matches!(c, ':' | '.') => {
                 // Keep "New York: Wiley" and "Phys. Rev." whole; a period
@@ -362,9 +372,17 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
             tail.used += b - a;
             runs.extend(lead.iter().filter(|(a2, _)| *a2 >= b).copied());
         } else {
-            tail.container = Some(clean(whole)).filter(|c| !c.is_empty());
-            tail.used += whole.len();
-            runs.extend(lead.iter().skip(1).copied());
+            // "Amazon Web Services, Inc.": a company suffix belongs to the name.
+            let company = lead.get(1).is_some_and(|(a2, b2)| {
+                matches!(
+                    clean(&s[*a2..*b2]).as_str(),
+                    "Inc" | "Ltd" | "LLC" | "GmbH" | "Corp" | "AG"
+                )
+            });
+            let (b, skip) = if company { (lead[1].1, 2) } else { (b, 1) };
+            tail.container = Some(clean(&s[a..b])).filter(|c| !c.is_empty());
+            tail.used += b - a;
+            runs.extend(lead.iter().skip(skip).copied());
         }
     } else {
         runs.extend(lead.iter().copied());
@@ -381,8 +399,12 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
                 && st.starts_with(|c: char| c.is_ascii_uppercase())
                 && !st.contains(' ')
         });
+        let company = matches!(
+            r.trim_end_matches('.'),
+            "Inc" | "Ltd" | "LLC" | "GmbH" | "Co" | "Corp" | "S.A" | "AG"
+        );
         match merged.last_mut() {
-            Some(last) if state && s[last.1..a].trim() == "," => last.1 = b,
+            Some(last) if (state || company) && s[last.1..a].trim() == "," => last.1 = b,
             _ => merged.push((a, b)),
         }
     }
