@@ -376,12 +376,13 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         for q in [", ‘", ", “", ", \""] {
             if let Some(k) = rest.find(q) {
                 let prefix = &rest[..k];
-                if k < 40 && !prefix.contains(['.', '(']) && prefix.split_whitespace().count() <= 3
+                if k < 40
+                    && !prefix.contains(['.', '('])
+                    && prefix.split_whitespace().count() <= 3
+                    && tokens::quoted(&rest[k + 2..]).is_ok()
                 {
-                    if tokens::quoted(&rest[k + 2..]).is_ok() {
-                        r.note = Some(prefix.trim().to_owned());
-                        rest = &rest[k + 2..];
-                    }
+                    r.note = Some(prefix.trim().to_owned());
+                    rest = &rest[k + 2..];
                 }
                 break;
             }
@@ -581,14 +582,14 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     r.accessed = p.ids.accessed;
     r.kind = infer_type(&r, p, chapter);
     let author_is_container = matches!(r.authors.as_slice(), [a] if a.literal && r.container_title.as_deref() == Some(a.family.as_str()));
-    if r.kind == WorkType::Report && !author_is_container {
-        if r.container_title
+    if r.kind == WorkType::Report
+        && !author_is_container
+        && r.container_title
             .as_deref()
             .is_some_and(lexicon::institution_cue)
-            && r.publisher.is_none()
-        {
-            r.publisher = r.container_title.take();
-        }
+        && r.publisher.is_none()
+    {
+        r.publisher = r.container_title.take();
     }
     (r, used)
 }
