@@ -331,7 +331,7 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
     // "edited by A, B and C." spans commas: read it before the items.
     let blanked;
     let mut s = s;
-    if let Some((a, b, people)) = edited_by(s) {
+    if let Some((a, b, people)) = edited_by(s).or_else(|| editors_before_mark(s)) {
         tail.editors = people;
         tail.used += b - a;
         let mut t = String::with_capacity(s.len());
@@ -437,6 +437,32 @@ fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
         }
     }
     None
+}
+
+/// "… . Setlow A, Hollaender (eds.) Plenum": names just before an editor
+/// mark anywhere in the tail.
+fn editors_before_mark(s: &str) -> Option<(usize, usize, Vec<Person>)> {
+    let marks = [
+        "(Eds.)", "(eds.)", "(Ed.)", "(ed.)", "(Hrsg.)", "(Hg.)", "(éd.)", "(éds.)", "(edd.)",
+        "(eds)", "(ed)",
+    ];
+    let (m, mark) = marks
+        .iter()
+        .filter_map(|k| s.find(k).map(|m| (m, *k)))
+        .min()?;
+    let before = &s[..m];
+    let start = [". ", "In ", "in ", ": ", "In: ", "in: "]
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|k| k + b.len()))
+        .max()
+        .unwrap_or(0);
+    let cand = &before[start..];
+    let lead = cand.len() - cand.trim_start().len();
+    let l = names::name_list(cand.trim_start());
+    if l.people.is_empty() || lead + l.end < cand.trim_end().len() {
+        return None;
+    }
+    Some((start, m + mark.len(), l.people))
 }
 
 fn starts_edited_by(t: &str) -> Option<usize> {
