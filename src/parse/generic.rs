@@ -883,16 +883,23 @@ fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
         return WorkType::Dataset;
     }
     if !container.is_empty() {
-        let says_magazine = container.to_lowercase().contains("magazine");
-        if p.ids.url.is_some() && no_numbers && !says_magazine {
-            return WorkType::Webpage;
-        }
+        // A periodical stays a periodical when read online: an article of
+        // WIRED or The Guardian cited with its URL is still an article.
         if let Some(news) = lexicon::magazine_cue(container) {
             return if news {
                 WorkType::ArticleNewspaper
             } else {
                 WorkType::ArticleMagazine
             };
+        }
+        if p.ids.url.is_some() && no_numbers {
+            // "Boston Review", "MIT Tech Review": a review read online is a
+            // magazine; with volume and pages it would be a journal.
+            let lower = container.to_lowercase();
+            if lower.ends_with(" review") && !lower.contains("law review") {
+                return WorkType::ArticleMagazine;
+            }
+            return WorkType::Webpage;
         }
         if r.volume.is_some() || r.pages.is_some() || r.issue.is_some() {
             return WorkType::ArticleJournal;

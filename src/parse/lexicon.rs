@@ -490,6 +490,11 @@ pub fn conference_cue(s: &str) -> bool {
 /// "Magazine", "Times", "Post", … for periodicals that are not journals.
 pub fn magazine_cue(s: &str) -> Option<bool> {
     let l = s.to_lowercase();
+    let l = l.trim_end_matches(['.', ',']).trim();
+    // Names that are ordinary words ("Time") count only as the whole container.
+    if matches!(l, "time" | "the week") {
+        return Some(false);
+    }
     if [
         "magazine",
         "wired",
@@ -497,10 +502,10 @@ pub fn magazine_cue(s: &str) -> Option<bool> {
         "the atlantic",
         "new yorker",
         "economist",
-        "time",
+        "newsweek",
     ]
     .iter()
-    .any(|c| l == *c || l.contains(&format!("{c} ")) || l.ends_with(c))
+    .any(|c| has_phrase(l, c))
     {
         return Some(false);
     }
@@ -509,11 +514,21 @@ pub fn magazine_cue(s: &str) -> Option<bool> {
         "daily", "news",
     ]
     .iter()
-    .any(|c| l.contains(c))
+    .any(|c| has_phrase(l, c))
     {
         return Some(true);
     }
     None
+}
+
+/// True when `phrase` stands in `text` as whole words ("times" in "The New
+/// York Times", not in "Sometimes").
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Words that start or fill abbreviated journal names ("Phys.", "Astrophys.").
