@@ -7,8 +7,8 @@ use clap::{Parser, Subcommand};
 
 mod clusters;
 mod extract;
-mod map;
 mod inputs;
+mod map;
 mod output;
 mod parse;
 use std::io::Write;
