@@ -1,4 +1,5 @@
-//! Analyses on the citation network: communities and their labels.
+//! Analyses of a resolved corpus: shared sources, communities and their labels.
 
 pub mod cluster;
 pub mod labels;
+pub mod shared;

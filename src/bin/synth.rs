@@ -3,6 +3,7 @@
 //! … and `DIR/truth.json`. The same arguments always give the same files.
 
 use anyhow::Context;
+use citemap::synth::graph::{planted_graph, GraphConfig};
 use citemap::synth::{Config, DamageRates, Generator};
 use citemap::Style;
 use clap::Parser;
@@ -32,6 +33,14 @@ struct Args {
     /// Generate clean documents: no PDF damage, no misspellings.
     #[arg(long)]
     clean: bool,
+    /// Also write a planted-partition graph with this many nodes to
+    /// OUT/graph.tsv ("u v weight" lines) and its communities to
+    /// OUT/graph-communities.tsv, for clustering benchmarks (0: none).
+    #[arg(long, default_value_t = 0)]
+    graph_nodes: usize,
+    /// Distinct edges of that graph.
+    #[arg(long, default_value_t = 10_000_000)]
+    graph_edges: usize,
     /// Output folder (created if missing).
     #[arg(long)]
     out: PathBuf,
@@ -68,6 +77,9 @@ fn run() -> anyhow::Result<()> {
     };
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("creating {}", args.out.display()))?;
+    if args.graph_nodes > 0 {
+        write_graph(&args)?;
+    }
     let generator = Generator::new(config);
     let truths = (0..args.docs)
         .into_par_iter()
@@ -93,6 +105,34 @@ fn run() -> anyhow::Result<()> {
         truth.works.len(),
         args.out.display()
     );
+    Ok(())
+}
+
+fn write_graph(args: &Args) -> anyhow::Result<()> {
+    let g = planted_graph(&GraphConfig {
+        nodes: args.graph_nodes,
+        edges: args.graph_edges,
+        communities: (args.graph_nodes / 1000).max(2),
+        seed: args.seed,
+        ..GraphConfig::default()
+    });
+    let path = args.out.join("graph.tsv");
+    let mut w = BufWriter::new(
+        std::fs::File::create(&path).with_context(|| format!("writing {}", path.display()))?,
+    );
+    for (u, v, weight) in &g.edges {
+        writeln!(w, "{u}\t{v}\t{weight}")?;
+    }
+    w.flush()?;
+    let path = args.out.join("graph-communities.tsv");
+    let mut w = BufWriter::new(
+        std::fs::File::create(&path).with_context(|| format!("writing {}", path.display()))?,
+    );
+    for (node, c) in g.community.iter().enumerate() {
+        writeln!(w, "{node}\t{c}")?;
+    }
+    w.flush()?;
+    eprintln!("synth: graph of {} nodes, {} edges", g.nodes, g.edges.len());
     Ok(())
 }
 

@@ -5,12 +5,15 @@
 
 use clap::{Parser, Subcommand};
 
+mod check;
 mod clusters;
 mod extract;
 mod inputs;
 mod map;
 mod output;
 mod parse;
+mod graph;
+mod shared;
 use std::io::Write;
 
 /// citemap turns scholarly documents into citation maps.
@@ -31,6 +34,12 @@ enum Command {
     Extract(extract::Args),
     /// Parse bare reference strings, one per line.
     Parse(parse::Args),
+    /// Draw the citation network or a projection of it.
+    Graph(graph::Args),
+    /// List the sources several documents share.
+    Shared(shared::Args),
+    /// Check citations against works-cited lists, like a compiler.
+    Check(check::Args),
     /// Find and label communities in the citation network.
     Clusters(clusters::Args),
     /// Run everything and write every figure and a report to a folder.
@@ -43,7 +52,6 @@ pub enum Status {
     /// Everything went fine: exit 0.
     Ok,
     /// The command ran but found what the user asked it to fail on: exit 1.
-    #[allow(dead_code)] // the first user is `citemap check`, still to come
     Problems,
 }
 
@@ -60,6 +68,9 @@ pub fn main() -> i32 {
     let result: anyhow::Result<Status> = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Parse(args) => parse::run(args),
+        Command::Graph(args) => graph::run(args),
+        Command::Shared(args) => shared::run(args),
+        Command::Check(args) => check::run(args),
         Command::Clusters(args) => clusters::run(args),
         Command::Map(args) => map::run(args),
     };

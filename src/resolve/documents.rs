@@ -13,8 +13,12 @@ use crate::model::{Document, Reference};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-/// How much of a document's opening text is searched for titles and DOIs.
+/// How much of a document's opening text is searched for other documents'
+/// titles.
 const HEAD_CHARS: usize = 4000;
+/// How much of it is searched for the document's own DOI: a cover page
+/// states it near the top; further down a DOI is more likely a citation.
+const DOI_CHARS: usize = 2000;
 /// Words in a row that index a head; a title needs at least this many.
 const SHINGLE: usize = 4;
 
@@ -84,7 +88,10 @@ fn identity(doc: &Document, head: &str) -> Identity {
         .doi
         .as_deref()
         .and_then(doi_key)
-        .or_else(|| find_doi(head));
+        .or_else(|| {
+            let cut = head.char_indices().nth(DOI_CHARS).map_or(head.len(), |(i, _)| i);
+            find_doi(&head[..cut])
+        });
     let (title, sniffed) = match meta.title.as_deref().map(fold).filter(|t| !t.is_empty()) {
         Some(t) => (Some(t), false),
         None => (sniff_title(head).map(|t| fold(&t)), true),

@@ -7,7 +7,7 @@
 //! its site's organisation: its container ("Hugging Face"), else its
 //! publisher, else the organisation its host names.
 
-use super::normalise::{host_family_key, org_family_key, person_key, url_host, url_key, venue_key};
+use super::normalise::{fold, host_family_key, org_family_key, person_key, url_host, url_key, venue_key};
 use super::{Agent, AgentId, AgentKind, Evidence, Rule, Venue, VenueId, Work};
 use crate::model::{Document, Person, Reference, WorkType};
 use std::collections::{BTreeMap, HashMap};
@@ -27,6 +27,15 @@ struct Met {
     given: Option<String>,
 }
 
+/// A name as displayed: trimmed of spaces and of the punctuation a citation
+/// style puts after it ("Hugging Face." in IEEE, "Wired.").
+fn clean(name: &str) -> String {
+    name.trim()
+        .trim_end_matches(['.', ',', ';', ':'])
+        .trim()
+        .to_owned()
+}
+
 fn person_met(p: &Person) -> Option<Met> {
     if p.family.trim().is_empty() {
         return None;
@@ -36,16 +45,38 @@ fn person_met(p: &Person) -> Option<Met> {
         return (!family.is_empty()).then(|| Met {
             key: format!("org:{family}"),
             kind: AgentKind::Organisation,
-            spelling: p.family.trim().to_owned(),
+            spelling: clean(&p.family),
             given: None,
         });
     }
+    // "Apprich, Clemens." leaves the sentence's full stop on the given name;
+    // an initial keeps its own.
+    let given = p.given.as_deref().map(|g| {
+        let g = g.trim();
+        match g.strip_suffix('.') {
+            Some(rest) if rest.rsplit([' ', '.', '-']).next().is_some_and(|w| w.chars().count() > 1) => {
+                rest.to_owned()
+            }
+            _ => g.to_owned(),
+        }
+    });
+    let display = Person {
+        given: given.clone().filter(|g| !g.is_empty()),
+        family: clean(&p.family),
+        ..p.clone()
+    };
     Some(Met {
         key: format!("person:{}", person_key(&p.full_family(), p.given.as_deref())),
         kind: AgentKind::Person,
-        spelling: p.to_string(),
-        given: p.given.clone(),
+        spelling: display.to_string(),
+        given,
     })
+}
+
+/// The agent key and kind of a name as written (`None` for an empty name):
+/// "person:apprich|c" or "org:google".
+pub fn agent_key(p: &Person) -> Option<(String, AgentKind)> {
+    person_met(p).map(|m| (m.key, m.kind))
 }
 
 /// The organisation of a web page with no author.
@@ -97,7 +128,7 @@ fn family_label(spellings: &BTreeMap<String, usize>) -> String {
     let split: Vec<Vec<&str>> = spellings.keys().map(|s| s.split_whitespace().collect()).collect();
     let mut common: Vec<&str> = Vec::new();
     for (i, w) in split[0].iter().enumerate() {
-        if split.iter().all(|s| s.get(i).is_some_and(|x| x.eq_ignore_ascii_case(w))) {
+        if split.iter().all(|s| s.get(i).is_some_and(|x| fold(x) == fold(w))) {
             common.push(w);
         } else {
             break;
@@ -169,7 +200,7 @@ pub(crate) fn resolve_agents(
                 });
                 let v = &mut venues[id as usize];
                 for c in containers.iter().filter(|c| venue_key(c) == key) {
-                    *v.1.entry(c.trim().to_owned()).or_default() += 1;
+                    *v.1.entry(clean(c)).or_default() += 1;
                 }
                 v.2.push(w as u32);
                 work.venue = Some(id);
@@ -246,6 +277,11 @@ mod tests {
         let mut t = BTreeMap::new();
         t.insert("Meta AI".to_owned(), 1);
         assert_eq!(family_label(&t), "Meta AI");
+        let mut u = BTreeMap::new();
+        u.insert("Hugging Face".to_owned(), 1);
+        u.insert(clean("Hugging Face. "), 1);
+        u.insert("Hugging face blog".to_owned(), 1);
+        assert_eq!(family_label(&u), "Hugging Face");
     }
 
     #[test]
@@ -253,6 +289,8 @@ mod tests {
         let a = person_met(&Person::new("Apprich", Some("Clemens"))).unwrap();
         let b = person_met(&Person::new("Apprich", Some("C."))).unwrap();
         assert_eq!(a.key, b.key);
+        assert_eq!(person_met(&Person::new("Apprich", Some("Clemens."))).unwrap().spelling, "Clemens Apprich");
+        assert_eq!(person_met(&Person::new("Noble", Some("S. U."))).unwrap().spelling, "S. U. Noble");
         let c = person_met(&Person::literal("Hugging Face")).unwrap();
         assert_eq!(c.kind, AgentKind::Organisation);
         assert!(person_met(&Person::literal("  ")).is_none());

@@ -17,8 +17,23 @@ const BLOCK_CAP: usize = 400;
 /// more typos).
 const RARE_WORDS: usize = 3;
 /// Below this title similarity two entries with the same URL are kept apart
-/// (a site's home page cited for two different things).
-const URL_TITLE_FLOOR: f64 = 0.4;
+/// (a site's home page cited for two different things), and so are two
+/// entries with the same DOI and different first authors (a run-on entry
+/// that swallowed the next entry's DOI).
+const ID_TITLE_FLOOR: f64 = 0.4;
+
+/// Whether two entries sharing an identifier contradict each other too much
+/// to be joined by it: dissimilar titles, and for a DOI also different first
+/// authors.
+fn identifier_conflict(a: &Keys, b: &Keys, author_counts: bool) -> bool {
+    let titles_differ = matches!((&a.title, &b.title),
+        (Some(x), Some(y)) if title_similarity(x, y) < ID_TITLE_FLOOR);
+    let authors_agree = match (&a.author, &b.author) {
+        (Some(x), Some(y)) => strsim::jaro_winkler(x, y) >= 0.88,
+        _ => false,
+    };
+    titles_differ && !(author_counts && authors_agree)
+}
 
 /// The matching keys of one reference.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -410,7 +425,10 @@ pub(crate) fn resolve_works(
         if let Some(d) = &k.doi {
             match by_doi.get(d) {
                 Some(&first) => {
-                    joiner.join(first, i as u32, exact(Rule::Doi));
+                    let other = keys[first as usize].as_ref().expect("indexed items have keys");
+                    if !identifier_conflict(k, other, true) {
+                        joiner.join(first, i as u32, exact(Rule::Doi));
+                    }
                 }
                 None => {
                     by_doi.insert(d.clone(), i as u32);
@@ -424,11 +442,7 @@ pub(crate) fn resolve_works(
             match by_url.get(u) {
                 Some(&first) => {
                     let other = keys[first as usize].as_ref().expect("indexed items have keys");
-                    let titles_agree = match (&k.title, &other.title) {
-                        (Some(x), Some(y)) => title_similarity(x, y) >= URL_TITLE_FLOOR,
-                        _ => true,
-                    };
-                    if titles_agree {
+                    if !identifier_conflict(k, other, false) {
                         joiner.join(first, i as u32, exact(Rule::Url));
                     }
                 }

@@ -29,9 +29,11 @@
 //! assert!(corpus.documents[0].text.lines().nth(first.heading_line - 1) == Some(first.heading.as_str()));
 //! ```
 
+pub mod graph;
 mod layout;
 mod pool;
 mod rng;
+pub mod score;
 mod style;
 mod truth;
 mod words;

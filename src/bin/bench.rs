@@ -1,0 +1,407 @@
+//! Prints one JSON line of performance figures measured on a generated
+//! corpus (see `citemap::synth`): parsing throughput on one core and on all
+//! cores, extraction throughput, accuracy against the truth, resolution,
+//! clustering of a 1M-node graph, SVG layout and the end-to-end command.
+//!
+//! ```text
+//! cargo build --release && target/release/bench            # full sizes
+//! target/release/bench --quick                              # a smoke run
+//! target/release/bench --only parse,extract
+//! ```
+//!
+//! A section whose module is not built yet reports `{"skipped": reason}`.
+//! Memory figures come from `/proc/self/status` (VmHWM, the peak resident
+//! set), reset between sections through `/proc/self/clear_refs`.
+
+use citemap::model::{Outcome, Reference, Style};
+use citemap::synth::score::FieldScores;
+use citemap::synth::{Config, Generator, SynthDoc, TruthDoc};
+use clap::Parser;
+use rayon::prelude::*;
+use serde_json::{json, Map, Value};
+use std::path::Path;
+use std::time::Instant;
+
+/// Measure citemap on a generated corpus and print one JSON line.
+#[derive(Debug, Parser)]
+#[command(name = "bench", version, about)]
+struct Args {
+    /// Documents in the corpus.
+    #[arg(long, default_value_t = 10_000)]
+    docs: usize,
+    /// Entries per document.
+    #[arg(long, default_value_t = 40)]
+    refs: usize,
+    /// Seed of the corpus and graph.
+    #[arg(long, default_value_t = 7)]
+    seed: u64,
+    /// Entries to resolve in the resolution section.
+    #[arg(long, default_value_t = 1_000_000)]
+    resolve_entries: usize,
+    /// Nodes of the clustering graph.
+    #[arg(long, default_value_t = 1_000_000)]
+    graph_nodes: usize,
+    /// Edges of the clustering graph.
+    #[arg(long, default_value_t = 10_000_000)]
+    graph_edges: usize,
+    /// Nodes of the SVG layout figure.
+    #[arg(long, default_value_t = 1_000)]
+    svg_nodes: usize,
+    /// Small sizes everywhere, for a quick check that every section runs.
+    #[arg(long)]
+    quick: bool,
+    /// Run only these sections (comma-separated): parse, extract, accuracy,
+    /// cite, resolve, graph, cluster, svg, e2e.
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
+}
+
+/// A section's figures, or why it did not run.
+type Figures = Result<Value, String>;
+
+/// Peak and current resident set size in kB, from /proc/self/status.
+fn memory_kb(key: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Resets VmHWM to the current RSS (Linux ≥ 4.0), so each section's peak is
+/// its own.
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn mb(kb: u64) -> f64 {
+    (kb as f64 / 1024.0 * 10.0).round() / 10.0
+}
+
+fn round(x: f64, digits: i32) -> f64 {
+    let f = 10f64.powi(digits);
+    (x * f).round() / f
+}
+
+struct Corpus {
+    docs: Vec<SynthDoc>,
+    truth: Vec<TruthDoc>,
+    seconds: f64,
+}
+
+fn corpus(args: &Args) -> Corpus {
+    let t = Instant::now();
+    let g = Generator::new(Config {
+        docs: args.docs,
+        refs_per_doc: args.refs,
+        seed: args.seed,
+        ..Config::default()
+    });
+    let (docs, truth) = (0..args.docs)
+        .into_par_iter()
+        .map(|i| g.document(i))
+        .unzip();
+    Corpus {
+        docs,
+        truth,
+        seconds: t.elapsed().as_secs_f64(),
+    }
+}
+
+fn is_stub(reason: &str) -> bool {
+    reason.contains("not implemented")
+}
+
+/// Times `f` over `items` on one core and on all cores; returns items/s.
+fn throughput<T: Sync>(items: &[T], f: impl Fn(&T) -> usize + Sync) -> (f64, f64, usize) {
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a one-thread pool");
+    let t = Instant::now();
+    let sink: usize = one.install(|| items.par_iter().map(&f).sum());
+    let single = items.len() as f64 / t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let sink2: usize = items.par_iter().map(&f).sum();
+    let all = items.len() as f64 / t.elapsed().as_secs_f64();
+    (single, all, sink + sink2)
+}
+
+fn parse_section(c: &Corpus) -> Figures {
+    let entries: Vec<(&str, Style)> = c
+        .truth
+        .iter()
+        .flat_map(|d| d.entries.iter().map(move |e| (e.text.as_str(), d.style)))
+        .collect();
+    let probe = citemap::parse::parse_reference(entries[0].0, entries[0].1);
+    if let Outcome::Unparsed { reason } = &probe.outcome {
+        if is_stub(reason) {
+            return Err(format!("parser is a stub: {reason}"));
+        }
+    }
+    let bytes: usize = entries.iter().map(|e| e.0.len()).sum();
+    let (single, all, _) =
+        throughput(
+            &entries,
+            |(raw, style)| match citemap::parse::parse_reference(raw, *style).outcome {
+                Outcome::Parsed { .. } => 1,
+                Outcome::Unparsed { .. } => 0,
+            },
+        );
+    Ok(json!({
+        "entries": entries.len(),
+        "mean_entry_bytes": bytes / entries.len().max(1),
+        "entries_per_s_1_core": single.round(),
+        "entries_per_s_all_cores": all.round(),
+        "cores": rayon::current_num_threads(),
+        "scaling": round(all / single, 2),
+        "input": "clean entry text from truth.json, list style as hint",
+    }))
+}
+
+fn accuracy_section(c: &Corpus) -> Figures {
+    let pairs: Vec<(&Reference, &str, Style)> = c
+        .truth
+        .iter()
+        .flat_map(|d| {
+            d.entries
+                .iter()
+                .map(move |e| (&e.reference, e.text.as_str(), d.style))
+        })
+        .collect();
+    let scores = pairs
+        .par_iter()
+        .fold(FieldScores::default, |mut s, (truth, raw, style)| {
+            let parsed = citemap::parse::parse_reference(raw, *style);
+            let reference = match &parsed.outcome {
+                Outcome::Parsed { reference, .. } => Some(reference),
+                Outcome::Unparsed { .. } => None,
+            };
+            s.add(truth, reference);
+            s
+        })
+        .reduce(FieldScores::default, |mut a, b| {
+            a.merge(&b);
+            a
+        });
+    if scores.exact == 0 && scores.overall() < 0.05 {
+        return Err("parser gives no fields yet".into());
+    }
+    let fields: Map<String, Value> = citemap::synth::score::FIELDS
+        .iter()
+        .filter_map(|f| {
+            scores
+                .accuracy(f)
+                .map(|a| ((*f).to_owned(), json!(round(a, 4))))
+        })
+        .collect();
+    Ok(json!({
+        "entries": scores.entries,
+        "exact_entries": round(scores.exact as f64 / scores.entries.max(1) as f64, 4),
+        "field_accuracy": round(scores.overall(), 4),
+        "fields": fields,
+    }))
+}
+
+fn extract_section(c: &Corpus) -> Figures {
+    let probe = citemap::extract::extract_text(&c.docs[0].name, &c.docs[0].text);
+    if probe.entries.is_empty() && probe.notes.iter().any(|n| is_stub(n)) {
+        return Err(format!("extraction is a stub: {}", probe.notes.join("; ")));
+    }
+    let bytes: usize = c.docs.iter().map(|d| d.text.len()).sum();
+    let (single, all, found) = throughput(&c.docs, |d| {
+        citemap::extract::extract_text(&d.name, &d.text)
+            .entries
+            .len()
+    });
+    let expected: usize = c.truth.iter().map(|t| t.entries.len()).sum();
+    let per_doc = bytes as f64 / c.docs.len() as f64 / 1e6;
+    Ok(json!({
+        "documents": c.docs.len(),
+        "mb": round(bytes as f64 / 1e6, 1),
+        "mb_per_s_1_core": round(single * per_doc, 2),
+        "mb_per_s_all_cores": round(all * per_doc, 2),
+        "entries_found_per_true_entry": round(found as f64 / 2.0 / expected.max(1) as f64, 4),
+        "includes": "section finding, entry splitting, repair and parsing",
+    }))
+}
+
+fn cite_section(_c: &Corpus) -> Figures {
+    Err("citemap::cite is not merged into this branch yet".into())
+}
+
+fn resolve_section(_args: &Args) -> Figures {
+    Err("citemap::resolve is not merged into this branch yet".into())
+}
+
+fn graph_section(_c: &Corpus) -> Figures {
+    Err("citemap::graph is not merged into this branch yet".into())
+}
+
+fn cluster_section(args: &Args) -> Figures {
+    let t = Instant::now();
+    let g = citemap::synth::graph::planted_graph(&citemap::synth::graph::GraphConfig {
+        nodes: args.graph_nodes,
+        edges: args.graph_edges,
+        communities: (args.graph_nodes / 1000).max(2),
+        seed: args.seed,
+        ..Default::default()
+    });
+    let generated = t.elapsed().as_secs_f64();
+    Err(format!(
+        "citemap::analyze::cluster is not merged into this branch yet (graph of {} nodes / {} edges generated in {generated:.1} s)",
+        g.nodes,
+        g.edges.len()
+    ))
+}
+
+fn svg_section(_args: &Args) -> Figures {
+    Err("citemap::render is not merged into this branch yet".into())
+}
+
+/// Writes the corpus to a scratch folder and runs the `citemap` binary
+/// beside this one over it.
+fn e2e_section(c: &Corpus) -> Figures {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let citemap = exe.with_file_name("citemap");
+    if !citemap.exists() {
+        return Err(format!(
+            "{} not built: run `cargo build --release` first",
+            citemap.display()
+        ));
+    }
+    let help = std::process::Command::new(&citemap)
+        .arg("--help")
+        .output()
+        .map_err(|e| e.to_string())?;
+    let has_map = String::from_utf8_lossy(&help.stdout)
+        .lines()
+        .any(|l| l.trim_start().starts_with("map "));
+    let dir = std::env::temp_dir().join(format!("citemap-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let written: Result<(), String> = c
+        .docs
+        .par_iter()
+        .try_for_each(|d| std::fs::write(dir.join(&d.name), &d.text).map_err(|e| e.to_string()));
+    let result = written.and_then(|()| {
+        let (cmd, extra): (&str, Vec<String>) = if has_map {
+            let out = dir.join("map-out");
+            ("map", vec!["--output".into(), out.display().to_string()])
+        } else {
+            ("extract", vec!["--format".into(), "json".into()])
+        };
+        run_timed(&citemap, cmd, &dir, &extra)
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn run_timed(citemap: &Path, cmd: &str, dir: &Path, extra: &[String]) -> Figures {
+    let t = Instant::now();
+    let out = std::process::Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("%M")
+        .arg(citemap)
+        .arg(cmd)
+        .arg(dir)
+        .args(extra)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .or_else(|_| {
+            std::process::Command::new(citemap)
+                .arg(cmd)
+                .arg(dir)
+                .args(extra)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .output()
+        })
+        .map_err(|e| e.to_string())?;
+    let seconds = t.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let peak_kb: Option<u64> = stderr.lines().last().and_then(|l| l.trim().parse().ok());
+    if !out.status.success() && out.status.code() != Some(1) {
+        return Err(format!(
+            "citemap {cmd} failed ({}): {}",
+            out.status,
+            stderr.lines().take(3).collect::<Vec<_>>().join(" | ")
+        ));
+    }
+    Ok(json!({
+        "command": format!("citemap {cmd} DIR {}", extra.join(" ")).trim_end(),
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": peak_kb.map(mb),
+    }))
+}
+
+fn main() {
+    let mut args = Args::parse();
+    if args.quick {
+        args.docs = args.docs.min(200);
+        args.resolve_entries = args.resolve_entries.min(20_000);
+        args.graph_nodes = args.graph_nodes.min(20_000);
+        args.graph_edges = args.graph_edges.min(200_000);
+        args.svg_nodes = args.svg_nodes.min(200);
+    }
+    let wanted = |name: &str| args.only.is_empty() || args.only.iter().any(|o| o == name);
+    let mut out = Map::new();
+    out.insert("cores".into(), json!(rayon::current_num_threads()));
+    out.insert(
+        "config".into(),
+        json!({"docs": args.docs, "refs": args.refs, "seed": args.seed,
+               "resolve_entries": args.resolve_entries, "graph_nodes": args.graph_nodes,
+               "graph_edges": args.graph_edges, "svg_nodes": args.svg_nodes}),
+    );
+
+    reset_peak();
+    let c = corpus(&args);
+    // Sections reset VmHWM, so the overall peak is the largest seen.
+    let mut peak_kb = memory_kb("VmHWM:").unwrap_or(0);
+    let bytes: usize = c.docs.iter().map(|d| d.text.len()).sum();
+    out.insert(
+        "corpus".into(),
+        json!({"documents": c.docs.len(),
+               "entries": c.truth.iter().map(|t| t.entries.len()).sum::<usize>(),
+               "mb": round(bytes as f64 / 1e6, 1),
+               "generate_seconds": round(c.seconds, 2)}),
+    );
+
+    let mut run = |name: &str, f: &dyn Fn() -> Figures| {
+        if !wanted(name) {
+            return;
+        }
+        eprintln!("bench: {name}…");
+        let before = memory_kb("VmRSS:").unwrap_or(0);
+        reset_peak();
+        let t = Instant::now();
+        let figures = f();
+        let wall = t.elapsed().as_secs_f64();
+        let value = match figures {
+            Ok(Value::Object(mut m)) => {
+                m.insert("section_seconds".into(), json!(round(wall, 2)));
+                if let Some(peak) = memory_kb("VmHWM:") {
+                    peak_kb = peak_kb.max(peak);
+                    m.insert(
+                        "peak_rss_over_start_mb".into(),
+                        json!(mb(peak.saturating_sub(before))),
+                    );
+                }
+                Value::Object(m)
+            }
+            Ok(v) => v,
+            Err(reason) => json!({ "skipped": reason }),
+        };
+        out.insert(name.to_owned(), value);
+    };
+    run("parse", &|| parse_section(&c));
+    run("accuracy", &|| accuracy_section(&c));
+    run("extract", &|| extract_section(&c));
+    run("cite", &|| cite_section(&c));
+    run("graph", &|| graph_section(&c));
+    run("resolve", &|| resolve_section(&args));
+    run("cluster", &|| cluster_section(&args));
+    run("svg", &|| svg_section(&args));
+    run("e2e", &|| e2e_section(&c));
+    let peak_kb = peak_kb.max(memory_kb("VmHWM:").unwrap_or(0));
+    out.insert("peak_rss_mb".into(), json!(mb(peak_kb)));
+    println!("{}", Value::Object(out));
+}
