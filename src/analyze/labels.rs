@@ -211,7 +211,7 @@ pub fn place(texts: &[String], clusters: &[Vec<String>]) -> Vec<Placement> {
             let scores: Vec<f64> = cluster_vectors.iter().map(|c| cosine(&v, c)).collect();
             let mut best: Option<usize> = None;
             for (i, &s) in scores.iter().enumerate() {
-                if s > 0.0 && best.map_or(true, |b| s > scores[b]) {
+                if s > 0.0 && best.is_none_or(|b| s > scores[b]) {
                     best = Some(i);
                 }
             }

@@ -51,9 +51,11 @@ pub fn to_graph(figure: &Figure) -> Graph {
             attr("labelloc", "t"),
             attr("fontname", "Helvetica"),
             attr("fontsize", "16"),
-            attr("overlap", "false"),
+            attr("overlap", "prism"),
+            attr("sep", "+28,10"),
             attr("splines", "true"),
             attr("outputorder", "edgesfirst"),
+            attr("forcelabels", "true"),
             attr("rankdir", "LR"),
         ])),
         Stmt::GAttribute(GraphAttributes::Node(vec![
@@ -150,21 +152,24 @@ fn node_stmt(node: &super::Node) -> DotNode {
         NodeKind::Source => "diamond",
     };
     let mut attributes = vec![
-        attr("label", &node.label),
         attr("tooltip", &node.tooltip),
         attr("shape", shape),
         attr("color", if node.highlight { HIGHLIGHT } else { "#FFFFFF" }),
         attr("penwidth", if node.highlight { "3" } else { "1" }),
     ];
     if node.kind == NodeKind::Document {
+        attributes.push(attr("label", &node.label));
         attributes.push(attr("style", "filled,rounded"));
         attributes.push(attr("fillcolor", group_colour(node.group)));
         attributes.push(attr("fontcolor", "#FFFFFF"));
     } else {
-        // Graphviz grows a circle to fit its label, so `width` is a minimum
-        // that makes much-cited works visibly larger.
+        // A fixed size keeps "sized by times cited" true; the label goes
+        // outside (xlabel) so it does not inflate the circle.
+        attributes.push(attr("label", ""));
+        attributes.push(attr("xlabel", &node.label));
         attributes.push(attr("width", &format!("{inches:.2}")));
-        attributes.push(attr("fixedsize", "false"));
+        attributes.push(attr("height", &format!("{inches:.2}")));
+        attributes.push(attr("fixedsize", "true"));
         attributes.push(attr(
             "fillcolor",
             &format!("{}CC", group_colour(node.group)),

@@ -329,7 +329,7 @@ fn remove_overlaps(placed: &mut [Placed]) {
                 if overlaps(placed[i].bounds(), placed[j].bounds(), 0.0).is_some() {
                     for c in [i, j] {
                         if placed[c].labelled
-                            && worst.map_or(true, |w| placed[c].radius < placed[w].radius)
+                            && worst.is_none_or(|w| placed[c].radius < placed[w].radius)
                         {
                             worst = Some(c);
                         }

@@ -185,7 +185,7 @@ impl Figure {
             .iter()
             .map(|n| {
                 n.kind == NodeKind::Document
-                    || filter.min_weight.map_or(true, |m| n.weight >= m as f64)
+                    || filter.min_weight.is_none_or(|m| n.weight >= m as f64)
             })
             .collect();
         if let Some(top) = filter.top {

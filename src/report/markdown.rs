@@ -155,6 +155,30 @@ pub fn render(a: &Analysis) -> String {
         );
     }
 
+    let _ = writeln!(s, "## Completeness\n");
+    if a.completeness.is_empty() {
+        let _ = writeln!(
+            s,
+            "No document has both body text and a works-cited list, so in-text citations were not checked.\n"
+        );
+    } else {
+        let _ = writeln!(s, "In-text citations checked against each document's works-cited list (`citemap check`):\n");
+        let _ = writeln!(s, "| file | entries | citations | resolved | problems |");
+        let _ = writeln!(s, "| --- | ---: | ---: | ---: | ---: |");
+        for c in &a.completeness {
+            let _ = writeln!(
+                s,
+                "| `{}` | {} | {} | {} | {} |",
+                c.path.replace('`', "'"),
+                c.entries,
+                c.citations,
+                c.resolved,
+                c.problems.len()
+            );
+        }
+        let _ = writeln!(s);
+    }
+
     let _ = writeln!(s, "## Problems found\n");
     if a.problems.is_empty() {
         let _ = writeln!(s, "None.");

@@ -60,6 +60,22 @@ pub struct Counts {
     pub shared_works: usize,
 }
 
+/// The completeness check of one document with body text: its in-text
+/// citations against its works-cited list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Completeness {
+    /// The file.
+    pub path: String,
+    /// Works-cited entries.
+    pub entries: usize,
+    /// In-text citations found.
+    pub citations: usize,
+    /// Citations that resolved to an entry.
+    pub resolved: usize,
+    /// Problems found, as "line: kind: message".
+    pub problems: Vec<String>,
+}
+
 /// Everything the main job found.
 #[derive(Debug, Clone, Serialize)]
 pub struct Analysis {
@@ -75,6 +91,9 @@ pub struct Analysis {
     pub shared: Vec<Shared>,
     /// The clusters.
     pub clusters: clusters::Clusters,
+    /// The completeness check of each document that has body text (in-text
+    /// citations); lists alone (as in `references/`) are not checked.
+    pub completeness: Vec<Completeness>,
     /// Problems found: documents without a works-cited list, entries that
     /// could not be parsed, resolution notes, completeness findings.
     pub problems: Vec<String>,
@@ -87,7 +106,8 @@ pub fn analyse(docs: Vec<Document>, texts: &[&str], options: &Options) -> Analys
     let heads: Vec<&str> = texts.iter().map(|t| resolve::documents::head(t)).collect();
     let resolution = resolve::resolve(&docs, &heads, &options.resolve);
     let clusters = clusters::cluster_corpus(&docs, texts, &resolution, &options.clusters);
-    let shared = shared_sources(&resolution);
+    let shared = shared_sources(&docs, &resolution);
+    let completeness = completeness(&docs, texts);
     let times = clusters::times_cited(&resolution);
     let citing = projection::citations(&resolution);
     let counts = Counts {
@@ -118,19 +138,53 @@ pub fn analyse(docs: Vec<Document>, texts: &[&str], options: &Options) -> Analys
         }
     }
     problems.extend(resolution.notes.iter().cloned());
+    for c in &completeness {
+        problems.extend(c.problems.iter().map(|p| format!("{}:{p}", c.path)));
+    }
     Analysis {
         docs,
         resolution,
         counts,
         shared,
         clusters,
+        completeness,
         problems,
     }
 }
 
-/// Works, people, organisations and venues cited by more than one document
-/// node, most widely shared first.
-pub fn shared_sources(res: &Resolution) -> Vec<Shared> {
+/// Runs `citemap check` on each document that has a works-cited list and
+/// in-text citations; a document whose text is only its list has nothing
+/// to check against.
+fn completeness(docs: &[Document], texts: &[&str]) -> Vec<Completeness> {
+    use rayon::prelude::*;
+    let config = crate::check::Config::default();
+    docs.par_iter()
+        .zip(texts.par_iter())
+        .filter(|(doc, _)| !doc.entries.is_empty())
+        .filter_map(|(doc, text)| {
+            let report = crate::check::check_document(text, doc, &config);
+            (report.citations > 0).then(|| Completeness {
+                path: report.path.clone(),
+                entries: report.entries,
+                citations: report.citations,
+                resolved: report.resolved,
+                problems: report
+                    .problems
+                    .iter()
+                    .filter(|p| p.severity >= crate::check::Severity::Warning)
+                    .map(|p| format!("{}: {}: {}", p.line, p.kind, p.message))
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// Works, people, organisations and venues cited by more than one document,
+/// as [`crate::analyze::shared::shared_sources`] finds them (so `citemap
+/// shared` and the map agree), with the indices the figures need.
+pub fn shared_sources(docs: &[Document], res: &Resolution) -> Vec<Shared> {
+    use crate::analyze::shared::{self, Level};
+    use std::collections::HashMap;
     let cited = projection::citations(res);
     let mut citers_of_work: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); res.works.len()];
     for (d, set) in cited.iter().enumerate() {
@@ -147,52 +201,52 @@ pub fn shared_sources(res: &Resolution) -> Vec<Shared> {
         }
         all.into_iter().collect()
     };
-    let mut out = Vec::new();
-    for (i, w) in res.works.iter().enumerate() {
-        if citers_of_work[i].len() > 1 {
-            out.push(Shared {
-                level: "work",
-                index: i,
-                label: w.label.clone(),
-                documents: citers_of_work[i].iter().copied().collect(),
-            });
-        }
-    }
-    for (i, a) in res.agents.iter().enumerate() {
-        let documents = union(&a.works);
-        if documents.len() > 1 {
-            out.push(Shared {
-                level: match a.kind {
-                    resolve::AgentKind::Person => "person",
-                    resolve::AgentKind::Organisation => "organisation",
-                },
-                index: i,
-                label: a.label.clone(),
+    let work_index: HashMap<&str, usize> = res
+        .works
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (w.key.as_str(), i))
+        .collect();
+    let agent_index: HashMap<&str, usize> = res
+        .agents
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.key.as_str(), i))
+        .collect();
+    let venue_index: HashMap<String, usize> = res
+        .venues
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (format!("venue:{}", v.key), i))
+        .collect();
+    shared::shared_sources(docs, res, 2, &Level::ALL)
+        .into_iter()
+        .filter_map(|s| {
+            let (level, index, documents) = match s.level {
+                Level::Work => {
+                    let i = *work_index.get(s.key.as_str())?;
+                    ("work", i, citers_of_work[i].iter().copied().collect())
+                }
+                Level::Author | Level::Organisation => {
+                    let i = *agent_index.get(s.key.as_str())?;
+                    let level = if s.level == Level::Author {
+                        "person"
+                    } else {
+                        "organisation"
+                    };
+                    (level, i, union(&res.agents[i].works))
+                }
+                Level::Venue => {
+                    let i = *venue_index.get(&s.key)?;
+                    ("venue", i, union(&res.venues[i].works))
+                }
+            };
+            Some(Shared {
+                level,
+                index,
+                label: s.label,
                 documents,
-            });
-        }
-    }
-    for (i, v) in res.venues.iter().enumerate() {
-        let documents = union(&v.works);
-        if documents.len() > 1 {
-            out.push(Shared {
-                level: "venue",
-                index: i,
-                label: v.label.clone(),
-                documents,
-            });
-        }
-    }
-    let rank = |level: &str| match level {
-        "work" => 0,
-        "person" | "organisation" => 1,
-        _ => 2,
-    };
-    out.sort_by(|a, b| {
-        rank(a.level)
-            .cmp(&rank(b.level))
-            .then(b.documents.len().cmp(&a.documents.len()))
-            .then(a.label.cmp(&b.label))
-    });
-    out
+            })
+        })
+        .collect()
 }

@@ -127,7 +127,7 @@ pub fn build(res: &Resolution, kind: Kind) -> Projection {
                     }
                 }
             }
-            edges.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+            edges.sort_by_key(|e| (e.0, e.1));
             edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
             Projection { kind, items, edges }
         }
