@@ -66,6 +66,34 @@ fn memory_kb(key: &str) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// CPU time (user + system) of this process so far, in seconds, from
+/// /proc/self/stat (clock ticks of 1/100 s). On a shared machine CPU time
+/// per item is steadier than wall time.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the parenthesised command name; utime and stime are the
+    // 14th and 15th fields overall.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// The 1-minute load average: how contended the machine was.
+fn load_average() -> Option<f64> {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
 /// Resets VmHWM to the current RSS (Linux ≥ 4.0), so each section's peak is
 /// its own.
 fn reset_peak() {
@@ -110,19 +138,38 @@ fn is_stub(reason: &str) -> bool {
     reason.contains("not implemented")
 }
 
-/// Times `f` over `items` on one core and on all cores; returns items/s.
-fn throughput<T: Sync>(items: &[T], f: impl Fn(&T) -> usize + Sync) -> (f64, f64, usize) {
+/// Items per second of `f` over `items`.
+struct Rates {
+    /// One thread, wall clock.
+    single: f64,
+    /// One thread, per CPU second (immune to other processes' load).
+    single_cpu: f64,
+    /// All cores, wall clock.
+    all: f64,
+    /// The sum of `f`'s results over both runs.
+    sink: usize,
+}
+
+/// Times `f` over `items` on one core and on all cores.
+fn throughput<T: Sync>(items: &[T], f: impl Fn(&T) -> usize + Sync) -> Rates {
+    let n = items.len() as f64;
     let one = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
         .build()
         .expect("a one-thread pool");
-    let t = Instant::now();
-    let sink: usize = one.install(|| items.par_iter().map(&f).sum());
-    let single = items.len() as f64 / t.elapsed().as_secs_f64();
+    let (t, cpu) = (Instant::now(), cpu_seconds());
+    let sink: usize = one.install(|| items.iter().map(&f).sum());
+    let single = n / t.elapsed().as_secs_f64();
+    let single_cpu = n / (cpu_seconds() - cpu).max(0.01);
     let t = Instant::now();
     let sink2: usize = items.par_iter().map(&f).sum();
-    let all = items.len() as f64 / t.elapsed().as_secs_f64();
-    (single, all, sink + sink2)
+    let all = n / t.elapsed().as_secs_f64();
+    Rates {
+        single,
+        single_cpu,
+        all,
+        sink: sink + sink2,
+    }
 }
 
 fn parse_section(c: &Corpus) -> Figures {
@@ -138,21 +185,22 @@ fn parse_section(c: &Corpus) -> Figures {
         }
     }
     let bytes: usize = entries.iter().map(|e| e.0.len()).sum();
-    let (single, all, _) =
-        throughput(
-            &entries,
-            |(raw, style)| match citemap::parse::parse_reference(raw, *style).outcome {
-                Outcome::Parsed { .. } => 1,
-                Outcome::Unparsed { .. } => 0,
-            },
-        );
+    let r = throughput(
+        &entries,
+        |(raw, style)| match citemap::parse::parse_reference(raw, *style).outcome {
+            Outcome::Parsed { .. } => 1,
+            Outcome::Unparsed { .. } => 0,
+        },
+    );
     Ok(json!({
         "entries": entries.len(),
+        "parsed_share": round(r.sink as f64 / 2.0 / entries.len().max(1) as f64, 4),
         "mean_entry_bytes": bytes / entries.len().max(1),
-        "entries_per_s_1_core": single.round(),
-        "entries_per_s_all_cores": all.round(),
+        "entries_per_s_1_core": r.single.round(),
+        "entries_per_cpu_s_1_core": r.single_cpu.round(),
+        "entries_per_s_all_cores": r.all.round(),
         "cores": rayon::current_num_threads(),
-        "scaling": round(all / single, 2),
+        "scaling": round(r.all / r.single, 2),
         "input": "clean entry text from truth.json, list style as hint",
     }))
 }
@@ -207,7 +255,7 @@ fn extract_section(c: &Corpus) -> Figures {
         return Err(format!("extraction is a stub: {}", probe.notes.join("; ")));
     }
     let bytes: usize = c.docs.iter().map(|d| d.text.len()).sum();
-    let (single, all, found) = throughput(&c.docs, |d| {
+    let r = throughput(&c.docs, |d| {
         citemap::extract::extract_text(&d.name, &d.text)
             .entries
             .len()
@@ -217,9 +265,10 @@ fn extract_section(c: &Corpus) -> Figures {
     Ok(json!({
         "documents": c.docs.len(),
         "mb": round(bytes as f64 / 1e6, 1),
-        "mb_per_s_1_core": round(single * per_doc, 2),
-        "mb_per_s_all_cores": round(all * per_doc, 2),
-        "entries_found_per_true_entry": round(found as f64 / 2.0 / expected.max(1) as f64, 4),
+        "mb_per_s_1_core": round(r.single * per_doc, 2),
+        "mb_per_cpu_s_1_core": round(r.single_cpu * per_doc, 2),
+        "mb_per_s_all_cores": round(r.all * per_doc, 2),
+        "entries_found_per_true_entry": round(r.sink as f64 / 2.0 / expected.max(1) as f64, 4),
         "includes": "section finding, entry splitting, repair and parsing",
     }))
 }
@@ -345,6 +394,7 @@ fn main() {
     let wanted = |name: &str| args.only.is_empty() || args.only.iter().any(|o| o == name);
     let mut out = Map::new();
     out.insert("cores".into(), json!(rayon::current_num_threads()));
+    out.insert("load_average_at_start".into(), json!(load_average()));
     out.insert(
         "config".into(),
         json!({"docs": args.docs, "refs": args.refs, "seed": args.seed,
@@ -403,5 +453,6 @@ fn main() {
     run("e2e", &|| e2e_section(&c));
     let peak_kb = peak_kb.max(memory_kb("VmHWM:").unwrap_or(0));
     out.insert("peak_rss_mb".into(), json!(mb(peak_kb)));
+    out.insert("load_average_at_end".into(), json!(load_average()));
     println!("{}", Value::Object(out));
 }
