@@ -3,19 +3,24 @@
 //! Data flows one way: documents ([`input`]) → works-cited entries
 //! ([`extract`]) → parsed references ([`parse`]) → output ([`export`]).
 //!
-//! ```ignore
+//! ```
 //! let text = "Intro.\n\nWorks cited\n\n- Benjamin, Ruha. *Race after Technology*. Polity Press, 2019.\n";
 //! let doc = citemap::extract::extract_text("paper.md", text);
 //! assert_eq!(doc.entries.len(), 1);
 //! ```
 #![deny(missing_docs)]
 
+pub mod check;
+pub mod cite;
 pub mod error;
 pub mod export;
 pub mod extract;
 pub mod input;
 pub mod model;
 pub mod parse;
+pub mod resolve;
+pub mod graph;
+pub mod analyze;
 pub mod synth;
 
 pub use error::{Error, Result};

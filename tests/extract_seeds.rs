@@ -200,3 +200,23 @@ fn built_in_corpus_matches_the_seeds() {
         }
     }
 }
+
+#[test]
+fn flattened_004_still_gives_its_seventy_entries() {
+    // PDF tools that lose every line break leave the heading and the whole
+    // list inside one line of running text.
+    let Some((text, seed)) = seed_doc("004") else {
+        return;
+    };
+    let flat = text.lines().collect::<Vec<_>>().join(" ");
+    let doc = citemap::extract::extract_text("flat.txt", &flat);
+    assert_eq!(doc.entries.len(), 70, "{:?}", doc.notes);
+    assert_eq!(
+        doc.section.map(|s| s.heading),
+        Some("REFERENCES".to_owned())
+    );
+    for (a, b) in seed.entries.iter().zip(&doc.entries) {
+        assert_eq!(a.raw, b.raw);
+        assert_eq!(b.span.line, 1);
+    }
+}

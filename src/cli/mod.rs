@@ -5,10 +5,13 @@
 
 use clap::{Parser, Subcommand};
 
+mod check;
 mod extract;
 mod inputs;
 mod output;
 mod parse;
+mod graph;
+mod shared;
 use std::io::Write;
 
 /// citemap turns scholarly documents into citation maps.
@@ -29,6 +32,12 @@ enum Command {
     Extract(extract::Args),
     /// Parse bare reference strings, one per line.
     Parse(parse::Args),
+    /// Draw the citation network or a projection of it.
+    Graph(graph::Args),
+    /// List the sources several documents share.
+    Shared(shared::Args),
+    /// Check citations against works-cited lists, like a compiler.
+    Check(check::Args),
 }
 
 /// What a subcommand reports back when it did not fail outright.
@@ -37,7 +46,6 @@ pub enum Status {
     /// Everything went fine: exit 0.
     Ok,
     /// The command ran but found what the user asked it to fail on: exit 1.
-    #[allow(dead_code)] // the first user is `citemap check`, still to come
     Problems,
 }
 
@@ -54,6 +62,9 @@ pub fn main() -> i32 {
     let result: anyhow::Result<Status> = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Parse(args) => parse::run(args),
+        Command::Graph(args) => graph::run(args),
+        Command::Shared(args) => shared::run(args),
+        Command::Check(args) => check::run(args),
     };
     match result {
         Ok(Status::Ok) => 0,

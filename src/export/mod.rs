@@ -7,6 +7,7 @@
 
 pub mod bibtex;
 pub mod csl;
+pub mod graph;
 pub mod table;
 pub mod tsv;
 

@@ -22,7 +22,43 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "Family, Given", "Family, G.", "FAMILY, G." or "G. Family" at the start.
 static AUTHOR_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das)\s+)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s*\p{Lu}|^\p{Lu}\.(?:\s?-?\p{Lu}\.)*\s+\p{Lu}[\p{L}'’\-]+",
+        r"^(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das)\s+)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s*\p{Lu}(?:\p{Ll}|\.)|^\p{Lu}\.(?:\s?-?\p{Lu}\.)*\s+\p{Lu}[\p{L}'’\-]+",
+    )
+    .expect("valid regex")
+});
+
+/// An organisation as author: capitalised words, then a full stop and the
+/// title ("Pew Research Center. \"Infrastructure…", "Google AI. *Tools*").
+static ORG_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"^\p{Lu}[\p{L}\d&'’\-]*(?:\s+(?:of|for|and|the|on|&|\p{Lu}[\p{L}\d&'’\-]*)){0,6}\.\s+["“‘*(\p{Lu}]"#,
+    )
+    .expect("valid regex")
+});
+
+/// A place of publication at a line start ("Vienna, Austria: Curran",
+/// "Montréal, QC, Canada: ACM"), which looks like "Family, Given".
+static PLACE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}'’\-]*)?){1,2}:\s",
+    )
+    .expect("valid regex")
+});
+
+/// An author start that cannot be a wrapped title line: initials
+/// ("Moore, B.") or a given name closed by a full stop ("Apprich, Clemens.",
+/// "Iyer, Sarah L.").
+static CLOSED_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das)\s+)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s*(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*[\s,]|\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?\.\s)",
+    )
+    .expect("valid regex")
+});
+
+/// An organisation followed by an APA date: "World Health Organization. (2022".
+static DATED_ORG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{L}\d&'’\-]*(?:\s+(?:of|for|and|the|on|&|\p{Lu}[\p{L}\d&'’\-]*)){0,6}\.\s+\((?:\d{4}|n\.\s?d\.)",
     )
     .expect("valid regex")
 });
@@ -49,7 +85,29 @@ pub fn is_numbered(line: &str) -> bool {
 
 /// True when the text opens like an author name in a bibliography.
 pub fn starts_like_author(text: &str) -> bool {
-    AUTHOR_START.is_match(text.trim_start())
+    let t = text.trim_start();
+    AUTHOR_START.is_match(t) && !PLACE_START.is_match(t)
+}
+
+/// True when the text opens with an author name that is closed off the way
+/// only a bibliography writes it ("Moore, B.", "Apprich, Clemens.").
+pub fn starts_like_closed_author(text: &str) -> bool {
+    CLOSED_AUTHOR.is_match(text.trim_start())
+}
+
+/// True when the text opens with a place of publication ("Vienna, Austria:").
+pub fn starts_like_place(text: &str) -> bool {
+    PLACE_START.is_match(text.trim_start())
+}
+
+/// True when the text opens with an organisation and an APA date.
+pub fn starts_like_dated_org(text: &str) -> bool {
+    DATED_ORG.is_match(text.trim_start())
+}
+
+/// True when the text opens like an organisation's name used as author.
+pub fn starts_like_org(text: &str) -> bool {
+    ORG_START.is_match(text.trim_start())
 }
 
 /// True when a whole line looks like a reference (or the first line of one).

@@ -74,7 +74,7 @@ pub fn extract_text(path: &str, text: &str) -> Document {
             found.last + 1
         ));
     }
-    let cut = split::split(&lines, found.first, found.last);
+    let cut = split::split_from(&lines, found.first, found.start, found.last);
     doc.notes.extend(cut.notes);
     if cut.entries.is_empty() {
         doc.notes

@@ -74,7 +74,13 @@ fn join_lines(text: &str) -> String {
     for (i, line) in text.split('\n').enumerate() {
         let line = line.trim();
         if i > 0 && !out.is_empty() && !line.is_empty() {
-            let last_token = out.rsplit(' ').next().unwrap_or("");
+            // Only the end of the text can hold the last token's URL start;
+            // scanning all of it per line would be quadratic.
+            let mut tail = out.len().saturating_sub(512);
+            while !out.is_char_boundary(tail) {
+                tail += 1;
+            }
+            let last_token = out[tail..].rsplit(' ').next().unwrap_or("");
             let in_url = is_url_start(last_token);
             if out.ends_with('-') && !out.ends_with(" -") && !out.ends_with("--") {
                 let before = out[..out.len() - 1].chars().last();
@@ -146,12 +152,13 @@ fn mend_urls(text: &str) -> String {
         i += 1;
         if let Some(at) = url_offset(&token) {
             let angled = token[..at].ends_with('<');
-            while i < tokens.len() {
-                let closed = angled && token[at..].contains('>');
-                if closed || !continues_url(&token, tokens[i], tokens.get(i + 1).copied(), angled) {
+            let mut closed = angled && token[at..].contains('>');
+            while i < tokens.len() && !closed {
+                if !continues_url(&token, tokens[i], tokens.get(i + 1).copied(), angled) {
                     break;
                 }
                 token.push_str(tokens[i]);
+                closed = angled && tokens[i].contains('>');
                 i += 1;
             }
         }
@@ -174,13 +181,20 @@ fn continues_url(url: &str, next: &str, after: Option<&str>, angled: bool) -> bo
         return false;
     }
     let core = next.trim_end_matches(['.', ',', ';', ')']);
-    if core.is_empty() || !core.chars().all(is_url_char) {
+    if core.is_empty() {
+        // A full stop set off by a line break: "…/2022.795908 ."
+        return next.len() <= 2;
+    }
+    if !core.chars().all(is_url_char) {
         return false;
     }
     if NOT_URL.iter().any(|w| next.eq_ignore_ascii_case(w)) {
         return false;
     }
-    let is_year = core.len() == 4 && core.chars().all(|c| c.is_ascii_digit());
+    let is_year = core.len() == 4
+        && core
+            .parse::<u32>()
+            .is_ok_and(|y| (1500..=2099).contains(&y));
     if is_year {
         return false;
     }
@@ -190,14 +204,14 @@ fn continues_url(url: &str, next: &str, after: Option<&str>, angled: bool) -> bo
     }
     if has_url_punct(core) {
         // "i/", "o-large-scale…", "?utm_medium=email", "rms.html", "/02/…"
-        return !(starts_upper && !core.contains('/'));
+        return !starts_upper || core.contains('/');
     }
     // A bare stub: only right before the end or before an access note.
     let stub = core.len() <= MAX_STUB && !starts_upper;
     let ends_here = match after {
         None => true,
         Some(a) => {
-            a.starts_with(['(', '['])
+            a.starts_with(['(', '[', '-', '/', '.', '_', '?', '#'])
                 || ["accessed", "retrieved", "last", "available"]
                     .iter()
                     .any(|w| a.to_lowercase().starts_with(w))
@@ -264,6 +278,22 @@ mod tests {
         ] {
             assert_eq!(fix(broken), whole);
         }
+    }
+
+    #[test]
+    fn doi_broken_twice_and_a_lone_full_stop() {
+        assert_eq!(
+            fix("https://doi.org/10.1080/s625 52 -2015-73963-7."),
+            "https://doi.org/10.1080/s62552-2015-73963-7."
+        );
+        assert_eq!(
+            fix("https://doi.org/10.1093/7093932.298 6546."),
+            "https://doi.org/10.1093/7093932.2986546."
+        );
+        assert_eq!(
+            fix("https://doi.org/10.7146/2022.795908\n."),
+            "https://doi.org/10.7146/2022.795908."
+        );
     }
 
     #[test]

@@ -94,7 +94,47 @@ pub struct Found {
     pub first: usize,
     /// 0-based index of the last line of the list body (inclusive).
     pub last: usize,
+    /// Byte offset in line `first` where the list begins: 0, unless the
+    /// heading shares its line with the first entry ("REFERENCES [1] …").
+    pub start: usize,
 }
+
+/// A heading followed on the same line by the first numbered entry, as PDF
+/// extraction that loses line breaks leaves it: "… REFERENCES [1] E. …".
+/// Only Title Case or UPPER CASE headings count, and only before "[1]" or
+/// "1.", so prose that mentions "references [1]" is not taken.
+static INLINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<String> = HEADINGS
+        .iter()
+        .flat_map(|h| {
+            let title: String = h
+                .split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let sentence = {
+                let mut c = h.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            };
+            [h.to_uppercase(), title, sentence]
+        })
+        .map(|n| regex::escape(&n))
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.dedup();
+    Regex::new(&format!(
+        r"(?:^|[\s.:;)])((?:{}):?)\s+(?:\[1\]|1\.)\s",
+        names.join("|")
+    ))
+    .expect("valid regex")
+});
 
 /// Finds the works-cited section among a document's lines.
 pub fn find(lines: &[&str]) -> Option<Found> {
@@ -148,19 +188,33 @@ fn is_stop_heading(line: &str) -> bool {
 }
 
 fn by_heading(lines: &[&str]) -> Option<Found> {
-    let (index, heading) = lines.iter().enumerate().rev().find_map(|(i, line)| {
-        heading_name(line)?;
-        let followed_by_references = lines[i + 1..]
-            .iter()
-            .filter(|l| !l.trim().is_empty())
-            .take(LOOKAHEAD)
-            .any(|l| cues::is_reference_like(l));
-        followed_by_references.then(|| (i, line.trim().to_owned()))
+    let (index, heading, start) = lines.iter().enumerate().rev().find_map(|(i, line)| {
+        if heading_name(line).is_some() {
+            let next: Vec<&str> = lines[i + 1..]
+                .iter()
+                .copied()
+                .filter(|l| !l.trim().is_empty())
+                .take(LOOKAHEAD)
+                .collect();
+            // Wrapped entries may hold their year a line or two down.
+            let opens_like_entry = next.first().is_some_and(|l| {
+                let l = cues::strip_list_marker(l);
+                cues::starts_like_author(l) || cues::starts_like_org(l)
+            });
+            let followed_by_references = next.iter().any(|l| cues::is_reference_like(l))
+                || opens_like_entry && next.iter().any(|l| cues::has_year(l));
+            return followed_by_references.then(|| (i, line.trim().to_owned(), None));
+        }
+        inline_heading(line).map(|(heading, start)| (i, heading, Some(start)))
     })?;
-    let first = index + 1;
+    let first = if start.is_some() { index } else { index + 1 };
     let mut last = lines.len().saturating_sub(1).max(first);
-    if let Some(stop) = lines[first..].iter().position(|l| is_stop_heading(l)) {
-        last = (first + stop).saturating_sub(1).max(first);
+    let stop_from = index + 1;
+    if let Some(stop) = lines
+        .get(stop_from..)
+        .and_then(|rest| rest.iter().position(|l| is_stop_heading(l)))
+    {
+        last = (stop_from + stop).saturating_sub(1).max(first);
     }
     while last > first && lines[last].trim().is_empty() {
         last -= 1;
@@ -170,7 +224,23 @@ fn by_heading(lines: &[&str]) -> Option<Found> {
         heading_line: Some(index),
         first,
         last: last.min(lines.len().saturating_sub(1)),
+        start: start.unwrap_or(0),
     })
+}
+
+/// The last inline heading of a line whose following text is a reference:
+/// the heading as written and the byte offset where the list starts.
+fn inline_heading(line: &str) -> Option<(String, usize)> {
+    INLINE_HEADING
+        .captures_iter(line)
+        .filter_map(|caps| {
+            let name = caps.get(1)?;
+            let after = &line[name.end()..];
+            let start = name.end() + after.len() - after.trim_start().len();
+            cues::is_reference_like(&line[start..])
+                .then(|| (name.as_str().trim_end_matches(':').to_owned(), start))
+        })
+        .last()
 }
 
 fn trailing_run(lines: &[&str]) -> Option<Found> {
@@ -216,6 +286,7 @@ fn trailing_run(lines: &[&str]) -> Option<Found> {
         heading_line: None,
         first,
         last,
+        start: 0,
     })
 }
 
@@ -251,6 +322,19 @@ mod tests {
             assert!(heading_name(h).is_some(), "{h}");
         }
         assert!(heading_name("Reference frames in physics").is_none());
+    }
+
+    #[test]
+    fn heading_sharing_a_line_with_the_first_entry() {
+        let text = "Body. ACKNOWLEDGEMENTS We thank all. REFERENCES [1] E. Mostaque, ‘Title’, Oct. 23, 2022. [2] ‘Other’, 2021.";
+        let found = find(&lines(text)).unwrap();
+        assert_eq!(found.heading, "REFERENCES");
+        assert_eq!((found.first, found.last), (0, 0));
+        assert!(text[found.start..].starts_with("[1] E. Mostaque"));
+        assert!(find(&lines(
+            "As references [1] and [2] show, in 2020 the vol. 3 …"
+        ))
+        .is_none());
     }
 
     #[test]

@@ -80,6 +80,8 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$").expect("valid regex")
 });
 
+/// Blank-line separated blocks longer than this are pages, not entries.
+const MAX_ENTRY_LINES: usize = 8;
 /// Lines that repeat this often in a section are running heads.
 const RUNNING_HEAD_REPEATS: usize = 3;
 /// Running heads are short.
@@ -92,8 +94,7 @@ const BULLETS: &[&str] = &["- ", "• ", "* ", "· ", "▪ ", "◦ ", "-\t", "�
 
 fn marker(text: &str) -> Option<Marker> {
     for bullet in BULLETS {
-        if text.starts_with(bullet) {
-            let rest = &text[bullet.len()..];
+        if let Some(rest) = text.strip_prefix(bullet) {
             let len = text.len() - rest.trim_start().len();
             return Some(Marker {
                 kind: Kind::Bullet,
@@ -116,12 +117,23 @@ fn marker(text: &str) -> Option<Marker> {
 
 /// Splits lines `first..=last` (0-based) of a document into entries.
 pub fn split(lines: &[&str], first: usize, last: usize) -> Split {
+    split_from(lines, first, 0, last)
+}
+
+/// As [`split`], with the list starting at byte `start` of line `first`
+/// (after a heading on the same line).
+pub fn split_from(lines: &[&str], first: usize, start: usize, last: usize) -> Split {
     let mut out = Split::default();
     if first > last || first >= lines.len() {
         return out;
     }
     let body = &lines[first..=last.min(lines.len() - 1)];
-    let (content, furniture) = content_lines(body, first);
+    let start = if body[0].is_char_boundary(start) {
+        start.min(body[0].len())
+    } else {
+        0
+    };
+    let (content, furniture) = content_lines(body, first, start);
     if furniture > 0 {
         out.notes.push(format!(
             "dropped {furniture} line(s) of page furniture (page numbers, running heads)"
@@ -130,15 +142,22 @@ pub fn split(lines: &[&str], first: usize, last: usize) -> Split {
     if content.is_empty() {
         return out;
     }
-    let mut counts: HashMap<Kind, usize> = HashMap::new();
-    for m in content.iter().filter_map(|l| l.marker) {
-        *counts.entry(m.kind).or_default() += 1;
-    }
-    let dominant = counts
+    // Counted in a fixed order so that ties break the same way every run
+    // (bullets, then "[n]", then "n.").
+    let kinds = [Kind::Bullet, Kind::Bracket, Kind::Dotted];
+    let count = |kind: Kind| {
+        content
+            .iter()
+            .filter(|l| l.marker.is_some_and(|m| m.kind == kind))
+            .count()
+    };
+    let dominant = kinds
         .iter()
-        .max_by_key(|(kind, n)| (**n, **kind == Kind::Bullet))
-        .filter(|(_, n)| **n * 4 >= content.len())
-        .map(|(k, _)| *k);
+        .map(|&k| (k, count(k)))
+        .rev()
+        .max_by_key(|&(_, n)| n)
+        .filter(|&(_, n)| n > 0 && n * 4 >= content.len())
+        .map(|(k, _)| k);
     let mut builder = Builder::default();
     match dominant {
         Some(kind) => by_marker(&content, kind, &mut builder),
@@ -160,7 +179,7 @@ pub fn split(lines: &[&str], first: usize, last: usize) -> Split {
 }
 
 /// The non-blank lines of the section, with page furniture taken out.
-fn content_lines<'a>(body: &[&'a str], offset: usize) -> (Vec<Line<'a>>, usize) {
+fn content_lines<'a>(body: &[&'a str], offset: usize, start: usize) -> (Vec<Line<'a>>, usize) {
     let mut repeats: HashMap<&str, usize> = HashMap::new();
     for l in body {
         let t = l.trim();
@@ -171,7 +190,12 @@ fn content_lines<'a>(body: &[&'a str], offset: usize) -> (Vec<Line<'a>>, usize) 
     let mut content = Vec::new();
     let mut furniture = 0;
     let mut gap = false;
-    for (i, raw) in body.iter().enumerate() {
+    for (i, &line) in body.iter().enumerate() {
+        let (raw, shift) = if i == 0 && start > 0 {
+            (&line[start..], line[..start].chars().count())
+        } else {
+            (line, 0)
+        };
         let text = raw.trim();
         if text.is_empty() {
             gap = true;
@@ -180,12 +204,19 @@ fn content_lines<'a>(body: &[&'a str], offset: usize) -> (Vec<Line<'a>>, usize) 
         let running_head = repeats
             .get(text)
             .is_some_and(|&n| n >= RUNNING_HEAD_REPEATS);
-        if PAGE_NUMBER.is_match(text) || running_head {
+        // A number alone on a line is a page number, unless it is the end
+        // of a URL or DOI that the line above breaks off.
+        let url_tail = i > 0 && !gap && ends_in_url(body[i - 1]);
+        if (PAGE_NUMBER.is_match(text) && !url_tail) || running_head {
             furniture += 1;
             gap = true;
             continue;
         }
-        let indent = raw.chars().take_while(|c| c.is_whitespace()).count();
+        if gap && isolated_head(body, i, text) {
+            furniture += 1;
+            continue;
+        }
+        let indent = shift + raw.chars().take_while(|c| c.is_whitespace()).count();
         content.push(Line {
             index: offset + i,
             indent,
@@ -195,6 +226,36 @@ fn content_lines<'a>(body: &[&'a str], offset: usize) -> (Vec<Line<'a>>, usize) 
         });
     }
     (content, furniture)
+}
+
+/// True when a line ends inside a URL or DOI.
+fn ends_in_url(line: &str) -> bool {
+    let last = line
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    last.contains("://")
+        || last.starts_with("www.")
+        || last.starts_with("10.")
+        || last.starts_with("doi:")
+}
+
+/// A running head printed once inside the list: a short line alone between
+/// blank lines, with no year, URL, list marker or final full stop, that does
+/// not open like an author.
+fn isolated_head(body: &[&str], i: usize, text: &str) -> bool {
+    let blank_after = match body.get(i + 1) {
+        Some(next) => next.trim().is_empty(),
+        None => true,
+    };
+    blank_after
+        && text.chars().count() <= RUNNING_HEAD_MAX
+        && !text.ends_with('.')
+        && !cues::has_year(text)
+        && !text.contains("://")
+        && marker(text).is_none()
+        && !cues::starts_like_author(text)
 }
 
 #[derive(Default)]
@@ -215,6 +276,18 @@ impl Builder {
         });
     }
 
+    /// The end of the current entry with its PDF damage repaired, so that a
+    /// URL broken across lines still reads as a URL.
+    fn tail(&self) -> Option<String> {
+        const TAIL: usize = 300;
+        let text = &self.entries.last()?.text;
+        let mut from = text.len().saturating_sub(TAIL);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        Some(super::repair::repair_entry(&text[from..]).into_owned())
+    }
+
     /// Appends a line to the current entry; false when there is none.
     fn extend(&mut self, index: usize, text: &str) -> bool {
         match self.entries.last_mut() {
@@ -233,11 +306,10 @@ impl Builder {
     /// not open with an author ("…, edited by Mark" / "- Graham and Fabian
     /// Ferrari. The MIT Press, 2022").
     fn start_or_rejoin(&mut self, line: &Line<'_>, text: &str, label: Option<u32>) {
-        let broken = self.entries.last().is_some_and(|prev| {
-            ends_mid_phrase(&prev.text)
-                && !cues::starts_like_author(text)
-                && (line.gap_before || text.starts_with(char::is_lowercase))
-        });
+        let broken = match (self.entries.last(), self.tail()) {
+            (Some(prev), Some(tail)) => is_tail_of(&prev.text, &tail, line, text),
+            _ => false,
+        };
         if broken && self.extend(line.index, text) {
             self.notes.push(format!(
                 "line {}: rejoined an entry broken across a page",
@@ -247,6 +319,66 @@ impl Builder {
             self.start(line.index, line.indent + 1, label, text);
         }
     }
+}
+
+/// Whether `text`, which would open a new entry, is the rest of the
+/// previous entry `prev` (whose repaired end is `tail`) pushed past a page
+/// break.
+fn is_tail_of(prev: &str, tail: &str, line: &Line<'_>, text: &str) -> bool {
+    if !(line.gap_before || text.starts_with(char::is_lowercase)) {
+        return false;
+    }
+    let author = cues::starts_like_author(text);
+    let opens_entry = author || cues::starts_like_org(text);
+    // The surest signs: a URL or DOI cut off, or a phrase cut off mid-way;
+    // only a personal name then opens a new entry.
+    if ends_in_url(tail) && first_token_is_url_piece(text) {
+        return true;
+    }
+    if ends_mid_phrase(tail) {
+        return !author;
+    }
+    // Weaker signs give way to any author-like start: a tail that opens like
+    // a continuation, a year arriving after a year-less entry, or a year-less
+    // piece after a dated entry.
+    let titled = text.starts_with(['"', '“', '‘', '\'', '*']);
+    !opens_entry
+        && (continues_entry(text)
+            || !cues::has_year(prev) && cues::has_year(text)
+            || !titled && cues::has_year(prev) && !cues::has_year(text))
+}
+
+/// True when the first word of `text` can only be the rest of a URL: URL
+/// characters with a slash, dot or hyphen, or digits, and no capital to
+/// start ("OECD." opens an entry).
+fn first_token_is_url_piece(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    !first.is_empty()
+        && !first.starts_with(char::is_uppercase)
+        && first
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._~:/?#@!$&*+,;=%".contains(c))
+        && (first.contains(['/', '.', '-']) || first.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// True when text can only be the rest of an entry: it opens in lower case,
+/// with a container ("In *Proceedings*"), pages, a URL or an access note.
+fn continues_entry(text: &str) -> bool {
+    text.starts_with(char::is_lowercase)
+        || cues::starts_like_place(text)
+        || [
+            "In ",
+            "(pp.",
+            "pp.",
+            "http://",
+            "https://",
+            "doi:",
+            "Retrieved ",
+            "Available",
+            "Accessed",
+        ]
+        .iter()
+        .any(|p| text.starts_with(p))
 }
 
 /// True when text stops where no reference ends: on a letter that is not
@@ -286,7 +418,16 @@ fn by_marker(content: &[Line<'_>], kind: Kind, b: &mut Builder) {
         };
         let rest = &line.text[m.len..];
         if kind == Kind::Bullet {
-            b.start_or_rejoin(line, rest, None);
+            // "- [3] A. Author, …": a numbered list written as bullets.
+            match BRACKET.captures(rest) {
+                Some(c) => b.start(
+                    line.index,
+                    line.indent + 1,
+                    c[1].parse().ok(),
+                    &rest[c[0].len()..],
+                ),
+                None => b.start_or_rejoin(line, rest, None),
+            }
             continue;
         }
         last_number = m.number;
@@ -298,9 +439,13 @@ fn by_marker(content: &[Line<'_>], kind: Kind, b: &mut Builder) {
         let mut pieces = split_inline(rest, m.number);
         let (first_text, _, _) = pieces.remove(0);
         b.start(line.index, line.indent + 1, m.number, first_text);
-        let base_col = line.indent + line.text[..m.len].chars().count();
+        // Columns are counted incrementally: recounting from the line start
+        // for each piece would be quadratic on a long one-line run.
+        let mut col = line.indent + line.text[..m.len].chars().count() + 1;
+        let mut counted = 0;
         for (text, offset, number) in pieces {
-            let col = base_col + rest[..offset].chars().count() + 1;
+            col += rest[counted..offset].chars().count();
+            counted = offset;
             let body = text
                 .strip_prefix(&format!("[{number}]"))
                 .unwrap_or(text)
@@ -355,41 +500,64 @@ fn by_layout(content: &[Line<'_>], b: &mut Builder) {
             _ => block_sizes.push(1),
         }
     }
-    let blocks = block_sizes.len();
-    let multi_line_blocks = block_sizes.iter().filter(|&&n| n >= 2).count();
-    let blocks_are_entries = blocks >= 2 && multi_line_blocks * 2 >= blocks;
+    // Blank lines separate entries when the blocks are entry-sized; blocks of
+    // page length are pages of a dense list, split further line by line.
+    let blocks_are_entries =
+        block_sizes.len() >= 2 && block_sizes.iter().all(|&n| n <= MAX_ENTRY_LINES);
 
-    let mut prev: Option<&str> = None;
     for line in content {
         let new_entry = if hanging_indent {
             line.indent == min_indent
         } else if blocks_are_entries {
             line.gap_before
         } else {
-            line.gap_before
-                || match prev {
-                    Some(p) => starts_new_entry(p, line.text),
-                    None => true,
-                }
+            match b.tail() {
+                Some(tail) => starts_new_entry(&tail, line.text),
+                None => true,
+            }
         };
         if new_entry {
             b.start_or_rejoin(line, line.text, None);
         } else if !b.extend(line.index, line.text) {
             b.start(line.index, line.indent + 1, None, line.text);
         }
-        prev = Some(line.text);
     }
 }
 
-/// Whether `cur` opens a new entry in a list with one entry per line whose
-/// long entries wrap onto further lines.
+/// Whether `cur` opens a new entry in a dense list whose long entries wrap
+/// onto further lines; `prev` is the (repaired) end of the entry so far.
 fn starts_new_entry(prev: &str, cur: &str) -> bool {
-    if cur.starts_with(char::is_lowercase) || ends_mid_phrase(prev) {
+    if cur.starts_with(char::is_lowercase) || ends_mid_phrase(prev) || ends_on_initial(prev) {
         return false;
     }
-    let prev_done = prev.ends_with(['.', ')', ']', '>', '"', '”', '’'])
-        || prev.ends_with(|c: char| c.is_ascii_digit());
-    prev_done && (cues::starts_like_author(cur) || cues::is_reference_like(cur))
+    // An entry ends on its year, pages or URL; a wrapped title line ends on
+    // a word. After a sure end, any author, an organisation or a quoted
+    // title may open the next entry; after a full stop only an author name
+    // closed off as bibliographies write it ("Moore, B.", "Apprich, Clemens.").
+    let last_token = prev.rsplit(char::is_whitespace).next().unwrap_or("");
+    let sure_end = prev
+        .trim_end_matches(['.', ')', ']', '>'])
+        .ends_with(|c: char| c.is_ascii_digit())
+        || last_token.contains("://")
+        || last_token.starts_with("www.");
+    if sure_end {
+        return cues::starts_like_author(cur)
+            || cues::starts_like_org(cur)
+            || cur.starts_with(['"', '“', '‘', '\'', '*']);
+    }
+    let full_stop = prev.ends_with(['.', ')', ']', '>', '"', '”', '’']);
+    full_stop
+        && (cues::starts_like_closed_author(cur) || cues::starts_like_dated_org(cur))
+        && !cues::starts_like_place(cur)
+}
+
+/// "… Steven I." ends on an initial: the name goes on in the next line.
+fn ends_on_initial(text: &str) -> bool {
+    let mut rev = text.trim_end().chars().rev();
+    matches!(
+        (rev.next(), rev.next(), rev.next()),
+        (Some('.'), Some(c), Some(' ' | '-')) if c.is_uppercase()
+    )
 }
 
 #[cfg(test)]

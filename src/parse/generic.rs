@@ -139,6 +139,9 @@ fn italic_at(p: &Prepared, at: usize) -> Option<(usize, usize)> {
 
 /// Abbreviations that end in a period without ending a sentence.
 fn is_abbreviation(word: &str) -> bool {
+    if word.ends_with([')', ']', '"', '”', '’']) {
+        return false;
+    }
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if w.chars().count() <= 1 {
         return true;
@@ -324,6 +327,18 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     if r.title.as_deref().is_some_and(str::is_empty) {
         r.title = None;
     }
+    // "Statistical power analysis (2nd ed.)": the edition is not the title.
+    if let Some(t) = r.title.as_deref() {
+        if let Some(k) = t.rfind(" (") {
+            let inner = t[k + 2..].trim_end_matches(['.', ')']);
+            if let Ok((after, e)) = tokens::edition(inner.trim()) {
+                if after.trim().is_empty() {
+                    r.edition = Some(e.to_owned());
+                    r.title = Some(t[..k].trim_end().to_owned());
+                }
+            }
+        }
+    }
 
     // Container markers: "In:", "in", italics, editors.
     tail_str = tail_str.trim_start_matches([' ', ',', '.', ';']);
@@ -360,8 +375,24 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         }
     }
 
+    // An italic container further on: "Recorded talk, *Great Transformation*".
+    let title_italic = r.title.is_some() && italic_at(p, rest_off).is_some();
+    if !has_container && !title_italic {
+        let off = s.len() - tail_str.len();
+        if let Some((a, b)) = p.italics.iter().copied().find(|(a, _)| *a > off) {
+            let before = s[off..a].trim_matches([' ', ',', '.', ';']);
+            if before.split_whitespace().count() <= 4 && !before.chars().any(|c| c.is_ascii_digit()) {
+                if !before.is_empty() {
+                    r.note = Some(before.to_owned());
+                }
+                r.container_title = Some(trim_title(&s[a..b]));
+                has_container = true;
+                tail_str = &s[b..];
+            }
+        }
+    }
     // The tail.
-    let t = tail::read(tail_str, has_container);
+    let t = tail::read_with(tail_str, has_container || title_italic, chapter);
     used += t.used.min(tail_str.len());
     if r.container_title.is_none() {
         r.container_title = t.container.clone();
@@ -380,13 +411,29 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     r.pages = t.pages;
     r.publisher = t.publisher;
     r.publisher_place = t.place;
-    r.edition = t.edition;
+    if r.edition.is_none() {
+        r.edition = t.edition;
+    }
     r.editors.extend(t.editors);
     if r.issued.is_none() {
         r.issued = t.date;
     }
     if !t.note.is_empty() {
-        r.note = Some(t.note.join(", "));
+        let mut n = r.note.take().map(|n| vec![n]).unwrap_or_default();
+        n.extend(t.note);
+        r.note = Some(n.join(", "));
+    }
+    // A book in italics: the words after it name its publisher.
+    if title_italic && r.publisher.is_none() && r.volume.is_none() && r.pages.is_none() {
+        if let Some(n) = r.note.take() {
+            match n.split_once(", ") {
+                Some((first, more)) => {
+                    r.publisher = Some(first.to_owned());
+                    r.note = Some(more.to_owned());
+                }
+                None => r.publisher = Some(n),
+            }
+        }
     }
     // A year anywhere, when no grammar placed one.
     if r.issued.is_none() {
@@ -506,6 +553,13 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
         } else {
             head_t.find(", ").unwrap_or(k)
         };
+        if let Some(b) = boundary.filter(|b| *b < pick) {
+            let after = head_t[b + 1..].trim();
+            let first = after.split(',').next().unwrap_or("");
+            if lexicon::is_city(first) || lexicon::place_publisher(after).is_some() || lexicon::looks_like_publisher(first) {
+                return (Some(&rest[..b]), b + 1);
+            }
+        }
         if head_end == rest.len() && boundary.is_some() {
             // "Author, Title. Publisher" with no numbers at all.
         } else {
@@ -513,8 +567,9 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
         }
     }
     if let Some(b) = boundary {
-        let t = cut_publisher(&rest[..b]);
-        return (Some(t), t.len() + usize::from(t.len() == b) );
+        let end = if rest[b..].starts_with(['?', '!']) { b + 1 } else { b };
+        let t = cut_publisher(&rest[..end]);
+        return (Some(t), if t.len() < end { t.len() } else { b + 1 });
     }
     if head.trim().is_empty() {
         return (None, 0);
@@ -587,7 +642,14 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
     if !weak {
         return None;
     }
-    let end = s.find(". ").or_else(|| s.find(" ("))?;
+    let quote_after_comma = [", ‘", ", “", ", \"", ", '"]
+        .iter()
+        .filter_map(|q| s.find(q))
+        .min();
+    let end = match (s.find(". ").or_else(|| s.find(" (")), quote_after_comma) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
     let seg = &s[..end];
     let words = seg.split_whitespace().count();
     if words == 0 || words > 7 || !seg.starts_with(|c: char| c.is_uppercase()) {
@@ -596,7 +658,7 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
     if seg.contains(',') {
         return None;
     }
-    let after = s[end..].trim_start_matches(['.', ' ']);
+    let after = s[end..].trim_start_matches(['.', ' ', ',']);
     let after_off = s.len() - after.len();
     let title_follows = after.starts_with(['"', '“', '‘'])
         || italic_at(p, after_off).is_some()
@@ -614,6 +676,13 @@ fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
     }
     if lexicon::thesis_cue(note) || lexicon::thesis_cue(container) || lexicon::thesis_cue(r.publisher.as_deref().unwrap_or("")) {
         return WorkType::Thesis;
+    }
+    let preprint_doi = r.doi.as_deref().is_some_and(|d| {
+        let d = d.to_ascii_lowercase();
+        d.contains("ssrn") || d.contains("arxiv") || d.starts_with("10.1101/")
+    });
+    if preprint_doi && r.volume.is_none() {
+        return WorkType::Preprint;
     }
     if p.ids.arxiv.is_some() && r.volume.is_none() && (container.is_empty() || container.to_lowercase().contains("arxiv")) {
         return WorkType::Preprint;

@@ -432,7 +432,13 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         }
         j += 1;
     }
-    let fam = &toks[i..j];
+    let mut fam = &toks[i..j];
+    // "Daumé III, H.": a suffix before the comma.
+    let mut fam_suffix = None;
+    if fam.len() > 1 && is_suffix(fam[fam.len() - 1].core) {
+        fam_suffix = Some(fam[fam.len() - 1].core.to_owned());
+        fam = &fam[..fam.len() - 1];
+    }
     if fam.is_empty() || !fam.iter().any(is_name_word) {
         return None;
     }
@@ -440,7 +446,7 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         .iter()
         .filter(|t| is_name_word(t) && !PARTICLES.contains(&t.core.to_lowercase().as_str()))
         .count();
-    if proper > 2 || fam.iter().skip(1).any(is_uinit) {
+    if proper > 2 || fam.iter().skip(1).any(|t| is_uinit(t) && !is_suffix(t.core)) {
         return None;
     }
     if toks.get(j)?.kind != Kind::Comma {
@@ -451,6 +457,7 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
     if !parts.is_empty() {
         person.particle = Some(join(s, parts));
     }
+    person.suffix = fam_suffix;
     // "Gartner, et al."
     if let Some(k) = et_al_at(toks, j + 1) {
         let _ = k;

@@ -126,6 +126,12 @@ fn lex_items(s: &str) -> Vec<Item> {
                 p = took(Item::Vol(v.to_owned()), after, &mut items);
                 continue;
             }
+            if let Some(r) = rest.strip_prefix("Art. no.").or_else(|| rest.strip_prefix("Article no.")) {
+                if let Ok((after, n)) = preceded(space0, tokens::number)(r) {
+                    p = took(Item::Pages(n.to_owned()), after, &mut items);
+                    continue;
+                }
+            }
             if let Ok((after, v)) = tokens::labelled_issue(rest) {
                 p = took(Item::Issue(v.to_owned()), after, &mut items);
                 continue;
@@ -261,18 +267,43 @@ fn text_runs(s: &str, items: &[Item], from: usize, to: usize) -> Vec<(usize, usi
 }
 
 fn clean(s: &str) -> String {
-    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '*' | '_'))
-        .trim_end_matches(['.'])
-        .trim()
-        .to_owned()
+    let mut t = s;
+    loop {
+        let u = t
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '*' | '_'))
+            .trim_end_matches('.');
+        if u.len() == t.len() {
+            return u.to_owned();
+        }
+        t = u;
+    }
 }
 
 /// Reads `s` (a tail). `has_container` says whether the container was
 /// already found (italics, "In …"), in which case leading words are a
 /// publisher, place or note.
 pub fn read(s: &str, has_container: bool) -> Tail {
-    let items = lex_items(s);
+    read_with(s, has_container, false)
+}
+
+/// As [`read`]; with `whole_lead` the container runs to the first number
+/// across commas ("In Simians, Cyborgs, and Women: …, 149–81").
+pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
     let mut tail = Tail::default();
+    // "edited by A, B and C." spans commas: read it before the items.
+    let blanked;
+    let mut s = s;
+    if let Some((a, b, people)) = edited_by(s) {
+        tail.editors = people;
+        tail.used += b - a;
+        let mut t = String::with_capacity(s.len());
+        t.push_str(&s[..a]);
+        t.extend(std::iter::repeat_n(' ', b - a));
+        t.push_str(&s[b..]);
+        blanked = t;
+        s = &blanked;
+    }
+    let items = lex_items(s);
     let first_num = items
         .iter()
         .position(|it| !matches!(it, Item::Text(..) | Item::Punct(..)))
@@ -288,8 +319,18 @@ pub fn read(s: &str, has_container: bool) -> Tail {
             || lexicon::place_publisher(whole).is_some()
             || lexicon::is_thesis_or_report(whole)
             || starts_edited_by(whole).is_some()
+            || is_event_phrase(whole)
         {
             runs.extend(lead.iter().copied());
+        } else if whole_lead {
+            let end = lead.iter().rev().find(|(a2, b2)| {
+                let r = &s[*a2..*b2];
+                !(lexicon::place_publisher(r).is_some() || lexicon::is_city(r) || lexicon::looks_like_publisher(r))
+            });
+            let b = end.map_or(b, |e| e.1);
+            tail.container = Some(clean(&s[a..b])).filter(|c| !c.is_empty());
+            tail.used += b - a;
+            runs.extend(lead.iter().filter(|(a2, _)| *a2 >= b).copied());
         } else {
             tail.container = Some(clean(whole)).filter(|c| !c.is_empty());
             tail.used += whole.len();
@@ -300,10 +341,39 @@ pub fn read(s: &str, has_container: bool) -> Tail {
     }
     runs.extend(text_runs(s, &items, first_num, items.len()));
     assign_numbers(&items[first_num..], &mut tail);
+    // "Cambridge, MA: MIT Press" was cut at its comma.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
     for (a, b) in runs {
+        let r = &s[a..b];
+        let state = r.split_once(':').is_some_and(|(st, _)| {
+            let st = st.trim().trim_end_matches('.');
+            (2..=5).contains(&st.len()) && st.starts_with(|c: char| c.is_ascii_uppercase()) && !st.contains(' ')
+        });
+        match merged.last_mut() {
+            Some(last) if state && s[last.1..a].trim() == "," => last.1 = b,
+            _ => merged.push((a, b)),
+        }
+    }
+    for (a, b) in merged {
         classify_run(&s[a..b], &mut tail);
     }
     tail
+}
+
+fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
+    let lower = s.to_lowercase();
+    for cue in ["edited by ", "ed. by ", "eds. by ", "hrsg. von ", "herausgegeben von ", "éd. par ", "édité par ", "editado por "] {
+        if let Some(a) = lower.find(cue) {
+            if !s.is_char_boundary(a) || !s.is_char_boundary(a + cue.len()) {
+                continue;
+            }
+            let l = names::name_list(&s[a + cue.len()..]);
+            if !l.people.is_empty() {
+                return Some((a, a + cue.len() + l.end, l.people));
+            }
+        }
+    }
+    None
 }
 
 fn starts_edited_by(t: &str) -> Option<usize> {
@@ -314,6 +384,14 @@ fn starts_edited_by(t: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// "Uploaded on", "Recorded talk", "Posted": words about the medium.
+fn is_event_phrase(t: &str) -> bool {
+    let l = t.to_lowercase();
+    ["uploaded", "posted", "published on", "recorded", "presented at", "lecture", "talk", "video", "podcast", "interview"]
+        .iter()
+        .any(|c| l.starts_with(c))
 }
 
 fn classify_run(run: &str, tail: &mut Tail) {
@@ -355,9 +433,18 @@ fn classify_run(run: &str, tail: &mut Tail) {
     }
 }
 
+/// A bare number takes the first free slot: volume, then pages, then issue.
+fn place_number(tail: &mut Tail, n: String) {
+    if tail.volume.is_none() && tail.pages.is_none() {
+        tail.volume = Some(n);
+    } else if tail.pages.is_none() {
+        tail.pages = Some(n);
+    } else if tail.volume.is_none() {
+        tail.volume = Some(n);
+    }
+}
+
 fn assign_numbers(items: &[Item], tail: &mut Tail) {
-    let mut bare: Vec<(String, bool)> = Vec::new();
-    let mut ranges: Vec<String> = Vec::new();
     let mut paren_years: Vec<Date> = Vec::new();
     let mut years: Vec<Date> = Vec::new();
     for it in items {
@@ -391,12 +478,23 @@ fn assign_numbers(items: &[Item], tail: &mut Tail) {
                     tail.pages.get_or_insert_with(|| p.clone());
                 }
             }
-            Item::Range(r) => ranges.push(r.clone()),
-            Item::Num(n, _) => bare.push((n.clone(), false)),
+            Item::Range(..) | Item::Num(..) => {}
             Item::Edition(e) => {
                 tail.edition.get_or_insert_with(|| e.clone());
             }
             Item::Text(..) | Item::Punct(..) => {}
+        }
+    }
+    // Bare numbers and ranges in order, once the labelled ones are placed.
+    for it in items {
+        match it {
+            Item::Range(r) => {
+                if tail.pages.is_none() {
+                    tail.pages = Some(r.clone());
+                }
+            }
+            Item::Num(n, _) => place_number(tail, n.clone()),
+            _ => {}
         }
     }
     // The date: a parenthesised one, else the most precise, else the first.
@@ -410,26 +508,7 @@ fn assign_numbers(items: &[Item], tail: &mut Tail) {
     // Years beyond the chosen date are numbers ("JHEP 2013, 123 (2013)").
     for d in years.iter().skip(1) {
         if d.month.is_none() && tail.date.is_some_and(|t| t.year != d.year) {
-            bare.push((d.year.to_string(), false));
-        }
-    }
-    if tail.date.is_some() && paren_years.is_empty() && years.len() > 1 {
-        // "2014; 32" keeps the first year; a second plain year is a volume.
-    }
-    for r in ranges {
-        if tail.pages.is_none() {
-            tail.pages = Some(r);
-        } else if tail.issue.is_none() && tail.volume.is_some() {
-            tail.issue = Some(r);
-        }
-    }
-    for (n, _) in bare {
-        if tail.volume.is_none() && tail.pages.is_none() {
-            tail.volume = Some(n);
-        } else if tail.pages.is_none() {
-            tail.pages = Some(n);
-        } else if tail.issue.is_none() && tail.volume.is_some() {
-            tail.issue = Some(n);
+            place_number(tail, d.year.to_string());
         }
     }
     let _ = all_dates;

@@ -250,7 +250,7 @@ pub fn page_range(i: &str) -> IResult<&str, String> {
         tuple((
             page_number,
             space0,
-            take_while_m_n(1, 2, is_dash),
+            verify(take_while1(is_dash), |d: &str| d.chars().count() <= 2),
             space0,
             page_number,
         )),

@@ -1,0 +1,3 @@
+//! Analyses of a resolved corpus.
+
+pub mod shared;

@@ -1,0 +1,552 @@
+//! `citemap check`: a linter for references. Every citation must point at an
+//! entry, every entry must be cited, and every entry must carry what its
+//! type needs.
+//!
+//! ```
+//! use citemap::check::{check_text, Config, Kind};
+//! let text = "A claim (Smith 45).\n\nWorks cited\n\n- Benjamin, Ruha. *Race after Technology*. Polity Press, 2019.\n";
+//! let report = check_text("paper.md", text, &Config::default());
+//! // Without the extraction stage no list is found; with it, Smith is
+//! // unresolved and Benjamin uncited. Either way the check reports.
+//! assert!(!report.problems.is_empty());
+//! ```
+
+mod config;
+mod fields;
+mod footnotes;
+mod kind;
+mod links;
+mod render;
+
+pub use config::{Config, ConfigError};
+pub use fields::{missing_fields, missing_in_entry};
+pub use kind::{Deny, Kind, Severity, UnknownKind};
+pub use links::valid_doi;
+pub use render::{write_human, write_json};
+
+use crate::cite::text::{fold, title_words, LineIndex};
+use crate::cite::{body_range, resolve, scan, Form, Quality, Resolution, ScanOptions};
+use crate::input::Source;
+use crate::model::{Document, Entry, Style};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+/// One problem found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    /// What is wrong.
+    pub kind: Kind,
+    /// How serious it is.
+    pub severity: Severity,
+    /// 1-based line (0 when the problem concerns the whole document).
+    pub line: usize,
+    /// 1-based column in characters (0 for the whole document).
+    pub column: usize,
+    /// The text at fault, as written.
+    pub text: String,
+    /// A sentence for the user.
+    pub message: String,
+    /// What to write instead, where that is known.
+    pub suggestion: Option<String>,
+    /// Byte range of the text at fault in the document.
+    #[serde(skip)]
+    pub range: Option<Range<usize>>,
+}
+
+/// The check of one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocReport {
+    /// The document's path as given.
+    pub path: String,
+    /// How many works-cited entries it has.
+    pub entries: usize,
+    /// How many in-text citations were found (footnote markers excluded).
+    pub citations: usize,
+    /// How many of those resolved to an entry.
+    pub resolved: usize,
+    /// What is wrong, in document order.
+    pub problems: Vec<Problem>,
+    /// The document text, for rendering problems in context.
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// Totals over all documents checked.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Summary {
+    /// Documents checked.
+    pub documents: usize,
+    /// Entries in all of them.
+    pub entries: usize,
+    /// Citations found.
+    pub citations: usize,
+    /// Citations resolved.
+    pub resolved: usize,
+    /// Problems of severity error.
+    pub errors: usize,
+    /// Problems of severity warning.
+    pub warnings: usize,
+    /// Problems by kind.
+    pub by_kind: BTreeMap<Kind, usize>,
+}
+
+/// The check of several documents.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    /// One report per document, in the order given.
+    pub documents: Vec<DocReport>,
+    /// Totals.
+    pub summary: Summary,
+}
+
+impl Report {
+    /// Builds a report with its summary.
+    pub fn new(documents: Vec<DocReport>) -> Self {
+        let mut s = Summary {
+            documents: documents.len(),
+            ..Summary::default()
+        };
+        for d in &documents {
+            s.entries += d.entries;
+            s.citations += d.citations;
+            s.resolved += d.resolved;
+            for p in &d.problems {
+                match p.severity {
+                    Severity::Error => s.errors += 1,
+                    Severity::Warning => s.warnings += 1,
+                    Severity::Note => {}
+                }
+                *s.by_kind.entry(p.kind).or_default() += 1;
+            }
+        }
+        Report {
+            documents,
+            summary: s,
+        }
+    }
+
+    /// True when some problem is at or above what `deny` fails on.
+    pub fn fails(&self, deny: Deny) -> bool {
+        self.documents
+            .iter()
+            .flat_map(|d| &d.problems)
+            .any(|p| deny.denies(p.severity))
+    }
+}
+
+/// Checks a loaded document: extracts its list, then checks it.
+pub fn check_source(source: &Source, config: &Config) -> DocReport {
+    let doc = crate::extract::extract(source);
+    check_document(&source.text, &doc, config)
+}
+
+/// Checks a text as if loaded from `path`.
+pub fn check_text(path: &str, text: &str, config: &Config) -> DocReport {
+    let doc = crate::extract::extract_text(path, text);
+    check_document(text, &doc, config)
+}
+
+/// The in-text citations of `doc` (whose text is `text`), resolved to its
+/// entries. `style` overrides the list's own style in deciding which
+/// citation forms to look for.
+pub fn citations(text: &str, doc: &Document, style: Option<Style>) -> Vec<Resolution> {
+    let style = style.unwrap_or(doc.style);
+    let opts = ScanOptions::for_style(style);
+    let body = body_range(text, doc);
+    resolve(scan(&doc.path, text, body, &opts), &doc.entries)
+}
+
+/// Checks an extracted document against its text.
+pub fn check_document(text: &str, doc: &Document, config: &Config) -> DocReport {
+    let resolved = citations(text, doc, config.style);
+    let mut c = Checker {
+        text,
+        ix: LineIndex::new(text),
+        config,
+        problems: Vec::new(),
+    };
+    c.citations(&resolved, doc);
+    c.entries(doc, &resolved);
+    c.links(doc);
+    let cites: Vec<&Resolution> = resolved
+        .iter()
+        .filter(|r| r.citation.form != Form::Footnote)
+        .collect();
+    if doc.entries.is_empty() {
+        let (severity, message) = if cites.is_empty() {
+            (Severity::Warning, "no works-cited list found".to_owned())
+        } else {
+            (
+                Severity::Error,
+                format!("{} citations but no works-cited list", cites.len()),
+            )
+        };
+        c.push_with(
+            Kind::NoReferences,
+            severity,
+            None,
+            String::new(),
+            message,
+            None,
+        );
+    }
+    let mut problems = c.problems;
+    problems.sort_by_key(|p| (p.line, p.column, p.kind));
+    DocReport {
+        path: doc.path.clone(),
+        entries: doc.entries.len(),
+        citations: cites.len(),
+        resolved: cites.iter().filter(|r| r.is_resolved()).count(),
+        problems,
+        text: text.to_owned(),
+    }
+}
+
+struct Checker<'a> {
+    text: &'a str,
+    ix: LineIndex,
+    config: &'a Config,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn push(
+        &mut self,
+        kind: Kind,
+        range: Option<Range<usize>>,
+        text: String,
+        message: String,
+        suggestion: Option<String>,
+    ) {
+        if let Some(severity) = self.config.severity(kind) {
+            self.push_with(kind, severity, range, text, message, suggestion);
+        }
+    }
+
+    fn push_with(
+        &mut self,
+        kind: Kind,
+        default: Severity,
+        range: Option<Range<usize>>,
+        text: String,
+        message: String,
+        suggestion: Option<String>,
+    ) {
+        let Some(configured) = self.config.severity(kind) else {
+            return;
+        };
+        // A configured severity wins; otherwise the caller's judgement.
+        let severity = if self.config.severity.contains_key(&kind) {
+            configured
+        } else {
+            default
+        };
+        let (line, column) = match &range {
+            Some(r) => (self.ix.line(r.start), self.ix.column(self.text, r.start)),
+            None => (0, 0),
+        };
+        self.problems.push(Problem {
+            kind,
+            severity,
+            line,
+            column,
+            text,
+            message,
+            suggestion,
+            range,
+        });
+    }
+
+    fn citations(&mut self, resolved: &[Resolution], doc: &Document) {
+        let mut notes: Option<footnotes::Notes> = None;
+        for r in resolved {
+            let c = &r.citation;
+            if c.form == Form::Footnote {
+                let notes = notes.get_or_insert_with(|| footnotes::Notes::new(self.text));
+                for item in &c.items {
+                    if !notes.has(item) {
+                        self.push(
+                            Kind::DanglingFootnote,
+                            Some(c.range.clone()),
+                            c.text.clone(),
+                            format!("footnote marker {} has no note", c.text),
+                            None,
+                        );
+                    }
+                }
+                continue;
+            }
+            if c.form == Form::Numeric {
+                let missing: Vec<String> = c
+                    .items
+                    .iter()
+                    .zip(&r.targets)
+                    .filter(|(_, t)| t.is_none())
+                    .filter_map(|(i, _)| i.number.map(|n| n.to_string()))
+                    .collect();
+                if !missing.is_empty() && !doc.entries.is_empty() {
+                    self.push(
+                        Kind::UnresolvedCitation,
+                        Some(c.range.clone()),
+                        c.text.clone(),
+                        format!(
+                            "no entry numbered {} in the works-cited list",
+                            missing.join(", ")
+                        ),
+                        None,
+                    );
+                }
+                continue;
+            }
+            if doc.entries.is_empty() {
+                // no-references says it once for the whole document.
+                continue;
+            }
+            for (item, target) in c.items.iter().zip(&r.targets) {
+                let item_text = self
+                    .text
+                    .get(item.range.clone())
+                    .unwrap_or(&c.text)
+                    .to_owned();
+                let range = Some(item.range.clone())
+                    .filter(|r| !r.is_empty())
+                    .or(Some(c.range.clone()));
+                let Some(m) = target else {
+                    let what = if item.ibid {
+                        "ibid. follows no resolved citation".to_owned()
+                    } else {
+                        format!("no entry matches {}", describe(item))
+                    };
+                    self.push(Kind::UnresolvedCitation, range, item_text, what, None);
+                    continue;
+                };
+                let entry = &doc.entries[m.entry];
+                if m.names == Quality::Fuzzy
+                    && !item.names.iter().all(|n| self.config.allows_name(n))
+                {
+                    self.push(
+                        Kind::NameMismatch,
+                        range.clone(),
+                        item.names.join(", "),
+                        format!(
+                            "{} is spelt differently in the works-cited list",
+                            item.names.join(", ")
+                        ),
+                        m.entry_names.clone(),
+                    );
+                }
+                if let Some(q @ (Quality::Fuzzy | Quality::Mismatch)) = m.title {
+                    let cited = item.title.clone().unwrap_or_default();
+                    let message = if q == Quality::Fuzzy {
+                        format!("short title “{cited}” differs from the entry's title")
+                    } else {
+                        format!("“{cited}” matches no title of {}", entry_label(entry))
+                    };
+                    self.push(
+                        Kind::TitleMismatch,
+                        range.clone(),
+                        cited,
+                        message,
+                        m.entry_title.as_deref().map(short_title),
+                    );
+                }
+                if let Some((cited, year)) = &m.year_mismatch {
+                    self.push(
+                        Kind::YearMismatch,
+                        range.clone(),
+                        cited.clone(),
+                        format!("cited as {cited} but the entry has {year}"),
+                        Some(year.to_string()),
+                    );
+                }
+            }
+        }
+    }
+
+    fn entry_range(&self, entry: &Entry) -> Option<Range<usize>> {
+        let line_start = self.ix.line_start(entry.span.line)?;
+        let line_end = self.text[line_start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| line_start + i);
+        let start = self.text[line_start..line_end]
+            .char_indices()
+            .nth(entry.span.column.saturating_sub(1))
+            .map_or(line_end, |(i, _)| line_start + i);
+        let mut end = (start + entry.raw.len().max(1)).min(line_end);
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        (end > start).then_some(start..end)
+    }
+
+    fn entries(&mut self, doc: &Document, resolved: &[Resolution]) {
+        let mut cited = vec![false; doc.entries.len()];
+        for m in resolved.iter().flat_map(|r| r.targets.iter().flatten()) {
+            cited[m.entry] = true;
+        }
+        // A repeated entry is reported as a duplicate, not as uncited too.
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let twins: Vec<Option<usize>> = doc
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let sig = signature(e)?;
+                let first = *seen.entry(sig).or_insert(i);
+                (first != i).then_some(first)
+            })
+            .collect();
+        for (i, twin) in twins.iter().enumerate() {
+            if let Some(t) = twin {
+                let either = cited[i] || cited[*t];
+                cited[i] = either;
+                cited[*t] = either;
+            }
+        }
+        for (i, entry) in doc.entries.iter().enumerate() {
+            let range = self.entry_range(entry);
+            let label = entry_label(entry);
+            if !cited[i] {
+                self.push(
+                    Kind::UncitedEntry,
+                    range.clone(),
+                    label.clone(),
+                    format!("{label} is never cited"),
+                    None,
+                );
+            }
+            if let Some(r) = entry.reference() {
+                let missing = fields::missing_in_entry(entry);
+                if !missing.is_empty() {
+                    self.push(
+                        Kind::MissingField,
+                        range.clone(),
+                        label.clone(),
+                        format!("{} ({}) lacks {}", label, r.kind, missing.join(", ")),
+                        None,
+                    );
+                }
+            }
+            if let Some(first) = twins[i] {
+                let other = &doc.entries[first];
+                self.push(
+                    Kind::DuplicateEntry,
+                    range,
+                    label.clone(),
+                    format!("{label} repeats the entry on line {}", other.span.line),
+                    Some("remove one of the two entries".into()),
+                );
+            }
+        }
+    }
+
+    fn links(&mut self, doc: &Document) {
+        let Some(section) = &doc.section else { return };
+        let Some(start) = self.ix.line_start(section.line) else {
+            return;
+        };
+        let end = self
+            .ix
+            .line_start(section.end_line + 1)
+            .unwrap_or(self.text.len());
+        for d in links::broken_urls(self.text, start..end) {
+            let found = self.text[d.range.clone()].to_owned();
+            self.push(
+                Kind::BrokenUrl,
+                Some(d.range),
+                found.clone(),
+                format!("URL broken by PDF extraction: {found}"),
+                Some(d.repaired),
+            );
+        }
+        for d in links::bad_dois(self.text, start..end) {
+            let found = self.text[d.range.clone()].to_owned();
+            let (message, suggestion) = if d.unrepairable {
+                (format!("{found} is not a DOI (10.NNNN/suffix)"), None)
+            } else {
+                (format!("DOI broken by a space: {found}"), Some(d.repaired))
+            };
+            self.push(Kind::InvalidDoi, Some(d.range), found, message, suggestion);
+        }
+    }
+}
+
+/// The main title without its subtitle: "The Culture of Connectivity".
+fn short_title(title: &str) -> String {
+    title
+        .split([':', '.', '?'])
+        .next()
+        .unwrap_or(title)
+        .trim()
+        .to_owned()
+}
+
+/// A short human description of a cited item: "Smith 45", "*Technotopia*".
+fn describe(item: &crate::cite::CiteItem) -> String {
+    let mut parts = Vec::new();
+    if !item.names.is_empty() {
+        let mut n = item.names.join(", ");
+        if item.et_al {
+            n.push_str(" et al.");
+        }
+        parts.push(n);
+    } else if let Some(n) = &item.context_name {
+        parts.push(n.clone());
+    }
+    if let Some(t) = &item.title {
+        parts.push(format!("“{t}”"));
+    }
+    if let Some(y) = &item.year {
+        parts.push(y.clone());
+    }
+    if parts.is_empty() {
+        "this citation".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// "Benjamin 2019" from the parsed fields, else the start of the raw text.
+fn entry_label(entry: &Entry) -> String {
+    if let Some(r) = entry.reference() {
+        if !r.authors.is_empty() || r.title.is_some() {
+            return r.short_label();
+        }
+    }
+    let raw = entry.raw.trim();
+    let mut cut = raw.len().min(60);
+    while !raw.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if cut < raw.len() {
+        format!("{}…", &raw[..cut])
+    } else {
+        raw.to_owned()
+    }
+}
+
+/// What makes two entries the same work: the DOI, else first author, title
+/// and year; else the folded raw text.
+fn signature(entry: &Entry) -> Option<String> {
+    if let Some(r) = entry.reference() {
+        if let Some(doi) = &r.doi {
+            return Some(format!("doi:{}", doi.to_lowercase()));
+        }
+        let title = r.title.as_deref().map(title_words)?.join(" ");
+        let who = r
+            .authors
+            .first()
+            .map(|p| fold(&p.family))
+            .unwrap_or_default();
+        let year = r.year().map(|y| y.to_string()).unwrap_or_default();
+        return Some(format!("{who}|{title}|{year}"));
+    }
+    let raw = entry.raw.trim();
+    let raw = raw
+        .strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .map_or(raw, |(_, r)| r);
+    let f = fold(raw);
+    (f.len() > 10).then_some(f)
+}

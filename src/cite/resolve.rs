@@ -1,0 +1,720 @@
+//! Resolving each citation to an entry of the same document.
+//!
+//! Matching is exact first, then tolerant: names compare without
+//! diacritics, hyphens and spaces, then by Jaro–Winkler similarity
+//! ("Dyer-Witthof" → "Dyer-Witheford", "Ohnsman" → "Ohsman"); short titles
+//! compare as word prefixes, then with plurals dropped ("Cultures of
+//! Connectivity" → "The Culture of Connectivity"). How good the match was
+//! is kept, so the check can report a misspelling while still resolving it.
+//!
+//! Entries are read through their parsed [`Reference`] where there is one
+//! and through their raw text as well, so a citation still resolves when
+//! the parser put an author in the wrong field.
+
+use super::scan::{Citation, CiteItem, Form};
+use super::text::{fold, stem, title_words};
+use crate::model::{Entry, Reference};
+use serde::Serialize;
+
+/// How closely a cited name or title matched its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Quality {
+    /// Spelt as in the entry (case aside), or a short form of the title.
+    Exact,
+    /// Close: diacritics, hyphens, a letter or two, a plural.
+    Fuzzy,
+    /// Cited but matching nothing in the entry (a title only: names must
+    /// match for a citation to resolve at all).
+    Mismatch,
+}
+
+/// The entry one cited item resolved to, and how well it matched.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    /// Index of the entry in [`Document::entries`](crate::Document).
+    pub entry: usize,
+    /// How the cited names matched (`Exact` when no names were cited).
+    pub names: Quality,
+    /// How the cited title matched, when one was cited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Quality>,
+    /// The cited year and the entry's, when they differ.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year_mismatch: Option<(String, i32)>,
+    /// The names as the entry spells them, when the citation spelt them
+    /// differently ("Dyer-Witheford, Kjösen and Steinhoff").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry_names: Option<String>,
+    /// The entry's title, when the cited title differed from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry_title: Option<String>,
+}
+
+/// A citation with the entry each of its items resolved to (`None` for an
+/// unresolved item and for footnote markers, which point at notes).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resolution {
+    /// The citation.
+    pub citation: Citation,
+    /// One per item, in order.
+    pub targets: Vec<Option<Match>>,
+}
+
+impl Resolution {
+    /// True when every item that can point at an entry does.
+    pub fn is_resolved(&self) -> bool {
+        self.citation.form == Form::Footnote || self.targets.iter().all(Option::is_some)
+    }
+}
+
+/// Resolves `citations` (in text order) against `entries`. Weak citations
+/// (a bare name such as `(Pure)`) are kept only when they resolve.
+pub fn resolve(citations: Vec<Citation>, entries: &[Entry]) -> Vec<Resolution> {
+    let keys: Vec<Key> = entries.iter().map(Key::new).collect();
+    let any_label = entries.iter().any(|e| e.label.is_some());
+    let mut out: Vec<Resolution> = Vec::with_capacity(citations.len());
+    let mut previous: Option<usize> = None;
+    for citation in citations {
+        let targets: Vec<Option<Match>> = citation
+            .items
+            .iter()
+            .map(|item| match citation.form {
+                Form::Footnote => None,
+                Form::Numeric => item.number.and_then(|n| by_number(n, entries, any_label)),
+                _ if item.ibid => previous.map(Match::plain),
+                _ => by_item(item, &keys),
+            })
+            .collect();
+        if citation.weak && targets.iter().all(Option::is_none) {
+            continue;
+        }
+        if citation.form != Form::Footnote {
+            previous = targets.iter().rev().flatten().next().map(|m| m.entry);
+        }
+        out.push(Resolution { citation, targets });
+    }
+    out
+}
+
+impl Match {
+    fn plain(entry: usize) -> Self {
+        Match {
+            entry,
+            names: Quality::Exact,
+            title: None,
+            year_mismatch: None,
+            entry_names: None,
+            entry_title: None,
+        }
+    }
+}
+
+fn by_number(n: u32, entries: &[Entry], any_label: bool) -> Option<Match> {
+    let wanted = n.to_string();
+    let index = if any_label {
+        entries
+            .iter()
+            .position(|e| e.label.as_deref().map(str::trim) == Some(wanted.as_str()))
+    } else {
+        let i = n as usize;
+        (i >= 1 && i <= entries.len()).then(|| i - 1)
+    };
+    index.map(Match::plain)
+}
+
+/// One way of writing an author of an entry.
+#[derive(Debug)]
+struct NameKey {
+    display: String,
+    exact: String,
+    folded: String,
+    chars: usize,
+    /// Belongs to the first author.
+    first: bool,
+    /// From the parsed reference rather than the raw text.
+    parsed: bool,
+}
+
+impl NameKey {
+    fn new(display: &str, first: bool, parsed: bool) -> Option<Self> {
+        let display = display.trim().trim_end_matches(['.', ',']).trim();
+        let folded = fold(display);
+        if folded.chars().count() < 2 {
+            return None;
+        }
+        Some(NameKey {
+            display: display.to_owned(),
+            exact: exact_form(display),
+            chars: folded.chars().count(),
+            folded,
+            first,
+            parsed,
+        })
+    }
+}
+
+fn exact_form(s: &str) -> String {
+    s.trim().replace('’', "'").to_lowercase()
+}
+
+/// What an entry can be matched on.
+#[derive(Debug)]
+struct Key {
+    names: Vec<NameKey>,
+    /// Titles with a weight: the work's own title first, containers after.
+    titles: Vec<(String, Vec<String>, f32)>,
+    year: Option<i32>,
+}
+
+impl Key {
+    fn new(entry: &Entry) -> Self {
+        let mut names = Vec::new();
+        let mut titles = Vec::new();
+        let mut year = None;
+        if let Some(r) = entry.reference() {
+            add_parsed(r, &mut names, &mut titles);
+            year = r.year();
+        }
+        let raw = strip_label(&entry.raw);
+        let (head, rest) = split_head(raw);
+        let segments: Vec<&str> = head
+            .split([',', ';'])
+            .flat_map(|s| s.split(" and "))
+            .flat_map(|s| s.split(" & "))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        for (i, seg) in segments.iter().enumerate() {
+            names.extend(NameKey::new(seg, i == 0, false));
+            let words: Vec<&str> = seg.split_whitespace().collect();
+            if words.len() > 1 {
+                for w in words {
+                    if w.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+                        names.extend(NameKey::new(w, i == 0, false));
+                    }
+                }
+            }
+        }
+        for (i, t) in delimited_titles(rest).into_iter().enumerate() {
+            let w = title_words(&t);
+            titles.push((t, w, if i == 0 { 0.9 } else { 0.45 }));
+        }
+        if year.is_none() {
+            year = raw_year(raw);
+        }
+        Key {
+            names,
+            titles,
+            year,
+        }
+    }
+}
+
+fn add_parsed(
+    r: &Reference,
+    names: &mut Vec<NameKey>,
+    titles: &mut Vec<(String, Vec<String>, f32)>,
+) {
+    for (i, p) in r.authors.iter().enumerate() {
+        names.extend(NameKey::new(&p.full_family(), i == 0, true));
+        if p.particle.is_some() {
+            names.extend(NameKey::new(&p.family, i == 0, true));
+        }
+    }
+    if let Some(t) = &r.title {
+        titles.push((t.clone(), title_words(t), 1.0));
+    }
+    if let Some(t) = &r.container_title {
+        titles.push((t.clone(), title_words(t), 0.5));
+    }
+}
+
+fn strip_label(raw: &str) -> &str {
+    let t = raw
+        .trim_start()
+        .trim_start_matches(['-', '*', '•'])
+        .trim_start();
+    if let Some(rest) = t.strip_prefix('[') {
+        if let Some(close) = rest.find(']') {
+            if rest[..close].chars().all(|c| c.is_ascii_digit()) {
+                return rest[close + 1..].trim_start();
+            }
+        }
+    }
+    t
+}
+
+/// Splits an entry into its author part and the rest: the authors end at
+/// the first title delimiter or at a full stop after a word (not an
+/// initial).
+fn split_head(raw: &str) -> (&str, &str) {
+    let mut cut = raw.len();
+    for d in ['“', '"', '*', '‘', '_'] {
+        if let Some(i) = raw.find(d) {
+            cut = cut.min(i);
+        }
+    }
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while let Some(off) = raw[i..cut.min(raw.len())].find(". ") {
+        let at = i + off;
+        let word_len = raw[..at]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .map_or(0, |w| w.chars().count());
+        let next = raw[at + 2..].chars().next();
+        if word_len > 1 && next.is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric()) {
+            cut = at;
+            break;
+        }
+        i = at + 2;
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    (&raw[..cut], &raw[cut..])
+}
+
+/// Quoted and italic titles, in order of appearance.
+fn delimited_titles(rest: &str) -> Vec<String> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for (open, close) in [("“", "”"), ("\"", "\""), ("‘", "’"), ("*", "*"), ("_", "_")] {
+        let mut from = 0;
+        while let Some(s) = rest[from..].find(open) {
+            let start = from + s + open.len();
+            let Some(e) = rest[start..].find(close) else {
+                break;
+            };
+            let t = rest[start..start + e].trim().trim_end_matches(['.', ',']);
+            if t.chars().any(char::is_alphabetic) {
+                out.push((from + s, t.to_owned()));
+            }
+            from = start + e + close.len();
+            if out.len() > 4 {
+                break;
+            }
+        }
+    }
+    out.sort_by_key(|(at, _)| *at);
+    out.into_iter().map(|(_, t)| t).collect()
+}
+
+fn raw_year(raw: &str) -> Option<i32> {
+    let bytes = raw.as_bytes();
+    let mut best = None;
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        if bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit())
+        {
+            if let Ok(y) = raw[i..i + 4].parse::<i32>() {
+                if (1500..=2100).contains(&y) {
+                    best = Some(y);
+                    break;
+                }
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    best
+}
+
+/// A cited name prepared once for comparison with every entry.
+struct Cited {
+    exact: String,
+    folded: String,
+    chars: usize,
+}
+
+impl Cited {
+    fn new(name: &str) -> Self {
+        let folded = fold(name);
+        Cited {
+            exact: exact_form(name),
+            chars: folded.chars().count(),
+            folded,
+        }
+    }
+}
+
+/// How well one cited name matches one key: 1.0 exact, less when fuzzy.
+fn name_score(cited: &Cited, key: &NameKey) -> Option<(f32, Quality)> {
+    if cited.exact == key.exact {
+        return Some((1.0, Quality::Exact));
+    }
+    let f = &cited.folded;
+    if *f == key.folded {
+        return Some((0.95, Quality::Fuzzy));
+    }
+    let (a, b) = (cited.chars, key.chars);
+    // A misspelling keeps the first letter; comparing only such names
+    // spares the Jaro–Winkler pass for nearly every pair.
+    if a < 4
+        || b < 4
+        || a.abs_diff(b) > a.max(b) / 2
+        || f.chars().next() != key.folded.chars().next()
+    {
+        return None;
+    }
+    let jw = strsim::jaro_winkler(f, &key.folded) as f32;
+    if jw < 0.88 {
+        return None;
+    }
+    let lev = strsim::levenshtein(f, &key.folded);
+    // Long compound names survive more damage ("Dyer-Witthof" for
+    // "Dyer-Witheford"); short ones only a letter.
+    let longest = a.max(b);
+    let limit = match longest {
+        10.. => longest * 2 / 5,
+        8..=9 => 3,
+        _ => 1,
+    };
+    (lev <= limit).then_some((jw * 0.9, Quality::Fuzzy))
+}
+
+/// How well a cited short title matches one of an entry's titles.
+fn title_score(cited: &[String], title: &[String]) -> Option<Quality> {
+    if cited.is_empty() || title.is_empty() {
+        return None;
+    }
+    if title.starts_with(cited) {
+        return Some(Quality::Exact);
+    }
+    let cs: Vec<&str> = cited.iter().map(|w| stem(w)).collect();
+    let ts: Vec<&str> = title.iter().map(|w| stem(w)).collect();
+    if ts.starts_with(&cs) {
+        return Some(Quality::Fuzzy);
+    }
+    let shared = cs.iter().filter(|w| ts.contains(w)).count();
+    let joined_c = cs.join(" ");
+    let joined_t = ts[..ts.len().min(cs.len() + 1)].join(" ");
+    let jw = strsim::jaro_winkler(&joined_c, &joined_t);
+    if (shared * 3 >= cs.len() * 2 && cs.len() >= 2) || jw >= 0.9 {
+        return Some(Quality::Fuzzy);
+    }
+    None
+}
+
+struct Candidate {
+    score: f32,
+    found: Match,
+}
+
+fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
+    let from_context = item.names.is_empty();
+    let names: Vec<String> = if from_context {
+        match &item.context_name {
+            // The family name is usually the last word ("Marcus Burkhardt").
+            Some(n) => {
+                let words: Vec<&str> = n.split_whitespace().collect();
+                let mut tries: Vec<String> =
+                    words.last().map(|w| (*w).to_owned()).into_iter().collect();
+                tries.push(n.clone());
+                tries.extend(words.iter().rev().skip(1).map(|w| (*w).to_owned()));
+                let found = tries.into_iter().find(|t| {
+                    let cited = Cited::new(t);
+                    keys.iter().any(|k| {
+                        k.names
+                            .iter()
+                            .any(|nk| nk.first && name_score(&cited, nk).is_some())
+                    })
+                });
+                found.into_iter().collect()
+            }
+            None => Vec::new(),
+        }
+    } else {
+        item.names.clone()
+    };
+    let cited_title = item.title.as_deref().map(title_words);
+    if names.is_empty() && cited_title.is_none() {
+        return None;
+    }
+    let cited_year = item
+        .year
+        .as_deref()
+        .and_then(|y| y.get(..4)?.parse::<i32>().ok());
+    let cited: Vec<Cited> = names.iter().map(|n| Cited::new(n)).collect();
+    let mut best: Option<Candidate> = None;
+    for (index, key) in keys.iter().enumerate() {
+        let mut score = 0.0;
+        let mut quality = Quality::Exact;
+        let mut spelled = Vec::new();
+        let mut names_ok = true;
+        for (i, n) in cited.iter().enumerate() {
+            let hit = key
+                .names
+                .iter()
+                .filter(|k| i > 0 || k.first)
+                .filter_map(|k| {
+                    name_score(n, k).map(|(s, q)| (s + if k.parsed { 0.05 } else { 0.0 }, q, k))
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            match hit {
+                Some((s, q, k)) => {
+                    score += s;
+                    quality = quality.max(q);
+                    spelled.push(k.display.clone());
+                }
+                None => {
+                    names_ok = false;
+                    break;
+                }
+            }
+        }
+        if !names_ok {
+            // A title alone may still find its work; the named author then
+            // only breaks ties.
+            if !from_context || cited_title.is_none() {
+                continue;
+            }
+            score = 0.0;
+            quality = Quality::Exact;
+            spelled.clear();
+        } else if from_context && !names.is_empty() {
+            score += 1.0;
+        }
+        let mut title_quality = None;
+        let mut entry_title = None;
+        if let Some(ct) = &cited_title {
+            let hit = key
+                .titles
+                .iter()
+                .filter_map(|(t, w, weight)| title_score(ct, w).map(|q| (q, t, *weight)))
+                .max_by(|a, b| {
+                    let sa = a.2 * if a.0 == Quality::Exact { 2.0 } else { 1.0 };
+                    let sb = b.2 * if b.0 == Quality::Exact { 2.0 } else { 1.0 };
+                    sa.total_cmp(&sb)
+                });
+            match hit {
+                Some((q, t, weight)) => {
+                    score += weight * if q == Quality::Exact { 2.0 } else { 1.5 };
+                    title_quality = Some(q);
+                    if q != Quality::Exact {
+                        entry_title = Some(t.clone());
+                    }
+                }
+                None if names.is_empty() || (from_context && score == 0.0) => continue,
+                None => {
+                    title_quality = Some(Quality::Mismatch);
+                    entry_title = key.titles.first().map(|(t, _, _)| t.clone());
+                }
+            }
+        }
+        let mut year_mismatch = None;
+        if let (Some(cy), Some(ey)) = (cited_year, key.year) {
+            if cy == ey {
+                score += 0.5;
+            } else {
+                score -= 0.25;
+                year_mismatch = item.year.clone().map(|y| (y, ey));
+            }
+        }
+        let better = best.as_ref().is_none_or(|b| score > b.score + 1e-4);
+        if better {
+            let entry_names =
+                (!from_context && quality != Quality::Exact).then(|| join_names(&spelled));
+            best = Some(Candidate {
+                score,
+                found: Match {
+                    entry: index,
+                    names: if from_context {
+                        Quality::Exact
+                    } else {
+                        quality
+                    },
+                    title: title_quality,
+                    year_mismatch,
+                    entry_names,
+                    entry_title,
+                },
+            });
+        }
+    }
+    let best = best?;
+    // A title that matches nothing of an author with several works is not
+    // enough to pick one of them.
+    if best.found.title == Some(Quality::Mismatch) {
+        let same_author = keys
+            .iter()
+            .filter(|k| {
+                cited.first().is_some_and(|n| {
+                    k.names
+                        .iter()
+                        .any(|nk| nk.first && name_score(n, nk).is_some())
+                })
+            })
+            .count();
+        if same_author > 1 {
+            return None;
+        }
+    }
+    Some(best.found)
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cite::scan::{scan_text, ScanOptions};
+    use crate::model::{Outcome, Person, Span, Style};
+
+    fn entry(raw: &str, r: Option<Reference>) -> Entry {
+        Entry {
+            span: Span::default(),
+            label: None,
+            raw: raw.to_owned(),
+            style: Style::Mla,
+            outcome: match r {
+                Some(reference) => Outcome::Parsed {
+                    reference,
+                    confidence: 0.9,
+                },
+                None => Outcome::Unparsed {
+                    reason: "test".into(),
+                },
+            },
+        }
+    }
+
+    fn book(families: &[&str], title: &str, year: i32) -> Reference {
+        Reference {
+            authors: families
+                .iter()
+                .map(|f| Person::new(*f, Some("A.")))
+                .collect(),
+            title: Some(title.into()),
+            issued: Some(crate::Date::year(year)),
+            ..Reference::default()
+        }
+    }
+
+    fn entries() -> Vec<Entry> {
+        vec![
+            entry(
+                "Apprich, Clemens. *Technotopia. A Media Genealogy of Net Cultures*. Rowman & Littlefield, 2017.",
+                Some(book(&["Apprich"], "Technotopia. A Media Genealogy of Net Cultures", 2017)),
+            ),
+            entry(
+                "Apprich, Clemens. “Introduction.” *Pattern Discrimination*, meson press, 2018.",
+                Some(book(&["Apprich"], "Introduction", 2018)),
+            ),
+            entry(
+                "Dyer-Witheford, Nick, Kjösen, Atle Mikkola and James Steinhoff. *Inhuman Power*. Pluto Press, 2019.",
+                Some(book(&["Dyer-Witheford", "Kjösen", "Steinhoff"], "Inhuman Power", 2019)),
+            ),
+            entry(
+                "Costanza-Chock, Sasha. \"Design Justice.\" *Proceedings of the Design Research Society*, 2018.",
+                None,
+            ),
+            entry(
+                "van Dijck, José. *The Culture of Connectivity. A Critical History of Social Media*. Oxford University Press, 2013.",
+                None,
+            ),
+            entry("Popkin, Helen A.S., Ohsman, Alan and Kenrik Cai. “The AI 50.” *Forbes*, 9 May 2022.", None),
+            entry("Metz, Cade. “Google Just Open Sourced TensorFlow.” *WIRED*, 2015.", None),
+            entry("Meta AI. “About.” *Official Website*, 2023.", None),
+        ]
+    }
+
+    fn run(text: &str) -> Vec<Resolution> {
+        resolve(scan_text("t", text, &ScanOptions::all()), &entries())
+    }
+
+    #[test]
+    fn exact_and_ibid() {
+        let r = run("a (Apprich, *Technotopia* 90). b (ibid. 91). c (Apprich, “Introduction”).");
+        let e: Vec<_> = r
+            .iter()
+            .map(|r| r.targets[0].as_ref().unwrap().entry)
+            .collect();
+        assert_eq!(e, [0, 0, 1]);
+        assert_eq!(
+            r[0].targets[0].as_ref().unwrap().title,
+            Some(Quality::Exact)
+        );
+    }
+
+    #[test]
+    fn misspelt_names_resolve_as_fuzzy() {
+        for (text, want, names) in [
+            (
+                "x (Dyer-Witthof, Kjosen and Steinhoff 43)",
+                2,
+                "Dyer-Witheford, Kjösen and Steinhoff",
+            ),
+            ("x (Costanza Chock 11-12)", 3, "Costanza-Chock"),
+            ("x (Popkin, Ohnsman and Cai)", 5, "Popkin, Ohsman and Cai"),
+        ] {
+            let r = run(text);
+            let m = r[0].targets[0].as_ref().expect(text);
+            assert_eq!(m.entry, want, "{text}");
+            assert_eq!(m.names, Quality::Fuzzy, "{text}");
+            assert_eq!(m.entry_names.as_deref(), Some(names), "{text}");
+        }
+    }
+
+    #[test]
+    fn exact_name_beats_a_close_one() {
+        let r = run("x (Metz)");
+        assert_eq!(r[0].targets[0].as_ref().unwrap().entry, 6);
+        assert_eq!(r[0].targets[0].as_ref().unwrap().names, Quality::Exact);
+    }
+
+    #[test]
+    fn differing_short_title_is_fuzzy() {
+        let r = run("x (van Dijck, *Cultures of Connectivity* 6)");
+        let m = r[0].targets[0].as_ref().unwrap();
+        assert_eq!(m.entry, 4);
+        assert_eq!(m.title, Some(Quality::Fuzzy));
+        assert!(m
+            .entry_title
+            .as_deref()
+            .unwrap()
+            .starts_with("The Culture of Connectivity"));
+    }
+
+    #[test]
+    fn title_only_and_narrative() {
+        let r = run("Clemens Apprich considers it: “q” (*Technotopia* 144). As Nick Dyer-Witheford argues, “q” (54)");
+        assert_eq!(r[0].targets[0].as_ref().unwrap().entry, 0);
+        assert_eq!(r[1].targets[0].as_ref().unwrap().entry, 2);
+    }
+
+    #[test]
+    fn weak_unresolved_are_dropped_but_strong_kept() {
+        let r = run("a database (Pure): and (Smith 45).");
+        assert_eq!(r.len(), 1);
+        assert!(!r[0].is_resolved());
+    }
+
+    #[test]
+    fn numeric_by_label_or_position() {
+        let mut es = entries();
+        let r = resolve(scan_text("t", "x [2] y [3-4]", &ScanOptions::all()), &es);
+        assert_eq!(r[0].targets[0].as_ref().unwrap().entry, 1);
+        es[0].label = Some("4".into());
+        let r = resolve(scan_text("t", "x [2] y [3-4]", &ScanOptions::all()), &es);
+        assert!(r[0].targets[0].is_none());
+        assert_eq!(r[1].targets[1].as_ref().unwrap().entry, 0);
+    }
+
+    #[test]
+    fn year_mismatch_is_kept() {
+        let r = run("a (Apprich, *Technotopia*, 2019, p. 3)");
+        let m = r[0].targets[0].as_ref().unwrap();
+        assert_eq!(m.entry, 0);
+        assert_eq!(m.year_mismatch, Some(("2019".into(), 2017)));
+    }
+}

@@ -1,0 +1,1321 @@
+//! Recognising in-text citations in a document's body, with their spans.
+//!
+//! A hand-written single pass over the bytes: it stops only at `(`, `[` and
+//! at a digit glued to punctuation, so it runs at memory speed on prose.
+//! Recognised forms:
+//!
+//! - MLA parenthetical: `(Benjamin 183)`, `(O'Neil; Eubanks)`,
+//!   `(Apprich, *Technotopia* 90)`, `(*Technotopia* 144)`, `(ibid. 91)`,
+//!   `(West et al. 6)`, `(Tkacz 24, cited after Raymond)`;
+//! - narrative: an author named in the sentence ("As Marcus Burkhardt
+//!   details, … (211)") or before a year ("Noble (2018)");
+//! - APA/Harvard: `(Noble, 2018, p. 4)`, `(Bender et al., 2021; Gebru 2020)`;
+//! - numeric: `[12]`, `[15]–[18]`, `[3, 5-7]`;
+//! - footnote markers: `outputs,3`, `[^3]`.
+//!
+//! Ordinary parentheses are left alone: acronyms `(AI)`, a year after a
+//! title, asides that start in lower case (`(see, for instance, …)`,
+//! `(such as …)`), links and DOIs.
+
+use super::text::LineIndex;
+use crate::model::{Document, Span, Style};
+use serde::Serialize;
+use std::ops::Range;
+
+/// How a citation is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    /// `(Author page)`, `(Author, Year)`, `(ibid.)`, `(*Title* page)`.
+    Parenthetical,
+    /// The author is named in the running text: "Noble (2018)", "As X
+    /// shows, … (24)".
+    Narrative,
+    /// `[12]`, `[15]–[18]`.
+    Numeric,
+    /// A footnote marker: `outputs,3` or `[^3]`.
+    Footnote,
+}
+
+/// One work referred to inside a citation: `(O'Neil; Eubanks)` has two.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct CiteItem {
+    /// Author names as written ("Dyer-Witthof", "Costanza Chock", "Google AI").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
+    /// True for "et al.".
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub et_al: bool,
+    /// A short title ("Technotopia", "Introduction").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// A year as written ("2018", "2018a", "n.d.").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<String>,
+    /// Page or other locator ("183", "11-12", "p. 4").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+    /// A trailing remark ("own translation", "cited after Raymond").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The number of a numeric citation or footnote marker.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// A markdown footnote label (`[^note]` → "note").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// "ibid.": the work of the previous citation.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub ibid: bool,
+    /// For narrative or title-only items, the author named nearby in the
+    /// text ("Marcus Burkhardt").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context_name: Option<String>,
+    /// Byte range of this item in the document text.
+    #[serde(skip)]
+    pub range: Range<usize>,
+}
+
+impl CiteItem {
+    /// True when the item names nothing but authors: `(Goldman)`.
+    fn names_only(&self) -> bool {
+        !self.ibid
+            && self.title.is_none()
+            && self.year.is_none()
+            && self.locator.is_none()
+            && self.number.is_none()
+    }
+}
+
+/// One citation found in a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Citation {
+    /// Where it starts (line, column) and on which line it ends.
+    pub span: Span,
+    /// Byte range in the document text.
+    #[serde(skip)]
+    pub range: Range<usize>,
+    /// The citation as written, `(Benjamin 183)`.
+    pub text: String,
+    /// How it is written.
+    pub form: Form,
+    /// The works it refers to.
+    pub items: Vec<CiteItem>,
+    /// True when nothing but a name marks it as a citation (`(Goldman)`):
+    /// such a citation counts only if it resolves, since `(Pure)` looks
+    /// the same.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub weak: bool,
+}
+
+/// Which forms to look for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScanOptions {
+    /// Author parentheticals: MLA, APA, Harvard, Chicago author-date.
+    pub author: bool,
+    /// "Noble (2018)": a name before a parenthesised year (author-date
+    /// styles only; in MLA such a year follows a title).
+    pub narrative_years: bool,
+    /// Bracketed numbers.
+    pub numeric: bool,
+    /// Footnote markers.
+    pub footnotes: bool,
+}
+
+impl ScanOptions {
+    /// Every form.
+    pub fn all() -> Self {
+        ScanOptions {
+            author: true,
+            narrative_years: true,
+            numeric: true,
+            footnotes: true,
+        }
+    }
+
+    /// The forms a list in `style` is cited with; for `Style::Unknown`,
+    /// every form.
+    pub fn for_style(style: Style) -> Self {
+        match style {
+            Style::Ieee | Style::Vancouver => ScanOptions {
+                author: false,
+                narrative_years: false,
+                ..Self::all()
+            },
+            Style::Mla => ScanOptions {
+                narrative_years: false,
+                numeric: false,
+                ..Self::all()
+            },
+            Style::Apa | Style::Harvard | Style::Chicago => ScanOptions {
+                numeric: false,
+                ..Self::all()
+            },
+            Style::Unknown => Self::all(),
+        }
+    }
+}
+
+/// The byte range of `text` that is body: everything before the works-cited
+/// section (its heading included), or the whole text when none was found.
+pub fn body_range(text: &str, doc: &Document) -> Range<usize> {
+    let Some(section) = &doc.section else {
+        return 0..text.len();
+    };
+    let ix = LineIndex::new(text);
+    // The heading normally stands on the line before the section body.
+    let heading_line = section.line.saturating_sub(1).max(1);
+    let mut end = ix.line_start(heading_line).unwrap_or(text.len());
+    let heading = section.heading.trim();
+    if !heading.is_empty() {
+        if let Some(line_text) = text.get(end..).and_then(|t| t.lines().next()) {
+            if !line_text.contains(heading) {
+                end = ix.line_start(section.line).unwrap_or(text.len());
+            }
+        }
+    }
+    0..end.min(text.len())
+}
+
+/// Scans the whole of `text` (a body without its works-cited list).
+pub fn scan_text(path: &str, text: &str, opts: &ScanOptions) -> Vec<Citation> {
+    scan(path, text, 0..text.len(), opts)
+}
+
+/// Scans `body` (a byte range of `text`) for citations, in text order. When
+/// both author and numeric forms are asked for, whichever dominates wins:
+/// a numeric paper's `(1)` enumerations and an MLA paper's `[2]` asides
+/// are not citations.
+pub fn scan(path: &str, text: &str, body: Range<usize>, opts: &ScanOptions) -> Vec<Citation> {
+    let end = body.end.min(text.len());
+    let start = body.start.min(end);
+    let ix = LineIndex::new(text);
+    let mut scanner = Scanner {
+        text,
+        start,
+        end,
+        found: Vec::new(),
+    };
+    scanner.run(opts);
+    let mut found = scanner.found;
+    if opts.author && opts.numeric {
+        let numeric = found.iter().filter(|c| c.form == Form::Numeric).count();
+        let author = found
+            .iter()
+            .filter(|c| matches!(c.form, Form::Parenthetical | Form::Narrative) && !c.weak)
+            .count();
+        if numeric >= 3 && numeric > author {
+            found.retain(|c| matches!(c.form, Form::Numeric | Form::Footnote));
+        } else if author > 0 {
+            found.retain(|c| c.form != Form::Numeric);
+        }
+    }
+    if opts.narrative_years {
+        // In MLA no parenthetical carries a year, so "Title (2006)" is a
+        // publication date, not a citation.
+        let with_year = found
+            .iter()
+            .filter(|c| c.form == Form::Parenthetical)
+            .filter(|c| c.items.iter().any(|i| i.year.is_some()))
+            .count();
+        let without = found
+            .iter()
+            .filter(|c| c.form == Form::Parenthetical && !c.weak)
+            .filter(|c| c.items.iter().all(|i| i.year.is_none() && !i.ibid))
+            .count();
+        if with_year == 0 && without > 0 {
+            found.retain(|c| {
+                !(c.form == Form::Narrative && c.items.iter().any(|i| i.year.is_some()))
+            });
+        }
+    }
+    for c in &mut found {
+        c.span = Span {
+            path: path.to_owned(),
+            line: ix.line(c.range.start),
+            end_line: ix.line(c.range.end.saturating_sub(1).max(c.range.start)),
+            column: ix.column(text, c.range.start),
+        };
+    }
+    found
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    found: Vec<Citation>,
+}
+
+impl<'a> Scanner<'a> {
+    fn run(&mut self, opts: &ScanOptions) {
+        let bytes = self.text.as_bytes();
+        let mut i = self.start;
+        while i < self.end {
+            let b = bytes[i];
+            let next = match b {
+                b'(' if opts.author => self.parenthetical(i, opts),
+                b'[' if opts.numeric || opts.footnotes => self.bracket(i, opts),
+                b'0'..=b'9' if opts.footnotes => self.footnote_marker(i),
+                _ => None,
+            };
+            i = match next {
+                Some(after) if after > i => after,
+                _ => i + 1,
+            };
+        }
+    }
+
+    fn push(&mut self, range: Range<usize>, form: Form, items: Vec<CiteItem>, weak: bool) {
+        self.found.push(Citation {
+            span: Span::default(),
+            text: self.text[range.clone()].to_owned(),
+            range,
+            form,
+            items,
+            weak,
+        });
+    }
+
+    /// Where the previous citation ended, so context is not looked for
+    /// across it.
+    fn last_end(&self) -> usize {
+        self.found.last().map_or(self.start, |c| c.range.end)
+    }
+
+    fn parenthetical(&mut self, open: usize, opts: &ScanOptions) -> Option<usize> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // A markdown link target "[text](url)" is not a citation.
+        if open > 0 && bytes[open - 1] == b']' {
+            return None;
+        }
+        let limit = (open + 400).min(self.end);
+        let mut close = None;
+        let mut j = open + 1;
+        while j < limit {
+            match bytes[j] {
+                b')' => {
+                    close = Some(j);
+                    break;
+                }
+                b'(' => return None,
+                b'\n' if bytes.get(j + 1) == Some(&b'\n') => return None,
+                _ => {}
+            }
+            j += 1;
+        }
+        let close = close?;
+        let inner_start = open + 1;
+        let inner = &text[inner_start..close];
+        let trimmed = inner.trim();
+        if trimmed.is_empty() || trimmed.contains("://") || trimmed.starts_with("doi") {
+            return None;
+        }
+        let after = close + 1;
+
+        // A bare year: "Noble (2018)" when a name precedes.
+        if let Some((year, locator)) = parse_year_only(trimmed) {
+            if !opts.narrative_years {
+                return None;
+            }
+            let (name_start, names, et_al) = names_before(text, open, self.last_end())?;
+            let item = CiteItem {
+                names,
+                et_al,
+                year: Some(year),
+                locator,
+                range: name_start..after,
+                ..CiteItem::default()
+            };
+            self.push(name_start..after, Form::Narrative, vec![item], false);
+            return Some(after);
+        }
+
+        // A bare locator: "(211)" when the author was named nearby.
+        if let Some((locator, note)) = parse_locator_only(trimmed) {
+            let name = context_name(text, self.last_end().max(open.saturating_sub(1500)), open)?;
+            let item = CiteItem {
+                locator: Some(locator),
+                note,
+                context_name: Some(name),
+                range: open..after,
+                ..CiteItem::default()
+            };
+            self.push(open..after, Form::Narrative, vec![item], false);
+            return Some(after);
+        }
+
+        let mut items = Vec::new();
+        let mut offset = inner_start;
+        for part in inner.split(';') {
+            let lead = part.len() - part.trim_start().len();
+            let mut item = parse_item(part.trim())?;
+            let s = offset + lead;
+            item.range = s..s + part.trim().len();
+            offset += part.len() + 1;
+            items.push(item);
+        }
+        let weak = items.iter().all(CiteItem::names_only);
+        if weak && items.iter().any(|i| i.names.iter().all(|n| is_acronym(n))) {
+            return None;
+        }
+        for item in &mut items {
+            if item.names.is_empty() && !item.ibid {
+                item.context_name =
+                    context_name(text, self.last_end().max(open.saturating_sub(1500)), open);
+            }
+        }
+        self.push(open..after, Form::Parenthetical, items, weak);
+        Some(after)
+    }
+
+    fn bracket(&mut self, open: usize, opts: &ScanOptions) -> Option<usize> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let rest = &text[open + 1..self.end];
+        if let Some(label) = rest.strip_prefix('^') {
+            if !opts.footnotes {
+                return None;
+            }
+            let len = label
+                .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                .filter(|&n| n > 0 && label[n..].starts_with(']'))?;
+            // "[^3]:" at the start of a line is the note itself.
+            if label[len + 1..].starts_with(':') {
+                return None;
+            }
+            let after = open + 2 + len + 1;
+            let label = &label[..len];
+            let item = CiteItem {
+                number: label.parse().ok(),
+                label: Some(label.to_owned()),
+                range: open..after,
+                ..CiteItem::default()
+            };
+            self.push(open..after, Form::Footnote, vec![item], false);
+            return Some(after);
+        }
+        if !opts.numeric {
+            return None;
+        }
+        let (mut numbers, mut after) = bracket_numbers(text, open, self.end)?;
+        // "[15]–[18]": a range across two brackets.
+        let mut k = after;
+        while k < self.end && bytes[k] == b' ' {
+            k += 1;
+        }
+        let dash = ["–", "—", "-"]
+            .iter()
+            .find(|d| text[k..self.end].starts_with(**d));
+        if let Some(d) = dash {
+            let mut m = k + d.len();
+            while m < self.end && bytes[m] == b' ' {
+                m += 1;
+            }
+            if m < self.end && bytes[m] == b'[' {
+                if let Some((second, end2)) = bracket_numbers(text, m, self.end) {
+                    if let (Some(&from), Some(&to)) = (numbers.last(), second.first()) {
+                        if to > from && to - from <= 500 {
+                            numbers.extend(from + 1..to);
+                        }
+                    }
+                    numbers.extend(second);
+                    numbers.dedup();
+                    after = end2;
+                }
+            }
+        }
+        let items = numbers
+            .into_iter()
+            .map(|n| CiteItem {
+                number: Some(n),
+                range: open..after,
+                ..CiteItem::default()
+            })
+            .collect();
+        self.push(open..after, Form::Numeric, items, false);
+        Some(after)
+    }
+
+    /// A digit run glued to punctuation after a word: "outputs,3 and",
+    /// "[11].2 It".
+    fn footnote_marker(&mut self, at: usize) -> Option<usize> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        if at < 2 {
+            return None;
+        }
+        let punct_start = prev_char_start(text, at);
+        let punct = text[punct_start..at].chars().next()?;
+        if !matches!(punct, ',' | '.' | ';' | ':' | ')' | '”' | '"' | '’' | ']') {
+            return None;
+        }
+        let before = text[..punct_start].chars().next_back()?;
+        if !(before.is_alphabetic() || matches!(before, ']' | ')' | '”' | '"' | '’')) {
+            return None;
+        }
+        // "Sep.2" and "U.S.3" are rare; "e.g.2" never a marker worth missing.
+        let mut end = at;
+        while end < self.end && bytes[end].is_ascii_digit() {
+            end += 1;
+        }
+        if end - at > 3 {
+            return None;
+        }
+        match bytes.get(end) {
+            None | Some(b' ' | b'\n' | b'\r' | b'\t') => {}
+            _ => return None,
+        }
+        let number: u32 = text[at..end].parse().ok()?;
+        if number == 0 {
+            return None;
+        }
+        let item = CiteItem {
+            number: Some(number),
+            range: at..end,
+            ..CiteItem::default()
+        };
+        self.push(at..end, Form::Footnote, vec![item], false);
+        Some(end)
+    }
+}
+
+fn prev_char_start(text: &str, at: usize) -> usize {
+    let mut i = at.saturating_sub(1);
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// "[3, 5-7]" → ([3, 5, 6, 7], byte after "]").
+fn bracket_numbers(text: &str, open: usize, end: usize) -> Option<(Vec<u32>, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = open + 1;
+    let mut numbers = Vec::new();
+    let mut pending_range = false;
+    loop {
+        while i < end && bytes[i] == b' ' {
+            i += 1;
+        }
+        let s = i;
+        while i < end && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == s || i - s > 4 {
+            return None;
+        }
+        let n: u32 = text[s..i].parse().ok()?;
+        // A year in brackets ("[2019]") is an original-publication date.
+        if n == 0 || n >= 1500 {
+            return None;
+        }
+        if pending_range {
+            let from = *numbers.last()?;
+            if n <= from || n - from > 500 {
+                return None;
+            }
+            numbers.extend(from + 1..=n);
+        } else {
+            numbers.push(n);
+        }
+        while i < end && bytes[i] == b' ' {
+            i += 1;
+        }
+        let rest = &text[i..end];
+        if rest.starts_with(']') {
+            // "[12](https://…)" is a link, not a citation.
+            if text[i + 1..end].starts_with('(') {
+                return None;
+            }
+            return Some((numbers, i + 1));
+        } else if rest.starts_with(',') {
+            pending_range = false;
+            i += 1;
+        } else if let Some(d) = ["–", "—", "-"].iter().find(|d| rest.starts_with(**d)) {
+            pending_range = true;
+            i += d.len();
+        } else {
+            return None;
+        }
+    }
+}
+
+/// Capitalised words that start parentheses but are not authors.
+const NOT_AUTHORS: &[&str] = &[
+    "Figure",
+    "Fig",
+    "Figs",
+    "Table",
+    "Tables",
+    "Section",
+    "Sections",
+    "Chapter",
+    "Appendix",
+    "Eq",
+    "Equation",
+    "Step",
+    "Phase",
+    "Part",
+    "Vol",
+    "No",
+    "Article",
+    "Art",
+    "Page",
+    "Box",
+    "Note",
+    "Notes",
+    "Exhibit",
+    "Level",
+    "Version",
+    "Type",
+    "Stage",
+    "Study",
+    "Experiment",
+    "Line",
+    "Row",
+    "Column",
+    "Sample",
+    "Item",
+    "Wave",
+    "Week",
+    "Day",
+    "Year",
+    "Model",
+    "Task",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "See",
+    "Cf",
+    "Ibid",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "With",
+    "And",
+    "But",
+    "Or",
+    "If",
+    "As",
+    "By",
+    "To",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "We",
+    "I",
+    "They",
+    "He",
+    "She",
+    "Our",
+    "Its",
+    "E",
+    "Eg",
+    "Ie",
+    "Etc",
+    "Vs",
+    "Total",
+    "Mean",
+    "Source",
+    "Sources",
+    "Ref",
+    "Refs",
+    "Supplementary",
+    "Online",
+    "Accessed",
+    "Available",
+    "Retrieved",
+    "Emphasis",
+    "Translation",
+    "Italics",
+    "Original",
+];
+
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "dos", "das",
+    "ter", "ten", "zu", "al", "el", "bin", "ibn",
+];
+
+fn is_acronym(name: &str) -> bool {
+    name.split_whitespace().all(|w| {
+        let mut cs = w.chars();
+        matches!((cs.next(), cs.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_uppercase())
+    })
+}
+
+/// A cursor over one item's text.
+struct Cur<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl<'a> Cur<'a> {
+    fn rest(&self) -> &'a str {
+        &self.s[self.pos..]
+    }
+    fn ws(&mut self) {
+        let r = self.rest();
+        self.pos += r.len() - r.trim_start().len();
+    }
+    fn eat(&mut self, p: &str) -> bool {
+        if self.rest().starts_with(p) {
+            self.pos += p.len();
+            true
+        } else {
+            false
+        }
+    }
+    fn done(&self) -> bool {
+        self.rest().trim().trim_end_matches('.').is_empty()
+    }
+    /// One word: letters, apostrophes, hyphens.
+    fn word(&mut self) -> Option<&'a str> {
+        let r = self.rest();
+        let len = r
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '‐')))
+            .map_or(r.len(), |(i, _)| i);
+        if len == 0 {
+            return None;
+        }
+        self.pos += len;
+        Some(&r[..len])
+    }
+}
+
+fn is_name_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    let Some(first) = cs.next() else { return false };
+    first.is_uppercase()
+        && w.chars().any(|c| c.is_alphabetic())
+        && !w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// One author name: "Dyer-Witthof", "Costanza Chock", "van Dijck",
+/// "Microsoft News Center". Up to four words.
+fn parse_name(c: &mut Cur) -> Option<String> {
+    let start = c.pos;
+    let mut words: Vec<&str> = Vec::new();
+    loop {
+        let save = c.pos;
+        if !words.is_empty() && !c.eat(" ") {
+            break;
+        }
+        match c.word() {
+            Some(w) if is_name_word(w) => words.push(w),
+            Some(w) if PARTICLES.contains(&w) && c.rest().starts_with(' ') => {
+                // A particle must be followed by a capitalised word.
+                let after = c.pos;
+                c.pos += 1;
+                let next = c.word();
+                c.pos = after;
+                if next.is_some_and(is_name_word) {
+                    words.push(w);
+                } else {
+                    c.pos = save;
+                    break;
+                }
+            }
+            _ => {
+                c.pos = save;
+                break;
+            }
+        }
+        if words.len() == 5 {
+            c.pos = start;
+            return None;
+        }
+    }
+    let first_cap = words.iter().find(|w| is_name_word(w))?;
+    if words.first().is_some_and(|w| NOT_AUTHORS.contains(w)) || words.len() > 4 {
+        c.pos = start;
+        return None;
+    }
+    let _ = first_cap;
+    Some(words.join(" "))
+}
+
+fn parse_title(c: &mut Cur) -> Option<String> {
+    let r = c.rest();
+    let (open, close) = match r.chars().next()? {
+        '*' => ("*", "*"),
+        '_' => ("_", "_"),
+        '“' => ("“", "”"),
+        '"' => ("\"", "\""),
+        '‘' => ("‘", "’"),
+        _ => return None,
+    };
+    let body = &r[open.len()..];
+    let end = body.find(close)?;
+    let title = body[..end].trim().trim_end_matches([',', '.']);
+    if title.is_empty() {
+        return None;
+    }
+    c.pos += open.len() + end + close.len();
+    // "*Title*" may be "**Title**" in some markdown.
+    while c.eat(open) {}
+    Some(title.to_owned())
+}
+
+fn parse_year(c: &mut Cur) -> Option<String> {
+    let r = c.rest();
+    if r.starts_with("n.d.") {
+        c.pos += 4;
+        return Some("n.d.".into());
+    }
+    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
+        return None;
+    }
+    let year: u32 = r[..4].parse().ok()?;
+    if !(1500..=2100).contains(&year) {
+        return None;
+    }
+    let mut len = 4;
+    let tail = &r[4..];
+    // "2018a" but not a range "2018-2019" read as a year.
+    if let Some(ch) = tail.chars().next() {
+        if ch.is_ascii_lowercase() && !tail[1..].starts_with(|c: char| c.is_alphanumeric()) {
+            len += 1;
+        } else if ch.is_alphanumeric() {
+            return None;
+        }
+    }
+    if tail.starts_with(['-', '–']) {
+        return None;
+    }
+    c.pos += len;
+    Some(r[..len].to_owned())
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 7 && s.chars().all(|c| "ivxlcdm".contains(c))
+}
+
+/// "183", "11-12", "p. 4", "pp. 4–5", "ix-xii", "22:30", "183, 188".
+fn parse_locator(c: &mut Cur) -> Option<String> {
+    let start = c.pos;
+    for prefix in [
+        "pp. ", "pp.", "p. ", "p.", "para. ", "paras. ", "ch. ", "sec. ", "at ",
+    ] {
+        if c.eat(prefix) {
+            break;
+        }
+    }
+    let mut any = false;
+    loop {
+        let r = c.rest();
+        let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+        let len = if digits > 0 {
+            digits
+        } else {
+            let w = r.chars().take_while(|ch| ch.is_ascii_lowercase()).count();
+            if w > 0 && is_roman(&r[..w]) {
+                w
+            } else {
+                0
+            }
+        };
+        if len == 0 {
+            break;
+        }
+        c.pos += len;
+        any = true;
+        let save = c.pos;
+        let r = c.rest();
+        if let Some(d) = ["-", "–", "—", ":"].iter().find(|d| r.starts_with(**d)) {
+            c.pos += d.len();
+            continue;
+        }
+        if r.starts_with(", ") && r[2..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            c.pos += 2;
+            continue;
+        }
+        c.pos = save;
+        break;
+    }
+    if !any {
+        c.pos = start;
+        return None;
+    }
+    // "3.2.1" is a section number, not a page.
+    if c.rest().starts_with('.') && c.rest()[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
+        c.pos = start;
+        return None;
+    }
+    Some(c.s[start..c.pos].trim().to_owned())
+}
+
+/// A trailing remark in lower case after a comma: ", own translation".
+fn parse_note(c: &mut Cur) -> Option<String> {
+    let save = c.pos;
+    if !c.eat(",") {
+        return None;
+    }
+    c.ws();
+    let r = c.rest().trim();
+    if r.starts_with(|ch: char| ch.is_lowercase()) && r.len() <= 80 {
+        c.pos = c.s.len();
+        return Some(r.trim_end_matches('.').to_owned());
+    }
+    c.pos = save;
+    None
+}
+
+/// One item of a parenthetical: names, title, year, locator, note.
+fn parse_item(s: &str) -> Option<CiteItem> {
+    let mut c = Cur { s, pos: 0 };
+    c.ws();
+    let mut item = CiteItem::default();
+    let lower = s.to_lowercase();
+    if lower.starts_with("ibid") {
+        c.pos += 4;
+        c.eat("em");
+        c.eat(".");
+        item.ibid = true;
+        c.eat(",");
+        c.ws();
+        item.locator = parse_locator(&mut c);
+        c.ws();
+        item.note = parse_note(&mut c);
+        return c.done().then_some(item);
+    }
+    // "see Benjamin 183", "cf. Noble"; "(see, for instance, …)" stays out.
+    let prefixed = ["see also ", "see ", "cf. ", "e.g., ", "e.g. "]
+        .iter()
+        .any(|p| c.eat(p));
+    while let Some(name) = parse_name(&mut c) {
+        item.names.push(name);
+        let save = c.pos;
+        c.ws();
+        if c.eat("et al.") || c.eat("et al") {
+            item.et_al = true;
+            break;
+        }
+        c.pos = save;
+        if c.eat(", and ") || c.eat(" and ") || c.eat(" & ") || c.eat(", & ") {
+            continue;
+        }
+        if c.eat(", ") {
+            // Another name, or the title, year or locator.
+            let r = c.rest();
+            if r.starts_with(|ch: char| ch.is_uppercase()) {
+                continue;
+            }
+            c.pos = save;
+        }
+        break;
+    }
+    if !item.names.is_empty() {
+        c.eat(",");
+    }
+    c.ws();
+    item.title = parse_title(&mut c);
+    if item.names.is_empty() && item.title.is_none() {
+        return None;
+    }
+    c.eat(",");
+    c.ws();
+    item.year = parse_year(&mut c);
+    if item.year.is_some() {
+        c.eat(",");
+        c.ws();
+    }
+    item.locator = parse_locator(&mut c);
+    c.ws();
+    item.note = parse_note(&mut c);
+    if !c.done() {
+        return None;
+    }
+    // A title alone with nothing after it is an aside like "(*cathedral*)";
+    // "(e.g. Backspace, Centre …)" is a list of examples, not of authors.
+    if (item.names.is_empty() || prefixed) && item.locator.is_none() && item.year.is_none() {
+        return None;
+    }
+    Some(item)
+}
+
+/// "2018", "2018, p. 4", "2018a".
+fn parse_year_only(s: &str) -> Option<(String, Option<String>)> {
+    let mut c = Cur { s, pos: 0 };
+    let year = parse_year(&mut c)?;
+    let mut locator = None;
+    if c.eat(",") {
+        c.ws();
+        locator = Some(parse_locator(&mut c)?);
+    }
+    c.done().then_some((year, locator))
+}
+
+/// "211", "11-12", "p. 4", "24, own translation".
+fn parse_locator_only(s: &str) -> Option<(String, Option<String>)> {
+    let mut c = Cur { s, pos: 0 };
+    let locator = parse_locator(&mut c)?;
+    if locator.chars().all(|ch| ch.is_ascii_digit()) && locator.len() == 4 {
+        return None;
+    }
+    c.ws();
+    let note = parse_note(&mut c);
+    c.done().then_some((locator, note))
+}
+
+/// The author names just before a parenthesised year: "Noble (2018)",
+/// "Bender et al. (2021)", "Bender and Gebru (2021)". Returns where the
+/// names start.
+fn names_before(text: &str, open: usize, floor: usize) -> Option<(usize, Vec<String>, bool)> {
+    let from = open.saturating_sub(120).max(floor);
+    let mut from = from;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..open];
+    if !window.ends_with(' ') {
+        return None;
+    }
+    // Words with their offsets, from the end.
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for w in window.split(' ') {
+        if !w.is_empty() {
+            words.push((from + pos, w));
+        }
+        pos += w.len() + 1;
+    }
+    let mut k = words.len();
+    let mut et_al = false;
+    if k >= 2 && words[k - 1].1 == "al." && words[k - 2].1 == "et" {
+        et_al = true;
+        k -= 2;
+    }
+    let is_name = |w: &str| {
+        let bare = w.trim_end_matches("’s").trim_end_matches("'s");
+        is_name_word(bare)
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+            && bare.chars().count() > 1
+            && !NOT_AUTHORS.contains(&bare)
+            && !is_acronym(bare)
+    };
+    if k == 0 || !is_name(words[k - 1].1) {
+        return None;
+    }
+    let mut names = vec![words[k - 1].1.to_owned()];
+    let mut start = words[k - 1].0;
+    k -= 1;
+    if !et_al && k >= 2 && matches!(words[k - 1].1, "and" | "&") && is_name(words[k - 2].1) {
+        names.insert(0, words[k - 2].1.to_owned());
+        start = words[k - 2].0;
+    }
+    Some((start, names, et_al))
+}
+
+/// Reporting verbs that introduce a narrative citation: "As Marcus
+/// Burkhardt details, …".
+const VERBS: &[&str] = &[
+    "details",
+    "detailed",
+    "shows",
+    "showed",
+    "shown",
+    "states",
+    "stated",
+    "argues",
+    "argued",
+    "writes",
+    "wrote",
+    "notes",
+    "noted",
+    "explains",
+    "explained",
+    "elaborates",
+    "elaborated",
+    "describes",
+    "described",
+    "poses",
+    "underlines",
+    "demands",
+    "considers",
+    "suggests",
+    "suggested",
+    "claims",
+    "claimed",
+    "observes",
+    "observed",
+    "remarks",
+    "contends",
+    "maintains",
+    "emphasizes",
+    "emphasises",
+    "stresses",
+    "asserts",
+    "insists",
+    "warns",
+    "concludes",
+    "proposes",
+    "defines",
+    "highlights",
+    "discusses",
+    "traces",
+    "outlines",
+    "reports",
+    "finds",
+    "found",
+    "says",
+    "said",
+    "puts",
+    "put",
+    "points",
+    "recalls",
+    "admits",
+    "cautions",
+    "reminds",
+    "observes",
+    "calls",
+    "characterizes",
+    "characterises",
+    "terms",
+];
+
+/// The author named in the text before `open` (back to `floor`): the
+/// capitalised words just before a reporting verb, an "-ly" adverb allowed
+/// between ("Apprich compellingly describes").
+fn context_name(text: &str, floor: usize, open: usize) -> Option<String> {
+    let mut from = floor.min(open);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..open];
+    let words: Vec<&str> = window
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for v in (1..words.len()).rev() {
+        let verb = words[v].trim_end_matches([',', ':', ';', '.']);
+        if !VERBS.contains(&verb) {
+            continue;
+        }
+        let mut k = v;
+        if k > 1 && words[k - 1].ends_with("ly") && words[k - 1].chars().all(char::is_lowercase) {
+            k -= 1;
+        }
+        let mut name: Vec<&str> = Vec::new();
+        while k > 0 && name.len() < 3 {
+            let w = words[k - 1];
+            let clean = w.trim_end_matches(',');
+            if clean.len() != w.len() && !name.is_empty() {
+                break;
+            }
+            if is_name_word(clean)
+                && clean
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+                && !NOT_AUTHORS.contains(&clean)
+                && !matches!(clean, "As" | "The" | "He" | "She" | "They" | "It")
+            {
+                name.insert(0, clean);
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if !name.is_empty() {
+            return Some(name.join(" "));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(src: &str) -> Vec<String> {
+        scan_text("t", src, &ScanOptions::all())
+            .into_iter()
+            .map(|c| c.text)
+            .collect()
+    }
+
+    fn one(src: &str) -> Citation {
+        let mut v = scan_text("t", src, &ScanOptions::all());
+        assert_eq!(v.len(), 1, "{v:#?}");
+        v.remove(0)
+    }
+
+    #[test]
+    fn mla_forms() {
+        let c = one("a claim (Benjamin 183).");
+        assert_eq!(c.items[0].names, ["Benjamin"]);
+        assert_eq!(c.items[0].locator.as_deref(), Some("183"));
+        let c = one("x (O'Neil; Eubanks) y");
+        assert_eq!(c.items.len(), 2);
+        assert_eq!(c.items[1].names, ["Eubanks"]);
+        let c = one("x (Apprich, *Technotopia* 90).");
+        assert_eq!(c.items[0].title.as_deref(), Some("Technotopia"));
+        let c = one("x (Srnicek, “Data, Compute, Labor” 242).");
+        assert_eq!(c.items[0].title.as_deref(), Some("Data, Compute, Labor"));
+        assert_eq!(c.items[0].locator.as_deref(), Some("242"));
+        let c = one("x (West et al. 6)");
+        assert!(c.items[0].et_al);
+        let c = one("x (Tkacz 24, cited after Raymond).");
+        assert_eq!(c.items[0].note.as_deref(), Some("cited after Raymond"));
+        let c = one("x (Dyer-Witthof, Kjosen and Steinhoff 43).");
+        assert_eq!(c.items[0].names, ["Dyer-Witthof", "Kjosen", "Steinhoff"]);
+        let c = one("x (van Dijck, *Cultures of Connectivity* 6)");
+        assert_eq!(c.items[0].names, ["van Dijck"]);
+        let c = one("x (Costanza Chock 11-12).");
+        assert_eq!(c.items[0].names, ["Costanza Chock"]);
+        assert_eq!(c.items[0].locator.as_deref(), Some("11-12"));
+    }
+
+    #[test]
+    fn ibid_and_title_only() {
+        let c = one("x (ibid. 91).");
+        assert!(c.items[0].ibid);
+        assert_eq!(c.items[0].locator.as_deref(), Some("91"));
+        assert!(one("x (ibid.)").items[0].ibid);
+        let c = one("Clemens Apprich considers this: “quote” (*Technotopia* 144)");
+        assert_eq!(c.items[0].title.as_deref(), Some("Technotopia"));
+        assert_eq!(c.items[0].context_name.as_deref(), Some("Clemens Apprich"));
+    }
+
+    #[test]
+    fn narrative_with_reporting_verb() {
+        let c = one("As Marcus Burkhardt details, this is so:\n\n“A long quote.” (211)");
+        assert_eq!(c.form, Form::Narrative);
+        assert_eq!(c.items[0].context_name.as_deref(), Some("Marcus Burkhardt"));
+        let c = one("Apprich compellingly describes it: “quote” (37)");
+        assert_eq!(c.items[0].context_name.as_deref(), Some("Apprich"));
+        // An enumeration has no author nearby.
+        assert!(texts("four kinds: (1) use, (2) development").is_empty());
+    }
+
+    #[test]
+    fn apa_forms() {
+        let c = one("as shown (Noble, 2018, p. 4).");
+        assert_eq!(c.items[0].year.as_deref(), Some("2018"));
+        assert_eq!(c.items[0].locator.as_deref(), Some("p. 4"));
+        let c = one("Noble (2018) argues");
+        assert_eq!(c.form, Form::Narrative);
+        assert_eq!(c.text, "Noble (2018)");
+        let c = one("(Bender et al., 2021; Gebru 2020)");
+        assert_eq!(c.items[0].year.as_deref(), Some("2021"));
+        assert_eq!(c.items[1].names, ["Gebru"]);
+        let c = one("Bender and Gebru (2021a) say");
+        assert_eq!(c.items[0].names, ["Bender", "Gebru"]);
+    }
+
+    #[test]
+    fn numeric_forms() {
+        let c = one("see [12].");
+        assert_eq!(c.items[0].number, Some(12));
+        let v = scan_text("t", "x [7], [15]–[18] y", &ScanOptions::all());
+        assert_eq!(v.len(), 2);
+        let n: Vec<_> = v[1].items.iter().filter_map(|i| i.number).collect();
+        assert_eq!(n, [15, 16, 17, 18]);
+        let c = one("x [3, 5-7] y");
+        let n: Vec<_> = c.items.iter().filter_map(|i| i.number).collect();
+        assert_eq!(n, [3, 5, 6, 7]);
+        assert!(texts("[link](http://x) [2019] [w]e [...]").is_empty());
+    }
+
+    #[test]
+    fn footnotes() {
+        let c = one("biased outputs,3 and in automated");
+        assert_eq!(c.form, Form::Footnote);
+        assert_eq!(c.items[0].number, Some(3));
+        assert_eq!(c.span.column, 16);
+        assert!(texts("raised $ 160,2 million; 5.000 orgs; Web 2.0 era; 22:30 min").is_empty());
+        let c = one("a claim[^note] more\n\n[^note]: The note.");
+        assert_eq!(c.items[0].label.as_deref(), Some("note"));
+    }
+
+    #[test]
+    fn not_citations() {
+        let src = "intelligence (AI) and machine learning (ML) with Amazon Web Services (AWS). \
+            In *From Counterculture to Cyberculture* (2006), he traces. \
+            (see, for instance, IBM, Microsoft, and Meta) (such as data sets, cloud storage) \
+            the version (publisher's PDF) (like Creative Commons) [text](https://doi.org/10.1) \
+            (https://example.org) (as in his notion of the *cathedral*) (e.g. Backspace, Centre) \
+            (2.2.1) (Figure 3) (PAI) (SSOs)";
+        let opts = ScanOptions::for_style(Style::Mla);
+        let found = scan_text("t", src, &opts);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn cover_page_reference_is_not_narrative() {
+        assert!(texts("Luchs, I. (2023). AI for All?").is_empty());
+    }
+
+    #[test]
+    fn mla_documents_drop_title_years() {
+        let src = "A claim (Benjamin 183). Raymond’s *Cathedral* (2001) and Turner (2006) say.";
+        let found = scan_text("t", src, &ScanOptions::all());
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
+    fn weak_names_are_marked() {
+        let c = one("a company (Crunchbase).");
+        assert!(c.weak);
+        assert!(!one("x (Benjamin 183)").weak);
+    }
+
+    #[test]
+    fn spans_are_lines_and_columns() {
+        let v = scan_text(
+            "p",
+            "line one\nsee it (Benjamin 183)\n",
+            &ScanOptions::all(),
+        );
+        assert_eq!((v[0].span.line, v[0].span.column), (2, 8));
+        assert_eq!(v[0].span.path, "p");
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        for s in [
+            "(",
+            "[",
+            "[1-",
+            "(ibid",
+            "ü(ö",
+            "[^",
+            "a,1",
+            "(*x",
+            "[99999999999]",
+            "x,ü1 ",
+        ] {
+            let _ = scan_text("t", s, &ScanOptions::all());
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! `citemap graph`: the citation network and its projections.
+
+use super::Status;
+use rayon::prelude::*;
+use citemap::export::graph::{dot, gexf, graphml, json};
+use citemap::graph::{project, Kind, Network};
+use citemap::resolve::{documents::head, resolve, Options, Overrides, Resolution};
+use citemap::Document;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Which projection to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    /// Document → cited work.
+    Citation,
+    /// Works cited together, weighted by how many documents cite both.
+    Cocitation,
+    /// Documents sharing references, weighted by how many.
+    Coupling,
+    /// People who wrote together.
+    Coauthor,
+    /// Author of a citing document → author of a cited work.
+    AuthorCitation,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Citation => Kind::Citation,
+            KindArg::Cocitation => Kind::Cocitation,
+            KindArg::Coupling => Kind::Coupling,
+            KindArg::Coauthor => Kind::Coauthor,
+            KindArg::AuthorCitation => Kind::AuthorCitation,
+        }
+    }
+}
+
+/// The output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// Graphviz DOT.
+    Dot,
+    /// JSON with nodes, edges and the evidence of every merge.
+    Json,
+    /// GraphML (Gephi, yEd, networkx).
+    Graphml,
+    /// GEXF 1.3 (Gephi).
+    Gexf,
+}
+
+/// Draw the citation network of documents, or one of its projections.
+///
+/// Entries are resolved across documents and styles first (same DOI, same
+/// URL, or similar title with matching first author and year); the JSON
+/// output lists every merge with its rule and score.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Documents or folders of documents (.txt, .md).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Which projection.
+    #[arg(long, value_enum, default_value = "citation")]
+    pub kind: KindArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "dot")]
+    pub format: FormatArg,
+    /// A TOML file of "same"/"different" entry pairs correcting resolution.
+    #[arg(long, value_name = "FILE")]
+    pub overrides: Option<PathBuf>,
+}
+
+/// A folder's README or licence describes the folder; it is not one of its
+/// documents (the seed corpus's README even quotes a document's DOI).
+fn is_folder_note(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    ["readme", "license", "licence", "changelog"]
+        .iter()
+        .any(|p| name.starts_with(p))
+}
+
+/// Loads, extracts and parses every document under `paths` (in parallel);
+/// returns the documents and the opening text of each.
+pub(crate) fn load_corpus(paths: &[PathBuf]) -> anyhow::Result<(Vec<Document>, Vec<String>)> {
+    let loaded = super::inputs::load(paths)?;
+    let sources: Vec<_> = loaded
+        .sources
+        .iter()
+        .filter(|s| {
+            let p = Path::new(&s.path);
+            !is_folder_note(p) || paths.iter().any(|given| given == p)
+        })
+        .collect();
+    let (docs, heads): (Vec<Document>, Vec<String>) = sources
+        .par_iter()
+        .map(|s| (citemap::extract::extract(s), head(&s.text).to_owned()))
+        .unzip();
+    loaded.finish()?;
+    Ok((docs, heads))
+}
+
+/// Loads the corpus and resolves it.
+pub(crate) fn resolve_corpus(
+    paths: &[PathBuf],
+    overrides: Option<&Path>,
+) -> anyhow::Result<(Vec<Document>, Resolution)> {
+    let (docs, texts) = load_corpus(paths)?;
+    let overrides = match overrides {
+        Some(p) => Overrides::load(p)?,
+        None => Overrides::default(),
+    };
+    let heads: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let res = resolve(
+        &docs,
+        &heads,
+        &Options {
+            overrides,
+            ..Options::default()
+        },
+    );
+    print_notes(&res.notes);
+    Ok((docs, res))
+}
+
+/// Notes go to stderr, at most a screenful.
+pub(crate) fn print_notes(notes: &[String]) {
+    const MAX: usize = 20;
+    let mut err = std::io::stderr().lock();
+    for n in notes.iter().take(MAX) {
+        let _ = writeln!(err, "citemap: note: {n}");
+    }
+    if notes.len() > MAX {
+        let _ = writeln!(err, "citemap: note: … and {} more notes", notes.len() - MAX);
+    }
+}
+
+/// Runs `citemap graph`.
+pub fn run(args: Args) -> anyhow::Result<Status> {
+    let (docs, res) = resolve_corpus(&args.paths, args.overrides.as_deref())?;
+    let network = Network::build(&res);
+    let projection = project(&res, &docs, &network, args.kind.into());
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        FormatArg::Dot => out.write_all(dot::to_dot(&projection).as_bytes())?,
+        FormatArg::Json => out.write_all(json::to_json(&projection, &res, &docs).as_bytes())?,
+        FormatArg::Graphml => graphml::write_graphml(&projection, &mut out)?,
+        FormatArg::Gexf => gexf::write_gexf(&projection, &mut out)?,
+    }
+    out.flush()?;
+    Ok(Status::Ok)
+}
