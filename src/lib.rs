@@ -10,17 +10,19 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analyze;
 pub mod check;
 pub mod cite;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod graph;
 pub mod input;
 pub mod model;
 pub mod parse;
+pub mod render;
+pub mod report;
 pub mod resolve;
-pub mod graph;
-pub mod analyze;
 pub mod synth;
 
 pub use error::{Error, Result};

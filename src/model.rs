@@ -278,13 +278,23 @@ impl Reference {
     }
 
     /// A short human label such as "Benjamin 2019" or "Hugging Face n.d.".
+    ///
+    /// ```
+    /// use citemap::{Date, Person, Reference};
+    /// let mut dijck = Person::new("Dijck", Some("José"));
+    /// dijck.particle = Some("van".into());
+    /// let r = Reference { authors: vec![dijck], issued: Some(Date::year(2013)), ..Reference::default() };
+    /// assert_eq!(r.short_label(), "van Dijck 2013");
+    /// ```
     pub fn short_label(&self) -> String {
         let who = match self.authors.first() {
             Some(p) if self.authors.len() == 2 => {
-                format!("{} & {}", p.family, self.authors[1].family)
+                format!("{} & {}", p.full_family(), self.authors[1].full_family())
             }
-            Some(p) if self.authors.len() > 2 || self.et_al => format!("{} et al.", p.family),
-            Some(p) => p.family.clone(),
+            Some(p) if self.authors.len() > 2 || self.et_al => {
+                format!("{} et al.", p.full_family())
+            }
+            Some(p) => p.full_family(),
             None => self
                 .container_title
                 .clone()

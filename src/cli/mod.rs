@@ -6,7 +6,9 @@
 use clap::{Parser, Subcommand};
 
 mod check;
+mod clusters;
 mod extract;
+mod map;
 mod inputs;
 mod output;
 mod parse;
@@ -38,6 +40,10 @@ enum Command {
     Shared(shared::Args),
     /// Check citations against works-cited lists, like a compiler.
     Check(check::Args),
+    /// Find and label communities in the citation network.
+    Clusters(clusters::Args),
+    /// Run everything and write every figure and a report to a folder.
+    Map(map::Args),
 }
 
 /// What a subcommand reports back when it did not fail outright.
@@ -65,6 +71,8 @@ pub fn main() -> i32 {
         Command::Graph(args) => graph::run(args),
         Command::Shared(args) => shared::run(args),
         Command::Check(args) => check::run(args),
+        Command::Clusters(args) => clusters::run(args),
+        Command::Map(args) => map::run(args),
     };
     match result {
         Ok(Status::Ok) => 0,

@@ -1,0 +1,393 @@
+//! Readable labels for clusters, and placing documents that have no
+//! works-cited list.
+//!
+//! Labels come from the words that set a cluster's works apart from the rest:
+//! the titles and venues of the works in each cluster are scored with a
+//! class-based TF-IDF (Grootendorst 2022, "BERTopic", arXiv:2203.05794):
+//!
+//! w(t, c) = df(t, c) / n_c · ln(1 + A / f(t)) · (df(t, c) / f(t))²
+//!
+//! where df(t, c) is how many texts of cluster c contain term t, n_c the
+//! number of texts of c, f(t) how many texts of all clusters contain t, and A
+//! the average number of texts per cluster. Counting texts rather than
+//! occurrences keeps one long title from speaking for a whole cluster; the
+//! last factor, the squared share of the term's texts that lie in c (its
+//! exclusivity, as in FREX, Bischof & Airoldi 2012), keeps a word every
+//! cluster uses out of every label.
+//! Terms are single words and two-word phrases ("machine learning") after
+//! stop words are removed; a phrase hides its own words in the label.
+//!
+//! # Example
+//!
+//! ```
+//! use citemap::analyze::labels::label_clusters;
+//!
+//! let clusters = vec![
+//!     vec!["Platform capitalism".to_string(), "Cyber-proletariat: global labour".to_string(),
+//!          "Inhuman power: artificial intelligence and the future of capitalism".to_string()],
+//!     vec!["Democratising AI governance".to_string(), "Open source AI governance".to_string(),
+//!          "Model evaluation for extreme risks".to_string()],
+//! ];
+//! let labels = label_clusters(&clusters, 3);
+//! assert_eq!(labels[0].terms[0].term, "capitalism");
+//! assert!(labels[1].label.contains("governance"));
+//! ```
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// One scored term of a cluster.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Term {
+    /// The term as it reads best (its most frequent spelling).
+    pub term: String,
+    /// Its c-TF-IDF score; higher sets the cluster apart more.
+    pub score: f64,
+}
+
+/// The label of one cluster.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ClusterLabel {
+    /// A short label from the best terms ("capitalism · labour · platform").
+    pub label: String,
+    /// The best terms, best first.
+    pub terms: Vec<Term>,
+}
+
+/// Scores the terms of each cluster's texts (titles and venues of its works)
+/// against the other clusters' and returns the `top` best of each.
+///
+/// A cluster with no usable words gets the label "(untitled)". The result is
+/// deterministic: ties are broken alphabetically.
+pub fn label_clusters(clusters: &[Vec<String>], top: usize) -> Vec<ClusterLabel> {
+    let analysed: Vec<Vec<Vec<String>>> = clusters
+        .iter()
+        .map(|texts| texts.iter().map(|t| terms_of(t)).collect())
+        .collect();
+    let mut spelling = Spelling::default();
+    for texts in clusters {
+        for text in texts {
+            spelling.observe(text);
+        }
+    }
+    // f(t): in how many texts, over all clusters, each term appears.
+    let mut everywhere: HashMap<&str, usize> = HashMap::new();
+    let mut text_count = 0usize;
+    for texts in &analysed {
+        for terms in texts {
+            text_count += 1;
+            for t in terms.iter().collect::<HashSet<_>>() {
+                *everywhere.entry(t.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let average = text_count as f64 / clusters.len().max(1) as f64;
+    analysed
+        .iter()
+        .map(|texts| {
+            let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+            for terms in texts {
+                for t in terms.iter().collect::<HashSet<_>>() {
+                    *df.entry(t.as_str()).or_default() += 1;
+                }
+            }
+            let n_c = texts.len().max(1) as f64;
+            let mut scored: Vec<(&str, f64)> = df
+                .iter()
+                .map(|(&t, &d)| {
+                    let f = everywhere[t] as f64;
+                    // Phrases read better than words and are rarer; a small
+                    // bonus lets a phrase beat its own words at equal counts.
+                    let bonus = if t.contains(' ') { 1.2 } else { 1.0 };
+                    // The share of the term's texts that fall in this
+                    // cluster, squared: a term common to every cluster
+                    // ("AI" in a corpus about AI) names none of them.
+                    let exclusive = (d as f64 / f).powi(2);
+                    (t, bonus * exclusive * d as f64 / n_c * (1.0 + average / f).ln())
+                })
+                .collect();
+            scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+            let mut chosen: Vec<Term> = Vec::new();
+            let mut hidden: HashSet<&str> = HashSet::new();
+            for (t, score) in scored {
+                if chosen.len() >= top {
+                    break;
+                }
+                if hidden.contains(t) {
+                    continue;
+                }
+                // A word already shown inside a chosen phrase, or a phrase
+                // whose words are both already shown, adds nothing.
+                if t.contains(' ') {
+                    let words: Vec<&str> = t.split(' ').collect();
+                    if words.iter().all(|w| chosen.iter().any(|c| c.term.eq_ignore_ascii_case(&spelling.best(w)))) {
+                        continue;
+                    }
+                    hidden.extend(words);
+                }
+                chosen.push(Term {
+                    term: spelling.best(t),
+                    score,
+                });
+            }
+            let label = if chosen.is_empty() {
+                "(untitled)".to_owned()
+            } else {
+                chosen.iter().take(3).map(|t| t.term.as_str()).collect::<Vec<_>>().join(" · ")
+            };
+            ClusterLabel { label, terms: chosen }
+        })
+        .collect()
+}
+
+/// How well a text matches one cluster.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Placement {
+    /// The best cluster's index, or `None` when the text shares no term with
+    /// any cluster.
+    pub cluster: Option<usize>,
+    /// Cosine similarity with the best cluster, 0–1.
+    pub score: f64,
+    /// The similarity with every cluster, by index.
+    pub scores: Vec<f64>,
+}
+
+/// Places texts (documents without a works-cited list: their title and
+/// text) among clusters described by texts (their works' titles and venues),
+/// by TF-IDF cosine similarity. Term frequencies are damped (1 + ln tf) so a
+/// long page does not drown its title.
+pub fn place(texts: &[String], clusters: &[Vec<String>]) -> Vec<Placement> {
+    let profiles: Vec<HashMap<String, f64>> = clusters
+        .iter()
+        .map(|texts| {
+            let mut counts = HashMap::new();
+            for t in texts {
+                for term in terms_of(t) {
+                    *counts.entry(term).or_insert(0.0) += 1.0;
+                }
+            }
+            counts
+        })
+        .collect();
+    // Inverse cluster frequency: a term every cluster has says nothing.
+    let mut cf: HashMap<&str, usize> = HashMap::new();
+    for p in &profiles {
+        for t in p.keys() {
+            *cf.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    let k = profiles.len() as f64;
+    let idf = |t: &str| cf.get(t).map_or(0.0, |&c| (1.0 + k / c as f64).ln());
+    let weigh = |counts: &HashMap<String, f64>| -> HashMap<String, f64> {
+        counts
+            .iter()
+            .map(|(t, &c)| (t.clone(), (1.0 + c.ln()) * idf(t)))
+            .filter(|(_, w)| *w > 0.0)
+            .collect()
+    };
+    let cluster_vectors: Vec<HashMap<String, f64>> = profiles.iter().map(weigh).collect();
+    texts
+        .iter()
+        .map(|text| {
+            let mut counts = HashMap::new();
+            for term in terms_of(text) {
+                *counts.entry(term).or_insert(0.0) += 1.0;
+            }
+            let v = weigh(&counts);
+            let scores: Vec<f64> = cluster_vectors.iter().map(|c| cosine(&v, c)).collect();
+            let mut best: Option<usize> = None;
+            for (i, &s) in scores.iter().enumerate() {
+                if s > 0.0 && best.map_or(true, |b| s > scores[b]) {
+                    best = Some(i);
+                }
+            }
+            Placement {
+                cluster: best,
+                score: best.map_or(0.0, |b| scores[b]),
+                scores,
+            }
+        })
+        .collect()
+}
+
+fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // Sorted keys keep the floating-point sum, and so the result, identical
+    // from run to run.
+    let mut keys: Vec<&String> = small.keys().filter(|k| large.contains_key(*k)).collect();
+    keys.sort();
+    let dot: f64 = keys.iter().map(|k| small[*k] * large[*k]).sum();
+    let norm = |m: &HashMap<String, f64>| {
+        let mut v: Vec<f64> = m.values().copied().collect();
+        v.sort_by(f64::total_cmp);
+        v.iter().map(|x| x * x).sum::<f64>().sqrt()
+    };
+    let denominator = norm(a) * norm(b);
+    if denominator > 0.0 {
+        (dot / denominator).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// The terms of a text: lower-cased, stemmed words that are not stop words,
+/// and the two-word phrases of adjacent such words.
+pub fn terms_of(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    // Phrases never cross punctuation: "Artificial Intelligence. Net
+    // Politics" has no phrase "intelligence net".
+    for clause in text.split(is_clause_break) {
+        let mut previous: Option<String> = None;
+        for raw in words(clause) {
+            let lower = raw.to_lowercase();
+            if is_stop_word(&lower) {
+                previous = None;
+                continue;
+            }
+            let stem = stem(&lower);
+            if let Some(p) = previous.take() {
+                out.push(format!("{p} {stem}"));
+            }
+            out.push(stem.clone());
+            previous = Some(stem);
+        }
+    }
+    out
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ':' | ';' | '!' | '?' | ',' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '‘' | '—' | '–' | '|' | '/'
+    )
+}
+
+/// Words of a text: runs of letters and digits that contain a letter, at
+/// least two characters long. Apostrophes inside words are dropped
+/// ("Europe's" → "Europes" → stem "europe").
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+        .filter(|w| w.chars().count() >= 2 && w.chars().any(char::is_alphabetic))
+}
+
+/// A light plural stemmer: enough to merge "technologies"/"technology" and
+/// "models"/"model" without mangling "analysis" or "access".
+fn stem(word: &str) -> String {
+    let n = word.chars().count();
+    if n > 4 && word.ends_with("ies") {
+        return format!("{}y", &word[..word.len() - 3]);
+    }
+    if n > 3 && word.ends_with('s') && !["ss", "us", "is", "os"].iter().any(|e| word.ends_with(e)) {
+        return word[..word.len() - 1].to_owned();
+    }
+    word.to_owned()
+}
+
+/// Remembers how each stem is most often spelled, so labels show "AI" and
+/// "Hugging Face" rather than "ai" and "hugging face".
+#[derive(Default)]
+struct Spelling(HashMap<String, BTreeMap<String, usize>>);
+
+impl Spelling {
+    fn observe(&mut self, text: &str) {
+        for raw in words(text) {
+            let lower = raw.to_lowercase();
+            if is_stop_word(&lower) {
+                continue;
+            }
+            // Title case is how titles are written, not how the word is
+            // spelled; only all-caps acronyms keep their capitals.
+            let form = if raw.chars().count() > 1 && raw.chars().all(|c| c.is_uppercase() || c.is_numeric()) {
+                raw.clone()
+            } else {
+                lower.clone()
+            };
+            *self.0.entry(stem(&lower)).or_default().entry(form).or_default() += 1;
+        }
+    }
+
+    fn best(&self, term: &str) -> String {
+        term.split(' ')
+            .map(|stem| {
+                self.0
+                    .get(stem)
+                    .and_then(|forms| forms.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))))
+                    .map_or_else(|| stem.to_owned(), |(f, _)| f.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// English function words plus the words every reference list is full of
+/// (publishers, months, "accessed", URL parts), which say nothing about a
+/// cluster's subject.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+// Sorted, for binary search (a unit test checks the order).
+const STOP_WORDS: &[&str] = &[
+    "about", "above", "accessed", "across", "after", "again", "against", "all", "also", "am",
+    "among", "an", "and", "any", "apr", "april", "are", "arxiv", "as", "at", "aug", "august",
+    "available", "be", "because", "been", "before", "being", "between", "blog", "both", "but",
+    "by", "can", "cannot", "co", "com", "could", "dec", "december", "did", "do", "does", "doi",
+    "doing", "down", "during", "each", "ed", "edited", "edition", "eds", "et", "etc", "eu",
+    "feb", "february", "few", "for", "from", "further", "had", "has", "have", "having", "he",
+    "her", "here", "hers", "him", "his", "home", "homepage", "how", "html", "http", "https",
+    "ibid", "if", "in", "inc", "into", "introducing", "introduction", "is", "it", "its",
+    "itself", "jan", "january", "jul", "july", "jun", "june", "just", "ltd", "mar", "march",
+    "may", "me", "more", "most", "my", "new", "no", "nor", "not", "nov", "november", "now",
+    "oct", "october", "of", "off", "official", "on", "once", "online", "only", "or", "org",
+    "other", "our", "ours", "out", "over", "own", "page", "part", "pdf", "pp", "press",
+    "proceedings", "publishing", "retrieved", "same", "sep", "sept", "september", "she",
+    "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then",
+    "there", "these", "they", "this", "those", "through", "to", "too", "under", "university",
+    "until", "up", "url", "us", "very", "via", "video", "vol", "vs", "was", "we", "website",
+    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
+    "would", "www", "yet", "you", "your", "yours",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "STOP_WORDS must stay sorted");
+    }
+
+    #[test]
+    fn stems_plurals_only() {
+        assert_eq!(stem("technologies"), "technology");
+        assert_eq!(stem("models"), "model");
+        assert_eq!(stem("analysis"), "analysis");
+        assert_eq!(stem("access"), "access");
+    }
+
+    #[test]
+    fn phrases_stop_at_punctuation() {
+        let t = terms_of("Artificial Intelligence. Net Politics");
+        assert!(t.contains(&"net politic".to_string()) || t.contains(&"net politics".to_string()));
+        assert!(!t.iter().any(|x| x == "intelligence net"));
+    }
+
+    #[test]
+    fn phrases_skip_stop_words() {
+        let t = terms_of("The Democratization of Machine Learning");
+        assert!(t.contains(&"machine learning".to_string()));
+        assert!(!t.iter().any(|x| x.contains("of")));
+    }
+
+    #[test]
+    fn places_text_by_similarity() {
+        let clusters = vec![
+            vec!["platform capitalism labour".to_string()],
+            vec!["AI governance risk".to_string()],
+        ];
+        let p = place(&["governance of frontier AI risk".to_string(), "zebra".to_string()], &clusters);
+        assert_eq!(p[0].cluster, Some(1));
+        assert!(p[0].score > 0.0);
+        assert_eq!(p[1].cluster, None);
+    }
+}

@@ -1,0 +1,458 @@
+//! The figures of the main job, built from an [`Analysis`]: the citation
+//! network, co-citation, bibliographic coupling, the map of clusters and the
+//! shared sources. Every figure colours nodes by the same clustering, so a
+//! colour means one cluster across all of them.
+
+use super::clusters::times_cited;
+use super::projection::{self, Item, Kind};
+use super::Analysis;
+use crate::render::{Edge, Figure, Filter, Group, Node, NodeKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Shortens text to `max` characters with an ellipsis, at a word boundary
+/// when one is near.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => cut[..i].to_owned(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+/// A short label for a document node ("Luchs 2023"), from its metadata when
+/// it has some, else its resolved label.
+pub fn document_label(analysis: &Analysis, node: usize) -> String {
+    let dn = &analysis.resolution.documents[node];
+    for &f in &dn.files {
+        let Some(doc) = analysis.docs.get(f as usize) else { continue };
+        let meta = &doc.meta;
+        if let Some(first) = meta.authors.first() {
+            let who = match meta.authors.len() {
+                1 => first.full_family(),
+                2 => format!("{} & {}", first.full_family(), meta.authors[1].full_family()),
+                _ => format!("{} et al.", first.full_family()),
+            };
+            return match meta.year {
+                Some(y) => format!("{who} {y}"),
+                None => who,
+            };
+        }
+    }
+    let name = dn.label.rsplit('/').next().unwrap_or(&dn.label);
+    shorten(name, 28)
+}
+
+/// A short label for a work ("Benjamin 2019").
+pub fn work_label(analysis: &Analysis, work: usize) -> String {
+    super::clusters::work_short_label(&analysis.resolution, &analysis.docs, work)
+}
+
+/// The tooltip of a work: its reference as written, and who cites it.
+fn work_tooltip(analysis: &Analysis, work: usize, cited: usize) -> String {
+    let w = &analysis.resolution.works[work];
+    let raw = w
+        .entries
+        .first()
+        .map(|e| e.raw(&analysis.docs).to_owned())
+        .unwrap_or_else(|| w.label.clone());
+    format!("{raw}\n(cited by {cited} document{})", if cited == 1 { "" } else { "s" })
+}
+
+fn document_tooltip(analysis: &Analysis, node: usize) -> String {
+    let dn = &analysis.resolution.documents[node];
+    let paths: Vec<&str> = dn
+        .files
+        .iter()
+        .filter_map(|&f| analysis.docs.get(f as usize).map(|d| d.path.as_str()))
+        .collect();
+    format!("{}\n{}", dn.label, paths.join("\n"))
+}
+
+fn groups(analysis: &Analysis) -> Vec<Group> {
+    analysis
+        .clusters
+        .clusters
+        .iter()
+        .map(|c| Group { label: c.label.clone() })
+        .collect()
+}
+
+/// Document nodes that appear in the figures: those that cite or were
+/// placed in a cluster.
+fn shown_documents(analysis: &Analysis, cited: &[BTreeSet<usize>]) -> Vec<usize> {
+    (0..analysis.resolution.documents.len())
+        .filter(|&d| !cited[d].is_empty() || analysis.clusters.doc_cluster[d].is_some())
+        .collect()
+}
+
+fn document_node(analysis: &Analysis, d: usize) -> Node {
+    let mut node = Node::new(format!("doc:{d}"), document_label(analysis, d), NodeKind::Document)
+        .with_tooltip(document_tooltip(analysis, d))
+        .weighing(4.0);
+    node.group = analysis.clusters.doc_cluster[d];
+    node
+}
+
+fn work_node(analysis: &Analysis, w: usize, times: &[usize]) -> Node {
+    let mut node = Node::new(format!("work:{w}"), work_label(analysis, w), NodeKind::Work)
+        .with_tooltip(work_tooltip(analysis, w, times[w]))
+        .weighing(times[w] as f64)
+        .highlighted(times[w] > 1);
+    node.group = analysis.clusters.work_cluster[w];
+    node
+}
+
+/// What a document placed by text similarity is drawn linked to: the
+/// citing documents of its cluster, or else the cluster's most cited works.
+fn placed_links(analysis: &Analysis, cited: &[BTreeSet<usize>], d: usize) -> Vec<Item> {
+    let Some(c) = analysis.clusters.doc_cluster[d] else {
+        return Vec::new();
+    };
+    if !cited[d].is_empty() {
+        return Vec::new();
+    }
+    let documents: Vec<Item> = (0..cited.len())
+        .filter(|&o| o != d && !cited[o].is_empty() && analysis.clusters.doc_cluster[o] == Some(c))
+        .map(Item::Document)
+        .collect();
+    if !documents.is_empty() {
+        return documents;
+    }
+    analysis.clusters.clusters[c]
+        .works
+        .iter()
+        .take(3)
+        .map(|w| Item::Work(w.work))
+        .collect()
+}
+
+fn dashed(source: usize, target: usize) -> Edge {
+    let mut e = Edge::new(source, target);
+    e.dashed = true;
+    e
+}
+
+/// Documents and the works they cite; works cited by several documents are
+/// outlined in red, as are the citations of them.
+pub fn citation(analysis: &Analysis) -> Figure {
+    let res = &analysis.resolution;
+    let cited = projection::citations(res);
+    let times = times_cited(res);
+    let mut fig = Figure::new("Citation network: documents and the works they cite");
+    fig.groups = groups(analysis);
+    let mut index: BTreeMap<Item, usize> = BTreeMap::new();
+    for d in shown_documents(analysis, &cited) {
+        index.insert(Item::Document(d), fig.nodes.len());
+        fig.nodes.push(document_node(analysis, d));
+    }
+    for (w, &t) in times.iter().enumerate() {
+        if t > 0 {
+            index.insert(Item::Work(w), fig.nodes.len());
+            fig.nodes.push(work_node(analysis, w, &times));
+        }
+    }
+    for (d, set) in cited.iter().enumerate() {
+        for &w in set {
+            let mut e = Edge::new(index[&Item::Document(d)], index[&Item::Work(w)]);
+            e.highlight = times[w] > 1;
+            fig.edges.push(e);
+        }
+        if let Some(&at) = index.get(&Item::Document(d)) {
+            for other in placed_links(analysis, &cited, d) {
+                if let Some(&to) = index.get(&other) {
+                    fig.edges.push(dashed(at, to));
+                }
+            }
+        }
+    }
+    fig
+}
+
+/// Keeps each node's `k` strongest edges (ties: towards the heavier node),
+/// so a dense projection shows its backbone rather than a hairball.
+fn backbone(fig: &mut Figure, k: usize) -> bool {
+    let n = fig.nodes.len();
+    let mut incident: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, e) in fig.edges.iter().enumerate() {
+        incident[e.source].push(i);
+        incident[e.target].push(i);
+    }
+    let mut keep = vec![false; fig.edges.len()];
+    for (u, list) in incident.iter_mut().enumerate() {
+        let other = |e: &Edge| if e.source == u { e.target } else { e.source };
+        list.sort_by(|&a, &b| {
+            let (ea, eb) = (&fig.edges[a], &fig.edges[b]);
+            eb.weight
+                .total_cmp(&ea.weight)
+                .then(fig.nodes[other(eb)].weight.total_cmp(&fig.nodes[other(ea)].weight))
+                .then(a.cmp(&b))
+        });
+        for &e in list.iter().take(k) {
+            keep[e] = true;
+        }
+    }
+    let before = fig.edges.len();
+    let mut i = 0;
+    fig.edges.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    fig.edges.len() < before
+}
+
+/// Works linked by being cited together (only each work's strongest links
+/// are drawn when there are many).
+pub fn cocitation(analysis: &Analysis) -> Figure {
+    let res = &analysis.resolution;
+    let times = times_cited(res);
+    let p = projection::build(res, Kind::Cocitation);
+    let mut fig = Figure::new("Co-citation: works linked by the documents that cite them together");
+    fig.directed = false;
+    fig.groups = groups(analysis);
+    for item in &p.items {
+        if let Item::Work(w) = *item {
+            fig.nodes.push(work_node(analysis, w, &times));
+        }
+    }
+    for &(u, v, w) in &p.edges {
+        let mut e = Edge::new(u, v);
+        e.weight = w;
+        e.highlight = w > 1.0;
+        fig.edges.push(e);
+    }
+    if backbone(&mut fig, 3) {
+        fig.caption = "each work's 3 strongest co-citation links".to_owned();
+    }
+    fig
+}
+
+/// Documents linked by the works they both cite.
+pub fn coupling(analysis: &Analysis) -> Figure {
+    let res = &analysis.resolution;
+    let cited = projection::citations(res);
+    let p = projection::build(res, Kind::Coupling);
+    let mut fig = Figure::new("Bibliographic coupling: documents linked by the works they both cite");
+    fig.directed = false;
+    fig.groups = groups(analysis);
+    let mut index = BTreeMap::new();
+    for d in shown_documents(analysis, &cited) {
+        index.insert(d, fig.nodes.len());
+        let mut node = document_node(analysis, d);
+        // Sized by how many works it cites, damped: a long list should not
+        // hide its neighbours.
+        node.weight = (cited[d].len().max(1) as f64).sqrt();
+        fig.nodes.push(node);
+    }
+    for &(u, v, w) in &p.edges {
+        let (Item::Document(a), Item::Document(b)) = (p.items[u], p.items[v]) else { continue };
+        let mut e = Edge::new(index[&a], index[&b]);
+        e.weight = w;
+        e.highlight = true;
+        fig.edges.push(e);
+    }
+    if backbone(&mut fig, 5) {
+        fig.caption = "each document's 5 strongest couplings".to_owned();
+    }
+    for (&d, &at) in &index {
+        for other in placed_links(analysis, &cited, d) {
+            if let Item::Document(o) = other {
+                if let Some(&to) = index.get(&o) {
+                    fig.edges.push(dashed(at, to));
+                }
+            }
+        }
+    }
+    fig.caption = join_caption(&fig.caption, "edge width: number of works both documents cite");
+    fig.key = "square: a document, sized by the works it cites".to_owned();
+    fig
+}
+
+fn join_caption(a: &str, b: &str) -> String {
+    if a.is_empty() {
+        b.to_owned()
+    } else {
+        format!("{a}; {b}")
+    }
+}
+
+/// One node per cluster, sized by its works, linked to the documents in it
+/// and to the clusters whose works its documents cite.
+pub fn cluster_map(analysis: &Analysis) -> Figure {
+    let res = &analysis.resolution;
+    let cited = projection::citations(res);
+    let mut fig = Figure::new(format!(
+        "Clusters of the {} network (Leiden, modularity {:.2})",
+        analysis.clusters.kind.name(),
+        analysis.clusters.modularity
+    ));
+    fig.directed = false;
+    fig.groups = groups(analysis);
+    fig.key = "circle: a cluster, sized by its works; square: a document, linked to its cluster".to_owned();
+    fig.caption = "red edges: a document citing works of another cluster (width: how many)".to_owned();
+    for c in &analysis.clusters.clusters {
+        let mut node = Node::new(
+            format!("cluster:{}", c.id),
+            format!("{}. {}", c.id, c.label),
+            NodeKind::Work,
+        )
+        .with_tooltip(format!(
+            "Cluster {}: {}\nterms: {}\nmost cited: {}",
+            c.id,
+            c.label,
+            c.terms.join(", "),
+            c.works.iter().take(5).map(|w| w.label.as_str()).collect::<Vec<_>>().join("; ")
+        ))
+        .weighing(c.works.len() as f64)
+        .in_group(c.id - 1);
+        node.highlight = false;
+        fig.nodes.push(node);
+    }
+    let clusters = fig.nodes.len();
+    let documents = shown_documents(analysis, &cited);
+    if documents.len() > 30 {
+        // Too many documents to draw one by one: link clusters to each
+        // other by how often documents of one cite works of the other.
+        let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        for &d in &documents {
+            let Some(from) = analysis.clusters.doc_cluster[d] else { continue };
+            for &w in &cited[d] {
+                if let Some(to) = analysis.clusters.work_cluster[w] {
+                    if to != from {
+                        *links.entry((from.min(to), from.max(to))).or_default() += 1.0;
+                    }
+                }
+            }
+        }
+        for ((a, b), w) in links {
+            let mut e = Edge::new(a, b);
+            e.weight = w;
+            fig.edges.push(e);
+        }
+        backbone(&mut fig, 3);
+        fig.key = "circle: a cluster, sized by its works".to_owned();
+        fig.caption = format!(
+            "{} documents; edges: citations between clusters, each cluster's 3 strongest (width: how many)",
+            documents.len()
+        );
+        fig.no_hulls = true;
+        // Clusters no other cluster cites would float off on their own.
+        return fig.filtered(&Filter::default()).capped(40);
+    }
+    let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for d in documents {
+        let node = fig.nodes.len();
+        fig.nodes.push(document_node(analysis, d));
+        if let Some(c) = analysis.clusters.doc_cluster[d] {
+            fig.edges.push(Edge::new(node, c));
+        }
+        for &w in &cited[d] {
+            if let Some(c) = analysis.clusters.work_cluster[w] {
+                if Some(c) != analysis.clusters.doc_cluster[d] {
+                    *links.entry((node, c)).or_default() += 1.0;
+                }
+            }
+        }
+    }
+    for ((node, c), w) in links {
+        let mut e = Edge::new(node, c);
+        e.weight = w;
+        e.highlight = true;
+        fig.edges.push(e);
+    }
+    // Singleton clusters of a sparse projection add nothing to the map.
+    let keep_all = clusters <= 12;
+    if !keep_all {
+        fig = fig.filtered(&Filter {
+            top: Some(12),
+            ..Filter::default()
+        });
+    }
+    fig
+}
+
+/// Documents and the sources they share: works, people and organisations,
+/// and venues cited by more than one document.
+pub fn shared(analysis: &Analysis) -> Figure {
+    let res = &analysis.resolution;
+    let cited = projection::citations(res);
+    let times = times_cited(res);
+    let mut fig = Figure::new("Sources shared between documents");
+    fig.directed = false;
+    fig.groups = groups(analysis);
+    let mut index = BTreeMap::new();
+    for d in shown_documents(analysis, &cited) {
+        if cited[d].is_empty() {
+            continue;
+        }
+        index.insert(d, fig.nodes.len());
+        fig.nodes.push(document_node(analysis, d));
+    }
+    for s in &analysis.shared {
+        let node = match s.level {
+            "work" => work_node(analysis, s.index, &times),
+            level => Node::new(
+                format!("{level}:{}", s.index),
+                shorten(&s.label, 32),
+                NodeKind::Source,
+            )
+            .with_tooltip(format!("{} ({level}), cited by {} documents", s.label, s.documents.len()))
+            .weighing(s.documents.len() as f64)
+            .highlighted(true),
+        };
+        let at = fig.nodes.len();
+        fig.nodes.push(node);
+        for d in &s.documents {
+            if let Some(&di) = index.get(d) {
+                let mut e = Edge::new(di, at);
+                e.highlight = true;
+                fig.edges.push(e);
+            }
+        }
+    }
+    fig.key = "square: a document; circle: a shared work; diamond: a shared person, organisation or venue".to_owned();
+    fig.caption = "edges: who cites what; colour: the document's or work's cluster".to_owned();
+    fig.no_hulls = true;
+    fig
+}
+
+/// A named figure for the map's output folder.
+#[derive(Debug, Clone)]
+pub struct Named {
+    /// File stem ("citation").
+    pub name: &'static str,
+    /// The figure.
+    pub figure: Figure,
+}
+
+/// All figures of the main job, each cut down by `filter` where it applies
+/// (the citation and co-citation networks grow with the corpus).
+pub fn all(analysis: &Analysis, filter: &Filter) -> Vec<Named> {
+    let filtered = |f: Figure| if *filter == Filter::default() { f } else { f.filtered(filter) };
+    vec![
+        Named {
+            name: "citation",
+            figure: filtered(citation(analysis)),
+        },
+        Named {
+            name: "cocitation",
+            figure: filtered(cocitation(analysis)),
+        },
+        Named {
+            name: "coupling",
+            figure: coupling(analysis),
+        },
+        Named {
+            name: "clusters",
+            figure: cluster_map(analysis),
+        },
+        Named {
+            name: "shared",
+            figure: filtered(shared(analysis)),
+        },
+    ]
+}
