@@ -14,6 +14,7 @@
 //! set), reset between sections through `/proc/self/clear_refs`.
 
 use citemap::model::{Document, Entry, Outcome, Reference, Span, Style};
+use citemap::synth::graph::{planted_graph, GraphConfig};
 use citemap::synth::score::FieldScores;
 use citemap::synth::{Config, Generator, SynthDoc, TruthDoc};
 use clap::Parser;
@@ -431,19 +432,16 @@ fn graph_section(c: &Corpus) -> Figures {
     let t = Instant::now();
     let docs = extract_all(c);
     let extract_s = t.elapsed().as_secs_f64();
+    // The opening of each document, cut at a character boundary.
     let heads: Vec<&str> = c
         .docs
         .iter()
-        .map(|d| &d.text[..d.text.len().min(2000)])
-        .collect();
-    let heads: Vec<&str> = heads
-        .iter()
-        .map(|h| {
-            let mut end = h.len();
-            while !h.is_char_boundary(end) {
+        .map(|d| {
+            let mut end = d.text.len().min(2000);
+            while !d.text.is_char_boundary(end) {
                 end -= 1;
             }
-            &h[..end]
+            &d.text[..end]
         })
         .collect();
     let t = Instant::now();
@@ -481,24 +479,98 @@ fn graph_section(c: &Corpus) -> Figures {
 }
 
 fn cluster_section(args: &Args) -> Figures {
+    use citemap::analyze::cluster::{leiden_csr, quality, Config as Leiden, Csr};
     let t = Instant::now();
-    let g = citemap::synth::graph::planted_graph(&citemap::synth::graph::GraphConfig {
+    let g = planted_graph(&GraphConfig {
         nodes: args.graph_nodes,
         edges: args.graph_edges,
         communities: (args.graph_nodes / 1000).max(2),
         seed: args.seed,
         ..Default::default()
     });
-    let generated = t.elapsed().as_secs_f64();
-    Err(format!(
-        "citemap::analyze::cluster is not merged into this branch yet (graph of {} nodes / {} edges generated in {generated:.1} s)",
+    let generate_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let csr = Csr::from_edges(
         g.nodes,
-        g.edges.len()
-    ))
+        g.edges
+            .iter()
+            .map(|&(u, v, w)| (u as usize, v as usize, f64::from(w))),
+    );
+    let csr_s = t.elapsed().as_secs_f64();
+    let edges = g.edges.len();
+    let planted: Vec<usize> = g.community.iter().map(|&c| c as usize).collect();
+    drop(g);
+    let (t, cpu) = (Instant::now(), cpu_seconds());
+    let partition = leiden_csr(
+        &csr,
+        &Leiden {
+            seed: args.seed,
+            ..Leiden::default()
+        },
+    );
+    let seconds = t.elapsed().as_secs_f64();
+    let cpu_s = cpu_seconds() - cpu;
+    Ok(json!({
+        "nodes": planted.len(),
+        "edges": edges,
+        "graph_generate_seconds": round(generate_s, 2),
+        "csr_build_seconds": round(csr_s, 2),
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu_s, 2),
+        "clusters": partition.count,
+        "modularity": round(quality(&csr, &partition.membership, 1.0), 4),
+        "planted_modularity": round(quality(&csr, &planted, 1.0), 4),
+        "planted_communities": planted.iter().max().map_or(0, |m| m + 1),
+        "call": "leiden_csr(&Csr::from_edges(..), &Config { seed, ..default })",
+    }))
 }
 
-fn svg_section(_args: &Args) -> Figures {
-    Err("citemap::render is not merged into this branch yet".into())
+/// Lays out and draws a figure of `svg_nodes` nodes: a tenth documents, the
+/// rest works, edges and groups from a planted graph.
+fn svg_section(args: &Args) -> Figures {
+    use citemap::render::{svg, Edge, Figure, Node, NodeKind};
+    let n = args.svg_nodes.max(2);
+    let g = planted_graph(&GraphConfig {
+        nodes: n,
+        edges: n * 3,
+        communities: (n / 100).max(2),
+        seed: args.seed,
+        ..Default::default()
+    });
+    let mut figure = Figure::new("bench");
+    figure.nodes = (0..n)
+        .map(|i| {
+            let kind = if i % 10 == 0 {
+                NodeKind::Document
+            } else {
+                NodeKind::Work
+            };
+            Node::new(format!("n:{i}"), format!("Author{i} 20{:02}", i % 25), kind)
+                .weighing(1.0 + (i % 7) as f64)
+                .in_group(g.community[i] as usize)
+        })
+        .collect();
+    figure.edges = g
+        .edges
+        .iter()
+        .map(|&(u, v, _)| Edge::new(u as usize, v as usize))
+        .collect();
+    figure.groups = (0..=g.community.iter().copied().max().unwrap_or(0))
+        .map(|c| citemap::render::Group {
+            label: format!("group {c}"),
+        })
+        .collect();
+    let (t, cpu) = (Instant::now(), cpu_seconds());
+    let drawn = svg::to_svg(&figure, &svg::Options::default());
+    let seconds = t.elapsed().as_secs_f64();
+    Ok(json!({
+        "nodes": n,
+        "edges": figure.edges.len(),
+        "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu_seconds() - cpu, 2),
+        "svg_kb": drawn.len() / 1024,
+        "call": "render::svg::to_svg(&figure, &Options::default()) (built-in force layout + SVG)",
+    }))
 }
 
 /// Writes the corpus to a scratch folder and runs the `citemap` binary
