@@ -115,9 +115,12 @@ fn parsing_field_accuracy_on_generated_entries() {
     let unhinted = parse_scores(&c, false);
     report("style hinted", &hinted);
     report("style unknown", &unhinted);
-    assert!(hinted.overall() >= 0.80, "hinted {:.3}", hinted.overall());
+    // Floors just under the figures on main at 12:15 UTC (hinted 0.953,
+    // unknown 0.951; at the first parser merge 0.861 and 0.858, when page
+    // ranges lost digits: "372–388" → "372-88").
+    assert!(hinted.overall() >= 0.93, "hinted {:.3}", hinted.overall());
     assert!(
-        unhinted.overall() >= 0.70,
+        unhinted.overall() >= 0.93,
         "unhinted {:.3}",
         unhinted.overall()
     );
