@@ -614,7 +614,7 @@ fn run_timed(citemap: &Path, cmd: &str, dir: &Path, extra: &[String]) -> Figures
     let t = Instant::now();
     let out = std::process::Command::new("/usr/bin/time")
         .arg("-f")
-        .arg("%M")
+        .arg("%M %U %S")
         .arg(citemap)
         .arg(cmd)
         .arg(dir)
@@ -634,7 +634,20 @@ fn run_timed(citemap: &Path, cmd: &str, dir: &Path, extra: &[String]) -> Figures
         .map_err(|e| e.to_string())?;
     let seconds = t.elapsed().as_secs_f64();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let peak_kb: Option<u64> = stderr.lines().last().and_then(|l| l.trim().parse().ok());
+    // /usr/bin/time's last line: peak RSS in kB, user and system seconds.
+    let last: Vec<&str> = stderr
+        .lines()
+        .last()
+        .map_or(Vec::new(), |l| l.split_whitespace().collect());
+    let peak_kb: Option<u64> = last.first().and_then(|v| v.parse().ok());
+    let cpu_s: Option<f64> = match (last.get(1), last.get(2)) {
+        (Some(u), Some(s)) => u
+            .parse::<f64>()
+            .ok()
+            .zip(s.parse::<f64>().ok())
+            .map(|(u, s)| u + s),
+        _ => None,
+    };
     if !out.status.success() && out.status.code() != Some(1) {
         return Err(format!(
             "citemap {cmd} failed ({}): {}",
@@ -645,6 +658,7 @@ fn run_timed(citemap: &Path, cmd: &str, dir: &Path, extra: &[String]) -> Figures
     Ok(json!({
         "command": format!("citemap {cmd} DIR {}", extra.join(" ")).trim_end(),
         "seconds": round(seconds, 2),
+        "cpu_seconds": cpu_s.map(|c| round(c, 2)),
         "peak_rss_mb": peak_kb.map(mb),
     }))
 }
