@@ -40,9 +40,12 @@ fn analyse(kind: Kind, seed: u64) -> Option<Analysis> {
 /// The cluster (0-based) each file lands in, by file-name prefix.
 fn cluster_of(clusters: &Clusters, prefix: &str) -> Option<usize> {
     clusters.clusters.iter().position(|c| {
-        c.documents
-            .iter()
-            .any(|d| d.path.rsplit('/').next().is_some_and(|f| f.starts_with(prefix)))
+        c.documents.iter().any(|d| {
+            d.path
+                .rsplit('/')
+                .next()
+                .is_some_and(|f| f.starts_with(prefix))
+        })
     })
 }
 
@@ -50,22 +53,36 @@ fn cluster_of(clusters: &Clusters, prefix: &str) -> Option<usize> {
 fn field_of(a: &Analysis, prefix: &str) -> Option<String> {
     a.docs
         .iter()
-        .find(|d| d.path.rsplit('/').next().is_some_and(|f| f.starts_with(prefix)))
+        .find(|d| {
+            d.path
+                .rsplit('/')
+                .next()
+                .is_some_and(|f| f.starts_with(prefix))
+        })
         .and_then(|d| d.meta.field.clone())
 }
 
 #[test]
 fn camps_fall_in_different_clusters_as_their_fields_say() {
-    let Some(a) = analyse(Kind::Citation, 42) else { return };
+    let Some(a) = analyse(Kind::Citation, 42) else {
+        return;
+    };
     let k = &a.clusters;
     assert!(k.clusters.len() >= 2, "{:#?}", k.clusters.len());
-    assert!(k.modularity > 0.3 && k.modularity <= 1.0, "modularity {}", k.modularity);
+    assert!(
+        k.modularity > 0.3 && k.modularity <= 1.0,
+        "modularity {}",
+        k.modularity
+    );
     let luchs = cluster_of(k, "000").expect("000 is clustered");
     let seger = cluster_of(k, "004").expect("004 is clustered");
     // The metadata says the fields differ; the clustering, blind to it,
     // must agree.
     let (f0, f4) = (field_of(&a, "000"), field_of(&a, "004"));
-    assert!(f0.is_some() && f4.is_some() && f0 != f4, "fields {f0:?} {f4:?}");
+    assert!(
+        f0.is_some() && f4.is_some() && f0 != f4,
+        "fields {f0:?} {f4:?}"
+    );
     assert_ne!(luchs, seger, "000 and 004 share cluster {luchs}");
     // 001 is the same article as 000.
     assert_eq!(cluster_of(k, "001"), Some(luchs));
@@ -73,7 +90,9 @@ fn camps_fall_in_different_clusters_as_their_fields_say() {
 
 #[test]
 fn labels_are_distinct_and_grounded_in_each_cluster() {
-    let Some(a) = analyse(Kind::Citation, 42) else { return };
+    let Some(a) = analyse(Kind::Citation, 42) else {
+        return;
+    };
     let k = &a.clusters;
     let luchs = &k.clusters[cluster_of(k, "000").unwrap()];
     let seger = &k.clusters[cluster_of(k, "004").unwrap()];
@@ -81,12 +100,21 @@ fn labels_are_distinct_and_grounded_in_each_cluster() {
     for (own, other) in [(luchs, seger), (seger, luchs)] {
         assert!(own.terms.len() >= 3, "{:?}", own.terms);
         for term in own.terms.iter().take(3) {
-            assert!(!other.terms.iter().take(3).any(|t| t == term), "{term} labels both");
+            assert!(
+                !other.terms.iter().take(3).any(|t| t == term),
+                "{term} labels both"
+            );
             // A label term must come from the cluster's own works.
             let count = |c: &citemap::report::clusters::Cluster| {
                 c.works
                     .iter()
-                    .filter(|w| w.title.as_deref().unwrap_or("").to_lowercase().contains(&term.to_lowercase()))
+                    .filter(|w| {
+                        w.title
+                            .as_deref()
+                            .unwrap_or("")
+                            .to_lowercase()
+                            .contains(&term.to_lowercase())
+                    })
                     .count()
             };
             assert!(
@@ -101,15 +129,30 @@ fn labels_are_distinct_and_grounded_in_each_cluster() {
     // democracy or governance, the media-studies camp's of politics, power or
     // platforms; neither field name is an input, so this can fail.
     let has = |c: &citemap::report::clusters::Cluster, words: &[&str]| {
-        c.terms.iter().any(|t| words.iter().any(|w| t.to_lowercase().contains(w)))
+        c.terms
+            .iter()
+            .any(|t| words.iter().any(|w| t.to_lowercase().contains(w)))
     };
-    assert!(has(seger, &["democra", "governance", "risk", "release"]), "{:?}", seger.terms);
-    assert!(has(luchs, &["politic", "power", "capital", "platform", "critical", "ideology"]), "{:?}", luchs.terms);
+    assert!(
+        has(seger, &["democra", "governance", "risk", "release"]),
+        "{:?}",
+        seger.terms
+    );
+    assert!(
+        has(
+            luchs,
+            &["politic", "power", "capital", "platform", "critical", "ideology"]
+        ),
+        "{:?}",
+        luchs.terms
+    );
 }
 
 #[test]
 fn documents_without_lists_are_placed_by_text_with_a_score() {
-    let Some(a) = analyse(Kind::Citation, 42) else { return };
+    let Some(a) = analyse(Kind::Citation, 42) else {
+        return;
+    };
     for prefix in ["002", "003"] {
         let doc = a
             .clusters
@@ -134,12 +177,19 @@ fn same_seed_same_clusters_for_every_projection() {
             serde_json::to_string(&b.clusters).unwrap(),
             "{kind:?}"
         );
-        assert!(cluster_of(&a.clusters, "000").is_some(), "{kind:?}: 000 unplaced");
+        assert!(
+            cluster_of(&a.clusters, "000").is_some(),
+            "{kind:?}: 000 unplaced"
+        );
         // Coupling has only the two citing documents, joined by the one
         // work they share: one cluster is its modularity optimum (0 against
         // −0.5 apart), so only the other projections can split the camps.
         if kind != Kind::Coupling {
-            assert_ne!(cluster_of(&a.clusters, "000"), cluster_of(&a.clusters, "004"), "{kind:?}");
+            assert_ne!(
+                cluster_of(&a.clusters, "000"),
+                cluster_of(&a.clusters, "004"),
+                "{kind:?}"
+            );
         }
     }
 }
@@ -153,9 +203,15 @@ fn clusters_command_json_has_the_documented_shape() {
         .arg(&dir)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(v["modularity"].as_f64().is_some_and(|m| (-0.5..=1.0).contains(&m)));
+    assert!(v["modularity"]
+        .as_f64()
+        .is_some_and(|m| (-0.5..=1.0).contains(&m)));
     let clusters = v["clusters"].as_array().unwrap();
     assert!(clusters.len() >= 2);
     for c in clusters {
@@ -165,7 +221,12 @@ fn clusters_command_json_has_the_documented_shape() {
         assert!(c["size"].as_u64().unwrap() >= 1);
     }
     // The table says how documents without lists were placed.
-    let table = Command::cargo_bin("citemap").unwrap().arg("clusters").arg(&dir).output().unwrap();
+    let table = Command::cargo_bin("citemap")
+        .unwrap()
+        .arg("clusters")
+        .arg(&dir)
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&table.stdout);
     assert!(text.contains("placed by text similarity, score"), "{text}");
 }

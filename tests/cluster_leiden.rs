@@ -8,15 +8,84 @@ use proptest::prelude::*;
 
 /// Zachary's karate club (1977), 78 edges, 1-based as published.
 const KARATE: &[(usize, usize)] = &[
-    (2, 1), (3, 1), (3, 2), (4, 1), (4, 2), (4, 3), (5, 1), (6, 1), (7, 1), (7, 5), (7, 6),
-    (8, 1), (8, 2), (8, 3), (8, 4), (9, 1), (9, 3), (10, 3), (11, 1), (11, 5), (11, 6),
-    (12, 1), (13, 1), (13, 4), (14, 1), (14, 2), (14, 3), (14, 4), (17, 6), (17, 7), (18, 1),
-    (18, 2), (20, 1), (20, 2), (22, 1), (22, 2), (26, 24), (26, 25), (28, 3), (28, 24),
-    (28, 25), (29, 3), (30, 24), (30, 27), (31, 2), (31, 9), (32, 1), (32, 25), (32, 26),
-    (32, 29), (33, 3), (33, 9), (33, 15), (33, 16), (33, 19), (33, 21), (33, 23), (33, 24),
-    (33, 30), (33, 31), (33, 32), (34, 9), (34, 10), (34, 14), (34, 15), (34, 16), (34, 19),
-    (34, 20), (34, 21), (34, 23), (34, 24), (34, 27), (34, 28), (34, 29), (34, 30), (34, 31),
-    (34, 32), (34, 33),
+    (2, 1),
+    (3, 1),
+    (3, 2),
+    (4, 1),
+    (4, 2),
+    (4, 3),
+    (5, 1),
+    (6, 1),
+    (7, 1),
+    (7, 5),
+    (7, 6),
+    (8, 1),
+    (8, 2),
+    (8, 3),
+    (8, 4),
+    (9, 1),
+    (9, 3),
+    (10, 3),
+    (11, 1),
+    (11, 5),
+    (11, 6),
+    (12, 1),
+    (13, 1),
+    (13, 4),
+    (14, 1),
+    (14, 2),
+    (14, 3),
+    (14, 4),
+    (17, 6),
+    (17, 7),
+    (18, 1),
+    (18, 2),
+    (20, 1),
+    (20, 2),
+    (22, 1),
+    (22, 2),
+    (26, 24),
+    (26, 25),
+    (28, 3),
+    (28, 24),
+    (28, 25),
+    (29, 3),
+    (30, 24),
+    (30, 27),
+    (31, 2),
+    (31, 9),
+    (32, 1),
+    (32, 25),
+    (32, 26),
+    (32, 29),
+    (33, 3),
+    (33, 9),
+    (33, 15),
+    (33, 16),
+    (33, 19),
+    (33, 21),
+    (33, 23),
+    (33, 24),
+    (33, 30),
+    (33, 31),
+    (33, 32),
+    (34, 9),
+    (34, 10),
+    (34, 14),
+    (34, 15),
+    (34, 16),
+    (34, 19),
+    (34, 20),
+    (34, 21),
+    (34, 23),
+    (34, 24),
+    (34, 27),
+    (34, 28),
+    (34, 29),
+    (34, 30),
+    (34, 31),
+    (34, 32),
+    (34, 33),
 ];
 
 fn karate() -> Csr {
@@ -26,7 +95,16 @@ fn karate() -> Csr {
 #[test]
 fn karate_reaches_known_optimum() {
     let best = (0..10)
-        .map(|seed| leiden_csr(&karate(), &Config { seed, ..Config::default() }).modularity)
+        .map(|seed| {
+            leiden_csr(
+                &karate(),
+                &Config {
+                    seed,
+                    ..Config::default()
+                },
+            )
+            .modularity
+        })
         .fold(f64::MIN, f64::max);
     // The proven optimum is 0.41979 (Brandes et al. 2008).
     assert!(best > 0.4197, "best modularity {best}");
@@ -36,7 +114,13 @@ fn karate_reaches_known_optimum() {
 #[test]
 fn karate_every_seed_is_good() {
     for seed in 0..20 {
-        let p = leiden_csr(&karate(), &Config { seed, ..Config::default() });
+        let p = leiden_csr(
+            &karate(),
+            &Config {
+                seed,
+                ..Config::default()
+            },
+        );
         assert!(p.modularity > 0.40, "seed {seed}: {}", p.modularity);
         assert!((quality(&karate(), &p.membership, 1.0) - p.modularity).abs() < 1e-12);
     }
@@ -44,18 +128,41 @@ fn karate_every_seed_is_good() {
 
 #[test]
 fn resolution_changes_granularity() {
-    let coarse = leiden_csr(&karate(), &Config { resolution: 0.3, ..Config::default() });
-    let fine = leiden_csr(&karate(), &Config { resolution: 3.0, ..Config::default() });
-    assert!(coarse.count < fine.count, "{} vs {}", coarse.count, fine.count);
+    let coarse = leiden_csr(
+        &karate(),
+        &Config {
+            resolution: 0.3,
+            ..Config::default()
+        },
+    );
+    let fine = leiden_csr(
+        &karate(),
+        &Config {
+            resolution: 3.0,
+            ..Config::default()
+        },
+    );
+    assert!(
+        coarse.count < fine.count,
+        "{} vs {}",
+        coarse.count,
+        fine.count
+    );
 }
 
 #[test]
 fn petgraph_entry_point_matches_csr() {
-    let g = UnGraph::<(), f64>::from_edges(KARATE.iter().map(|&(a, b)| (a as u32 - 1, b as u32 - 1, 1.0)));
+    let g = UnGraph::<(), f64>::from_edges(
+        KARATE
+            .iter()
+            .map(|&(a, b)| (a as u32 - 1, b as u32 - 1, 1.0)),
+    );
     let a = citemap::analyze::cluster::leiden(&g, &Config::default());
     let b = leiden_csr(&karate(), &Config::default());
     assert_eq!(a, b);
-    assert!((citemap::analyze::cluster::modularity(&g, &a.membership) - a.modularity).abs() < 1e-12);
+    assert!(
+        (citemap::analyze::cluster::modularity(&g, &a.membership) - a.modularity).abs() < 1e-12
+    );
 }
 
 /// Communities must be connected (the guarantee Leiden adds to Louvain).
@@ -163,4 +270,3 @@ proptest! {
         prop_assert!(p.modularity >= quality(&g, &truth, 1.0) - 1e-9);
     }
 }
-

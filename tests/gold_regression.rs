@@ -34,7 +34,9 @@ const FIELDS: [&str; 12] = [
     "editor",
 ];
 
-const STOP: [&str; 10] = ["and", "et", "al", "others", "eds", "ed", "hrsg", "u", "und", "y"];
+const STOP: [&str; 10] = [
+    "and", "et", "al", "others", "eds", "ed", "hrsg", "u", "und", "y",
+];
 
 /// NFKD, combining marks dropped, lower-cased.
 fn normalise(s: &str) -> String {
@@ -80,7 +82,8 @@ fn name_key(names: &Value) -> Vec<String> {
         .iter()
         .flat_map(|n| words(n))
         .filter(|w| {
-            !(w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase())) && !STOP.contains(&w.as_str())
+            !(w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()))
+                && !STOP.contains(&w.as_str())
         })
         .collect();
     out.sort();
@@ -114,19 +117,24 @@ fn first_year(s: &str) -> Option<String> {
 fn strip_doi(v: &str) -> String {
     let t = v.trim();
     let l = t.to_lowercase();
-    let cut = ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/"]
-        .iter()
-        .find(|p| l.starts_with(*p))
-        .map(|p| p.len())
-        .or_else(|| {
-            l.starts_with("doi").then(|| {
-                let r = &l[3..];
-                let r2 = r.trim_start();
-                let r3 = r2.strip_prefix([':', '=', '.']).unwrap_or(r2).trim_start();
-                l.len() - r3.len()
-            })
+    let cut = [
+        "https://doi.org/",
+        "http://doi.org/",
+        "https://dx.doi.org/",
+        "http://dx.doi.org/",
+    ]
+    .iter()
+    .find(|p| l.starts_with(*p))
+    .map(|p| p.len())
+    .or_else(|| {
+        l.starts_with("doi").then(|| {
+            let r = &l[3..];
+            let r2 = r.trim_start();
+            let r3 = r2.strip_prefix([':', '=', '.']).unwrap_or(r2).trim_start();
+            l.len() - r3.len()
         })
-        .unwrap_or(0);
+    })
+    .unwrap_or(0);
     l[cut..].to_owned()
 }
 
@@ -179,14 +187,17 @@ fn bare_number(v: &str) -> String {
     let t = v.trim_start();
     let lower = t.to_lowercase();
     let labels = [
-        "pages", "page", "pp", "p", "volume", "vol", "bd", "jg", "number", "num", "nr", "no", "issue",
-        "heft", "h", "s", "tome", "t",
+        "pages", "page", "pp", "p", "volume", "vol", "bd", "jg", "number", "num", "nr", "no",
+        "issue", "heft", "h", "s", "tome", "t",
     ];
     let mut rest = t;
     for l in labels {
         if lower.starts_with(l) {
             let after = &t[l.len()..];
-            let boundary = !after.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let boundary = !after
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_');
             if boundary {
                 let a = after.strip_prefix('.').unwrap_or(after);
                 rest = a.trim_start();
@@ -242,9 +253,18 @@ fn gold_sample_keeps_its_micro_f1() {
             }
         }
     }
-    println!("{:16} {:>6} {:>6} {:>6} {:>6}", "field", "P", "R", "F1", "gold");
+    println!(
+        "{:16} {:>6} {:>6} {:>6} {:>6}",
+        "field", "P", "R", "F1", "gold"
+    );
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let f1 = |p: f64, r: f64| if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let f1 = |p: f64, r: f64| {
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    };
     for (k, f) in FIELDS.iter().enumerate() {
         if ng[k] == 0 && np[k] == 0 {
             continue;
@@ -252,7 +272,8 @@ fn gold_sample_keeps_its_micro_f1() {
         let (p, r) = (ratio(tp[k], np[k]), ratio(tp[k], ng[k]));
         println!("{f:16} {p:6.3} {r:6.3} {:6.3} {:6}", f1(p, r), ng[k]);
     }
-    let (t, p_all, g_all): (usize, usize, usize) = (tp.iter().sum(), np.iter().sum(), ng.iter().sum());
+    let (t, p_all, g_all): (usize, usize, usize) =
+        (tp.iter().sum(), np.iter().sum(), ng.iter().sum());
     let (p, r) = (ratio(t, p_all), ratio(t, g_all));
     let micro = f1(p, r);
     println!("micro F1 {micro:.3} (P {p:.3}, R {r:.3}) over {n} references");

@@ -27,7 +27,11 @@ fn graphs_folder_is_up_to_date() {
         .arg(tmp.path())
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let list = |dir: &std::path::Path| {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
@@ -38,10 +42,16 @@ fn graphs_folder_is_up_to_date() {
         names.sort();
         names
     };
-    assert_eq!(list(&graphs), list(tmp.path()), "graphs/ has other files than the map writes");
+    assert_eq!(
+        list(&graphs),
+        list(tmp.path()),
+        "graphs/ has other files than the map writes"
+    );
     let stale: Vec<String> = list(tmp.path())
         .into_iter()
-        .filter(|name| std::fs::read(graphs.join(name)).ok() != std::fs::read(tmp.path().join(name)).ok())
+        .filter(|name| {
+            std::fs::read(graphs.join(name)).ok() != std::fs::read(tmp.path().join(name)).ok()
+        })
         .collect();
     assert!(
         stale.is_empty(),
@@ -66,11 +76,21 @@ fn map_output_is_deterministic() {
             .arg(tmp.path())
             .output()
             .unwrap();
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         tmp
     };
     let (a, b) = (run(), run());
-    for name in ["citation.svg", "cocitation.dot", "clusters.svg", "report.md", "report.json"] {
+    for name in [
+        "citation.svg",
+        "cocitation.dot",
+        "clusters.svg",
+        "report.md",
+        "report.json",
+    ] {
         assert_eq!(
             std::fs::read(a.path().join(name)).unwrap(),
             std::fs::read(b.path().join(name)).unwrap(),

@@ -35,11 +35,18 @@ fn two_thousand_documents() {
         .output()
         .unwrap();
     eprintln!("map on 2,000 documents: {:.1?}", started.elapsed());
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     for name in ["citation", "cocitation", "coupling", "clusters", "shared"] {
         let text = std::fs::read_to_string(out.join(format!("{name}.svg"))).unwrap();
         let doc = roxmltree::Document::parse(&text).unwrap();
-        let nodes = doc.descendants().filter(|n| n.attribute("class").is_some_and(|c| c.starts_with("node"))).count();
+        let nodes = doc
+            .descendants()
+            .filter(|n| n.attribute("class").is_some_and(|c| c.starts_with("node")))
+            .count();
         assert!(nodes > 0 && nodes <= 300, "{name}: {nodes} nodes");
         let labels: Vec<(f64, f64, f64)> = doc
             .descendants()
@@ -59,5 +66,9 @@ fn two_thousand_documents() {
         }
     }
     let report = std::fs::read_to_string(out.join("report.md")).unwrap();
-    assert!(report.contains("2000 files"), "{}", &report[..200.min(report.len())]);
+    assert!(
+        report.contains("2000 files"),
+        "{}",
+        &report[..200.min(report.len())]
+    );
 }

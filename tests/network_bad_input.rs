@@ -48,48 +48,103 @@ fn duplicate_entry_within_one_document_is_reported_not_shared() {
         doc(
             "a.txt",
             vec![
-                parsed("O'Neil, Cathy. Weapons of Math Destruction. 2016.", weapons.clone()),
-                parsed("O’Neil, C. Weapons of math destruction. 2016.", weapons.clone()),
+                parsed(
+                    "O'Neil, Cathy. Weapons of Math Destruction. 2016.",
+                    weapons.clone(),
+                ),
+                parsed(
+                    "O’Neil, C. Weapons of math destruction. 2016.",
+                    weapons.clone(),
+                ),
             ],
         ),
-        doc("b.txt", vec![parsed("Eubanks. Automating Inequality. 2017.", book("Eubanks", Some("Automating Inequality"), 2017))]),
+        doc(
+            "b.txt",
+            vec![parsed(
+                "Eubanks. Automating Inequality. 2017.",
+                book("Eubanks", Some("Automating Inequality"), 2017),
+            )],
+        ),
     ];
     let res = resolve(&docs, &[], &Options::default());
     assert_eq!(res.works.len(), 2);
     assert!(
-        res.notes.iter().any(|n| n.contains("a.txt") && n.contains("duplicate")),
+        res.notes
+            .iter()
+            .any(|n| n.contains("a.txt") && n.contains("duplicate")),
         "{:#?}",
         res.notes
     );
     let shared = shared_sources(&docs, &res, 2, &[Level::Work]);
-    assert!(shared.is_empty(), "a duplicate is not a shared source: {shared:#?}");
+    assert!(
+        shared.is_empty(),
+        "a duplicate is not a shared source: {shared:#?}"
+    );
 }
 
 #[test]
 fn same_file_name_in_different_folders_stays_two_documents() {
-    let e = || parsed("Eubanks. Automating Inequality. 2017.", book("Eubanks", Some("Automating Inequality"), 2017));
+    let e = || {
+        parsed(
+            "Eubanks. Automating Inequality. 2017.",
+            book("Eubanks", Some("Automating Inequality"), 2017),
+        )
+    };
     let docs = vec![doc("x/paper.txt", vec![e()]), doc("y/paper.txt", vec![e()])];
     let res = resolve(&docs, &[], &Options::default());
     assert_eq!(res.documents.len(), 2);
     assert_ne!(res.doc_node[0], res.doc_node[1]);
-    assert!(res.notes.iter().any(|n| n.contains("paper.txt") && n.contains("x/paper.txt")), "{:#?}", res.notes);
+    assert!(
+        res.notes
+            .iter()
+            .any(|n| n.contains("paper.txt") && n.contains("x/paper.txt")),
+        "{:#?}",
+        res.notes
+    );
     // The shared work is shared by both files, listed by full path.
     let shared = shared_sources(&docs, &res, 2, &[Level::Work]);
     assert_eq!(shared.len(), 1);
-    let paths: Vec<&str> = shared[0].documents.iter().map(|c| c.path.as_str()).collect();
+    let paths: Vec<&str> = shared[0]
+        .documents
+        .iter()
+        .map(|c| c.path.as_str())
+        .collect();
     assert_eq!(paths, vec!["x/paper.txt", "y/paper.txt"]);
     // Overrides naming only the ambiguous file name are refused.
-    let o = Overrides::from_toml("[[different]]\na = \"paper.txt#1\"\nb = \"y/paper.txt#1\"\n", Path::new("o.toml")).unwrap();
-    let res = resolve(&docs, &[], &Options { overrides: o, ..Options::default() });
-    assert!(res.notes.iter().any(|n| n.contains("more than one document")), "{:#?}", res.notes);
+    let o = Overrides::from_toml(
+        "[[different]]\na = \"paper.txt#1\"\nb = \"y/paper.txt#1\"\n",
+        Path::new("o.toml"),
+    )
+    .unwrap();
+    let res = resolve(
+        &docs,
+        &[],
+        &Options {
+            overrides: o,
+            ..Options::default()
+        },
+    );
+    assert!(
+        res.notes
+            .iter()
+            .any(|n| n.contains("more than one document")),
+        "{:#?}",
+        res.notes
+    );
     assert_eq!(res.works.len(), 1);
 }
 
 #[test]
 fn entries_without_title_are_not_merged_by_author_and_year() {
     let docs = vec![
-        doc("a.txt", vec![parsed("Smith, A. 2019.", book("Smith", None, 2019))]),
-        doc("b.txt", vec![parsed("Smith, A. (2019).", book("Smith", None, 2019))]),
+        doc(
+            "a.txt",
+            vec![parsed("Smith, A. 2019.", book("Smith", None, 2019))],
+        ),
+        doc(
+            "b.txt",
+            vec![parsed("Smith, A. (2019).", book("Smith", None, 2019))],
+        ),
         doc(
             "c.txt",
             vec![Entry {
@@ -106,11 +161,25 @@ fn entries_without_title_are_not_merged_by_author_and_year() {
     let res = resolve(&docs, &[], &Options::default());
     assert_eq!(res.works.len(), 3);
     assert!(res.merges.is_empty());
-    assert_eq!(res.notes.iter().filter(|n| n.contains("no title")).count(), 2, "{:#?}", res.notes);
-    assert!(res.notes.iter().any(|n| n.contains("c.txt#1") && n.contains("not parsed")));
+    assert_eq!(
+        res.notes.iter().filter(|n| n.contains("no title")).count(),
+        2,
+        "{:#?}",
+        res.notes
+    );
+    assert!(res
+        .notes
+        .iter()
+        .any(|n| n.contains("c.txt#1") && n.contains("not parsed")));
     // Every projection copes.
     let net = Network::build(&res);
-    for kind in [Kind::Citation, Kind::Cocitation, Kind::Coupling, Kind::Coauthor, Kind::AuthorCitation] {
+    for kind in [
+        Kind::Citation,
+        Kind::Cocitation,
+        Kind::Coupling,
+        Kind::Coauthor,
+        Kind::AuthorCitation,
+    ] {
         let _ = project(&res, &docs, &net, kind);
     }
 }
@@ -119,9 +188,16 @@ fn entries_without_title_are_not_merged_by_author_and_year() {
 fn untitled_entries_still_merge_by_doi() {
     let mut a = book("Gabriel", None, 2020);
     a.doi = Some("10.1007/s11023-020-09539-2".into());
-    let mut b = book("Gabriel", Some("Artificial Intelligence, Values, and Alignment"), 2020);
+    let mut b = book(
+        "Gabriel",
+        Some("Artificial Intelligence, Values, and Alignment"),
+        2020,
+    );
     b.doi = Some("https://doi.org/10.1007/S11023-020-09539-2".into());
-    let docs = vec![doc("a.txt", vec![parsed("a", a)]), doc("b.txt", vec![parsed("b", b)])];
+    let docs = vec![
+        doc("a.txt", vec![parsed("a", a)]),
+        doc("b.txt", vec![parsed("b", b)]),
+    ];
     let res = resolve(&docs, &[], &Options::default());
     assert_eq!(res.works.len(), 1);
     assert_eq!(res.merges[0].evidence.rule, Rule::Doi);
@@ -133,7 +209,13 @@ fn overrides_join_and_separate() {
     let docs = vec![
         doc("a.txt", vec![parsed("a", book("Sudmann", Some(t), 2019))]),
         doc("b.txt", vec![parsed("b", book("Sudmann", Some(t), 2019))]),
-        doc("c.txt", vec![parsed("c", book("Somebody", Some("Another Book Entirely Here"), 2001))]),
+        doc(
+            "c.txt",
+            vec![parsed(
+                "c",
+                book("Somebody", Some("Another Book Entirely Here"), 2001),
+            )],
+        ),
     ];
     let base = resolve(&docs, &[], &Options::default());
     assert_eq!(base.works.len(), 2);
@@ -142,7 +224,14 @@ fn overrides_join_and_separate() {
         Path::new("o.toml"),
     )
     .unwrap();
-    let res = resolve(&docs, &[], &Options { overrides: o, ..Options::default() });
+    let res = resolve(
+        &docs,
+        &[],
+        &Options {
+            overrides: o,
+            ..Options::default()
+        },
+    );
     assert_ne!(res.work_of[0][0], res.work_of[1][0]);
     assert_eq!(res.work_of[1][0], res.work_of[2][0]);
     assert_eq!(res.merges.len(), 1);
@@ -159,9 +248,30 @@ fn broken_overrides_are_errors_or_notes_not_panics() {
         Path::new("o.toml"),
     )
     .unwrap();
-    let docs = vec![doc("a.txt", vec![parsed("a", book("X", Some("A Title Long Enough Here"), 2000))])];
-    let res = resolve(&docs, &[], &Options { overrides: o, ..Options::default() });
-    assert!(res.notes.iter().filter(|n| n.starts_with("override")).count() >= 2, "{:#?}", res.notes);
+    let docs = vec![doc(
+        "a.txt",
+        vec![parsed(
+            "a",
+            book("X", Some("A Title Long Enough Here"), 2000),
+        )],
+    )];
+    let res = resolve(
+        &docs,
+        &[],
+        &Options {
+            overrides: o,
+            ..Options::default()
+        },
+    );
+    assert!(
+        res.notes
+            .iter()
+            .filter(|n| n.starts_with("override"))
+            .count()
+            >= 2,
+        "{:#?}",
+        res.notes
+    );
 }
 
 #[test]

@@ -21,10 +21,19 @@ fn load(dir: &Path) -> (Vec<Document>, Vec<String>) {
     found
         .files
         .iter()
-        .filter(|p| !p.file_name().unwrap().to_string_lossy().to_lowercase().starts_with("readme"))
+        .filter(|p| {
+            !p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .to_lowercase()
+                .starts_with("readme")
+        })
         .map(|p| {
             let source = citemap::input::load_path(p).expect("corpus files are readable");
-            (citemap::extract::extract(&source), head(&source.text).to_owned())
+            (
+                citemap::extract::extract(&source),
+                head(&source.text).to_owned(),
+            )
         })
         .unzip()
 }
@@ -59,7 +68,11 @@ fn must_show(dir: &Path) {
     assert_eq!(entries, 113, "43 MLA + 70 IEEE entries");
 
     // 000 and 001 are one document; nothing else joins.
-    let idx = |prefix: &str| docs.iter().position(|d| file_name(&d.path).starts_with(prefix)).unwrap();
+    let idx = |prefix: &str| {
+        docs.iter()
+            .position(|d| file_name(&d.path).starts_with(prefix))
+            .unwrap()
+    };
     assert_eq!(res.doc_node[idx("000")], res.doc_node[idx("001")]);
     assert_eq!(res.documents.len(), docs.len() - 1);
 
@@ -75,9 +88,17 @@ fn must_show(dir: &Path) {
     };
     let microsoft = find(Level::Work, "democratizing ai");
     let files = files_of(microsoft);
-    assert!(files[0].starts_with("000") && files[1].starts_with("004"), "{files:?}");
-    assert!(microsoft.documents.iter().any(|c| c.entry.starts_with("Microsoft News Center.")));
-    assert!(microsoft.documents.iter().any(|c| c.entry.starts_with("‘Democratizing AI: For Every Person and Organization’")));
+    assert!(
+        files[0].starts_with("000") && files[1].starts_with("004"),
+        "{files:?}"
+    );
+    assert!(microsoft
+        .documents
+        .iter()
+        .any(|c| c.entry.starts_with("Microsoft News Center.")));
+    assert!(microsoft.documents.iter().any(|c| c
+        .entry
+        .starts_with("‘Democratizing AI: For Every Person and Organization’")));
     for org in ["hugging face", "meta", "google"] {
         let s = find(Level::Organisation, org);
         assert_eq!(files_of(s).len(), 2, "{s:#?}");
@@ -100,7 +121,9 @@ fn must_show_on_references() {
 
 #[test]
 fn must_show_on_seeds() {
-    let Some(dir) = common::seeds_dir() else { return };
+    let Some(dir) = common::seeds_dir() else {
+        return;
+    };
     must_show(&dir);
 }
 
@@ -122,7 +145,11 @@ fn merges(docs: &[Document], res: &Resolution) -> Vec<Value> {
 }
 
 fn golden(corpus: &str) -> Vec<Value> {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/merges.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/merges.json"
+    ))
+    .unwrap();
     let v: Value = serde_json::from_str(&text).unwrap();
     v[corpus]
         .as_array()
@@ -144,7 +171,11 @@ fn check_golden(dir: &Path, corpus: &str) {
     for a in res.agents.iter().filter(|a| a.variants.len() > 1) {
         println!("{:?} {} <- {:?}", a.kind, a.label, a.variants);
     }
-    assert_eq!(got, golden(corpus), "merges changed: check every one by hand, then update tests/golden/merges.json");
+    assert_eq!(
+        got,
+        golden(corpus),
+        "merges changed: check every one by hand, then update tests/golden/merges.json"
+    );
 }
 
 #[test]
@@ -158,13 +189,17 @@ fn every_merge_on_references_is_hand_checked() {
 
 #[test]
 fn every_merge_on_seeds_is_hand_checked() {
-    let Some(dir) = common::seeds_dir() else { return };
+    let Some(dir) = common::seeds_dir() else {
+        return;
+    };
     check_golden(&dir, "seeds");
 }
 
 #[test]
 fn people_and_organisations_join_only_spellings_of_one_name() {
-    let Some(dir) = common::seeds_dir() else { return };
+    let Some(dir) = common::seeds_dir() else {
+        return;
+    };
     let (_, res) = run(&dir);
     for a in &res.agents {
         if a.kind == AgentKind::Person {
@@ -178,17 +213,34 @@ fn people_and_organisations_join_only_spellings_of_one_name() {
         }
     }
     let google = res.agents.iter().find(|a| a.key == "org:google").unwrap();
-    assert!(google.variants.iter().any(|v| v == "Google AI"), "{google:?}");
-    assert!(google.variants.iter().any(|v| v == "Google Cloud"), "{google:?}");
-    assert!(google.variants.iter().any(|v| v == "Google Developers"), "{google:?}");
+    assert!(
+        google.variants.iter().any(|v| v == "Google AI"),
+        "{google:?}"
+    );
+    assert!(
+        google.variants.iter().any(|v| v == "Google Cloud"),
+        "{google:?}"
+    );
+    assert!(
+        google.variants.iter().any(|v| v == "Google Developers"),
+        "{google:?}"
+    );
 }
 
 #[test]
 fn corpus_graphs_open_in_xml_parsers() {
-    let Some(dir) = common::seeds_dir() else { return };
+    let Some(dir) = common::seeds_dir() else {
+        return;
+    };
     let (docs, res) = run(&dir);
     let net = Network::build(&res);
-    for kind in [Kind::Citation, Kind::Cocitation, Kind::Coupling, Kind::Coauthor, Kind::AuthorCitation] {
+    for kind in [
+        Kind::Citation,
+        Kind::Cocitation,
+        Kind::Coupling,
+        Kind::Coauthor,
+        Kind::AuthorCitation,
+    ] {
         let p = project(&res, &docs, &net, kind);
         for text in [graphml::to_graphml(&p), gexf::to_gexf(&p)] {
             let xml = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
@@ -202,5 +254,8 @@ fn corpus_graphs_open_in_xml_parsers() {
     assert_eq!(citation.graph.edge_weights().sum::<u32>(), 113);
     // Coupling: only 000/001 and 004 share a reference.
     let coupling = project(&res, &docs, &net, Kind::Coupling);
-    assert_eq!(coupling.graph.edge_weights().copied().collect::<Vec<_>>(), vec![1]);
+    assert_eq!(
+        coupling.graph.edge_weights().copied().collect::<Vec<_>>(),
+        vec![1]
+    );
 }

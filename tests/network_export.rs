@@ -8,7 +8,8 @@ use citemap::graph::{project, Kind, Network};
 use citemap::resolve::{resolve, Options};
 use citemap::{Date, Document, DocumentMeta, Entry, Outcome, Person, Reference, Span, Style};
 
-const HOSTILE: &str = "Say \"hi\" <b>&amp; 'bye'</b> \\n back\\slash\u{0}\u{1b}\nnew line } ] -> --";
+const HOSTILE: &str =
+    "Say \"hi\" <b>&amp; 'bye'</b> \\n back\\slash\u{0}\u{1b}\nnew line } ] -> --";
 
 fn entry(title: &str, authors: &[&str], year: i32) -> Entry {
     Entry {
@@ -19,7 +20,10 @@ fn entry(title: &str, authors: &[&str], year: i32) -> Entry {
         outcome: Outcome::Parsed {
             reference: Reference {
                 title: Some(title.into()),
-                authors: authors.iter().map(|a| Person::new(*a, Some("A."))).collect(),
+                authors: authors
+                    .iter()
+                    .map(|a| Person::new(*a, Some("A.")))
+                    .collect(),
                 container_title: Some(format!("Journal of {title}")),
                 issued: Some(Date::year(year)),
                 ..Reference::default()
@@ -48,7 +52,11 @@ fn corpus() -> Vec<Document> {
             "a<&>\".txt",
             vec![
                 entry(&hostile_work, &["O'Neil", "Smith"], 2016),
-                entry("The Culture of Connectivity and Its Discontents", &["van Dijck"], 2013),
+                entry(
+                    "The Culture of Connectivity and Its Discontents",
+                    &["van Dijck"],
+                    2013,
+                ),
             ],
             vec![Person::new("Writer", Some("Alice"))],
         ),
@@ -56,7 +64,11 @@ fn corpus() -> Vec<Document> {
             "b.txt",
             vec![
                 entry(&hostile_work, &["O'Neil"], 2016),
-                entry("The Culture of Connectivity and Its Discontents", &["van Dijck"], 2013),
+                entry(
+                    "The Culture of Connectivity and Its Discontents",
+                    &["van Dijck"],
+                    2013,
+                ),
                 entry("Something Else Entirely Different", &["Nobody"], 2001),
             ],
             vec![Person::new("Author", Some("Bob"))],
@@ -87,7 +99,10 @@ fn projections_have_the_expected_shape() {
     sorted.sort();
     assert_eq!(sorted, vec![1, 1, 2]);
     let coupling = project(&res, &docs, &net, Kind::Coupling);
-    assert_eq!(coupling.graph.edge_weights().copied().collect::<Vec<_>>(), vec![2]);
+    assert_eq!(
+        coupling.graph.edge_weights().copied().collect::<Vec<_>>(),
+        vec![2]
+    );
     let coauthor = project(&res, &docs, &net, Kind::Coauthor);
     assert_eq!(coauthor.graph.edge_count(), 1);
     let ac = project(&res, &docs, &net, Kind::AuthorCitation);
@@ -104,14 +119,22 @@ fn graphml_parses_and_keeps_labels() {
     for kind in KINDS {
         let p = project(&res, &docs, &net, kind);
         let text = graphml::to_graphml(&p);
-        let xml = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{kind:?}: {e}\n{text}"));
+        let xml =
+            roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{kind:?}: {e}\n{text}"));
         let root = xml.root_element();
         assert_eq!(root.tag_name().name(), "graphml");
-        let nodes: Vec<_> = root.descendants().filter(|n| n.has_tag_name("node")).collect();
-        let edges: Vec<_> = root.descendants().filter(|n| n.has_tag_name("edge")).collect();
+        let nodes: Vec<_> = root
+            .descendants()
+            .filter(|n| n.has_tag_name("node"))
+            .collect();
+        let edges: Vec<_> = root
+            .descendants()
+            .filter(|n| n.has_tag_name("edge"))
+            .collect();
         assert_eq!(nodes.len(), p.graph.node_count());
         assert_eq!(edges.len(), p.graph.edge_count());
-        let ids: std::collections::HashSet<&str> = nodes.iter().filter_map(|n| n.attribute("id")).collect();
+        let ids: std::collections::HashSet<&str> =
+            nodes.iter().filter_map(|n| n.attribute("id")).collect();
         for e in &edges {
             assert!(ids.contains(e.attribute("source").unwrap()));
             assert!(ids.contains(e.attribute("target").unwrap()));
@@ -123,7 +146,9 @@ fn graphml_parses_and_keeps_labels() {
                 .filter_map(|n| n.text())
                 .collect();
             assert!(
-                labels.iter().any(|l| l.contains("Say \"hi\" <b>&amp; 'bye'</b>")),
+                labels
+                    .iter()
+                    .any(|l| l.contains("Say \"hi\" <b>&amp; 'bye'</b>")),
                 "{labels:#?}"
             );
         }
@@ -138,13 +163,21 @@ fn gexf_parses_with_weights() {
     for kind in KINDS {
         let p = project(&res, &docs, &net, kind);
         let text = gexf::to_gexf(&p);
-        let xml = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{kind:?}: {e}\n{text}"));
+        let xml =
+            roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{kind:?}: {e}\n{text}"));
         let root = xml.root_element();
         assert_eq!(root.tag_name().namespace(), Some("http://gexf.net/1.3"));
         let graph = root.children().find(|n| n.has_tag_name("graph")).unwrap();
-        let expected = if p.directed() { "directed" } else { "undirected" };
+        let expected = if p.directed() {
+            "directed"
+        } else {
+            "undirected"
+        };
         assert_eq!(graph.attribute("defaultedgetype"), Some(expected));
-        let nodes = root.descendants().filter(|n| n.has_tag_name("node")).count();
+        let nodes = root
+            .descendants()
+            .filter(|n| n.has_tag_name("node"))
+            .count();
         assert_eq!(nodes, p.graph.node_count());
         let weights: u32 = root
             .descendants()
@@ -164,7 +197,8 @@ fn dot_parses_back_with_escaped_labels() {
     for kind in KINDS {
         let p = project(&res, &docs, &net, kind);
         let text = dot::to_dot(&p);
-        let parsed = graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{kind:?}: {e}\n{text}"));
+        let parsed =
+            graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{kind:?}: {e}\n{text}"));
         let stmts = match parsed {
             Graph::DiGraph { stmts, .. } => {
                 assert!(p.directed());

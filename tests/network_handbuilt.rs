@@ -230,7 +230,8 @@ fn shared_sources_at_every_level() {
     // Exactly one shared work, and each shared source lists both files.
     assert_eq!(shared.iter().filter(|s| s.level == Level::Work).count(), 1);
     for s in &shared {
-        let files: std::collections::BTreeSet<&str> = s.documents.iter().map(|c| c.path.as_str()).collect();
+        let files: std::collections::BTreeSet<&str> =
+            s.documents.iter().map(|c| c.path.as_str()).collect();
         assert_eq!(files.len(), 2, "{s:#?}");
     }
     // Crunchbase's and Contrary Research's "Hugging Face" pages are different works.
@@ -246,18 +247,30 @@ fn shared_sources_at_every_level() {
 fn people_meet_across_name_forms() {
     let docs = corpus();
     let res = resolve(&docs, &[], &Options::default());
-    let apprich: Vec<_> = res.agents.iter().filter(|a| a.key.starts_with("person:apprich")).collect();
+    let apprich: Vec<_> = res
+        .agents
+        .iter()
+        .filter(|a| a.key.starts_with("person:apprich"))
+        .collect();
     assert_eq!(apprich.len(), 1);
     assert_eq!(apprich[0].works.len(), 3);
-    let google = res.agents.iter().find(|a| a.key == "org:google").expect("a Google family");
+    let google = res
+        .agents
+        .iter()
+        .find(|a| a.key == "org:google")
+        .expect("a Google family");
     assert_eq!(google.label, "Google");
     assert!(google.variants.len() >= 3, "{google:?}");
 }
 
 #[test]
 fn portal_page_and_pdf_are_one_document() {
-    let Some((_, text000)) = common::seed("000") else { return };
-    let Some((_, text001)) = common::seed("001") else { return };
+    let Some((_, text000)) = common::seed("000") else {
+        return;
+    };
+    let Some((_, text001)) = common::seed("001") else {
+        return;
+    };
     let mut docs = corpus();
     docs.insert(1, doc("001.txt", Style::Unknown, vec![]));
     let heads = [text000.as_str(), text001.as_str(), ""];
@@ -266,5 +279,57 @@ fn portal_page_and_pdf_are_one_document() {
     assert_ne!(res.doc_node[0], res.doc_node[2]);
     assert_eq!(res.documents.len(), 2);
     let node = &res.documents[res.doc_node[0] as usize];
-    assert!(node.evidence.iter().any(|e| e.rule == Rule::DocumentHead || e.rule == Rule::DocumentDoi));
+    assert!(node
+        .evidence
+        .iter()
+        .any(|e| e.rule == Rule::DocumentHead || e.rule == Rule::DocumentDoi));
+}
+
+#[test]
+fn a_document_cited_elsewhere_is_one_node_with_its_work() {
+    use citemap::graph::{project, Kind, Network};
+    let mut docs = corpus();
+    // A third document is Luchs et al.'s article, which 000 cites; it cites
+    // Apprich's book in APA.
+    docs.push(doc(
+        "luchs.txt",
+        Style::Apa,
+        vec![
+            r("Apprich, C. (2017). Technotopia: A media genealogy of net cultures.")
+                .by(p("Apprich", "C."))
+                .title("Technotopia: A media genealogy of net cultures")
+                .year(2017),
+        ],
+    ));
+    docs[2].meta = DocumentMeta {
+        title: Some(
+            "Learning Machine Learning: On the Political Economy of AI Online Courses".into(),
+        ),
+        authors: vec![p("Luchs", "Inga")],
+        year: Some(2023),
+        ..DocumentMeta::default()
+    };
+    let res = resolve(&docs, &[], &Options::default());
+    let node = &res.documents[res.doc_node[2] as usize];
+    let work = node.work.expect("the document is the work 000 cites");
+    assert!(res.works[work as usize]
+        .label
+        .contains("Learning Machine Learning"));
+    assert_eq!(node.evidence[0].rule, Rule::DocumentCited);
+    // Apprich's book in 000 and in the new document is one work, "C." = "Clemens".
+    assert_eq!(res.work_of[0][0], res.work_of[2][0]);
+    let net = Network::build(&res);
+    let citation = project(&res, &docs, &net, Kind::Citation);
+    // 000 → the document itself, not to a separate work node.
+    let doc_id = format!("d{}", res.doc_node[2]);
+    let into_doc = citation
+        .graph
+        .edge_indices()
+        .filter(|&e| citation.graph[citation.graph.edge_endpoints(e).unwrap().1].id == doc_id)
+        .count();
+    assert_eq!(into_doc, 1);
+    assert!(!citation
+        .graph
+        .node_weights()
+        .any(|n| n.id == format!("w{work}")));
 }

@@ -88,5 +88,8 @@ fn huge_input_without_spaces_comes_back() {
     let _ = parse_reference(&digits, Style::Vancouver);
     let names = "Smith J, ".repeat(12_000);
     let p = parse_reference(&names, Style::Unknown);
-    assert!(matches!(p.outcome, Outcome::Parsed { .. } | Outcome::Unparsed { .. }));
+    assert!(matches!(
+        p.outcome,
+        Outcome::Parsed { .. } | Outcome::Unparsed { .. }
+    ));
 }

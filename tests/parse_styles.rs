@@ -61,7 +61,6 @@ fn check(raw: &str, style: Style, e: Expect) {
     }
 }
 
-
 #[test]
 fn apa_noble_2018() {
     check(

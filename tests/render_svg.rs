@@ -30,7 +30,11 @@ fn map_corpus() -> Option<tempfile::TempDir> {
         .arg(out.path())
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     Some(out)
 }
 
@@ -65,20 +69,28 @@ fn corpus_svgs_parse_draw_and_keep_labels_apart() {
         assert!(width > 100.0 && height > 100.0, "{name}: {width}×{height}");
         let shapes = doc
             .descendants()
-            .filter(|n| n.has_tag_name("circle") || n.has_tag_name("rect") || n.has_tag_name("path"))
+            .filter(|n| {
+                n.has_tag_name("circle") || n.has_tag_name("rect") || n.has_tag_name("path")
+            })
             .count();
         assert!(shapes >= 3, "{name}: only {shapes} shapes");
         let labels = label_boxes(&doc);
         assert!(!labels.is_empty(), "{name}: no labels");
         for (i, (a, ba)) in labels.iter().enumerate() {
-            assert!(ba.0 >= 0.0 && ba.2 <= width && ba.1 >= 0.0 && ba.3 <= height, "{name}: {a} outside");
+            assert!(
+                ba.0 >= 0.0 && ba.2 <= width && ba.1 >= 0.0 && ba.3 <= height,
+                "{name}: {a} outside"
+            );
             for (b, bb) in &labels[i + 1..] {
                 let apart = ba.2 <= bb.0 || bb.2 <= ba.0 || ba.3 <= bb.1 || bb.3 <= ba.1;
                 assert!(apart, "{name}: labels {a:?} and {b:?} overlap");
             }
         }
         // Tooltips carry the full reference.
-        assert!(doc.descendants().any(|n| n.has_tag_name("title")), "{name}: no tooltips");
+        assert!(
+            doc.descendants().any(|n| n.has_tag_name("title")),
+            "{name}: no tooltips"
+        );
     }
 }
 
@@ -90,7 +102,10 @@ fn corpus_dot_files_parse_and_group_clusters() {
         graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{name}.dot: {e}"));
     }
     let citation = std::fs::read_to_string(out.path().join("citation.dot")).unwrap();
-    assert!(citation.contains("subgraph cluster_0"), "no cluster subgraph");
+    assert!(
+        citation.contains("subgraph cluster_0"),
+        "no cluster subgraph"
+    );
     assert!(citation.contains("tooltip="), "no tooltips");
     // The shared work is highlighted in the citation network.
     assert!(citation.contains("#C0392B"), "no highlighted shared source");
@@ -99,14 +114,21 @@ fn corpus_dot_files_parse_and_group_clusters() {
 fn hostile() -> Figure {
     let mut f = Figure::new("<script>alert(1)</script> & \"quotes\"");
     f.caption = "a ]]> b \u{1} c".into();
-    f.groups.push(Group { label: "<b>bold</b> & 'x'".into() });
+    f.groups.push(Group {
+        label: "<b>bold</b> & 'x'".into(),
+    });
     f.nodes.push(
         Node::new("d\"0", "Doc <i>", NodeKind::Document)
             .with_tooltip("</title><script>x</script>")
             .in_group(0),
     );
-    f.nodes.push(Node::new("w}1", "W & {1}", NodeKind::Work).with_tooltip("line\nbreak \\ \"q\"").in_group(0));
-    f.nodes.push(Node::new("s\\2", "Src\u{7}", NodeKind::Source).highlighted(true));
+    f.nodes.push(
+        Node::new("w}1", "W & {1}", NodeKind::Work)
+            .with_tooltip("line\nbreak \\ \"q\"")
+            .in_group(0),
+    );
+    f.nodes
+        .push(Node::new("s\\2", "Src\u{7}", NodeKind::Source).highlighted(true));
     f.edges.push(Edge::new(0, 1));
     f.edges.push(Edge::new(0, 2));
     f
@@ -117,8 +139,12 @@ fn hostile_titles_stay_text() {
     let f = hostile();
     let svg = render::svg::to_svg(&f, &Default::default());
     let doc = roxmltree::Document::parse(&svg).expect("escaped SVG parses");
-    assert!(!doc.descendants().any(|n| n.has_tag_name("script") || n.has_tag_name("b") || n.has_tag_name("i")));
-    assert!(doc.descendants().any(|n| n.text().is_some_and(|t| t.contains("<script>alert(1)</script>"))));
+    assert!(!doc
+        .descendants()
+        .any(|n| n.has_tag_name("script") || n.has_tag_name("b") || n.has_tag_name("i")));
+    assert!(doc.descendants().any(|n| n
+        .text()
+        .is_some_and(|t| t.contains("<script>alert(1)</script>"))));
     let dot = render::dot::to_dot(&f);
     let parsed = graphviz_rust::parse(&dot).expect("escaped DOT parses");
     let again = graphviz_rust::printer::DotPrinter::print(&parsed, &mut Default::default());
@@ -128,14 +154,27 @@ fn hostile_titles_stay_text() {
 #[test]
 fn large_figures_are_cut_to_a_legible_size() {
     let mut f = Figure::new("big");
-    f.groups = (0..5).map(|g| Group { label: format!("g{g}") }).collect();
+    f.groups = (0..5)
+        .map(|g| Group {
+            label: format!("g{g}"),
+        })
+        .collect();
     for i in 0..2000 {
-        f.nodes.push(Node::new(format!("{i}"), format!("Author {i} 2020"), NodeKind::Work).weighing((i % 17) as f64).in_group(i % 5));
+        f.nodes.push(
+            Node::new(format!("{i}"), format!("Author {i} 2020"), NodeKind::Work)
+                .weighing((i % 17) as f64)
+                .in_group(i % 5),
+        );
         if i > 0 {
             f.edges.push(Edge::new(i, (i * 7919) % i));
         }
     }
-    let small = f.filtered(&render::Filter { min_weight: Some(10), top: Some(150) }).capped(300);
+    let small = f
+        .filtered(&render::Filter {
+            min_weight: Some(10),
+            top: Some(150),
+        })
+        .capped(300);
     assert!(small.nodes.len() <= 150, "{}", small.nodes.len());
     assert!(small.caption.contains("hidden"), "{}", small.caption);
     let placed = render::layout::layout(&small, &Default::default());
@@ -146,11 +185,14 @@ fn large_figures_are_cut_to_a_legible_size() {
 /// blank. Runs only where Chromium is installed (never required by CI).
 #[test]
 fn chromium_renders_every_figure() {
-    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        .iter()
-        .map(Path::new)
-        .find(|p| p.exists())
-    else {
+    let Some(chromium) = [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(Path::new)
+    .find(|p| p.exists()) else {
         eprintln!("SKIP: no Chromium installed (scripts/render-check.sh does the same by hand)");
         return;
     };
@@ -159,15 +201,28 @@ fn chromium_renders_every_figure() {
         let svg = out.path().join(format!("{name}.svg"));
         let png = out.path().join(format!("{name}.png"));
         let status = std::process::Command::new(chromium)
-            .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1600,1200"])
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--window-size=1600,1200",
+            ])
             .arg(format!("--screenshot={}", png.display()))
             .arg(format!("file://{}", svg.display()))
             .output()
             .unwrap();
-        assert!(png.is_file(), "{name}: no screenshot: {}", String::from_utf8_lossy(&status.stderr));
+        assert!(
+            png.is_file(),
+            "{name}: no screenshot: {}",
+            String::from_utf8_lossy(&status.stderr)
+        );
         // A blank white 1600×1200 PNG compresses to a few kB; a drawing
         // does not.
         let size = std::fs::metadata(&png).unwrap().len();
-        assert!(size > 20_000, "{name}: screenshot looks blank ({size} bytes)");
+        assert!(
+            size > 20_000,
+            "{name}: screenshot looks blank ({size} bytes)"
+        );
     }
 }

@@ -180,7 +180,12 @@ impl Csr {
         Csr::from_edges(n, edges)
     }
 
-    fn finish(offsets: Vec<usize>, targets: Vec<u32>, weights: Vec<f64>, self_weight: Vec<f64>) -> Csr {
+    fn finish(
+        offsets: Vec<usize>,
+        targets: Vec<u32>,
+        weights: Vec<f64>,
+        self_weight: Vec<f64>,
+    ) -> Csr {
         let n = self_weight.len();
         let degree: Vec<f64> = (0..n)
             .map(|u| self_weight[u] + weights[offsets[u]..offsets[u + 1]].iter().sum::<f64>())

@@ -102,7 +102,10 @@ pub fn label_clusters(clusters: &[Vec<String>], top: usize) -> Vec<ClusterLabel>
                     // cluster, squared: a term common to every cluster
                     // ("AI" in a corpus about AI) names none of them.
                     let exclusive = (d as f64 / f).powi(2);
-                    (t, bonus * exclusive * d as f64 / n_c * (1.0 + average / f).ln())
+                    (
+                        t,
+                        bonus * exclusive * d as f64 / n_c * (1.0 + average / f).ln(),
+                    )
                 })
                 .collect();
             scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
@@ -119,7 +122,11 @@ pub fn label_clusters(clusters: &[Vec<String>], top: usize) -> Vec<ClusterLabel>
                 // whose words are both already shown, adds nothing.
                 if t.contains(' ') {
                     let words: Vec<&str> = t.split(' ').collect();
-                    if words.iter().all(|w| chosen.iter().any(|c| c.term.eq_ignore_ascii_case(&spelling.best(w)))) {
+                    if words.iter().all(|w| {
+                        chosen
+                            .iter()
+                            .any(|c| c.term.eq_ignore_ascii_case(&spelling.best(w)))
+                    }) {
                         continue;
                     }
                     hidden.extend(words);
@@ -132,9 +139,17 @@ pub fn label_clusters(clusters: &[Vec<String>], top: usize) -> Vec<ClusterLabel>
             let label = if chosen.is_empty() {
                 "(untitled)".to_owned()
             } else {
-                chosen.iter().take(3).map(|t| t.term.as_str()).collect::<Vec<_>>().join(" · ")
+                chosen
+                    .iter()
+                    .take(3)
+                    .map(|t| t.term.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" · ")
             };
-            ClusterLabel { label, terms: chosen }
+            ClusterLabel {
+                label,
+                terms: chosen,
+            }
         })
         .collect()
 }
@@ -257,7 +272,23 @@ pub fn terms_of(text: &str) -> Vec<String> {
 fn is_clause_break(c: char) -> bool {
     matches!(
         c,
-        '.' | ':' | ';' | '!' | '?' | ',' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '‘' | '—' | '–' | '|' | '/'
+        '.' | ':'
+            | ';'
+            | '!'
+            | '?'
+            | ','
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '"'
+            | '“'
+            | '”'
+            | '‘'
+            | '—'
+            | '–'
+            | '|'
+            | '/'
     )
 }
 
@@ -266,7 +297,11 @@ fn is_clause_break(c: char) -> bool {
 /// ("Europe's" → "Europes" → stem "europe").
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
         .filter(|w| w.chars().count() >= 2 && w.chars().any(char::is_alphabetic))
 }
 
@@ -297,12 +332,19 @@ impl Spelling {
             }
             // Title case is how titles are written, not how the word is
             // spelled; only all-caps acronyms keep their capitals.
-            let form = if raw.chars().count() > 1 && raw.chars().all(|c| c.is_uppercase() || c.is_numeric()) {
+            let form = if raw.chars().count() > 1
+                && raw.chars().all(|c| c.is_uppercase() || c.is_numeric())
+            {
                 raw.clone()
             } else {
                 lower.clone()
             };
-            *self.0.entry(stem(&lower)).or_default().entry(form).or_default() += 1;
+            *self
+                .0
+                .entry(stem(&lower))
+                .or_default()
+                .entry(form)
+                .or_default() += 1;
         }
     }
 
@@ -328,24 +370,196 @@ pub fn is_stop_word(word: &str) -> bool {
 
 // Sorted, for binary search (a unit test checks the order).
 const STOP_WORDS: &[&str] = &[
-    "about", "above", "accessed", "across", "after", "again", "against", "all", "also", "am",
-    "among", "an", "and", "any", "apr", "april", "are", "arxiv", "as", "at", "aug", "august",
-    "available", "be", "because", "been", "before", "being", "between", "blog", "both", "but",
-    "by", "can", "cannot", "co", "com", "could", "dec", "december", "did", "do", "does", "doi",
-    "doing", "down", "during", "each", "ed", "edited", "edition", "eds", "et", "etc", "eu",
-    "feb", "february", "few", "for", "from", "further", "had", "has", "have", "having", "he",
-    "her", "here", "hers", "him", "his", "home", "homepage", "how", "html", "http", "https",
-    "ibid", "if", "in", "inc", "into", "introducing", "introduction", "is", "it", "its",
-    "itself", "jan", "january", "jul", "july", "jun", "june", "just", "ltd", "mar", "march",
-    "may", "me", "more", "most", "my", "new", "no", "nor", "not", "nov", "november", "now",
-    "oct", "october", "of", "off", "official", "on", "once", "online", "only", "or", "org",
-    "other", "our", "ours", "out", "over", "own", "page", "part", "pdf", "pp", "press",
-    "proceedings", "publishing", "retrieved", "same", "sep", "sept", "september", "she",
-    "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then",
-    "there", "these", "they", "this", "those", "through", "to", "too", "under", "university",
-    "until", "up", "url", "us", "very", "via", "video", "vol", "vs", "was", "we", "website",
-    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-    "would", "www", "yet", "you", "your", "yours",
+    "about",
+    "above",
+    "accessed",
+    "across",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "among",
+    "an",
+    "and",
+    "any",
+    "apr",
+    "april",
+    "are",
+    "arxiv",
+    "as",
+    "at",
+    "aug",
+    "august",
+    "available",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "blog",
+    "both",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "co",
+    "com",
+    "could",
+    "dec",
+    "december",
+    "did",
+    "do",
+    "does",
+    "doi",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "ed",
+    "edited",
+    "edition",
+    "eds",
+    "et",
+    "etc",
+    "eu",
+    "feb",
+    "february",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "home",
+    "homepage",
+    "how",
+    "html",
+    "http",
+    "https",
+    "ibid",
+    "if",
+    "in",
+    "inc",
+    "into",
+    "introducing",
+    "introduction",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "just",
+    "ltd",
+    "mar",
+    "march",
+    "may",
+    "me",
+    "more",
+    "most",
+    "my",
+    "new",
+    "no",
+    "nor",
+    "not",
+    "nov",
+    "november",
+    "now",
+    "oct",
+    "october",
+    "of",
+    "off",
+    "official",
+    "on",
+    "once",
+    "online",
+    "only",
+    "or",
+    "org",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "page",
+    "part",
+    "pdf",
+    "pp",
+    "press",
+    "proceedings",
+    "publishing",
+    "retrieved",
+    "same",
+    "sep",
+    "sept",
+    "september",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "university",
+    "until",
+    "up",
+    "url",
+    "us",
+    "very",
+    "via",
+    "video",
+    "vol",
+    "vs",
+    "was",
+    "we",
+    "website",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "www",
+    "yet",
+    "you",
+    "your",
+    "yours",
 ];
 
 #[cfg(test)]
@@ -354,7 +568,10 @@ mod tests {
 
     #[test]
     fn stop_words_are_sorted() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "STOP_WORDS must stay sorted");
+        assert!(
+            STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "STOP_WORDS must stay sorted"
+        );
     }
 
     #[test]
@@ -385,7 +602,13 @@ mod tests {
             vec!["platform capitalism labour".to_string()],
             vec!["AI governance risk".to_string()],
         ];
-        let p = place(&["governance of frontier AI risk".to_string(), "zebra".to_string()], &clusters);
+        let p = place(
+            &[
+                "governance of frontier AI risk".to_string(),
+                "zebra".to_string(),
+            ],
+            &clusters,
+        );
         assert_eq!(p[0].cluster, Some(1));
         assert!(p[0].score > 0.0);
         assert_eq!(p[1].cluster, None);

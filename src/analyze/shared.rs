@@ -29,7 +29,12 @@ pub enum Level {
 
 impl Level {
     /// Every level.
-    pub const ALL: [Level; 4] = [Level::Work, Level::Author, Level::Organisation, Level::Venue];
+    pub const ALL: [Level; 4] = [
+        Level::Work,
+        Level::Author,
+        Level::Organisation,
+        Level::Venue,
+    ];
 
     /// The kebab-case name.
     pub fn name(self) -> &'static str {

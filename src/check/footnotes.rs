@@ -1,5 +1,6 @@
 //! Whether a footnote marker has its note somewhere in the document.
 
+use crate::cite::scan::superscript_number;
 use crate::cite::CiteItem;
 use std::collections::HashSet;
 
@@ -33,6 +34,16 @@ impl Notes {
                 continue;
             }
             let alone = i == 0 || matches!(bytes[i - 1], b' ' | b'\n' | b'\t');
+            if alone && matches!(b, 0xC2 | 0xE2) {
+                if let Some((n, len)) = text.get(i..).and_then(superscript_number) {
+                    let rest = text[i + len..].trim_start_matches([' ', '\t']);
+                    if rest.len() < text.len() - i - len && rest.starts_with(char::is_uppercase) {
+                        notes.numbers.insert(n);
+                    }
+                    i += len;
+                    continue;
+                }
+            }
             if !(b.is_ascii_digit() && alone) {
                 i += 1;
                 continue;
@@ -95,6 +106,8 @@ mod tests {
             Notes::new("labs [11].2 It should not. Other labs 2 Quote occurs at 22:30 here");
         assert!(notes.has(&marker(2)));
         assert!(Notes::new("text\n\n4. Though there is concern").has(&marker(4)));
+        assert!(Notes::new("text³ more\n\n³ The note.").has(&marker(3)));
+        assert!(!Notes::new("text³ more x³ + y³").has(&marker(3)));
     }
 
     #[test]

@@ -179,7 +179,11 @@ pub fn check_document(text: &str, doc: &Document, config: &Config) -> DocReport 
         } else {
             (
                 Severity::Error,
-                format!("{} citations but no works-cited list", cites.len()),
+                format!(
+                    "{} citation{} but no works-cited list",
+                    cites.len(),
+                    if cites.len() == 1 { "" } else { "s" }
+                ),
             )
         };
         c.push_with(
@@ -260,6 +264,8 @@ impl Checker<'_> {
 
     fn citations(&mut self, resolved: &[Resolution], doc: &Document) {
         let mut notes: Option<footnotes::Notes> = None;
+        let mut nearest: Option<crate::cite::Nearest> = None;
+        let mut hints: HashMap<String, Option<usize>> = HashMap::new();
         for r in resolved {
             let c = &r.citation;
             if c.form == Form::Footnote {
@@ -318,7 +324,13 @@ impl Checker<'_> {
                     } else {
                         format!("no entry matches {}", describe(item))
                     };
-                    self.push(Kind::UnresolvedCitation, range, item_text, what, None);
+                    let nearest =
+                        nearest.get_or_insert_with(|| crate::cite::Nearest::new(&doc.entries));
+                    let first = item.names.first().cloned().unwrap_or_default();
+                    let found = *hints.entry(first).or_insert_with(|| nearest.find(item));
+                    let hint =
+                        found.map(|i| format!("did you mean {}?", entry_label(&doc.entries[i])));
+                    self.push(Kind::UnresolvedCitation, range, item_text, what, hint);
                     continue;
                 };
                 let entry = &doc.entries[m.entry];
@@ -366,9 +378,11 @@ impl Checker<'_> {
 
     fn entry_range(&self, entry: &Entry) -> Option<Range<usize>> {
         let line_start = self.ix.line_start(entry.span.line)?;
-        let line_end = self.text[line_start..]
-            .find('\n')
-            .map_or(self.text.len(), |i| line_start + i);
+        let line_end = self
+            .ix
+            .line_start(entry.span.line + 1)
+            .map_or(self.text.len(), |next| next.saturating_sub(1))
+            .max(line_start);
         let start = self.text[line_start..line_end]
             .char_indices()
             .nth(entry.span.column.saturating_sub(1))

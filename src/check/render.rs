@@ -1,6 +1,7 @@
 //! Writing a [`Report`]: like a compiler for people, JSON for machines.
 
 use super::{Problem, Report, Severity};
+use crate::cite::text::LineIndex;
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, termcolor::WriteColor, Config};
@@ -54,21 +55,27 @@ fn forward(text: &str, from: usize, ceiling: usize, chars: usize) -> usize {
 }
 
 impl<'a> Excerpt<'a> {
-    fn new(name: &'a str, text: &str, range: &Range<usize>) -> Self {
+    fn new(name: &'a str, text: &str, ix: &LineIndex, range: &Range<usize>) -> Self {
         let start = range.start.min(text.len());
         let end = forward(text, start, range.end.min(text.len()), LONGEST).max(start);
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let line = ix.line(start);
+        let line_start = ix.line_start(line).unwrap_or(0);
+        let end_line = ix.line(end);
+        let line_end = ix
+            .line_start(end_line + 1)
+            .map_or(text.len(), |next| next.saturating_sub(1))
+            .max(end);
         let cut_start = back(text, start, line_start, CONTEXT);
         let cut_end = forward(text, end, line_end, CONTEXT);
         let prefix = if cut_start > line_start { "…" } else { "" };
         let suffix = if cut_end < line_end { "…" } else { "" };
         let source = format!("{prefix}{}{suffix}", &text[cut_start..cut_end]);
         let line_starts = files::line_starts(&source).collect();
+        let column = ix.column(text, start);
         Excerpt {
             name,
-            first_line: text[..start].matches('\n').count() + 1,
-            first_column: text[line_start..cut_start].chars().count() + 1,
+            first_line: line,
+            first_column: column - text[cut_start..start].chars().count(),
             prefix_chars: prefix.chars().count(),
             span: start - cut_start + prefix.len()..end - cut_start + prefix.len(),
             source,
@@ -162,8 +169,10 @@ fn diagnostic(p: &Problem, span: Option<Range<usize>>) -> Diagnostic<()> {
 pub fn write_human(out: &mut dyn WriteColor, report: &Report) -> io::Result<()> {
     let config = Config::default();
     for doc in &report.documents {
+        let ix = LineIndex::new(&doc.text);
         for p in &doc.problems {
-            let excerpt = Excerpt::new(&doc.path, &doc.text, p.range.as_ref().unwrap_or(&(0..0)));
+            let range = p.range.clone().unwrap_or(0..0);
+            let excerpt = Excerpt::new(&doc.path, &doc.text, &ix, &range);
             let mut d = diagnostic(p, p.range.as_ref().map(|_| excerpt.span.clone()));
             if p.range.is_none() {
                 d.notes.insert(0, format!("in {}", doc.path));

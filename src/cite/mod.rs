@@ -1,6 +1,6 @@
-//! In-text citations: finding them in a document's body ([`scan`]) and
+//! In-text citations: finding them in a document's body ([`scan()`]) and
 //! resolving each to an entry of the same document's works-cited list
-//! ([`resolve`]).
+//! ([`resolve()`]).
 //!
 //! ```
 //! use citemap::cite::{scan_text, ScanOptions};
@@ -17,5 +17,5 @@ pub mod resolve;
 pub mod scan;
 pub(crate) mod text;
 
-pub use resolve::{resolve, Match, Quality, Resolution};
+pub use resolve::{resolve, Match, Nearest, Quality, Resolution};
 pub use scan::{body_range, scan, scan_text, Citation, CiteItem, Form, ScanOptions};

@@ -130,6 +130,8 @@ struct NameKey {
     exact: String,
     folded: String,
     chars: usize,
+    /// A whole name, not one word of it.
+    whole: bool,
     /// Belongs to the first author.
     first: bool,
     /// From the parsed reference rather than the raw text.
@@ -138,6 +140,14 @@ struct NameKey {
 
 impl NameKey {
     fn new(display: &str, first: bool, parsed: bool) -> Option<Self> {
+        Self::with(display, first, parsed, true)
+    }
+
+    fn word(display: &str, first: bool) -> Option<Self> {
+        Self::with(display, first, false, false)
+    }
+
+    fn with(display: &str, first: bool, parsed: bool, whole: bool) -> Option<Self> {
         let display = display.trim().trim_end_matches(['.', ',']).trim();
         let folded = fold(display);
         if folded.chars().count() < 2 {
@@ -148,6 +158,7 @@ impl NameKey {
             exact: exact_form(display),
             chars: folded.chars().count(),
             folded,
+            whole,
             first,
             parsed,
         })
@@ -165,6 +176,10 @@ struct Key {
     /// Titles with a weight: the work's own title first, containers after.
     titles: Vec<(String, Vec<String>, f32)>,
     year: Option<i32>,
+    /// How many authors the parsed reference has (many for "et al.").
+    authors: Option<usize>,
+    /// Years with a letter as written in the entry ("2024a").
+    suffixed_years: Vec<String>,
 }
 
 impl Key {
@@ -191,7 +206,7 @@ impl Key {
             if words.len() > 1 {
                 for w in words {
                     if w.chars().filter(|c| c.is_alphabetic()).count() > 1 {
-                        names.extend(NameKey::new(w, i == 0, false));
+                        names.extend(NameKey::word(w, i == 0));
                     }
                 }
             }
@@ -203,10 +218,22 @@ impl Key {
         if year.is_none() {
             year = raw_year(raw);
         }
+        let authors = entry
+            .reference()
+            .filter(|r| !r.authors.is_empty())
+            .map(|r| {
+                if r.et_al {
+                    r.authors.len().max(3)
+                } else {
+                    r.authors.len()
+                }
+            });
         Key {
             names,
             titles,
             year,
+            authors,
+            suffixed_years: suffixed_years(raw),
         }
     }
 }
@@ -300,6 +327,21 @@ fn delimited_titles(rest: &str) -> Vec<String> {
     out.into_iter().map(|(_, t)| t).collect()
 }
 
+/// "2024a" and the like: the letters that tell one author's works of a
+/// year apart.
+fn suffixed_years(raw: &str) -> Vec<String> {
+    let b = raw.as_bytes();
+    (0..b.len().saturating_sub(4))
+        .filter(|&i| {
+            b[i..i + 4].iter().all(u8::is_ascii_digit)
+                && b[i + 4].is_ascii_lowercase()
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                && b.get(i + 5).is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
+        .map(|i| raw[i..i + 5].to_owned())
+        .collect()
+}
+
 fn raw_year(raw: &str) -> Option<i32> {
     let bytes = raw.as_bytes();
     let mut best = None;
@@ -328,6 +370,8 @@ struct Cited {
     exact: String,
     folded: String,
     chars: usize,
+    /// "OECD", "AI": matches only a whole name, never a word of one.
+    acronym: bool,
 }
 
 impl Cited {
@@ -337,12 +381,16 @@ impl Cited {
             exact: exact_form(name),
             chars: folded.chars().count(),
             folded,
+            acronym: super::scan::is_acronym(name),
         }
     }
 }
 
 /// How well one cited name matches one key: 1.0 exact, less when fuzzy.
 fn name_score(cited: &Cited, key: &NameKey) -> Option<(f32, Quality)> {
+    if cited.acronym && !key.whole {
+        return None;
+    }
     if cited.exact == key.exact {
         return Some((1.0, Quality::Exact));
     }
@@ -352,8 +400,9 @@ fn name_score(cited: &Cited, key: &NameKey) -> Option<(f32, Quality)> {
     }
     let (a, b) = (cited.chars, key.chars);
     // A misspelling keeps the first letter; comparing only such names
-    // spares the Jaro–Winkler pass for nearly every pair.
-    if a < 4
+    // spares the Jaro–Winkler pass for nearly every pair. A three-letter
+    // citation may still have lost one letter of a longer name ("Hil").
+    if a < 3
         || b < 4
         || a.abs_diff(b) > a.max(b) / 2
         || f.chars().next() != key.folded.chars().next()
@@ -361,10 +410,11 @@ fn name_score(cited: &Cited, key: &NameKey) -> Option<(f32, Quality)> {
         return None;
     }
     let jw = strsim::jaro_winkler(f, &key.folded) as f32;
-    if jw < 0.88 {
+    if jw < 0.84 {
         return None;
     }
-    let lev = strsim::levenshtein(f, &key.folded);
+    // Edits with a swap of neighbours counted as one ("Kitcihn").
+    let edits = strsim::osa_distance(f, &key.folded);
     // Long compound names survive more damage ("Dyer-Witthof" for
     // "Dyer-Witheford"); short ones only a letter.
     let longest = a.max(b);
@@ -373,7 +423,8 @@ fn name_score(cited: &Cited, key: &NameKey) -> Option<(f32, Quality)> {
         8..=9 => 3,
         _ => 1,
     };
-    (lev <= limit).then_some((jw * 0.9, Quality::Fuzzy))
+    let ok = edits <= limit && (jw >= 0.88 || edits == 1);
+    ok.then_some((jw * 0.9, Quality::Fuzzy))
 }
 
 /// How well a cited short title matches one of an entry's titles.
@@ -382,6 +433,23 @@ fn title_score(cited: &[String], title: &[String]) -> Option<Quality> {
         return None;
     }
     if title.starts_with(cited) {
+        return Some(Quality::Exact);
+    }
+    // Short titles drop punctuation and small words ("Embeddings,
+    // Inference, and Interpretable"): the same words in order are exact.
+    let content = |ws: &[String]| -> Vec<String> {
+        ws.iter()
+            .filter(|w| {
+                !matches!(
+                    w.as_str(),
+                    "and" | "the" | "of" | "a" | "an" | "in" | "on" | "for" | "to"
+                )
+            })
+            .cloned()
+            .collect()
+    };
+    let (cc, tc) = (content(cited), content(title));
+    if !cc.is_empty() && tc.starts_with(&cc) {
         return Some(Quality::Exact);
     }
     let cs: Vec<&str> = cited.iter().map(|w| stem(w)).collect();
@@ -405,6 +473,37 @@ struct Candidate {
 }
 
 fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
+    if let Some(found) = by_names(item, keys) {
+        return Some(found);
+    }
+    // "(Hill, Who Owns Speculative Platforms 84)": an MLA short title left
+    // without quotes reads as more names.
+    if item.names.len() >= 2 && item.title.is_none() {
+        let mut titled = item.clone();
+        let rest = titled.names.split_off(1);
+        titled.title = Some(rest.join(" "));
+        if let Some(found) = by_names(&titled, keys) {
+            if found.title == Some(Quality::Exact) {
+                return Some(found);
+            }
+        }
+    }
+    // "National Institute of Standards and Technology" was read as two
+    // authors; try the names joined back where an "and" split them.
+    if item.names.len() >= 2 {
+        for i in 0..item.names.len() - 1 {
+            let mut merged = item.clone();
+            let joined = format!("{} and {}", merged.names[i], merged.names[i + 1]);
+            merged.names.splice(i..i + 2, [joined]);
+            if let Some(found) = by_names(&merged, keys) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     let from_context = item.names.is_empty();
     let names: Vec<String> = if from_context {
         match &item.context_name {
@@ -505,6 +604,26 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
                 }
             }
         }
+        // Among one author's works, "et al." points at those with three or
+        // more authors, a lone name at the single-authored ones, and
+        // "2024a" at the entry so marked.
+        if let (Some(n), false) = (key.authors, from_context) {
+            let cited_n = names.len();
+            if item.et_al {
+                score += if n >= 3 { 0.3 } else { -0.3 };
+            } else if n == cited_n {
+                score += 0.3;
+            } else if n > cited_n {
+                score -= 0.2;
+            }
+        }
+        if let Some(y) = item.year.as_deref().filter(|y| y.len() == 5) {
+            if key.suffixed_years.iter().any(|s| s == y) {
+                score += 0.6;
+            } else if !key.suffixed_years.is_empty() {
+                score -= 0.3;
+            }
+        }
         let mut year_mismatch = None;
         if let (Some(cy), Some(ey)) = (cited_year, key.year) {
             if cy == ey {
@@ -554,6 +673,44 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
         }
     }
     Some(best.found)
+}
+
+/// Finds, for an unresolved item, the entry whose first author's name comes
+/// closest, for a "did you mean" hint. Built once per document.
+pub struct Nearest {
+    keys: Vec<Key>,
+}
+
+impl Nearest {
+    /// Prepares the entries of one document.
+    pub fn new(entries: &[Entry]) -> Self {
+        Nearest {
+            keys: entries.iter().map(Key::new).collect(),
+        }
+    }
+
+    /// The closest entry to the first cited name of `item`; `None` when
+    /// nothing is even loosely similar.
+    pub fn find(&self, item: &CiteItem) -> Option<usize> {
+        let first = item.names.first()?;
+        let cited = Cited::new(first);
+        self.keys
+            .iter()
+            .enumerate()
+            .filter_map(|(i, key)| {
+                key.names
+                    .iter()
+                    .filter(|k| k.first)
+                    .map(|k| strsim::jaro_winkler(&cited.folded, &k.folded))
+                    .fold(None, |best: Option<f64>, s| {
+                        Some(best.map_or(s, |b| b.max(s)))
+                    })
+                    .map(|s| (i, s))
+            })
+            .filter(|&(_, s)| s >= 0.75)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    }
 }
 
 fn join_names(names: &[String]) -> String {
@@ -666,6 +823,21 @@ mod tests {
     }
 
     #[test]
+    fn swapped_and_dropped_letters() {
+        let e = vec![
+            entry("Kitchin, Rob. *The Data Revolution*. Sage, 2014.", None),
+            entry("Hill, Susan. *Critical Transparency*. Verso, 2024.", None),
+        ];
+        for (text, want) in [("x (Kitcihn 4)", 0), ("x (Hil 4)", 1), ("x (Hlil 4)", 1)] {
+            let r = resolve(scan_text("t", text, &ScanOptions::all()), &e);
+            let m = r[0].targets[0].as_ref().expect(text);
+            assert_eq!((m.entry, m.names), (want, Quality::Fuzzy), "{text}");
+        }
+        let r = resolve(scan_text("t", "x (Ito 4)", &ScanOptions::all()), &e);
+        assert!(r[0].targets[0].is_none());
+    }
+
+    #[test]
     fn exact_name_beats_a_close_one() {
         let r = run("x (Metz)");
         assert_eq!(r[0].targets[0].as_ref().unwrap().entry, 6);
@@ -708,6 +880,26 @@ mod tests {
         let r = resolve(scan_text("t", "x [2] y [3-4]", &ScanOptions::all()), &es);
         assert!(r[0].targets[0].is_none());
         assert_eq!(r[1].targets[1].as_ref().unwrap().entry, 0);
+    }
+
+    #[test]
+    fn nearest_entry_for_a_hint() {
+        let item = CiteItem {
+            names: vec!["Benjamen".into()],
+            ..CiteItem::default()
+        };
+        let mut es = entries();
+        es.push(entry(
+            "Benjamin, Ruha. *Race after Technology*. Polity Press, 2019.",
+            None,
+        ));
+        let nearest = Nearest::new(&es);
+        assert_eq!(nearest.find(&item), Some(es.len() - 1));
+        let far = CiteItem {
+            names: vec!["Zuboff".into()],
+            ..CiteItem::default()
+        };
+        assert_eq!(nearest.find(&far), None);
     }
 
     #[test]

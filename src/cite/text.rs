@@ -40,16 +40,24 @@ pub(crate) fn stem(w: &str) -> &str {
 }
 
 /// Maps byte offsets of one text to 1-based lines and character columns.
+///
+/// Columns are counted from the last offset asked for when it lies earlier
+/// on the same line, so asking in text order costs O(n) in all, even when a
+/// PDF put a whole paper on one line.
 #[derive(Debug, Clone)]
 pub(crate) struct LineIndex {
     starts: Vec<usize>,
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl LineIndex {
     pub(crate) fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            last: std::cell::Cell::new((0, 1)),
+        }
     }
 
     /// The 1-based line holding byte `offset`.
@@ -67,8 +75,20 @@ impl LineIndex {
 
     /// The 1-based column, in characters, of byte `offset`.
     pub(crate) fn column(&self, text: &str, offset: usize) -> usize {
-        let start = self.starts[self.line(offset) - 1];
-        text.get(start..offset).map_or(1, |s| s.chars().count() + 1)
+        let line = self.line(offset);
+        let start = self.starts[line - 1];
+        let (last, last_col) = self.last.get();
+        let (from, col) = if last >= start && last <= offset && self.line(last) == line {
+            (last, last_col)
+        } else {
+            (start, 1)
+        };
+        let Some(between) = text.get(from..offset) else {
+            return 1;
+        };
+        let col = col + between.chars().count();
+        self.last.set((offset, col));
+        col
     }
 }
 
@@ -98,5 +118,9 @@ mod tests {
         assert_eq!(ix.line(off), 2);
         assert_eq!(ix.column(t, off), 3);
         assert_eq!(ix.line(0), 1);
+        // Asked again, out of order and in order, the answer holds.
+        assert_eq!(ix.column(t, 0), 1);
+        assert_eq!(ix.column(t, off + 1), 4);
+        assert_eq!(ix.column(t, off), 3);
     }
 }

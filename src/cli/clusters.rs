@@ -69,7 +69,9 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             if args.format == FormatArg::Dot {
                 out.write_all(dot.as_bytes())?;
             } else {
-                out.write_all(draw_svg(&figure, &dot, args.common.engine, args.common.seed)?.as_bytes())?;
+                out.write_all(
+                    draw_svg(&figure, &dot, args.common.engine, args.common.seed)?.as_bytes(),
+                )?;
             }
         }
         FormatArg::Table => {
@@ -95,8 +97,12 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
                         _ => writeln!(out, "     document: {} [{}]", d.title, d.path)?,
                     }
                 }
-                let top: Vec<String> =
-                    c.works.iter().take(5).map(|w| format!("{} ({}×)", w.label, w.times_cited)).collect();
+                let top: Vec<String> = c
+                    .works
+                    .iter()
+                    .take(5)
+                    .map(|w| format!("{} ({}×)", w.label, w.times_cited))
+                    .collect();
                 if !top.is_empty() {
                     writeln!(out, "     most cited: {}", top.join("; "))?;
                 }

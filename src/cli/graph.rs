@@ -1,11 +1,11 @@
 //! `citemap graph`: the citation network and its projections.
 
 use super::Status;
-use rayon::prelude::*;
 use citemap::export::graph::{dot, gexf, graphml, json};
 use citemap::graph::{project, Kind, Network};
 use citemap::resolve::{documents::head, resolve, Options, Overrides, Resolution};
 use citemap::Document;
+use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

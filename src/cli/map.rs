@@ -59,7 +59,10 @@ impl CommonArgs {
     /// The analysis settings these flags ask for.
     pub fn options(&self) -> anyhow::Result<report::Options> {
         if !(self.resolution.is_finite() && self.resolution > 0.0) {
-            bail!("--resolution must be a positive number, not {}", self.resolution);
+            bail!(
+                "--resolution must be a positive number, not {}",
+                self.resolution
+            );
         }
         let mut options = report::Options::default();
         options.clusters.kind = self.kind;
@@ -99,13 +102,20 @@ pub fn progress(len: u64) -> ProgressBar {
 
 /// Loads, extracts and analyses the documents named by `paths`, failing
 /// with a clear message when there is nothing to map.
-pub fn analyse_paths(paths: &[PathBuf], options: &report::Options, bar: &ProgressBar) -> anyhow::Result<Analysis> {
+pub fn analyse_paths(
+    paths: &[PathBuf],
+    options: &report::Options,
+    bar: &ProgressBar,
+) -> anyhow::Result<Analysis> {
     bar.set_message("reading documents");
     let loaded = super::inputs::load(paths)?;
     // A map missing some of its documents would mislead; stop before any
     // work rather than write an incomplete one.
     if loaded.failed > 0 {
-        bail!("{} path(s) could not be read; nothing written", loaded.failed);
+        bail!(
+            "{} path(s) could not be read; nothing written",
+            loaded.failed
+        );
     }
     let sources = loaded.sources;
     bar.set_length(sources.len() as u64 + 2);
@@ -129,7 +139,12 @@ pub fn analyse_paths(paths: &[PathBuf], options: &report::Options, bar: &Progres
 }
 
 /// Draws a figure as SVG with the built-in layout, or with Graphviz.
-pub fn draw_svg(figure: &render::Figure, dot: &str, engine: Option<Engine>, seed: u64) -> anyhow::Result<String> {
+pub fn draw_svg(
+    figure: &render::Figure,
+    dot: &str,
+    engine: Option<Engine>,
+    seed: u64,
+) -> anyhow::Result<String> {
     match engine {
         Some(engine) => Ok(render::engine::render_svg(dot, engine)?),
         None => {

@@ -8,11 +8,11 @@ use clap::{Parser, Subcommand};
 mod check;
 mod clusters;
 mod extract;
-mod map;
+mod graph;
 mod inputs;
+mod map;
 mod output;
 mod parse;
-mod graph;
 mod shared;
 use std::io::Write;
 

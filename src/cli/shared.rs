@@ -73,7 +73,13 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             for s in &shared {
                 let files: std::collections::BTreeSet<&str> =
                     s.documents.iter().map(|c| c.path.as_str()).collect();
-                writeln!(out, "{:<12} {}  ({} files)", s.level.name(), s.label, files.len())?;
+                writeln!(
+                    out,
+                    "{:<12} {}  ({} files)",
+                    s.level.name(),
+                    s.label,
+                    files.len()
+                )?;
                 for c in &s.documents {
                     writeln!(out, "    {}: {}", c.path, c.entry)?;
                 }

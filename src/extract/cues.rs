@@ -78,7 +78,7 @@ pub fn has_year(line: &str) -> bool {
     YEAR.is_match(line)
 }
 
-/// True when a line opens with a numbered label ("[3]", "3.", "3)").
+/// True when a line opens with a numbered label ("\[3\]", "3.", "3)").
 pub fn is_numbered(line: &str) -> bool {
     NUMBERED.is_match(line)
 }
@@ -93,6 +93,20 @@ pub fn starts_like_author(text: &str) -> bool {
 /// only a bibliography writes it ("Moore, B.", "Apprich, Clemens.").
 pub fn starts_like_closed_author(text: &str) -> bool {
     CLOSED_AUTHOR.is_match(text.trim_start())
+}
+
+/// True when the text opens with the dashes that repeat the previous
+/// entry's author ("———. *Title*.", "---, ed.").
+pub fn starts_like_ditto(text: &str) -> bool {
+    let t = text.trim_start();
+    let dashes = t
+        .chars()
+        .take_while(|c| matches!(c, '—' | '–' | '-' | '_'))
+        .count();
+    dashes >= 2
+        && t.chars()
+            .nth(dashes)
+            .is_some_and(|c| matches!(c, '.' | ','))
 }
 
 /// True when the text opens with a place of publication ("Vienna, Austria:").

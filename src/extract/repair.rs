@@ -8,7 +8,7 @@
 //! must stay apart. A fragment is glued back when it can only be part of the
 //! URL: it holds URL punctuation (`/ - _ . ? = & %`) or it is a short
 //! lower-case stub right before the end of the entry or before
-//! "(accessed …" / "Accessed" / "[Online]".
+//! "(accessed …" / "Accessed" / "\[Online\]".
 
 use crate::input::normalize::normalize;
 use std::borrow::Cow;
@@ -122,6 +122,10 @@ fn is_url_start(token: &str) -> bool {
 
 /// Byte offset at which a URL or DOI starts inside a token.
 fn url_offset(token: &str) -> Option<usize> {
+    // Every form below holds a slash or "www."; most words hold neither.
+    if !token.contains('/') && !token.contains("www.") {
+        return None;
+    }
     ["https://", "http://", "www.", "doi.org/"]
         .iter()
         .filter_map(|p| token.find(p))
@@ -145,26 +149,30 @@ fn has_url_punct(s: &str) -> bool {
 
 fn mend_urls(text: &str) -> String {
     let tokens: Vec<&str> = text.split(' ').collect();
-    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < tokens.len() {
-        let mut token = tokens[i].to_owned();
+        if i > 0 {
+            out.push(' ');
+        }
+        let token_start = out.len();
+        out.push_str(tokens[i]);
         i += 1;
-        if let Some(at) = url_offset(&token) {
-            let angled = token[..at].ends_with('<');
-            let mut closed = angled && token[at..].contains('>');
+        if let Some(at) = url_offset(tokens[i - 1]) {
+            let angled = tokens[i - 1][..at].ends_with('<');
+            let mut closed = angled && tokens[i - 1][at..].contains('>');
             while i < tokens.len() && !closed {
-                if !continues_url(&token, tokens[i], tokens.get(i + 1).copied(), angled) {
+                let url = &out[token_start..];
+                if !continues_url(url, tokens[i], tokens.get(i + 1).copied(), angled) {
                     break;
                 }
-                token.push_str(tokens[i]);
+                out.push_str(tokens[i]);
                 closed = angled && tokens[i].contains('>');
                 i += 1;
             }
         }
-        out.push(token);
     }
-    out.join(" ")
+    out
 }
 
 /// Whether `next` is a piece of the URL ending `url`, given the token after

@@ -95,14 +95,14 @@ pub struct Found {
     /// 0-based index of the last line of the list body (inclusive).
     pub last: usize,
     /// Byte offset in line `first` where the list begins: 0, unless the
-    /// heading shares its line with the first entry ("REFERENCES [1] …").
+    /// heading shares its line with the first entry ("REFERENCES \[1\] …").
     pub start: usize,
 }
 
 /// A heading followed on the same line by the first numbered entry, as PDF
-/// extraction that loses line breaks leaves it: "… REFERENCES [1] E. …".
-/// Only Title Case or UPPER CASE headings count, and only before "[1]" or
-/// "1.", so prose that mentions "references [1]" is not taken.
+/// extraction that loses line breaks leaves it: "… REFERENCES \[1\] E. …".
+/// Only Title Case or UPPER CASE headings count, and only before "\[1\]" or
+/// "1.", so prose that mentions "references \[1\]" is not taken.
 static INLINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     let mut names: Vec<String> = HEADINGS
         .iter()
@@ -231,6 +231,9 @@ fn by_heading(lines: &[&str]) -> Option<Found> {
 /// The last inline heading of a line whose following text is a reference:
 /// the heading as written and the byte offset where the list starts.
 fn inline_heading(line: &str) -> Option<(String, usize)> {
+    if !line.contains("[1]") && !line.contains(" 1. ") {
+        return None;
+    }
     INLINE_HEADING
         .captures_iter(line)
         .filter_map(|caps| {

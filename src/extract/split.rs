@@ -1,15 +1,22 @@
 //! Splitting a works-cited section into entries.
 //!
 //! The list's layout is read off its lines: bullets ("- ", "•", "*"),
-//! numbered labels ("[1]", "1."), hanging indents, blank lines between
-//! entries, or one entry per line with wrapped continuations. Numbered labels
-//! split only when they continue the sequence, so "[Online]", "[w]" or a
-//! "[2019]" inside an entry never do; that also lets a whole IEEE list that
-//! PDF extraction put on ONE line be cut at "[2]", "[3]" ….
+//! numbered labels ("\[1\]", "1."), hanging indents, blank lines between
+//! entries, or a dense list whose entries wrap onto further lines. Numbered
+//! labels split only when they continue the sequence, so "\[Online\]", "\[w\]"
+//! or a "\[2019\]" inside an entry never do; that also lets a whole IEEE list
+//! that PDF extraction put on ONE line be cut at "\[2\]", "\[3\]" ….
+//!
+//! A dense list is cut where one entry ends and the next begins: an entry
+//! ends on its year, pages or URL (a wrapped line ends on a word), and the
+//! next opens with an author ("Moore, B.", "Apprich, Clemens."), an
+//! organisation or a quoted title, never with a place ("Vienna, Austria:")
+//! or a lower-case word.
 //!
 //! Page breaks leave two kinds of damage that are mended here: page furniture
 //! (lone page numbers, running heads) is dropped, and an entry whose tail
-//! was pushed onto the next page as a separate bullet is rejoined.
+//! was pushed past the break, where it looks like a new entry or bullet
+//! (a cut-off URL, "In *Proceedings*…", a year-less piece), is rejoined.
 
 use super::cues;
 use regex::Regex;
@@ -26,7 +33,7 @@ pub struct RawEntry {
     /// Column of the entry's first character (its label or bullet), 1-based,
     /// counted in characters.
     pub column: usize,
-    /// The number of a numbered entry ("12" for "[12]" or "12.").
+    /// The number of a numbered entry ("12" for "\[12\]" or "12.").
     pub label: Option<String>,
     /// The text without its bullet or label; the source's line breaks are
     /// kept as `\n` so that repair can tell a hyphenated word from a dash.
@@ -86,8 +93,8 @@ const MAX_ENTRY_LINES: usize = 8;
 const RUNNING_HEAD_REPEATS: usize = 3;
 /// Running heads are short.
 const RUNNING_HEAD_MAX: usize = 80;
-/// Bullets following a numbered label further ahead than this are taken as
-/// text, not as a skipped number.
+/// A label further ahead of the previous one than this is text, not an
+/// entry after a skipped number.
 const MAX_NUMBER_JUMP: u32 = 3;
 
 const BULLETS: &[&str] = &["- ", "• ", "* ", "· ", "▪ ", "◦ ", "-\t", "•\t"];
@@ -285,7 +292,24 @@ impl Builder {
         while !text.is_char_boundary(from) {
             from += 1;
         }
-        Some(super::repair::repair_entry(&text[from..]).into_owned())
+        let window = &text[from..];
+        // Repair only from the line where the last URL or DOI starts (it
+        // may run over several lines); without one, the last two lines
+        // tell how the entry ends.
+        let url = ["://", "www.", "doi"]
+            .iter()
+            .filter_map(|m| window.rfind(m))
+            .max();
+        Some(match url {
+            Some(at) => {
+                let line_start = window[..at].rfind('\n').map_or(0, |i| i + 1);
+                super::repair::repair_entry(&window[line_start..]).into_owned()
+            }
+            None => {
+                let two_lines = window.rmatch_indices('\n').nth(1).map_or(0, |(i, _)| i + 1);
+                window[two_lines..].replace('\n', " ")
+            }
+        })
     }
 
     /// Appends a line to the current entry; false when there is none.
@@ -328,7 +352,7 @@ fn is_tail_of(prev: &str, tail: &str, line: &Line<'_>, text: &str) -> bool {
     if !(line.gap_before || text.starts_with(char::is_lowercase)) {
         return false;
     }
-    let author = cues::starts_like_author(text);
+    let author = cues::starts_like_author(text) || cues::starts_like_ditto(text);
     let opens_entry = author || cues::starts_like_org(text);
     // The surest signs: a URL or DOI cut off, or a phrase cut off mid-way;
     // only a personal name then opens a new entry.
@@ -456,7 +480,7 @@ fn by_marker(content: &[Line<'_>], kind: Kind, b: &mut Builder) {
     }
 }
 
-/// Cuts `text` at " [n+1]", then " [n+2]" …; returns each piece with its
+/// Cuts `text` at " \[n+1\]", then " \[n+2\]" …; returns each piece with its
 /// byte offset in `text` and its number (the first piece keeps `first`).
 fn split_inline(text: &str, first: Option<u32>) -> Vec<(&str, usize, u32)> {
     let mut pieces = Vec::new();
@@ -540,6 +564,9 @@ fn starts_new_entry(prev: &str, cur: &str) -> bool {
         .ends_with(|c: char| c.is_ascii_digit())
         || last_token.contains("://")
         || last_token.starts_with("www.");
+    if cues::starts_like_ditto(cur) {
+        return true;
+    }
     if sure_end {
         return cues::starts_like_author(cur)
             || cues::starts_like_org(cur)
@@ -619,6 +646,12 @@ mod tests {
         let s = run("1. Author, A. Title of a long\nwork. Press, 2001.\n2. Author, B. Other. Press, 2002.\n");
         assert_eq!(s.entries.len(), 2);
         assert_eq!(s.entries[0].end_line, 2);
+    }
+
+    #[test]
+    fn repeated_author_dashes_open_entries() {
+        let s = run("Apprich, Clemens. Technotopia. A Media\nGenealogy. Rowman, 2017.\n———. \"Introduction.\" Pattern\nDiscrimination, meson press, 2018.\n");
+        assert_eq!(s.entries.len(), 2, "{:?}", texts(&s));
     }
 
     #[test]

@@ -72,31 +72,32 @@ impl Projection {
     }
 }
 
-/// Counts unordered pairs within each list, in parallel.
+/// Counts unordered pairs within each list: every pair is packed into a
+/// `u64`, the pairs are sorted in parallel and runs counted. Sorting beats
+/// merging per-thread hash maps and needs no more memory.
 fn count_pairs(lists: &[Vec<u32>]) -> HashMap<(u32, u32), u32> {
-    lists
+    let mut packed: Vec<u64> = lists
         .par_iter()
-        .fold(HashMap::new, |mut acc: HashMap<(u32, u32), u32>, list| {
-            for (i, &a) in list.iter().enumerate() {
-                for &b in &list[i + 1..] {
-                    *acc.entry((a.min(b), a.max(b))).or_default() += 1;
-                }
-            }
-            acc
+        .flat_map_iter(|list| {
+            list.iter().enumerate().flat_map(move |(i, &a)| {
+                list[i + 1..]
+                    .iter()
+                    .map(move |&b| (u64::from(a.min(b)) << 32) | u64::from(a.max(b)))
+            })
         })
-        .reduce(HashMap::new, |a, b| {
-            if a.len() < b.len() {
-                return merge_into(b, a);
-            }
-            merge_into(a, b)
-        })
-}
-
-fn merge_into(mut big: HashMap<(u32, u32), u32>, small: HashMap<(u32, u32), u32>) -> HashMap<(u32, u32), u32> {
-    for (k, v) in small {
-        *big.entry(k).or_default() += v;
+        .collect();
+    packed.par_sort_unstable();
+    let mut counts = HashMap::new();
+    let mut run = packed.iter().peekable();
+    while let Some(&p) = run.next() {
+        let mut n = 1u32;
+        while run.peek() == Some(&&p) {
+            run.next();
+            n += 1;
+        }
+        counts.insert(((p >> 32) as u32, p as u32), n);
     }
-    big
+    counts
 }
 
 /// Builds a projection graph from node ids of `network` and weighted pairs.
@@ -112,7 +113,8 @@ fn assemble(
         map.entry(n)
             .or_insert_with(|| graph.add_node(network.graph[n].clone()));
     }
-    let mut edges: Vec<(NodeIndex, NodeIndex, u32)> = edges.into_iter().filter(|(a, b, _)| a != b).collect();
+    let mut edges: Vec<(NodeIndex, NodeIndex, u32)> =
+        edges.into_iter().filter(|(a, b, _)| a != b).collect();
     edges.sort_unstable();
     for (a, b, w) in edges {
         let a = *map
@@ -176,7 +178,11 @@ pub fn project(res: &Resolution, docs: &[Document], network: &Network, kind: Kin
             }
             let pairs = count_pairs(&citing);
             let edges = pairs.into_iter().map(|((a, b), n)| {
-                (network.documents[a as usize], network.documents[b as usize], n)
+                (
+                    network.documents[a as usize],
+                    network.documents[b as usize],
+                    n,
+                )
             });
             assemble(kind, network, network.documents.iter().copied(), edges)
         }
@@ -224,15 +230,21 @@ fn author_citation(res: &Resolution, docs: &[Document], network: &Network) -> Pr
         .collect();
     let mut graph: Graph<Node, u32> = Graph::new();
     let mut nodes: HashMap<String, NodeIndex> = HashMap::new();
-    let mut node_for = |graph: &mut Graph<Node, u32>, key: String, label: String, kind: NodeKind| {
-        *nodes.entry(key.clone()).or_insert_with(|| {
-            let id = match agent_by_key.get(key.as_str()) {
-                Some(&a) => network.graph[network.agents[a as usize]].id.clone(),
-                None => format!("c{}", graph.node_count()),
-            };
-            graph.add_node(Node { id, kind, key, label })
-        })
-    };
+    let mut node_for =
+        |graph: &mut Graph<Node, u32>, key: String, label: String, kind: NodeKind| {
+            *nodes.entry(key.clone()).or_insert_with(|| {
+                let id = match agent_by_key.get(key.as_str()) {
+                    Some(&a) => network.graph[network.agents[a as usize]].id.clone(),
+                    None => format!("c{}", graph.node_count()),
+                };
+                graph.add_node(Node {
+                    id,
+                    kind,
+                    key,
+                    label,
+                })
+            })
+        };
     let mut counts: HashMap<(NodeIndex, NodeIndex), u32> = HashMap::new();
     let per_doc = citation_counts(res);
     for (d, node) in res.documents.iter().enumerate() {

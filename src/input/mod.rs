@@ -73,7 +73,7 @@ pub fn load_stdin() -> Result<Source> {
     from_bytes(Path::new(STDIN_NAME), &bytes)
 }
 
-/// Reads a path from [`collect`]: `-` means standard input.
+/// Reads a path from [`collect()`]: `-` means standard input.
 ///
 /// # Errors
 ///

@@ -29,7 +29,10 @@ pub fn score(raw: &str) -> u32 {
 pub fn harvard_score(raw: &str) -> u32 {
     let mut n = 0;
     if let Some(k) = raw.find(") ") {
-        if k >= 5 && raw.as_bytes()[k - 5] == b'(' && raw.as_bytes()[k - 4..k].iter().all(u8::is_ascii_digit) {
+        if k >= 5
+            && raw.as_bytes()[k - 5] == b'('
+            && raw.as_bytes()[k - 4..k].iter().all(u8::is_ascii_digit)
+        {
             n += 2;
         }
     }

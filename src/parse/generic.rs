@@ -47,10 +47,19 @@ pub fn strip_label(raw: &str) -> &str {
                 if p == " " && !r.starts_with(|c: char| c.is_uppercase()) {
                     continue;
                 }
-                if p == " " && r.split_whitespace().next().is_some_and(|w| w.chars().all(|c| c.is_lowercase())) {
+                if p == " "
+                    && r.split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.chars().all(|c| c.is_lowercase()))
+                {
                     continue;
                 }
-                if p == " " && !r.split_whitespace().next().is_some_and(|w| w.ends_with('.') || w.ends_with(',')) {
+                if p == " "
+                    && !r
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.ends_with('.') || w.ends_with(','))
+                {
                     continue;
                 }
                 return r.trim_start();
@@ -99,7 +108,12 @@ pub fn prepare(raw: &str) -> Prepared {
             }
             // PDF damage "equations .Int .J" and "58 ,8": the mark belongs
             // to the word before.
-            '.' | ',' | ';' | ':' if last_space && chars.peek().is_some_and(|n| n.is_alphanumeric() && (c != '.' || !n.is_ascii_digit())) => {
+            '.' | ',' | ';' | ':'
+                if last_space
+                    && chars.peek().is_some_and(|n| {
+                        n.is_alphanumeric() && (c != '.' || !n.is_ascii_digit())
+                    }) =>
+            {
                 if text.ends_with(' ') {
                     text.pop();
                 }
@@ -148,9 +162,37 @@ fn is_abbreviation(word: &str) -> bool {
     }
     matches!(
         w.to_lowercase().as_str(),
-        "vs" | "e.g" | "i.e" | "etc" | "al" | "st" | "dr" | "mr" | "mrs" | "jr" | "sr" | "no"
-            | "vol" | "u.s" | "co" | "inc" | "cf" | "ca" | "approx" | "fig" | "eq" | "ed"
-            | "eds" | "pp" | "ltd" | "corp" | "dept" | "univ" | "int" | "nat" | "proc" | "conf"
+        "vs" | "e.g"
+            | "i.e"
+            | "etc"
+            | "al"
+            | "st"
+            | "dr"
+            | "mr"
+            | "mrs"
+            | "jr"
+            | "sr"
+            | "no"
+            | "vol"
+            | "u.s"
+            | "co"
+            | "inc"
+            | "cf"
+            | "ca"
+            | "approx"
+            | "fig"
+            | "eq"
+            | "ed"
+            | "eds"
+            | "pp"
+            | "ltd"
+            | "corp"
+            | "dept"
+            | "univ"
+            | "int"
+            | "nat"
+            | "proc"
+            | "conf"
     ) || (w.contains('.') && w.len() <= 5)
         || lexicon::is_journal_word(w)
 }
@@ -199,15 +241,26 @@ fn first_numeric(s: &str) -> usize {
                 // Numbers inside words of a title ("3D", "2nd") do not count.
                 let w = rest.split([' ', ',']).next().unwrap_or("");
                 let next_word = rest[w.len()..].trim_start_matches([' ']).chars().next();
-                let ordinal = w.ends_with("th") || w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd");
-                if !ordinal && !w.chars().any(|c| c.is_alphabetic() && c != 'e') && !next_word.is_some_and(char::is_lowercase) {
+                let ordinal = w.ends_with("th")
+                    || w.ends_with("st")
+                    || w.ends_with("nd")
+                    || w.ends_with("rd");
+                if !ordinal
+                    && !w.chars().any(|c| c.is_alphabetic() && c != 'e')
+                    && !next_word.is_some_and(char::is_lowercase)
+                {
                     return i;
                 }
             }
-            if tokens::labelled_volume(rest).is_ok() && !rest.starts_with("v") && !rest.starts_with("t") {
+            if tokens::labelled_volume(rest).is_ok()
+                && !rest.starts_with("v")
+                && !rest.starts_with("t")
+            {
                 return i;
             }
-            if (rest.starts_with("pp.") || rest.starts_with("pp ")) && tokens::labelled_pages(rest).is_ok() {
+            if (rest.starts_with("pp.") || rest.starts_with("pp "))
+                && tokens::labelled_pages(rest).is_ok()
+            {
                 return i;
             }
         }
@@ -243,13 +296,18 @@ fn leading_date(s: &str) -> Option<(Date, usize)> {
             return Some((d, off + close + 2));
         }
         let lower = body.to_lowercase();
-        if lower.starts_with("n.d") || lower == "nd" || lower.starts_with("in press") || lower.starts_with("forthcoming") {
+        if lower.starts_with("n.d")
+            || lower == "nd"
+            || lower.starts_with("in press")
+            || lower.starts_with("forthcoming")
+        {
             return Some((Date::year(0), off + close + 2));
         }
         return None;
     }
     let (rest, d) = tokens::date(t).ok()?;
-    if rest.starts_with(['.', ',', ':', ';']) || rest.trim_start().starts_with(['"', '“', '‘']) {
+    if rest.starts_with(['.', ',', ':', ';']) || rest.trim_start().starts_with(['"', '“', '‘'])
+    {
         return Some((d, s.len() - rest.len()));
     }
     None
@@ -367,7 +425,8 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
                 r.container_title = Some(trim_title(&s[a..b]));
                 has_container = true;
                 tail_str = &s[b..];
-            } else if let Some(e) = sentence_end(tail_str).filter(|e| *e < first_numeric(tail_str)) {
+            } else if let Some(e) = sentence_end(tail_str).filter(|e| *e < first_numeric(tail_str))
+            {
                 r.container_title = Some(trim_title(&tail_str[..e]));
                 has_container = true;
                 tail_str = &tail_str[e + 1..];
@@ -381,7 +440,8 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         let off = s.len() - tail_str.len();
         if let Some((a, b)) = p.italics.iter().copied().find(|(a, _)| *a > off) {
             let before = s[off..a].trim_matches([' ', ',', '.', ';']);
-            if before.split_whitespace().count() <= 4 && !before.chars().any(|c| c.is_ascii_digit()) {
+            if before.split_whitespace().count() <= 4 && !before.chars().any(|c| c.is_ascii_digit())
+            {
                 if !before.is_empty() {
                     r.note = Some(before.to_owned());
                 }
@@ -399,10 +459,18 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         // "The Odyssey and Ancient Art, Annandale-on-Hudson 1992": one word
         // with nothing but a year after it is a place.
         let one_word = t.container.as_deref().is_some_and(|c| {
-            !c.contains([' ', '.']) && !c.chars().any(|ch| ch.is_ascii_digit()) && c.chars().count() > 3
+            !c.contains([' ', '.'])
+                && !c.chars().any(|ch| ch.is_ascii_digit())
+                && c.chars().count() > 3
                 && !c.chars().all(char::is_uppercase)
         });
-        if one_word && t.volume.is_none() && t.pages.is_none() && t.issue.is_none() && r.title.is_some() && p.ids.url.is_none() {
+        if one_word
+            && t.volume.is_none()
+            && t.pages.is_none()
+            && t.issue.is_none()
+            && r.title.is_some()
+            && p.ids.url.is_none()
+        {
             r.publisher_place = r.container_title.take();
         }
     }
@@ -448,7 +516,9 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     }
     if r.publisher.is_none()
         && r.volume.is_none()
-        && r.container_title.as_deref().is_some_and(lexicon::looks_like_publisher)
+        && r.container_title
+            .as_deref()
+            .is_some_and(lexicon::looks_like_publisher)
     {
         r.publisher = r.container_title.take();
     }
@@ -462,10 +532,12 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
 
 /// Where a title ends: ", in Proceedings", ". In: …".
 fn in_marker(s: &str) -> Option<usize> {
-    [", in ", ", In ", ", in: ", ", In: ", ". In ", ". In: ", ". in: "]
-        .iter()
-        .filter_map(|m| s.find(m))
-        .min()
+    [
+        ", in ", ", In ", ", in: ", ", In: ", ". In ", ". In: ", ". in: ",
+    ]
+    .iter()
+    .filter_map(|m| s.find(m))
+    .min()
 }
 
 /// Trailing abbreviated journal words in a head with no punctuation before
@@ -483,8 +555,8 @@ fn trailing_journal(head: &str) -> Option<usize> {
         pos = pos.saturating_sub(w.len());
         if !abbrev {
             let lower = core.chars().next().is_some_and(char::is_lowercase);
-            let single_caps = count == 1
-                && h[start?..].chars().filter(|c| c.is_uppercase()).count() >= 3;
+            let single_caps =
+                count == 1 && h[start?..].chars().filter(|c| c.is_uppercase()).count() >= 3;
             return ((count >= 2 || single_caps) && lower).then_some(start?);
         }
         count += 1;
@@ -556,7 +628,10 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
         if let Some(b) = boundary.filter(|b| *b < pick) {
             let after = head_t[b + 1..].trim();
             let first = after.split(',').next().unwrap_or("");
-            if lexicon::is_city(first) || lexicon::place_publisher(after).is_some() || lexicon::looks_like_publisher(first) {
+            if lexicon::is_city(first)
+                || lexicon::place_publisher(after).is_some()
+                || lexicon::looks_like_publisher(first)
+            {
                 return (Some(&rest[..b]), b + 1);
             }
         }
@@ -567,7 +642,11 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
         }
     }
     if let Some(b) = boundary {
-        let end = if rest[b..].starts_with(['?', '!']) { b + 1 } else { b };
+        let end = if rest[b..].starts_with(['?', '!']) {
+            b + 1
+        } else {
+            b
+        };
         let t = cut_publisher(&rest[..end]);
         return (Some(t), if t.len() < end { t.len() } else { b + 1 });
     }
@@ -592,7 +671,14 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
         }
     }
     let t = cut_publisher(head);
-    (Some(t), if t.len() < head.len() { t.len() } else { head_end })
+    (
+        Some(t),
+        if t.len() < head.len() {
+            t.len()
+        } else {
+            head_end
+        },
+    )
 }
 
 /// "Categorial Grammars, Routledge, London": trailing publisher and place
@@ -633,7 +719,10 @@ pub fn any_year(s: &str) -> Option<Date> {
 /// persons.
 fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Option<usize> {
     let s = p.text.as_str();
-    let inverted_style = matches!(style, Style::Mla | Style::Apa | Style::Chicago | Style::Harvard);
+    let inverted_style = matches!(
+        style,
+        Style::Mla | Style::Apa | Style::Chicago | Style::Harvard
+    );
     let weak = nl.people.is_empty()
         || (inverted_style
             && nl.people.len() == 1
@@ -674,7 +763,10 @@ fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
     if p.ids.video_host || lower.contains("recorded talk") || lower.contains(" video") {
         return WorkType::Video;
     }
-    if lexicon::thesis_cue(note) || lexicon::thesis_cue(container) || lexicon::thesis_cue(r.publisher.as_deref().unwrap_or("")) {
+    if lexicon::thesis_cue(note)
+        || lexicon::thesis_cue(container)
+        || lexicon::thesis_cue(r.publisher.as_deref().unwrap_or(""))
+    {
         return WorkType::Thesis;
     }
     let preprint_doi = r.doi.as_deref().is_some_and(|d| {
@@ -684,7 +776,10 @@ fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
     if preprint_doi && r.volume.is_none() {
         return WorkType::Preprint;
     }
-    if p.ids.arxiv.is_some() && r.volume.is_none() && (container.is_empty() || container.to_lowercase().contains("arxiv")) {
+    if p.ids.arxiv.is_some()
+        && r.volume.is_none()
+        && (container.is_empty() || container.to_lowercase().contains("arxiv"))
+    {
         return WorkType::Preprint;
     }
     if lower.contains("arxiv") && r.volume.is_none() && r.pages.is_none() {

@@ -57,7 +57,10 @@ fn find_doi(s: &str) -> Option<(usize, usize)> {
         if !is_boundary_before(s, at) {
             continue;
         }
-        let digits = b[at + 3..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let digits = b[at + 3..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
         if !(4..=9).contains(&digits) || b.get(at + 3 + digits) != Some(&b'/') {
             continue;
         }
@@ -89,10 +92,14 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
         }
         best
     };
-    let start = [lower_has("https://"), lower_has("http://"), lower_has("www.")]
-        .into_iter()
-        .flatten()
-        .min()?;
+    let start = [
+        lower_has("https://"),
+        lower_has("http://"),
+        lower_has("www."),
+    ]
+    .into_iter()
+    .flatten()
+    .min()?;
     let tail = &s[start..];
     let len = tail
         .find(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"' || c == '”')
@@ -186,7 +193,16 @@ fn strip_cue_before(out: &mut String) {
 /// "zuletzt abgerufen am 3.4.2020", "consulté le 3 mars 2020".
 fn take_accessed(s: &str) -> Option<(usize, usize, Option<Date>)> {
     let lower = s.to_lowercase();
-    for cue in ["accessed", "retrieved", "last visited", "abgerufen am", "zugegriffen am", "consulté le", "last accessed", "viewed"] {
+    for cue in [
+        "accessed",
+        "retrieved",
+        "last visited",
+        "abgerufen am",
+        "zugegriffen am",
+        "consulté le",
+        "last accessed",
+        "viewed",
+    ] {
         if let Some(at) = lower.find(cue) {
             if !s.is_char_boundary(at) {
                 continue;
@@ -232,7 +248,8 @@ fn take_accessed(s: &str) -> Option<(usize, usize, Option<Date>)> {
 pub fn extract(raw: &str) -> Identifiers {
     let mut ids = Identifiers::default();
     let lower = raw.to_ascii_lowercase();
-    ids.video_host = lower.contains("youtube.com") || lower.contains("youtu.be") || lower.contains("vimeo.com");
+    ids.video_host =
+        lower.contains("youtube.com") || lower.contains("youtu.be") || lower.contains("vimeo.com");
     ids.code_host = lower.contains("github.com") || lower.contains("gitlab.com");
     let mut s = raw.to_owned();
     // The order matters: a DOI resolver URL is a DOI, not a URL.
@@ -246,7 +263,10 @@ pub fn extract(raw: &str) -> Identifiers {
             if ids.doi.is_none() {
                 ids.doi = Some(url[k + 8..].to_owned());
             }
-        } else if let Some(k) = lu.find("arxiv.org/abs/").or_else(|| lu.find("arxiv.org/pdf/")) {
+        } else if let Some(k) = lu
+            .find("arxiv.org/abs/")
+            .or_else(|| lu.find("arxiv.org/pdf/"))
+        {
             if ids.arxiv.is_none() {
                 ids.arxiv = Some(url[k + 14..].trim_end_matches(".pdf").to_owned());
             }
@@ -312,7 +332,8 @@ mod tests {
 
     #[test]
     fn doi_with_prefix_is_bare_and_removed() {
-        let ids = extract("Nat Mach Intell, vol. 4, no. 3, Mar. 2022, doi: 10.1038/s42256-022-00465-9.");
+        let ids =
+            extract("Nat Mach Intell, vol. 4, no. 3, Mar. 2022, doi: 10.1038/s42256-022-00465-9.");
         assert_eq!(ids.doi.as_deref(), Some("10.1038/s42256-022-00465-9"));
         assert!(!ids.rest.contains("doi"));
         let ids = extract("Title. https://doi.org/10.1145/3442188.3445922");
@@ -322,7 +343,9 @@ mod tests {
 
     #[test]
     fn url_and_access_date() {
-        let ids = extract("‘About us’, Hugging Face. https://huggingface.co/about (accessed Mar. 09, 2023).");
+        let ids = extract(
+            "‘About us’, Hugging Face. https://huggingface.co/about (accessed Mar. 09, 2023).",
+        );
         assert_eq!(ids.url.as_deref(), Some("https://huggingface.co/about"));
         let d = ids.accessed.unwrap();
         assert_eq!((d.year, d.month, d.day), (2023, Some(3), Some(9)));

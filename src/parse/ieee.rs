@@ -11,7 +11,8 @@ pub fn score(raw: &str) -> u32 {
     if t.starts_with('[') && t[1..].starts_with(|c: char| c.is_ascii_digit()) {
         n += 2;
     }
-    if raw.contains(",” ") || raw.contains(",\" ") || raw.contains("’, ") || raw.contains("', ") {
+    if raw.contains(",” ") || raw.contains(",\" ") || raw.contains("’, ") || raw.contains("', ")
+    {
         n += 2;
     }
     if raw.contains("vol. ") || raw.contains("[Online]") {
@@ -35,7 +36,12 @@ pub fn vancouver_score(raw: &str) -> u32 {
         }
     }
     // "Smith JM," – a capitalised word and up to three capitals then a comma.
-    let first: Vec<&str> = raw.split(',').next().unwrap_or("").split_whitespace().collect();
+    let first: Vec<&str> = raw
+        .split(',')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
     if let [.., fam, ini] = first.as_slice() {
         if fam.chars().next().is_some_and(char::is_uppercase)
             && fam.chars().skip(1).any(char::is_lowercase)

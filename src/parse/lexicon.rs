@@ -3,21 +3,126 @@
 
 /// Words that mark a publisher ("Press", "Verlag", "Springer", …).
 const PUBLISHER_CUES: &[&str] = &[
-    "press", "publishing", "publishers", "publisher", "publications", "verlag", "verlags",
-    "books", "wiley", "springer", "elsevier", "routledge", "sage", "inc", "ltd", "gmbh", "llc",
-    "co", "editions", "éditions", "editorial", "edizioni", "mcgraw-hill", "prentice-hall",
-    "prentice", "addison-wesley", "pearson", "penguin", "random", "o'reilly", "blackwell",
-    "macmillan", "palgrave", "norton", "harper", "kluwer", "birkhäuser", "dekker", "crc",
-    "academic", "suhrkamp", "gallimard", "seuil", "puf", "dunod", "hachette", "transcript",
-    "polity", "pluto", "verso", "taylor", "francis", "cengage", "oup", "cup", "ieee", "acm",
-    "siam", "world", "scientific", "mit", "sons", "brill", "benjamins", "mouton", "gruyter",
-    "teubner", "vieweg", "hanser", "beck", "vahlen", "nomos", "campus", "fischer", "rowohlt",
-    "kohlhammer", "thieme", "karger", "lippincott", "saunders", "mosby", "churchill",
-    "livingstone", "oxford", "cambridge", "princeton", "yale", "harvard", "stanford",
-    "chicago", "columbia", "cornell", "minnesota", "nyu", "basic", "knopf", "doubleday",
-    "vintage", "anchor", "bloomsbury", "continuum", "zed", "bantam", "houghton", "little",
-    "mifflin", "ashgate", "emerald", "intellect", "meson", "now", "wesley", "morgan",
-    "kaufmann", "freeman", "dover", "plenum", "pergamon", "butterworth", "heinemann",
+    "press",
+    "publishing",
+    "publishers",
+    "publisher",
+    "publications",
+    "verlag",
+    "verlags",
+    "books",
+    "wiley",
+    "springer",
+    "elsevier",
+    "routledge",
+    "sage",
+    "inc",
+    "ltd",
+    "gmbh",
+    "llc",
+    "co",
+    "editions",
+    "éditions",
+    "editorial",
+    "edizioni",
+    "mcgraw-hill",
+    "prentice-hall",
+    "prentice",
+    "addison-wesley",
+    "pearson",
+    "penguin",
+    "random",
+    "o'reilly",
+    "blackwell",
+    "macmillan",
+    "palgrave",
+    "norton",
+    "harper",
+    "kluwer",
+    "birkhäuser",
+    "dekker",
+    "crc",
+    "academic",
+    "suhrkamp",
+    "gallimard",
+    "seuil",
+    "puf",
+    "dunod",
+    "hachette",
+    "transcript",
+    "polity",
+    "pluto",
+    "verso",
+    "taylor",
+    "francis",
+    "cengage",
+    "oup",
+    "cup",
+    "ieee",
+    "acm",
+    "siam",
+    "world",
+    "scientific",
+    "mit",
+    "sons",
+    "brill",
+    "benjamins",
+    "mouton",
+    "gruyter",
+    "teubner",
+    "vieweg",
+    "hanser",
+    "beck",
+    "vahlen",
+    "nomos",
+    "campus",
+    "fischer",
+    "rowohlt",
+    "kohlhammer",
+    "thieme",
+    "karger",
+    "lippincott",
+    "saunders",
+    "mosby",
+    "churchill",
+    "livingstone",
+    "oxford",
+    "cambridge",
+    "princeton",
+    "yale",
+    "harvard",
+    "stanford",
+    "chicago",
+    "columbia",
+    "cornell",
+    "minnesota",
+    "nyu",
+    "basic",
+    "knopf",
+    "doubleday",
+    "vintage",
+    "anchor",
+    "bloomsbury",
+    "continuum",
+    "zed",
+    "bantam",
+    "houghton",
+    "little",
+    "mifflin",
+    "ashgate",
+    "emerald",
+    "intellect",
+    "meson",
+    "now",
+    "wesley",
+    "morgan",
+    "kaufmann",
+    "freeman",
+    "dover",
+    "plenum",
+    "pergamon",
+    "butterworth",
+    "heinemann",
 ];
 
 fn words(s: &str) -> impl Iterator<Item = String> + '_ {
@@ -35,14 +140,56 @@ pub fn looks_like_publisher(s: &str) -> bool {
     let strong = words(s).any(|w| {
         matches!(
             w.as_str(),
-            "press" | "verlag" | "publishing" | "publishers" | "publisher" | "publications" | "books"
-                | "inc" | "ltd" | "gmbh" | "llc" | "editions" | "éditions" | "editorial"
-                | "edizioni" | "wiley" | "springer" | "elsevier" | "routledge" | "mcgraw-hill"
-                | "prentice-hall" | "addison-wesley" | "pearson" | "penguin" | "o'reilly"
-                | "blackwell" | "macmillan" | "palgrave" | "norton" | "kluwer" | "birkhäuser"
-                | "dekker" | "suhrkamp" | "gallimard" | "transcript" | "sons" | "gruyter"
-                | "brill" | "benjamins" | "thieme" | "karger" | "lippincott" | "saunders"
-                | "pergamon" | "plenum" | "dover" | "verso" | "polity" | "sage" | "taylor"
+            "press"
+                | "verlag"
+                | "publishing"
+                | "publishers"
+                | "publisher"
+                | "publications"
+                | "books"
+                | "inc"
+                | "ltd"
+                | "gmbh"
+                | "llc"
+                | "editions"
+                | "éditions"
+                | "editorial"
+                | "edizioni"
+                | "wiley"
+                | "springer"
+                | "elsevier"
+                | "routledge"
+                | "mcgraw-hill"
+                | "prentice-hall"
+                | "addison-wesley"
+                | "pearson"
+                | "penguin"
+                | "o'reilly"
+                | "blackwell"
+                | "macmillan"
+                | "palgrave"
+                | "norton"
+                | "kluwer"
+                | "birkhäuser"
+                | "dekker"
+                | "suhrkamp"
+                | "gallimard"
+                | "transcript"
+                | "sons"
+                | "gruyter"
+                | "brill"
+                | "benjamins"
+                | "thieme"
+                | "karger"
+                | "lippincott"
+                | "saunders"
+                | "pergamon"
+                | "plenum"
+                | "dover"
+                | "verso"
+                | "polity"
+                | "sage"
+                | "taylor"
         )
     });
     if strong {
@@ -54,26 +201,149 @@ pub fn looks_like_publisher(s: &str) -> bool {
 
 /// Cities that often stand as the place of publication.
 const CITIES: &[&str] = &[
-    "new york", "london", "berlin", "paris", "oxford", "cambridge", "boston", "amsterdam",
-    "heidelberg", "princeton", "chicago", "new haven", "stanford", "berkeley", "los angeles",
-    "san francisco", "san diego", "philadelphia", "washington", "baltimore", "toronto",
-    "montreal", "montréal", "munich", "münchen", "frankfurt", "frankfurt am main", "hamburg",
-    "leipzig", "stuttgart", "wiesbaden", "bielefeld", "köln", "cologne", "vienna", "wien",
-    "zurich", "zürich", "basel", "bern", "geneva", "genève", "madrid", "barcelona", "rome",
-    "roma", "milan", "milano", "tokyo", "beijing", "singapore", "sydney", "melbourne",
-    "new delhi", "delhi", "moscow", "dordrecht", "leiden", "utrecht", "rotterdam", "brussels",
-    "bruxelles", "lyon", "copenhagen", "stockholm", "oslo", "helsinki", "warsaw", "prague",
-    "budapest", "edinburgh", "manchester", "bristol", "thousand oaks", "newbury park",
-    "englewood cliffs", "upper saddle river", "reading", "hoboken", "new jersey", "amherst",
-    "minneapolis", "durham", "ithaca", "cambridge, ma", "cambridge, mass", "lüneburg",
-    "st. louis", "orlando", "san diego, ca", "boca raton", "bonn", "göttingen", "tübingen",
-    "mannheim", "new york, ny", "basingstoke", "abingdon", "malden", "hillsdale", "mahwah",
-    "norwood", "westport", "greenwich", "ann arbor", "austin", "seattle", "atlanta",
-    "lausanne", "dresden", "darmstadt", "karlsruhe", "jena", "weinheim", "bologna",
-    "florence", "firenze", "torino", "turin", "lisbon", "lisboa", "são paulo", "mexico",
-    "buenos aires", "santiago", "bogotá", "lima", "cape town", "nairobi", "hong kong",
-    "seoul", "shanghai", "taipei", "bangalore", "mumbai", "new brunswick", "piscataway",
-    "redwood city", "menlo park", "palo alto", "santa monica", "pittsburgh", "providence",
+    "new york",
+    "london",
+    "berlin",
+    "paris",
+    "oxford",
+    "cambridge",
+    "boston",
+    "amsterdam",
+    "heidelberg",
+    "princeton",
+    "chicago",
+    "new haven",
+    "stanford",
+    "berkeley",
+    "los angeles",
+    "san francisco",
+    "san diego",
+    "philadelphia",
+    "washington",
+    "baltimore",
+    "toronto",
+    "montreal",
+    "montréal",
+    "munich",
+    "münchen",
+    "frankfurt",
+    "frankfurt am main",
+    "hamburg",
+    "leipzig",
+    "stuttgart",
+    "wiesbaden",
+    "bielefeld",
+    "köln",
+    "cologne",
+    "vienna",
+    "wien",
+    "zurich",
+    "zürich",
+    "basel",
+    "bern",
+    "geneva",
+    "genève",
+    "madrid",
+    "barcelona",
+    "rome",
+    "roma",
+    "milan",
+    "milano",
+    "tokyo",
+    "beijing",
+    "singapore",
+    "sydney",
+    "melbourne",
+    "new delhi",
+    "delhi",
+    "moscow",
+    "dordrecht",
+    "leiden",
+    "utrecht",
+    "rotterdam",
+    "brussels",
+    "bruxelles",
+    "lyon",
+    "copenhagen",
+    "stockholm",
+    "oslo",
+    "helsinki",
+    "warsaw",
+    "prague",
+    "budapest",
+    "edinburgh",
+    "manchester",
+    "bristol",
+    "thousand oaks",
+    "newbury park",
+    "englewood cliffs",
+    "upper saddle river",
+    "reading",
+    "hoboken",
+    "new jersey",
+    "amherst",
+    "minneapolis",
+    "durham",
+    "ithaca",
+    "cambridge, ma",
+    "cambridge, mass",
+    "lüneburg",
+    "st. louis",
+    "orlando",
+    "san diego, ca",
+    "boca raton",
+    "bonn",
+    "göttingen",
+    "tübingen",
+    "mannheim",
+    "new york, ny",
+    "basingstoke",
+    "abingdon",
+    "malden",
+    "hillsdale",
+    "mahwah",
+    "norwood",
+    "westport",
+    "greenwich",
+    "ann arbor",
+    "austin",
+    "seattle",
+    "atlanta",
+    "lausanne",
+    "dresden",
+    "darmstadt",
+    "karlsruhe",
+    "jena",
+    "weinheim",
+    "bologna",
+    "florence",
+    "firenze",
+    "torino",
+    "turin",
+    "lisbon",
+    "lisboa",
+    "são paulo",
+    "mexico",
+    "buenos aires",
+    "santiago",
+    "bogotá",
+    "lima",
+    "cape town",
+    "nairobi",
+    "hong kong",
+    "seoul",
+    "shanghai",
+    "taipei",
+    "bangalore",
+    "mumbai",
+    "new brunswick",
+    "piscataway",
+    "redwood city",
+    "menlo park",
+    "palo alto",
+    "santa monica",
+    "pittsburgh",
+    "providence",
 ];
 
 /// True when `s` is a city (optionally followed by a state or country).
@@ -123,39 +393,87 @@ pub fn is_thesis_or_report(s: &str) -> bool {
 /// "PhD thesis", "Dissertation", "Master's thesis", "Diplomarbeit".
 pub fn thesis_cue(s: &str) -> bool {
     let l = s.to_lowercase();
-    ["thesis", "dissertation", "ph.d.", "phd", "diplomarbeit", "doctoral", "thèse", "tesis", "master's"]
-        .iter()
-        .any(|c| l.contains(c))
+    [
+        "thesis",
+        "dissertation",
+        "ph.d.",
+        "phd",
+        "diplomarbeit",
+        "doctoral",
+        "thèse",
+        "tesis",
+        "master's",
+    ]
+    .iter()
+    .any(|c| l.contains(c))
 }
 
 /// "Technical Report", "Tech. Rep.", "Working Paper", "White Paper".
 pub fn report_cue(s: &str) -> bool {
     let l = s.to_lowercase();
-    ["technical report", "tech. rep", "tech rep", "report no", "working paper", "white paper", "research report", "technical note", "memorandum", "internal report", "report"]
-        .iter()
-        .any(|c| l.contains(c))
+    [
+        "technical report",
+        "tech. rep",
+        "tech rep",
+        "report no",
+        "working paper",
+        "white paper",
+        "research report",
+        "technical note",
+        "memorandum",
+        "internal report",
+        "report",
+    ]
+    .iter()
+    .any(|c| l.contains(c))
 }
 
 /// "Proceedings", "Conference", "Symposium", "Workshop", "Proc.".
 pub fn conference_cue(s: &str) -> bool {
     let l = s.to_lowercase();
-    ["proceedings", "proc.", "proc ", "conference", "conf.", "symposium", "symp.", "workshop", "congress", "colloquium", "meeting", "tagung", "actes", "convention"]
-        .iter()
-        .any(|c| l.contains(c))
+    [
+        "proceedings",
+        "proc.",
+        "proc ",
+        "conference",
+        "conf.",
+        "symposium",
+        "symp.",
+        "workshop",
+        "congress",
+        "colloquium",
+        "meeting",
+        "tagung",
+        "actes",
+        "convention",
+    ]
+    .iter()
+    .any(|c| l.contains(c))
 }
 
 /// "Magazine", "Times", "Post", … for periodicals that are not journals.
 pub fn magazine_cue(s: &str) -> Option<bool> {
     let l = s.to_lowercase();
-    if ["magazine", "wired", "forbes", "the atlantic", "new yorker", "economist", "time"]
-        .iter()
-        .any(|c| l == *c || l.contains(&format!("{c} ")) || l.ends_with(c))
+    if [
+        "magazine",
+        "wired",
+        "forbes",
+        "the atlantic",
+        "new yorker",
+        "economist",
+        "time",
+    ]
+    .iter()
+    .any(|c| l == *c || l.contains(&format!("{c} ")) || l.ends_with(c))
     {
         return Some(false);
     }
-    if ["times", "post", "guardian", "herald", "tribune", "gazette", "zeitung", "le monde", "daily", "news"]
-        .iter()
-        .any(|c| l.contains(c))
+    if [
+        "times", "post", "guardian", "herald", "tribune", "gazette", "zeitung", "le monde",
+        "daily", "news",
+    ]
+    .iter()
+    .any(|c| l.contains(c))
     {
         return Some(true);
     }
@@ -166,16 +484,93 @@ pub fn magazine_cue(s: &str) -> Option<bool> {
 pub fn is_journal_word(w: &str) -> bool {
     matches!(
         w.trim_end_matches('.'),
-        "Phys" | "Astrophys" | "Chem" | "Biol" | "Nucl" | "Math" | "Rev" | "Lett" | "Proc"
-            | "Acta" | "Ann" | "Bull" | "Trans" | "Mon" | "Not" | "Sov" | "Zh" | "Eksp" | "Teor"
-            | "Fiz" | "Mol" | "Res" | "Med" | "Sci" | "Soc" | "Anal" | "Appl" | "Opt" | "Commun"
-            | "Comm" | "Mech" | "Geophys" | "Astron" | "Phil" | "Mag" | "Rep" | "Prog" | "Theor"
-            | "Stat" | "Int" | "Natl" | "Acad" | "Biochem" | "Physiol" | "Pharmacol" | "Clin"
-            | "Eur" | "Jpn" | "Can" | "Amer" | "Mod" | "Struct" | "Inorg" | "Org" | "Polym"
-            | "Mater" | "Electron" | "Comput" | "Eng" | "Ind" | "Tech" | "Technol" | "Instrum"
-            | "Meth" | "Methods" | "Cosmol" | "Gen" | "Rel" | "Grav" | "Quant" | "Part" | "Fields"
-            | "Synth" | "Tetrahedron" | "Angew" | "Helv" | "Ber" | "Neurosci" | "Immunol"
-            | "Microbiol" | "Genet" | "Ecol" | "Evol" | "Zool" | "Bot" | "Agric" | "Environ"
+        "Phys"
+            | "Astrophys"
+            | "Chem"
+            | "Biol"
+            | "Nucl"
+            | "Math"
+            | "Rev"
+            | "Lett"
+            | "Proc"
+            | "Acta"
+            | "Ann"
+            | "Bull"
+            | "Trans"
+            | "Mon"
+            | "Not"
+            | "Sov"
+            | "Zh"
+            | "Eksp"
+            | "Teor"
+            | "Fiz"
+            | "Mol"
+            | "Res"
+            | "Med"
+            | "Sci"
+            | "Soc"
+            | "Anal"
+            | "Appl"
+            | "Opt"
+            | "Commun"
+            | "Comm"
+            | "Mech"
+            | "Geophys"
+            | "Astron"
+            | "Phil"
+            | "Mag"
+            | "Rep"
+            | "Prog"
+            | "Theor"
+            | "Stat"
+            | "Int"
+            | "Natl"
+            | "Acad"
+            | "Biochem"
+            | "Physiol"
+            | "Pharmacol"
+            | "Clin"
+            | "Eur"
+            | "Jpn"
+            | "Can"
+            | "Amer"
+            | "Mod"
+            | "Struct"
+            | "Inorg"
+            | "Org"
+            | "Polym"
+            | "Mater"
+            | "Electron"
+            | "Comput"
+            | "Eng"
+            | "Ind"
+            | "Tech"
+            | "Technol"
+            | "Instrum"
+            | "Meth"
+            | "Methods"
+            | "Cosmol"
+            | "Gen"
+            | "Rel"
+            | "Grav"
+            | "Quant"
+            | "Part"
+            | "Fields"
+            | "Synth"
+            | "Tetrahedron"
+            | "Angew"
+            | "Helv"
+            | "Ber"
+            | "Neurosci"
+            | "Immunol"
+            | "Microbiol"
+            | "Genet"
+            | "Ecol"
+            | "Evol"
+            | "Zool"
+            | "Bot"
+            | "Agric"
+            | "Environ"
     )
 }
 
@@ -193,7 +588,10 @@ pub fn looks_like_abbreviated_journal(s: &str) -> bool {
             continue;
         }
         let first = core.chars().next().unwrap_or(' ');
-        let lower_word = matches!(core, "of" | "and" | "de" | "der" | "für" | "in" | "the" | "&" | "et" | "für");
+        let lower_word = matches!(
+            core,
+            "of" | "and" | "de" | "der" | "für" | "in" | "the" | "&" | "et" | "für"
+        );
         if !(first.is_uppercase() || lower_word || first.is_ascii_digit()) {
             return false;
         }
@@ -214,9 +612,14 @@ mod tests {
         assert!(looks_like_publisher("The University of Chicago Press"));
         assert!(!looks_like_publisher("Journal of Design and Science"));
         assert!(is_city("Cambridge, MA"));
-        assert_eq!(place_publisher("New York: Wiley"), Some(("New York", "Wiley")));
+        assert_eq!(
+            place_publisher("New York: Wiley"),
+            Some(("New York", "Wiley"))
+        );
         assert!(looks_like_abbreviated_journal("Phys. Rev. D"));
         assert!(looks_like_abbreviated_journal("JHEP"));
-        assert!(!looks_like_abbreviated_journal("Stability of a dilatonic black hole"));
+        assert!(!looks_like_abbreviated_journal(
+            "Stability of a dilatonic black hole"
+        ));
     }
 }

@@ -90,7 +90,24 @@ fn lex(s: &str) -> Vec<Tok<'_>> {
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = it.peek() {
-            if d.is_whitespace() || matches!(d, ',' | ';' | ':' | '&' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '*' | '«' | '»') {
+            if d.is_whitespace()
+                || matches!(
+                    d,
+                    ',' | ';'
+                        | ':'
+                        | '&'
+                        | '('
+                        | ')'
+                        | '['
+                        | ']'
+                        | '"'
+                        | '“'
+                        | '”'
+                        | '*'
+                        | '«'
+                        | '»'
+                )
+            {
                 break;
             }
             if d == '’' || d == '\'' {
@@ -235,8 +252,7 @@ fn is_name_word(t: &Tok<'_>) -> bool {
         return false;
     }
     n >= 2
-        && c
-            .chars()
+        && c.chars()
             .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’' | '.'))
         && !c.ends_with('-')
         && !is_stop_word(c)
@@ -246,13 +262,63 @@ fn is_name_word(t: &Tok<'_>) -> bool {
 fn is_stop_word(w: &str) -> bool {
     matches!(
         w,
-        "The" | "A" | "An" | "In" | "On" | "Of" | "For" | "And" | "To" | "With" | "From"
-            | "Proceedings" | "Proc" | "Journal" | "Conference" | "Report" | "Available"
-            | "University" | "Press" | "Institute" | "Department" | "Retrieved" | "Accessed"
-            | "Vol" | "Pp" | "No" | "Der" | "Die" | "Das" | "Le" | "Les" | "La" | "El" | "Los"
-            | "Introduction" | "Review" | "Handbook" | "Phys" | "Rev" | "Lett" | "Nucl"
-            | "Astrophys" | "Chem" | "Soc" | "Am" | "Acta" | "Ann" | "Nature" | "Science"
-            | "Using" | "Towards" | "Toward" | "On the" | "Is" | "What" | "How" | "Why"
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "Of"
+            | "For"
+            | "And"
+            | "To"
+            | "With"
+            | "From"
+            | "Proceedings"
+            | "Proc"
+            | "Journal"
+            | "Conference"
+            | "Report"
+            | "Available"
+            | "University"
+            | "Press"
+            | "Institute"
+            | "Department"
+            | "Retrieved"
+            | "Accessed"
+            | "Vol"
+            | "Pp"
+            | "No"
+            | "Der"
+            | "Die"
+            | "Das"
+            | "Le"
+            | "Les"
+            | "La"
+            | "El"
+            | "Los"
+            | "Introduction"
+            | "Review"
+            | "Handbook"
+            | "Phys"
+            | "Rev"
+            | "Lett"
+            | "Nucl"
+            | "Astrophys"
+            | "Chem"
+            | "Soc"
+            | "Am"
+            | "Acta"
+            | "Ann"
+            | "Nature"
+            | "Science"
+            | "Using"
+            | "Towards"
+            | "Toward"
+            | "On the"
+            | "Is"
+            | "What"
+            | "How"
+            | "Why"
     )
 }
 
@@ -260,7 +326,10 @@ fn is_joiner(t: &Tok<'_>) -> bool {
     t.kind == Kind::Amp
         || (t.kind == Kind::Word
             && !t.period
-            && matches!(t.core, "and" | "und" | "et" | "y" | "e" | "AND" | "ET" | "with"))
+            && matches!(
+                t.core,
+                "and" | "und" | "et" | "y" | "e" | "AND" | "ET" | "with"
+            ))
 }
 
 /// "et al.", "et al", "and others", "u.a.", "et coll.".
@@ -373,7 +442,11 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
     if last.period && super::lexicon::is_journal_word(last.core) {
         return None;
     }
-    if !is_name_word(last) && !(is_initials(last) && last.core.chars().count() > 1 && last.core.chars().all(char::is_uppercase)) {
+    if !is_name_word(last)
+        && !(is_initials(last)
+            && last.core.chars().count() > 1
+            && last.core.chars().all(char::is_uppercase))
+    {
         return None;
     }
     if !terminal && !is_boundary(toks, j) {
@@ -399,7 +472,10 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
     if initials == 0 && given.len() > 3 {
         return None;
     }
-    if given.iter().any(|t| is_particle(t) || !(is_initials(t) || is_name_word(t))) {
+    if given
+        .iter()
+        .any(|t| is_particle(t) || !(is_initials(t) || is_name_word(t)))
+    {
         return None;
     }
     let particles = &span[p..fam_idx];
@@ -425,7 +501,9 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         |t: &Tok<'_>| t.kind == Kind::Word && PARTICLES.contains(&t.core.to_lowercase().as_str());
     while j < toks.len()
         && j - i < 4
-        && (is_particle(&toks[j]) || is_name_word(&toks[j]) || (cap_particle(&toks[j]) && j + 1 < toks.len() && toks[j + 1].kind == Kind::Word))
+        && (is_particle(&toks[j])
+            || is_name_word(&toks[j])
+            || (cap_particle(&toks[j]) && j + 1 < toks.len() && toks[j + 1].kind == Kind::Word))
     {
         if toks[j].period && !is_particle(&toks[j]) {
             return None;
@@ -446,7 +524,12 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         .iter()
         .filter(|t| is_name_word(t) && !PARTICLES.contains(&t.core.to_lowercase().as_str()))
         .count();
-    if proper > 2 || fam.iter().skip(1).any(|t| is_uinit(t) && !is_suffix(t.core)) {
+    if proper > 2
+        || fam
+            .iter()
+            .skip(1)
+            .any(|t| is_uinit(t) && !is_suffix(t.core))
+    {
         return None;
     }
     if toks.get(j)?.kind != Kind::Comma {
@@ -480,7 +563,9 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         if k > g0
             && !t.period
             && t.core.chars().count() == 1
-            && toks.get(k + 1).is_some_and(|n| n.core.starts_with(char::is_lowercase))
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.core.starts_with(char::is_lowercase))
         {
             break;
         }
@@ -524,7 +609,8 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         && toks.get(k).map(|t| t.kind) == Some(Kind::Comma)
         && toks.get(k + 1).is_some_and(|t| is_suffix(t.core))
     {
-        person.suffix = Some(toks[k + 1].core.to_owned() + if toks[k + 1].period { "." } else { "" });
+        person.suffix =
+            Some(toks[k + 1].core.to_owned() + if toks[k + 1].period { "." } else { "" });
         next = k + 2;
     }
     Some(One {
@@ -568,7 +654,10 @@ fn person_family_initials(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         k += 1;
     }
     let mut suffix = None;
-    if toks.get(k).is_some_and(|t| t.kind == Kind::Word && is_suffix(t.core)) {
+    if toks
+        .get(k)
+        .is_some_and(|t| t.kind == Kind::Word && is_suffix(t.core))
+    {
         suffix = Some(toks[k].core.to_owned());
         k += 1;
     }
@@ -598,8 +687,9 @@ fn person_family_initials(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
 fn parse_one(s: &str, toks: &[Tok<'_>], i: usize, form: Form, need_initials: bool) -> Option<One> {
     match form {
         Form::GivenFirst => person_given_first(s, toks, i, need_initials),
-        Form::FamilyComma => person_family_comma(s, toks, i)
-            .or_else(|| person_given_first(s, toks, i, false)),
+        Form::FamilyComma => {
+            person_family_comma(s, toks, i).or_else(|| person_given_first(s, toks, i, false))
+        }
         Form::FamilyInitials => person_family_initials(s, toks, i),
     }
 }
@@ -650,18 +740,25 @@ fn rescue_vancouver(s: &str, toks: &[Tok<'_>], from: usize) -> Option<(Vec<Perso
     let mut k = from + 1;
     while k < toks.len() && k < from + 120 {
         let t = &toks[k];
-        let ends = t.kind == Kind::Comma || (t.kind == Kind::Word && t.period && !is_initials(t) || t.period && is_uinit(t));
+        let ends = t.kind == Kind::Comma
+            || (t.kind == Kind::Word && t.period && !is_initials(t) || t.period && is_uinit(t));
         if t.kind != Kind::Word && t.kind != Kind::Comma && t.kind != Kind::Other {
             return None;
         }
         if ends {
             let last = if t.kind == Kind::Comma { k } else { k + 1 };
             let chunk = &toks[chunk_start..last];
-            let chunk: Vec<Tok<'_>> = chunk.iter().copied().filter(|t| is_joiner(t) == false).collect();
+            let chunk: Vec<Tok<'_>> = chunk
+                .iter()
+                .copied()
+                .filter(|t| is_joiner(t) == false)
+                .collect();
             if chunk.is_empty()
                 || chunk.len() > 4
                 || !chunk[0].core.starts_with(char::is_uppercase)
-                || chunk.iter().any(|t| super::lexicon::is_journal_word(t.core))
+                || chunk
+                    .iter()
+                    .any(|t| super::lexicon::is_journal_word(t.core))
                 || (t.kind != Kind::Comma && chunk.len() < 2)
             {
                 return None;
@@ -688,11 +785,25 @@ fn editor_mark(toks: &[Tok<'_>], i: usize) -> Option<usize> {
         t.kind == Kind::Word
             && matches!(
                 t.core.to_lowercase().as_str(),
-                "ed" | "eds" | "editor" | "editors" | "hrsg" | "hg" | "éd" | "éds" | "dir" | "coord" | "comp" | "(ed" | "(eds"
+                "ed" | "eds"
+                    | "editor"
+                    | "editors"
+                    | "hrsg"
+                    | "hg"
+                    | "éd"
+                    | "éds"
+                    | "dir"
+                    | "coord"
+                    | "comp"
+                    | "(ed"
+                    | "(eds"
             )
     };
     let t = toks.get(i)?;
-    if t.kind == Kind::Open && toks.get(i + 1).is_some_and(is_ed) && toks.get(i + 2).is_some_and(|c| c.kind == Kind::Close) {
+    if t.kind == Kind::Open
+        && toks.get(i + 1).is_some_and(is_ed)
+        && toks.get(i + 2).is_some_and(|c| c.kind == Kind::Close)
+    {
         return Some(i + 3);
     }
     if t.kind == Kind::Comma && toks.get(i + 1).is_some_and(is_ed) {
@@ -713,11 +824,11 @@ pub fn name_list(s: &str) -> NameList {
         return list;
     };
     let need_initials = form == Form::GivenFirst
-        && first
-            .person
-            .given
-            .as_deref()
-            .is_some_and(|g| g.chars().filter(|c| c.is_alphabetic()).count() <= 3 && g.chars().any(|c| c == '.' || c.is_uppercase()) && g.chars().all(|c| !c.is_lowercase() || c == 'h'));
+        && first.person.given.as_deref().is_some_and(|g| {
+            g.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                && g.chars().any(|c| c == '.' || c.is_uppercase())
+                && g.chars().all(|c| !c.is_lowercase() || c == 'h')
+        });
     list.form = Some(form);
     let mut end_tok = first.next;
     let mut terminal = first.terminal;
@@ -730,7 +841,10 @@ pub fn name_list(s: &str) -> NameList {
             break;
         }
         let mut had_sep = false;
-        if toks.get(j).is_some_and(|t| matches!(t.kind, Kind::Comma | Kind::Semi)) {
+        if toks
+            .get(j)
+            .is_some_and(|t| matches!(t.kind, Kind::Comma | Kind::Semi))
+        {
             j += 1;
             had_sep = true;
         }
@@ -800,7 +914,8 @@ mod tests {
         assert!(s[l.end..].starts_with(" (1987)"));
         let l = name_list("Barbrook, Richard and Andy Cameron. “The Californian Ideology.”");
         assert_eq!(fam(&l), ["Barbrook", "Cameron"]);
-        let l = name_list("Dyer-Witheford, Nick, Kjösen, Atle Mikkola and James Steinhoff. *Inhuman");
+        let l =
+            name_list("Dyer-Witheford, Nick, Kjösen, Atle Mikkola and James Steinhoff. *Inhuman");
         assert_eq!(fam(&l), ["Dyer-Witheford", "Kjösen", "Steinhoff"]);
         let l = name_list("van Dijck, José. *The Culture");
         assert_eq!(fam(&l), ["van Dijck"]);
@@ -810,7 +925,10 @@ mod tests {
     fn vancouver_lists() {
         let s = "Messner Pellenc P, Rudnicki A, De Francesco MA, Sun S-D. Enalapril in";
         let l = name_list(s);
-        assert_eq!(fam(&l), ["Messner Pellenc", "Rudnicki", "De Francesco", "Sun"]);
+        assert_eq!(
+            fam(&l),
+            ["Messner Pellenc", "Rudnicki", "De Francesco", "Sun"]
+        );
         assert!(s[l.end..].starts_with(" Enalapril"));
         let l = name_list("Brodersen R. Binding of bilirubin");
         assert_eq!(fam(&l), ["Brodersen"]);

@@ -34,7 +34,10 @@ pub fn score(raw: &str) -> u32 {
     // "65, 094516 (2002)" / "(2002) 167"
     let b = raw.as_bytes();
     if let Some(k) = raw.rfind('(') {
-        if b.len() > k + 5 && b[k + 1..k + 5].iter().all(u8::is_ascii_digit) && !raw[..k].contains('"') {
+        if b.len() > k + 5
+            && b[k + 1..k + 5].iter().all(u8::is_ascii_digit)
+            && !raw[..k].contains('"')
+        {
             n += 1;
         }
     }
@@ -52,6 +55,9 @@ mod tests {
     fn abbreviated_journal_heads() {
         assert!(no_title("Acc. Chem. Res. ", Some(3)));
         assert!(no_title("Phys. Rev. B ", None));
-        assert!(!no_title("Macrophages in rheumatoid arthritis. Arthritis Res ", Some(35)));
+        assert!(!no_title(
+            "Macrophages in rheumatoid arthritis. Arthritis Res ",
+            Some(35)
+        ));
     }
 }

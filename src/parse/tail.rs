@@ -62,9 +62,31 @@ fn is_label_word(w: &str) -> bool {
     let l = l.trim_end_matches('.');
     matches!(
         l,
-        "vol" | "volume" | "no" | "nr" | "pp" | "p" | "pages" | "page" | "s" | "bd" | "jg" | "h"
-            | "issue" | "art" | "suppl" | "supplement" | "pt" | "part" | "ed" | "edn" | "ser"
-            | "series" | "sec" | "chap" | "ch"
+        "vol"
+            | "volume"
+            | "no"
+            | "nr"
+            | "pp"
+            | "p"
+            | "pages"
+            | "page"
+            | "s"
+            | "bd"
+            | "jg"
+            | "h"
+            | "issue"
+            | "art"
+            | "suppl"
+            | "supplement"
+            | "pt"
+            | "part"
+            | "ed"
+            | "edn"
+            | "ser"
+            | "series"
+            | "sec"
+            | "chap"
+            | "ch"
     ) || tokens::month(w).is_ok_and(|(r, _)| r.is_empty())
 }
 
@@ -126,7 +148,10 @@ fn lex_items(s: &str) -> Vec<Item> {
                 p = took(Item::Vol(v.to_owned()), after, &mut items);
                 continue;
             }
-            if let Some(r) = rest.strip_prefix("Art. no.").or_else(|| rest.strip_prefix("Article no.")) {
+            if let Some(r) = rest
+                .strip_prefix("Art. no.")
+                .or_else(|| rest.strip_prefix("Article no."))
+            {
                 if let Ok((after, n)) = preceded(space0, tokens::number)(r) {
                     p = took(Item::Pages(n.to_owned()), after, &mut items);
                     continue;
@@ -149,7 +174,8 @@ fn lex_items(s: &str) -> Vec<Item> {
                 }
                 if let Ok((after, n)) = tokens::number(rest) {
                     // "Phys. Rev. D93": the letter belongs to the journal.
-                    if !starts_digit && n.len() > 2 && matches!(items.last(), Some(Item::Text(..))) {
+                    if !starts_digit && n.len() > 2 && matches!(items.last(), Some(Item::Text(..)))
+                    {
                         let l = n.chars().next().map_or(1, char::len_utf8);
                         items.push(Item::Text(p, p + l));
                         p = took(Item::Num(n[l..].to_owned(), false), after, &mut items);
@@ -169,7 +195,9 @@ fn lex_items(s: &str) -> Vec<Item> {
             continue;
         }
         let len = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | '*'))
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | '*')
+            })
             .unwrap_or(rest.len());
         // A colon ends a word only when a space follows ("New York: Wiley").
         let word = &rest[..len.max(1)];
@@ -238,7 +266,10 @@ fn text_runs(s: &str, items: &[Item], from: usize, to: usize) -> Vec<(usize, usi
                 // Keep "New York: Wiley" and "Phys. Rev." whole; a period
                 // after a long word ends a run.
                 if let Some((x, _)) = cur {
-                    let word_before = s[..*at].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+                    let word_before = s[..*at]
+                        .rsplit(|c: char| c.is_whitespace())
+                        .next()
+                        .unwrap_or("");
                     if *c == '.' && word_before.chars().count() > 4 && !word_before.contains('.') {
                         runs.push((x, *at));
                         cur = None;
@@ -325,7 +356,9 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
         } else if whole_lead {
             let end = lead.iter().rev().find(|(a2, b2)| {
                 let r = &s[*a2..*b2];
-                !(lexicon::place_publisher(r).is_some() || lexicon::is_city(r) || lexicon::looks_like_publisher(r))
+                !(lexicon::place_publisher(r).is_some()
+                    || lexicon::is_city(r)
+                    || lexicon::looks_like_publisher(r))
             });
             let b = end.map_or(b, |e| e.1);
             tail.container = Some(clean(&s[a..b])).filter(|c| !c.is_empty());
@@ -347,7 +380,9 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
         let r = &s[a..b];
         let state = r.split_once(':').is_some_and(|(st, _)| {
             let st = st.trim().trim_end_matches('.');
-            (2..=5).contains(&st.len()) && st.starts_with(|c: char| c.is_ascii_uppercase()) && !st.contains(' ')
+            (2..=5).contains(&st.len())
+                && st.starts_with(|c: char| c.is_ascii_uppercase())
+                && !st.contains(' ')
         });
         match merged.last_mut() {
             Some(last) if state && s[last.1..a].trim() == "," => last.1 = b,
@@ -362,7 +397,16 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
 
 fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
     let lower = s.to_lowercase();
-    for cue in ["edited by ", "ed. by ", "eds. by ", "hrsg. von ", "herausgegeben von ", "éd. par ", "édité par ", "editado por "] {
+    for cue in [
+        "edited by ",
+        "ed. by ",
+        "eds. by ",
+        "hrsg. von ",
+        "herausgegeben von ",
+        "éd. par ",
+        "édité par ",
+        "editado por ",
+    ] {
         if let Some(a) = lower.find(cue) {
             if !s.is_char_boundary(a) || !s.is_char_boundary(a + cue.len()) {
                 continue;
@@ -378,7 +422,19 @@ fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
 
 fn starts_edited_by(t: &str) -> Option<usize> {
     let l = t.to_lowercase();
-    for cue in ["edited by", "ed. by", "eds. by", "hrsg. von", "herausgegeben von", "éd. par", "édité par", "ed.", "eds.", "editado por", "dir."] {
+    for cue in [
+        "edited by",
+        "ed. by",
+        "eds. by",
+        "hrsg. von",
+        "herausgegeben von",
+        "éd. par",
+        "édité par",
+        "ed.",
+        "eds.",
+        "editado por",
+        "dir.",
+    ] {
         if l.starts_with(cue) {
             return Some(cue.len());
         }
@@ -389,9 +445,20 @@ fn starts_edited_by(t: &str) -> Option<usize> {
 /// "Uploaded on", "Recorded talk", "Posted": words about the medium.
 fn is_event_phrase(t: &str) -> bool {
     let l = t.to_lowercase();
-    ["uploaded", "posted", "published on", "recorded", "presented at", "lecture", "talk", "video", "podcast", "interview"]
-        .iter()
-        .any(|c| l.starts_with(c))
+    [
+        "uploaded",
+        "posted",
+        "published on",
+        "recorded",
+        "presented at",
+        "lecture",
+        "talk",
+        "video",
+        "podcast",
+        "interview",
+    ]
+    .iter()
+    .any(|c| l.starts_with(c))
 }
 
 fn classify_run(run: &str, tail: &mut Tail) {
@@ -545,9 +612,15 @@ mod tests {
 
     #[test]
     fn mla_journal_and_book_tails() {
-        let t = read("Common Knowledge, vol. 18, no. 3, 2012, pp. 505-524.", false);
+        let t = read(
+            "Common Knowledge, vol. 18, no. 3, 2012, pp. 505-524.",
+            false,
+        );
         assert_eq!(t.container.as_deref(), Some("Common Knowledge"));
-        assert_eq!((t.volume.as_deref(), t.issue.as_deref()), (Some("18"), Some("3")));
+        assert_eq!(
+            (t.volume.as_deref(), t.issue.as_deref()),
+            (Some("18"), Some("3"))
+        );
         assert_eq!(t.pages.as_deref(), Some("505-524"));
         let t = read("Polity Press, 2019.", false);
         assert_eq!(t.container, None);

@@ -20,9 +20,10 @@ pub fn is_dash(c: char) -> bool {
 }
 
 fn not_alnum_next(i: &str) -> IResult<&str, ()> {
-    not(peek(verify(nom::character::complete::anychar, |c: &char| {
-        c.is_alphanumeric()
-    })))(i)
+    not(peek(verify(
+        nom::character::complete::anychar,
+        |c: &char| c.is_alphanumeric(),
+    )))(i)
 }
 
 /// A year from 1500 to 2099, optionally with a disambiguation letter
@@ -200,7 +201,14 @@ pub fn date(i: &str) -> IResult<&str, Date> {
         ),
         // Sep. 26, 2016
         map(
-            tuple((month, space1, day, opt(pair(take_while1(is_dash), day)), sep, year)),
+            tuple((
+                month,
+                space1,
+                day,
+                opt(pair(take_while1(is_dash), day)),
+                sep,
+                year,
+            )),
             |(m, _, d, _, _, y)| Date {
                 year: y,
                 month: Some(m),
@@ -208,14 +216,13 @@ pub fn date(i: &str) -> IResult<&str, Date> {
             },
         ),
         // 26 September 2016
-        map(
-            tuple((day, space1, month, sep, year)),
-            |(d, _, m, _, y)| Date {
+        map(tuple((day, space1, month, sep, year)), |(d, _, m, _, y)| {
+            Date {
                 year: y,
                 month: Some(m),
                 day: Some(d),
-            },
-        ),
+            }
+        }),
         // September 1995, Jun 1979, July, 1976
         map(tuple((month, sep, year)), |(m, _, y)| Date {
             year: y,
@@ -231,7 +238,9 @@ pub fn date(i: &str) -> IResult<&str, Date> {
 pub fn page_number(i: &str) -> IResult<&str, &str> {
     alt((
         recognize(tuple((
-            opt(take_while_m_n(1, 2, |c: char| c.is_ascii_uppercase() || c == 'e')),
+            opt(take_while_m_n(1, 2, |c: char| {
+                c.is_ascii_uppercase() || c == 'e'
+            })),
             digit1,
             opt(take_while_m_n(1, 1, |c: char| c.is_ascii_alphabetic())),
             not_alnum_next,
@@ -300,7 +309,9 @@ pub const ISSUE_LABELS: &[&str] = &[
     "issue", "iss.", "number", "num.", "no.", "no", "nr.", "n°", "nº", "n.", "heft", "h.",
 ];
 /// Page labels ("pp.", "p.", "S.", "pages").
-pub const PAGE_LABELS: &[&str] = &["pages", "page", "pp.", "pp", "pgs.", "p.", "p", "s.", "págs.", "pág."];
+pub const PAGE_LABELS: &[&str] = &[
+    "pages", "page", "pp.", "pp", "pgs.", "p.", "p", "s.", "págs.", "pág.",
+];
 
 /// "vol. 4" → "4".
 pub fn labelled_volume(i: &str) -> IResult<&str, &str> {
@@ -314,7 +325,10 @@ pub fn labelled_volume(i: &str) -> IResult<&str, &str> {
 pub fn labelled_issue(i: &str) -> IResult<&str, &str> {
     label_then(
         ISSUE_LABELS,
-        recognize(pair(number, opt(pair(alt((take_while1(is_dash), tag("/"))), number)))),
+        recognize(pair(
+            number,
+            opt(pair(alt((take_while1(is_dash), tag("/"))), number)),
+        )),
     )(i)
 }
 
@@ -382,9 +396,7 @@ pub fn closing_quote(open: char) -> Option<&'static [char]> {
 /// returned. A closing single quote must be followed by punctuation, a space
 /// or the end, so apostrophes ("Let’s") do not end it.
 pub fn quoted(i: &str) -> IResult<&str, &str> {
-    let err = || {
-        nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Char))
-    };
+    let err = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Char));
     let open = i.chars().next().ok_or_else(err)?;
     let closers = closing_quote(open).ok_or_else(err)?;
     let body = &i[open.len_utf8()..];
@@ -395,11 +407,12 @@ pub fn quoted(i: &str) -> IResult<&str, &str> {
             let next = after.chars().next();
             let ok = match next {
                 None => true,
-                Some(n) => {
-                    !n.is_alphanumeric() || (!single && !body[..k].ends_with(' '))
-                }
+                Some(n) => !n.is_alphanumeric() || (!single && !body[..k].ends_with(' ')),
             };
-            let prev_alpha = body[..k].chars().next_back().is_some_and(char::is_alphabetic);
+            let prev_alpha = body[..k]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic);
             if ok && !(single && prev_alpha && next.is_some_and(char::is_alphabetic)) {
                 return Ok((after, &body[..k]));
             }
@@ -482,8 +495,14 @@ mod tests {
 
     #[test]
     fn quotes_allow_apostrophes() {
-        assert_eq!(quoted("‘Let’s Speed Up AI’, Future").unwrap().1, "Let’s Speed Up AI");
-        assert_eq!(quoted("“Introduction.” *Pattern").unwrap().1, "Introduction.");
+        assert_eq!(
+            quoted("‘Let’s Speed Up AI’, Future").unwrap().1,
+            "Let’s Speed Up AI"
+        );
+        assert_eq!(
+            quoted("“Introduction.” *Pattern").unwrap().1,
+            "Introduction."
+        );
         assert_eq!(quoted("\"Solitons,\"Phys").unwrap().1, "Solitons,");
         assert!(quoted("no quote").is_err());
     }

@@ -8,7 +8,8 @@
 
 use super::{group_colour, node_radius, Figure, NodeKind, HIGHLIGHT};
 use graphviz_rust::dot_structures::{
-    Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt, Subgraph, Vertex,
+    Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
+    Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
@@ -92,10 +93,14 @@ pub fn to_graph(figure: &Figure) -> Graph {
         }));
     }
     for edge in &figure.edges {
-        let (Some(a), Some(b)) = (figure.nodes.get(edge.source), figure.nodes.get(edge.target)) else {
+        let (Some(a), Some(b)) = (figure.nodes.get(edge.source), figure.nodes.get(edge.target))
+        else {
             continue;
         };
-        let mut attributes = vec![attr("penwidth", &format!("{:.2}", 0.6 + edge.weight.max(0.0).sqrt().min(4.0)))];
+        let mut attributes = vec![attr(
+            "penwidth",
+            &format!("{:.2}", 0.6 + edge.weight.max(0.0).sqrt().min(4.0)),
+        )];
         if edge.highlight {
             attributes.push(attr("color", HIGHLIGHT));
         }
@@ -106,7 +111,10 @@ pub fn to_graph(figure: &Figure) -> Graph {
             attributes.push(attr("weight", &format!("{}", edge.weight)));
         }
         stmts.push(Stmt::Edge(DotEdge {
-            ty: EdgeTy::Pair(Vertex::N(NodeId(id(&a.id), None)), Vertex::N(NodeId(id(&b.id), None))),
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(id(&a.id), None)),
+                Vertex::N(NodeId(id(&b.id), None)),
+            ),
             attributes,
         }));
     }
@@ -157,7 +165,10 @@ fn node_stmt(node: &super::Node) -> DotNode {
         // that makes much-cited works visibly larger.
         attributes.push(attr("width", &format!("{inches:.2}")));
         attributes.push(attr("fixedsize", "false"));
-        attributes.push(attr("fillcolor", &format!("{}CC", group_colour(node.group))));
+        attributes.push(attr(
+            "fillcolor",
+            &format!("{}CC", group_colour(node.group)),
+        ));
     }
     DotNode::new(NodeId(id(&node.id), None), attributes)
 }
@@ -177,14 +188,23 @@ mod tests {
     #[test]
     fn hostile_titles_are_escaped() {
         let mut f = Figure::new("t \"x\"");
-        f.groups.push(Group { label: "a\\b".into() });
-        f.nodes.push(Node::new("n\"1", "x } y", NodeKind::Work).with_tooltip("line\nbreak \"q\"").in_group(0));
+        f.groups.push(Group {
+            label: "a\\b".into(),
+        });
+        f.nodes.push(
+            Node::new("n\"1", "x } y", NodeKind::Work)
+                .with_tooltip("line\nbreak \"q\"")
+                .in_group(0),
+        );
         f.nodes.push(Node::new("n2", "ok", NodeKind::Document));
         f.edges.push(Edge::new(1, 0));
         let dot = to_dot(&f);
         let parsed = graphviz_rust::parse(&dot).expect("DOT must parse back");
         let again = to_graph(&f);
-        assert_eq!(parsed.print(&mut PrinterContext::default()), again.print(&mut PrinterContext::default()));
+        assert_eq!(
+            parsed.print(&mut PrinterContext::default()),
+            again.print(&mut PrinterContext::default())
+        );
         assert!(dot.contains(r#""n\"1""#));
     }
 }

@@ -49,7 +49,10 @@ pub fn render_svg(dot: &str, engine: Engine) -> Result<String, EngineError> {
         Engine::Neato => Layout::Neato,
         Engine::Sfdp => Layout::Sfdp,
     };
-    let bytes = graphviz_rust::exec_dot(dot.to_owned(), vec![CommandArg::Layout(layout), CommandArg::Format(Format::Svg)])
-        .map_err(|e| EngineError::Failed(e.to_string()))?;
+    let bytes = graphviz_rust::exec_dot(
+        dot.to_owned(),
+        vec![CommandArg::Layout(layout), CommandArg::Format(Format::Svg)],
+    )
+    .map_err(|e| EngineError::Failed(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| EngineError::Failed(e.to_string()))
 }

@@ -103,7 +103,12 @@ pub fn layout(figure: &Figure, options: &Options) -> Vec<Placed> {
             y: 0.0,
             radius: node_radius(node.weight),
             labelled,
-            label_width: text_width(&node.label, LABEL_SIZE) * if node.kind == NodeKind::Document { BOLD } else { 1.0 },
+            label_width: text_width(&node.label, LABEL_SIZE)
+                * if node.kind == NodeKind::Document {
+                    BOLD
+                } else {
+                    1.0
+                },
         })
         .collect();
     let mut positions = forces(figure, &placed, options);
@@ -121,7 +126,12 @@ fn choose_labels(figure: &Figure, limit: usize) -> Vec<bool> {
         return vec![true; n];
     }
     let mut ranked: Vec<usize> = (0..n).collect();
-    ranked.sort_by(|&a, &b| figure.nodes[b].weight.total_cmp(&figure.nodes[a].weight).then(a.cmp(&b)));
+    ranked.sort_by(|&a, &b| {
+        figure.nodes[b]
+            .weight
+            .total_cmp(&figure.nodes[a].weight)
+            .then(a.cmp(&b))
+    });
     let mut out = vec![false; n];
     for &i in ranked.iter().take(limit) {
         out[i] = true;
@@ -139,7 +149,11 @@ fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> Vec<(f64, f6
     let n = placed.len();
     // The ideal edge length grows with the labels, so labelled nodes get
     // the room their text needs.
-    let mean_width = placed.iter().map(|p| if p.labelled { p.label_width } else { 0.0 }).sum::<f64>() / n as f64;
+    let mean_width = placed
+        .iter()
+        .map(|p| if p.labelled { p.label_width } else { 0.0 })
+        .sum::<f64>()
+        / n as f64;
     let k = 40.0 + 0.6 * mean_width;
     let groups = figure.groups.len().max(1);
     // Group centres sit on a circle wide enough for the largest group
@@ -218,7 +232,8 @@ fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> Vec<(f64, f6
             let d = (dx * dx + dy * dy).sqrt().max(0.01);
             // Edges across groups pull less, so groups stay apart.
             let same = figure.nodes[a].group == figure.nodes[b].group;
-            let f = d / k * if same { 1.0 } else { across_pull } * e.weight.max(0.1).sqrt().min(3.0);
+            let f =
+                d / k * if same { 1.0 } else { across_pull } * e.weight.max(0.1).sqrt().min(3.0);
             shift[a].0 -= dx * f;
             shift[a].1 -= dy * f;
             shift[b].0 += dx * f;
@@ -266,7 +281,13 @@ fn remove_overlaps(placed: &mut [Placed]) {
         let mut moved = false;
         // Sweep in x order: boxes that do not overlap in x are skipped cheaply.
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| placed[a].bounds().0.total_cmp(&placed[b].bounds().0).then(a.cmp(&b)));
+        order.sort_by(|&a, &b| {
+            placed[a]
+                .bounds()
+                .0
+                .total_cmp(&placed[b].bounds().0)
+                .then(a.cmp(&b))
+        });
         for oi in 0..n {
             let i = order[oi];
             for &j in &order[oi + 1..] {
@@ -277,11 +298,19 @@ fn remove_overlaps(placed: &mut [Placed]) {
                 if let Some((ox, oy)) = overlaps(a, b, PAD) {
                     moved = true;
                     if oy <= ox {
-                        let dir = if placed[j].y >= placed[i].y { 1.0 } else { -1.0 };
+                        let dir = if placed[j].y >= placed[i].y {
+                            1.0
+                        } else {
+                            -1.0
+                        };
                         placed[i].y -= dir * oy / 2.0;
                         placed[j].y += dir * oy / 2.0;
                     } else {
-                        let dir = if placed[j].x >= placed[i].x { 1.0 } else { -1.0 };
+                        let dir = if placed[j].x >= placed[i].x {
+                            1.0
+                        } else {
+                            -1.0
+                        };
                         placed[i].x -= dir * ox / 2.0;
                         placed[j].x += dir * ox / 2.0;
                     }
@@ -299,7 +328,9 @@ fn remove_overlaps(placed: &mut [Placed]) {
             for j in i + 1..n {
                 if overlaps(placed[i].bounds(), placed[j].bounds(), 0.0).is_some() {
                     for c in [i, j] {
-                        if placed[c].labelled && worst.map_or(true, |w| placed[c].radius < placed[w].radius) {
+                        if placed[c].labelled
+                            && worst.map_or(true, |w| placed[c].radius < placed[w].radius)
+                        {
                             worst = Some(c);
                         }
                     }
@@ -318,7 +349,8 @@ fn remove_overlaps(placed: &mut [Placed]) {
 pub fn any_overlap(placed: &[Placed]) -> bool {
     (0..placed.len()).any(|i| {
         (i + 1..placed.len()).any(|j| {
-            (placed[i].labelled || placed[j].labelled) && overlaps(placed[i].bounds(), placed[j].bounds(), 0.0).is_some()
+            (placed[i].labelled || placed[j].labelled)
+                && overlaps(placed[i].bounds(), placed[j].bounds(), 0.0).is_some()
         })
     })
 }
@@ -332,7 +364,10 @@ mod tests {
         let mut f = Figure::new("t");
         f.groups = vec![Group { label: "a".into() }, Group { label: "b".into() }];
         for i in 0..n {
-            f.nodes.push(Node::new(format!("{i}"), format!("Author {i} 2019"), NodeKind::Work).in_group(i % 2));
+            f.nodes.push(
+                Node::new(format!("{i}"), format!("Author {i} 2019"), NodeKind::Work)
+                    .in_group(i % 2),
+            );
             if i > 0 {
                 f.edges.push(Edge::new(i, (i - 1) / 2));
             }
@@ -353,7 +388,13 @@ mod tests {
     #[test]
     fn dense_figures_never_overlap() {
         let f = sample(300);
-        let p = layout(&f, &Options { iterations: 50, ..Options::default() });
+        let p = layout(
+            &f,
+            &Options {
+                iterations: 50,
+                ..Options::default()
+            },
+        );
         assert!(!any_overlap(&p));
     }
 }

@@ -183,7 +183,10 @@ impl Figure {
         let mut keep: Vec<bool> = self
             .nodes
             .iter()
-            .map(|n| n.kind == NodeKind::Document || filter.min_weight.map_or(true, |m| n.weight >= m as f64))
+            .map(|n| {
+                n.kind == NodeKind::Document
+                    || filter.min_weight.map_or(true, |m| n.weight >= m as f64)
+            })
             .collect();
         if let Some(top) = filter.top {
             let mut ranked: Vec<usize> = (0..self.nodes.len())
@@ -253,9 +256,17 @@ impl Figure {
                 "{} of {} nodes shown; {dropped} hidden ({})",
                 out.nodes.len(),
                 self.nodes.len(),
-                if why.is_empty() { "isolated".to_owned() } else { why.join(", ") + ", or isolated" }
+                if why.is_empty() {
+                    "isolated".to_owned()
+                } else {
+                    why.join(", ") + ", or isolated"
+                }
             );
-            out.caption = if out.caption.is_empty() { note } else { format!("{}; {note}", out.caption) };
+            out.caption = if out.caption.is_empty() {
+                note
+            } else {
+                format!("{}; {note}", out.caption)
+            };
         }
         out
     }
@@ -277,7 +288,11 @@ impl Figure {
         }
         let score = |i: usize| -> f64 {
             let n = &self.nodes[i];
-            let base = if n.kind == NodeKind::Document { 0.0 } else { n.weight };
+            let base = if n.kind == NodeKind::Document {
+                0.0
+            } else {
+                n.weight
+            };
             base + degree[i] as f64 + if n.highlight { 0.5 } else { 0.0 }
         };
         let mut ranked: Vec<usize> = (0..self.nodes.len()).collect();
@@ -312,7 +327,11 @@ impl Figure {
             out.nodes.len(),
             self.nodes.len()
         );
-        out.caption = if self.caption.is_empty() { note } else { format!("{}; {note}", self.caption) };
+        out.caption = if self.caption.is_empty() {
+            note
+        } else {
+            format!("{}; {note}", self.caption)
+        };
         out
     }
 }
@@ -350,7 +369,10 @@ mod tests {
         let mut f = Figure::new("t");
         f.nodes.push(Node::new("d", "Doc", NodeKind::Document));
         for i in 0..5 {
-            f.nodes.push(Node::new(format!("w{i}"), format!("W{i}"), NodeKind::Work).weighing(i as f64 + 1.0));
+            f.nodes.push(
+                Node::new(format!("w{i}"), format!("W{i}"), NodeKind::Work)
+                    .weighing(i as f64 + 1.0),
+            );
             f.edges.push(Edge::new(0, i + 1));
         }
         f
@@ -358,7 +380,10 @@ mod tests {
 
     #[test]
     fn top_keeps_most_cited_and_documents() {
-        let f = star().filtered(&Filter { top: Some(2), ..Filter::default() });
+        let f = star().filtered(&Filter {
+            top: Some(2),
+            ..Filter::default()
+        });
         let labels: Vec<&str> = f.nodes.iter().map(|n| n.label.as_str()).collect();
         assert_eq!(labels, ["Doc", "W3", "W4"]);
         assert_eq!(f.edges.len(), 2);
@@ -367,7 +392,10 @@ mod tests {
 
     #[test]
     fn min_weight_drops_rarely_cited() {
-        let f = star().filtered(&Filter { min_weight: Some(4), ..Filter::default() });
+        let f = star().filtered(&Filter {
+            min_weight: Some(4),
+            ..Filter::default()
+        });
         assert_eq!(f.nodes.len(), 3);
         assert!(f.edges.iter().all(|e| e.source < 3 && e.target < 3));
     }

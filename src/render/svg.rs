@@ -67,8 +67,8 @@ pub fn render(figure: &Figure, placed: &[Placed]) -> String {
     bottom += hull_pad;
     let legend = legend_lines(figure);
     let legend_height = 22.0 + 18.0 * legend.len() as f64;
-    let title_width =
-        (layout::text_width(&figure.title, 18.0) * layout::BOLD).max(layout::text_width(&figure.caption, 12.0));
+    let title_width = (layout::text_width(&figure.title, 18.0) * layout::BOLD)
+        .max(layout::text_width(&figure.caption, 12.0));
     let legend_width = legend
         .iter()
         .map(|(_, text)| 30.0 + layout::text_width(text, 12.0))
@@ -152,7 +152,11 @@ pub fn render(figure: &Figure, placed: &[Placed]) -> String {
             let ((x1, y1), (x2, y2)) = (at(a), at(b));
             let width = 0.8 + e.weight.max(0.0).sqrt().min(4.0) * 0.7;
             let class = if e.highlight { "edge shared" } else { "edge" };
-            let dash = if e.dashed { r#" stroke-dasharray="5 4""# } else { "" };
+            let dash = if e.dashed {
+                r#" stroke-dasharray="5 4""#
+            } else {
+                ""
+            };
             let _ = write!(
                 s,
                 r#"<line class="{class}" x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke-width="{width:.2}"{dash}/>"#
@@ -163,7 +167,12 @@ pub fn render(figure: &Figure, placed: &[Placed]) -> String {
 
     // Nodes and labels; heavier nodes last so they sit on top.
     let mut order: Vec<usize> = (0..figure.nodes.len().min(placed.len())).collect();
-    order.sort_by(|&a, &b| figure.nodes[a].weight.total_cmp(&figure.nodes[b].weight).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        figure.nodes[a]
+            .weight
+            .total_cmp(&figure.nodes[b].weight)
+            .then(a.cmp(&b))
+    });
     s.push_str(r#"<g class="nodes">"#);
     for i in order {
         let node = &figure.nodes[i];
@@ -171,9 +180,21 @@ pub fn render(figure: &Figure, placed: &[Placed]) -> String {
         let (x, y) = at(p);
         let r = p.radius;
         let fill = group_colour(node.group);
-        let (stroke, stroke_width) = if node.highlight { (HIGHLIGHT, 2.5) } else { ("#FFFFFF", 1.2) };
-        let class = if node.kind == NodeKind::Document { "node doc" } else { "node" };
-        let _ = write!(s, r#"<g class="{class}"><title>{}</title>"#, escape(&node.tooltip));
+        let (stroke, stroke_width) = if node.highlight {
+            (HIGHLIGHT, 2.5)
+        } else {
+            ("#FFFFFF", 1.2)
+        };
+        let class = if node.kind == NodeKind::Document {
+            "node doc"
+        } else {
+            "node"
+        };
+        let _ = write!(
+            s,
+            r#"<g class="{class}"><title>{}</title>"#,
+            escape(&node.tooltip)
+        );
         match node.kind {
             NodeKind::Document => {
                 let _ = write!(
@@ -245,7 +266,10 @@ impl Swatch {
     fn draw(&self, y: f64) -> String {
         let x = MARGIN + 6.0;
         match self {
-            Swatch::Group(g) => format!(r#"<circle cx="{x:.1}" cy="{y:.1}" r="6" fill="{}"/>"#, group_colour(Some(*g))),
+            Swatch::Group(g) => format!(
+                r#"<circle cx="{x:.1}" cy="{y:.1}" r="6" fill="{}"/>"#,
+                group_colour(Some(*g))
+            ),
             Swatch::Document => format!(
                 r##"<rect x="{:.1}" y="{:.1}" width="12" height="12" rx="2" fill="#555555"/>"##,
                 x - 6.0,
@@ -270,13 +294,17 @@ fn legend_lines(figure: &Figure) -> Vec<(Swatch, String)> {
         if !figure.nodes.iter().any(|n| n.group == Some(g)) {
             continue;
         }
-        rows.push((Swatch::Group(g), format!("Cluster {}: {}", g + 1, group.label)));
+        rows.push((
+            Swatch::Group(g),
+            format!("Cluster {}: {}", g + 1, group.label),
+        ));
     }
     if figure.nodes.iter().any(|n| n.kind == NodeKind::Document) {
         rows.push((
             Swatch::Document,
             if figure.key.is_empty() {
-                "square: a document of the corpus; circle: a cited work, sized by times cited".to_owned()
+                "square: a document of the corpus; circle: a cited work, sized by times cited"
+                    .to_owned()
             } else {
                 figure.key.clone()
             },
@@ -285,7 +313,8 @@ fn legend_lines(figure: &Figure) -> Vec<(Swatch, String)> {
     if figure.edges.iter().any(|e| e.dashed) {
         rows.push((
             Swatch::Dashed,
-            "dashed: a document without a works-cited list, placed by the similarity of its text".to_owned(),
+            "dashed: a document without a works-cited list, placed by the similarity of its text"
+                .to_owned(),
         ));
     }
     if figure.nodes.iter().any(|n| n.highlight) {
@@ -304,7 +333,9 @@ fn convex_hull(mut points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
     if points.len() < 3 {
         return points;
     }
-    let cross = |o: (f64, f64), a: (f64, f64), b: (f64, f64)| (a.0 - o.0) * (b.1 - o.1) - (a.1 - o.1) * (b.0 - o.0);
+    let cross = |o: (f64, f64), a: (f64, f64), b: (f64, f64)| {
+        (a.0 - o.0) * (b.1 - o.1) - (a.1 - o.1) * (b.0 - o.0)
+    };
     let mut hull: Vec<(f64, f64)> = Vec::with_capacity(points.len() * 2);
     for pass in 0..2 {
         let start = hull.len();
@@ -314,7 +345,9 @@ fn convex_hull(mut points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
             Box::new(points.iter().rev())
         };
         for &p in iter {
-            while hull.len() >= start + 2 && cross(hull[hull.len() - 2], hull[hull.len() - 1], p) <= 0.0 {
+            while hull.len() >= start + 2
+                && cross(hull[hull.len() - 2], hull[hull.len() - 1], p) <= 0.0
+            {
                 hull.pop();
             }
             hull.push(p);
@@ -330,7 +363,13 @@ mod tests {
 
     #[test]
     fn hull_of_square() {
-        let h = convex_hull(vec![(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0), (0.5, 0.5)]);
+        let h = convex_hull(vec![
+            (0.0, 0.0),
+            (1.0, 0.0),
+            (1.0, 1.0),
+            (0.0, 1.0),
+            (0.5, 0.5),
+        ]);
         assert_eq!(h.len(), 4);
     }
 

@@ -143,7 +143,10 @@ pub fn work_short_label(res: &Resolution, docs: &[Document], work: usize) -> Str
 /// The text a work is labelled by: its title and venue.
 fn work_text(res: &Resolution, docs: &[Document], work: usize) -> String {
     let mut text = work_title(res, docs, work).unwrap_or_default();
-    if let Some(v) = res.works[work].venue.and_then(|v| res.venues.get(v as usize)) {
+    if let Some(v) = res.works[work]
+        .venue
+        .and_then(|v| res.venues.get(v as usize))
+    {
         text.push_str(". ");
         text.push_str(&v.label);
     }
@@ -175,7 +178,12 @@ fn majority(members: impl Iterator<Item = Option<usize>>, count: usize) -> Optio
 ///
 /// `texts` holds each document's full text (same order as `docs`; pass
 /// `&[]` when not at hand): documents that cite nothing are placed by it.
-pub fn cluster_corpus(docs: &[Document], texts: &[&str], res: &Resolution, options: &Options) -> Clusters {
+pub fn cluster_corpus(
+    docs: &[Document],
+    texts: &[&str],
+    res: &Resolution,
+    options: &Options,
+) -> Clusters {
     let projection = projection::build(res, options.kind);
     let partition = cluster::leiden_csr(
         &projection.csr(),
@@ -244,7 +252,9 @@ pub fn cluster_corpus(docs: &[Document], texts: &[&str], res: &Resolution, optio
     };
     let mut placed_score: Vec<Option<f64>> = vec![None; res.documents.len()];
     let mut unplaced = Vec::new();
-    let lonely: Vec<usize> = (0..res.documents.len()).filter(|&d| doc_cluster[d].is_none()).collect();
+    let lonely: Vec<usize> = (0..res.documents.len())
+        .filter(|&d| doc_cluster[d].is_none())
+        .collect();
     if !lonely.is_empty() && count > 0 {
         let queries: Vec<String> = lonely
             .iter()
@@ -283,7 +293,11 @@ pub fn cluster_corpus(docs: &[Document], texts: &[&str], res: &Resolution, optio
         .map(|c| Cluster {
             id: c + 1,
             label: cluster_labels[c].label.clone(),
-            terms: cluster_labels[c].terms.iter().map(|t| t.term.clone()).collect(),
+            terms: cluster_labels[c]
+                .terms
+                .iter()
+                .map(|t| t.term.clone())
+                .collect(),
             documents: Vec::new(),
             works: works_of[c]
                 .iter()
@@ -300,10 +314,16 @@ pub fn cluster_corpus(docs: &[Document], texts: &[&str], res: &Resolution, optio
     for (d, c) in doc_cluster.iter().enumerate() {
         let Some(c) = c else { continue };
         for &f in &res.documents[d].files {
-            let Some(doc) = docs.get(f as usize) else { continue };
+            let Some(doc) = docs.get(f as usize) else {
+                continue;
+            };
             clusters[*c].documents.push(ClusterDocument {
                 path: doc.path.clone(),
-                title: doc.meta.title.clone().unwrap_or_else(|| res.documents[d].label.clone()),
+                title: doc
+                    .meta
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| res.documents[d].label.clone()),
                 placed_by: if placed_score[d].is_some() {
                     PlacedBy::TextSimilarity
                 } else {

@@ -29,12 +29,18 @@ pub fn shorten(text: &str, max: usize) -> String {
 pub fn document_label(analysis: &Analysis, node: usize) -> String {
     let dn = &analysis.resolution.documents[node];
     for &f in &dn.files {
-        let Some(doc) = analysis.docs.get(f as usize) else { continue };
+        let Some(doc) = analysis.docs.get(f as usize) else {
+            continue;
+        };
         let meta = &doc.meta;
         if let Some(first) = meta.authors.first() {
             let who = match meta.authors.len() {
                 1 => first.full_family(),
-                2 => format!("{} & {}", first.full_family(), meta.authors[1].full_family()),
+                2 => format!(
+                    "{} & {}",
+                    first.full_family(),
+                    meta.authors[1].full_family()
+                ),
                 _ => format!("{} et al.", first.full_family()),
             };
             return match meta.year {
@@ -60,7 +66,10 @@ fn work_tooltip(analysis: &Analysis, work: usize, cited: usize) -> String {
         .first()
         .map(|e| e.raw(&analysis.docs).to_owned())
         .unwrap_or_else(|| w.label.clone());
-    format!("{raw}\n(cited by {cited} document{})", if cited == 1 { "" } else { "s" })
+    format!(
+        "{raw}\n(cited by {cited} document{})",
+        if cited == 1 { "" } else { "s" }
+    )
 }
 
 fn document_tooltip(analysis: &Analysis, node: usize) -> String {
@@ -78,7 +87,9 @@ fn groups(analysis: &Analysis) -> Vec<Group> {
         .clusters
         .clusters
         .iter()
-        .map(|c| Group { label: c.label.clone() })
+        .map(|c| Group {
+            label: c.label.clone(),
+        })
         .collect()
 }
 
@@ -91,9 +102,13 @@ fn shown_documents(analysis: &Analysis, cited: &[BTreeSet<usize>]) -> Vec<usize>
 }
 
 fn document_node(analysis: &Analysis, d: usize) -> Node {
-    let mut node = Node::new(format!("doc:{d}"), document_label(analysis, d), NodeKind::Document)
-        .with_tooltip(document_tooltip(analysis, d))
-        .weighing(4.0);
+    let mut node = Node::new(
+        format!("doc:{d}"),
+        document_label(analysis, d),
+        NodeKind::Document,
+    )
+    .with_tooltip(document_tooltip(analysis, d))
+    .weighing(4.0);
     node.group = analysis.clusters.doc_cluster[d];
     node
 }
@@ -189,7 +204,11 @@ fn backbone(fig: &mut Figure, k: usize) -> bool {
             let (ea, eb) = (&fig.edges[a], &fig.edges[b]);
             eb.weight
                 .total_cmp(&ea.weight)
-                .then(fig.nodes[other(eb)].weight.total_cmp(&fig.nodes[other(ea)].weight))
+                .then(
+                    fig.nodes[other(eb)]
+                        .weight
+                        .total_cmp(&fig.nodes[other(ea)].weight),
+                )
                 .then(a.cmp(&b))
         });
         for &e in list.iter().take(k) {
@@ -236,7 +255,8 @@ pub fn coupling(analysis: &Analysis) -> Figure {
     let res = &analysis.resolution;
     let cited = projection::citations(res);
     let p = projection::build(res, Kind::Coupling);
-    let mut fig = Figure::new("Bibliographic coupling: documents linked by the works they both cite");
+    let mut fig =
+        Figure::new("Bibliographic coupling: documents linked by the works they both cite");
     fig.directed = false;
     fig.groups = groups(analysis);
     let mut index = BTreeMap::new();
@@ -249,7 +269,9 @@ pub fn coupling(analysis: &Analysis) -> Figure {
         fig.nodes.push(node);
     }
     for &(u, v, w) in &p.edges {
-        let (Item::Document(a), Item::Document(b)) = (p.items[u], p.items[v]) else { continue };
+        let (Item::Document(a), Item::Document(b)) = (p.items[u], p.items[v]) else {
+            continue;
+        };
         let mut e = Edge::new(index[&a], index[&b]);
         e.weight = w;
         e.highlight = true;
@@ -267,7 +289,10 @@ pub fn coupling(analysis: &Analysis) -> Figure {
             }
         }
     }
-    fig.caption = join_caption(&fig.caption, "edge width: number of works both documents cite");
+    fig.caption = join_caption(
+        &fig.caption,
+        "edge width: number of works both documents cite",
+    );
     fig.key = "square: a document, sized by the works it cites".to_owned();
     fig
 }
@@ -292,8 +317,10 @@ pub fn cluster_map(analysis: &Analysis) -> Figure {
     ));
     fig.directed = false;
     fig.groups = groups(analysis);
-    fig.key = "circle: a cluster, sized by its works; square: a document, linked to its cluster".to_owned();
-    fig.caption = "red edges: a document citing works of another cluster (width: how many)".to_owned();
+    fig.key = "circle: a cluster, sized by its works; square: a document, linked to its cluster"
+        .to_owned();
+    fig.caption =
+        "red edges: a document citing works of another cluster (width: how many)".to_owned();
     for c in &analysis.clusters.clusters {
         let mut node = Node::new(
             format!("cluster:{}", c.id),
@@ -305,7 +332,12 @@ pub fn cluster_map(analysis: &Analysis) -> Figure {
             c.id,
             c.label,
             c.terms.join(", "),
-            c.works.iter().take(5).map(|w| w.label.as_str()).collect::<Vec<_>>().join("; ")
+            c.works
+                .iter()
+                .take(5)
+                .map(|w| w.label.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
         ))
         .weighing(c.works.len() as f64)
         .in_group(c.id - 1);
@@ -319,7 +351,9 @@ pub fn cluster_map(analysis: &Analysis) -> Figure {
         // other by how often documents of one cite works of the other.
         let mut links: BTreeMap<(usize, usize), f64> = BTreeMap::new();
         for &d in &documents {
-            let Some(from) = analysis.clusters.doc_cluster[d] else { continue };
+            let Some(from) = analysis.clusters.doc_cluster[d] else {
+                continue;
+            };
             for &w in &cited[d] {
                 if let Some(to) = analysis.clusters.work_cluster[w] {
                     if to != from {
@@ -400,7 +434,11 @@ pub fn shared(analysis: &Analysis) -> Figure {
                 shorten(&s.label, 32),
                 NodeKind::Source,
             )
-            .with_tooltip(format!("{} ({level}), cited by {} documents", s.label, s.documents.len()))
+            .with_tooltip(format!(
+                "{} ({level}), cited by {} documents",
+                s.label,
+                s.documents.len()
+            ))
             .weighing(s.documents.len() as f64)
             .highlighted(true),
         };
@@ -432,7 +470,13 @@ pub struct Named {
 /// All figures of the main job, each cut down by `filter` where it applies
 /// (the citation and co-citation networks grow with the corpus).
 pub fn all(analysis: &Analysis, filter: &Filter) -> Vec<Named> {
-    let filtered = |f: Figure| if *filter == Filter::default() { f } else { f.filtered(filter) };
+    let filtered = |f: Figure| {
+        if *filter == Filter::default() {
+            f
+        } else {
+            f.filtered(filter)
+        }
+    };
     vec![
         Named {
             name: "citation",

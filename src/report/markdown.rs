@@ -78,8 +78,18 @@ pub fn render(a: &Analysis) -> String {
         let _ = writeln!(s, "| level | source | cited by |");
         let _ = writeln!(s, "| --- | --- | --- |");
         for shared in &a.shared {
-            let who: Vec<String> = shared.documents.iter().map(|&d| escape(&document_label(a, d))).collect();
-            let _ = writeln!(s, "| {} | {} | {} |", shared.level, escape(&shared.label), who.join(", "));
+            let who: Vec<String> = shared
+                .documents
+                .iter()
+                .map(|&d| escape(&document_label(a, d)))
+                .collect();
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} |",
+                shared.level,
+                escape(&shared.label),
+                who.join(", ")
+            );
         }
     }
 
@@ -123,14 +133,26 @@ pub fn render(a: &Analysis) -> String {
             .take(8)
             .map(|w| format!("{} ({}×)", escape(&w.label), w.times_cited))
             .collect();
-        let _ = writeln!(s, "- most cited ({} works): {}\n", cluster.works.len(), top.join("; "));
+        let _ = writeln!(
+            s,
+            "- most cited ({} works): {}\n",
+            cluster.works.len(),
+            top.join("; ")
+        );
     }
     if small > 0 {
-        let _ = writeln!(s, "{small} small clusters (under 3 works, no document) are listed in report.json only.\n");
+        let _ = writeln!(
+            s,
+            "{small} small clusters (under 3 works, no document) are listed in report.json only.\n"
+        );
     }
     if !k.unplaced.is_empty() {
         let list: Vec<String> = k.unplaced.iter().map(|p| escape(p)).collect();
-        let _ = writeln!(s, "Not placed (no works-cited list and no term in common with any cluster): {}\n", list.join(", "));
+        let _ = writeln!(
+            s,
+            "Not placed (no works-cited list and no term in common with any cluster): {}\n",
+            list.join(", ")
+        );
     }
 
     let _ = writeln!(s, "## Problems found\n");

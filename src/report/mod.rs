@@ -110,7 +110,10 @@ pub fn analyse(docs: Vec<Document>, texts: &[&str], options: &Options) -> Analys
         }
         for e in &d.entries {
             if let Outcome::Unparsed { reason } = &e.outcome {
-                problems.push(format!("{}:{}: entry not parsed ({reason}): {}", e.span.path, e.span.line, e.raw));
+                problems.push(format!(
+                    "{}:{}: entry not parsed ({reason}): {}",
+                    e.span.path, e.span.line, e.raw
+                ));
             }
         }
     }

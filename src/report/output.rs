@@ -54,7 +54,9 @@ impl Batch {
     /// path fails fast.
     pub fn check_folder(dir: &Path) -> Result<(), OutputError> {
         if dir.exists() && !dir.is_dir() {
-            return Err(OutputError::NotAFolder { path: dir.to_owned() });
+            return Err(OutputError::NotAFolder {
+                path: dir.to_owned(),
+            });
         }
         if !dir.exists() {
             // Probe the nearest existing ancestor instead of creating the
@@ -104,12 +106,10 @@ impl Batch {
                     use std::os::unix::fs::PermissionsExt;
                     builder.permissions(std::fs::Permissions::from_mode(0o666));
                 }
-                let mut tmp = builder
-                    .tempfile_in(dir)
-                    .map_err(|source| OutputError::Io {
-                        path: dir.to_owned(),
-                        source,
-                    })?;
+                let mut tmp = builder.tempfile_in(dir).map_err(|source| OutputError::Io {
+                    path: dir.to_owned(),
+                    source,
+                })?;
                 tmp.write_all(contents)
                     .and_then(|_| tmp.as_file().sync_all())
                     .map_err(|source| OutputError::Io {

@@ -70,7 +70,11 @@ impl Projection {
             g.add_node(item);
         }
         for &(u, v, w) in &self.edges {
-            g.add_edge(petgraph::graph::NodeIndex::new(u), petgraph::graph::NodeIndex::new(v), w);
+            g.add_edge(
+                petgraph::graph::NodeIndex::new(u),
+                petgraph::graph::NodeIndex::new(v),
+                w,
+            );
         }
         g
     }
@@ -81,7 +85,9 @@ impl Projection {
 pub fn citations(res: &Resolution) -> Vec<BTreeSet<usize>> {
     let mut cited = vec![BTreeSet::new(); res.documents.len()];
     for (file, works) in res.work_of.iter().enumerate() {
-        let Some(&node) = res.doc_node.get(file) else { continue };
+        let Some(&node) = res.doc_node.get(file) else {
+            continue;
+        };
         for &w in works {
             if let Some(set) = cited.get_mut(node as usize) {
                 set.insert(w as usize);
@@ -131,7 +137,8 @@ pub fn build(res: &Resolution, kind: Kind) -> Projection {
                 works.extend(cited[d].iter().copied());
             }
             let items: Vec<Item> = works.iter().map(|&w| Item::Work(w)).collect();
-            let index: BTreeMap<usize, usize> = works.iter().enumerate().map(|(i, &w)| (w, i)).collect();
+            let index: BTreeMap<usize, usize> =
+                works.iter().enumerate().map(|(i, &w)| (w, i)).collect();
             let mut pairs: BTreeMap<(usize, usize), f64> = BTreeMap::new();
             for &d in &citing {
                 let list: Vec<usize> = cited[d].iter().map(|w| index[w]).collect();

@@ -84,14 +84,13 @@ struct Identity {
 
 fn identity(doc: &Document, head: &str) -> Identity {
     let meta = &doc.meta;
-    let doi = meta
-        .doi
-        .as_deref()
-        .and_then(doi_key)
-        .or_else(|| {
-            let cut = head.char_indices().nth(DOI_CHARS).map_or(head.len(), |(i, _)| i);
-            find_doi(&head[..cut])
-        });
+    let doi = meta.doi.as_deref().and_then(doi_key).or_else(|| {
+        let cut = head
+            .char_indices()
+            .nth(DOI_CHARS)
+            .map_or(head.len(), |(i, _)| i);
+        find_doi(&head[..cut])
+    });
     let (title, sniffed) = match meta.title.as_deref().map(fold).filter(|t| !t.is_empty()) {
         Some(t) => (Some(t), false),
         None => (sniff_title(head).map(|t| fold(&t)), true),
@@ -161,11 +160,17 @@ pub(crate) fn resolve_documents(
     }
     let mut by_title: HashMap<&str, usize> = HashMap::new();
     for (i, id) in ids.iter().enumerate() {
-        let Some(t) = id.title.as_deref().filter(|t| !id.sniffed && title_tokens(t).len() >= 2) else {
+        let Some(t) = id
+            .title
+            .as_deref()
+            .filter(|t| !id.sniffed && title_tokens(t).len() >= 2)
+        else {
             continue;
         };
         match by_title.get(t) {
-            Some(&j) if years_agree(ids[j].year, id.year) => join(&mut union, j, i, Rule::DocumentTitle, 1.0),
+            Some(&j) if years_agree(ids[j].year, id.year) => {
+                join(&mut union, j, i, Rule::DocumentTitle, 1.0)
+            }
             Some(_) => {}
             None => {
                 by_title.insert(t, i);
@@ -184,7 +189,9 @@ pub(crate) fn resolve_documents(
         }
     }
     for (i, id) in ids.iter().enumerate() {
-        let Some(t) = id.title.as_deref() else { continue };
+        let Some(t) = id.title.as_deref() else {
+            continue;
+        };
         let Some(first) = shingles(t).into_iter().next() else {
             continue;
         };
@@ -213,7 +220,10 @@ pub(crate) fn resolve_documents(
         let keys = Keys::of(&reference);
         if let Some((w, e)) = matcher.find(&keys) {
             // A document does not become a work that only it cites.
-            let cited_elsewhere = res.works[w as usize].entries.iter().any(|r| r.doc as usize != i);
+            let cited_elsewhere = res.works[w as usize]
+                .entries
+                .iter()
+                .any(|r| r.doc as usize != i);
             if !cited_elsewhere {
                 continue;
             }
@@ -315,7 +325,10 @@ mod tests {
     #[test]
     fn sniffing() {
         assert_eq!(
-            sniff_title("\n\nUniversity of Groningen\n\nAI for All?\n\nA Peer Reviewed Journal About\n").as_deref(),
+            sniff_title(
+                "\n\nUniversity of Groningen\n\nAI for All?\n\nA Peer Reviewed Journal About\n"
+            )
+            .as_deref(),
             Some("A Peer Reviewed Journal About")
         );
         assert_eq!(find_doi("no doi here 10.x"), None);

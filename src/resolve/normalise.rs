@@ -6,7 +6,6 @@
 //! give the same key.
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// Folds text for matching: NFKD, accents removed, lower case, every run of
 /// non-alphanumeric characters turned into one space, trimmed.
@@ -19,9 +18,9 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfkd() {
+    let mut push = |c: char| {
         if is_combining_mark(c) {
-            continue;
+            return;
         }
         // Letters NFKD does not decompose but readers treat as plain ones.
         let mapped: &str = match c {
@@ -34,23 +33,29 @@ pub fn fold(text: &str) -> String {
             'þ' | 'Þ' => "th",
             'ı' => "i",
             // Apostrophes join a word rather than split it ("O'Neil", "Let's").
-            '\'' | '’' | 'ʼ' => continue,
+            '\'' | '’' | 'ʼ' => return,
             _ => "",
         };
-        if !mapped.is_empty() {
+        if !mapped.is_empty() || c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
             pending_space = false;
-            out.push_str(mapped);
-        } else if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+            if mapped.is_empty() {
+                out.extend(c.to_lowercase());
+            } else {
+                out.push_str(mapped);
             }
-            pending_space = false;
-            out.extend(c.to_lowercase());
         } else {
             pending_space = true;
+        }
+    };
+    for ch in text.chars() {
+        // Most text is ASCII, which compatibility decomposition leaves alone.
+        if ch.is_ascii() {
+            push(ch);
+        } else {
+            unicode_normalization::char::decompose_compatible(ch, &mut push);
         }
     }
     out
@@ -105,7 +110,10 @@ pub fn doi_key(text: &str) -> Option<String> {
         .collect();
     let trimmed = rest.trim_end_matches(['.', ',', ';', ')', ']', '>']);
     let (prefix, suffix) = trimmed.split_once('/')?;
-    if prefix.len() < 4 || suffix.is_empty() || !prefix[3..].chars().all(|c| c.is_ascii_digit() || c == '.') {
+    if prefix.len() < 4
+        || suffix.is_empty()
+        || !prefix[3..].chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
         return None;
     }
     Some(trimmed.to_owned())
@@ -123,9 +131,8 @@ pub fn arxiv_doi(id: &str) -> Option<String> {
         }
         _ => id,
     };
-    let ok = id.len() >= 9
-        && id.contains('.')
-        && id.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let ok =
+        id.len() >= 9 && id.contains('.') && id.chars().all(|c| c.is_ascii_digit() || c == '.');
     ok.then(|| format!("10.48550/arxiv.{id}"))
 }
 
@@ -332,8 +339,14 @@ mod tests {
 
     #[test]
     fn url_keys() {
-        assert_eq!(url_key("https://huggingface.co").as_deref(), Some("huggingface.co"));
-        assert_eq!(url_key("https://www.wired.com/2015/11/x/").as_deref(), Some("wired.com/2015/11/x"));
+        assert_eq!(
+            url_key("https://huggingface.co").as_deref(),
+            Some("huggingface.co")
+        );
+        assert_eq!(
+            url_key("https://www.wired.com/2015/11/x/").as_deref(),
+            Some("wired.com/2015/11/x")
+        );
         assert_eq!(
             url_key("https://www.youtube.com/watch?v=Y2VF8tmLFHw").as_deref(),
             Some("youtube.com/watch?v=y2vf8tmlfhw")
@@ -344,7 +357,10 @@ mod tests {
 
     #[test]
     fn hosts_give_organisations() {
-        assert_eq!(host_family_key("huggingface.co"), org_family_key("Hugging Face"));
+        assert_eq!(
+            host_family_key("huggingface.co"),
+            org_family_key("Hugging Face")
+        );
         assert_eq!(host_family_key("news.bbc.co.uk"), "bbc");
         assert_eq!(host_family_key(""), "");
     }
@@ -353,7 +369,10 @@ mod tests {
     fn org_families() {
         assert_eq!(org_family_key("Google Cloud"), "google");
         assert_eq!(org_family_key("Meta AI"), org_family_key("Meta"));
-        assert_eq!(org_family_key("Microsoft News Center"), org_family_key("Microsoft Features"));
+        assert_eq!(
+            org_family_key("Microsoft News Center"),
+            org_family_key("Microsoft Features")
+        );
         assert_eq!(org_family_key("AI"), "ai");
     }
 }

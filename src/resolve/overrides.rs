@@ -44,6 +44,9 @@ pub enum OverridesError {
     },
 }
 
+/// Two entries an override names.
+pub type EntryPair = (EntryRef, EntryRef);
+
 /// A pair of entry locators ("PATH#N").
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Pair {
@@ -95,8 +98,8 @@ impl Overrides {
         &self,
         docs: &[Document],
         notes: &mut Vec<String>,
-    ) -> (Vec<(EntryRef, EntryRef)>, Vec<(EntryRef, EntryRef)>) {
-        let mut convert = |pairs: &[Pair]| -> Vec<(EntryRef, EntryRef)> {
+    ) -> (Vec<EntryPair>, Vec<EntryPair>) {
+        let mut convert = |pairs: &[Pair]| -> Vec<EntryPair> {
             pairs
                 .iter()
                 .filter_map(|p| {
@@ -119,7 +122,9 @@ fn locate(locator: &str, docs: &[Document], notes: &mut Vec<String>) -> Option<E
         return None;
     };
     let Ok(n) = n.trim().parse::<usize>() else {
-        notes.push(format!("override {locator:?}: {n:?} is not an entry number"));
+        notes.push(format!(
+            "override {locator:?}: {n:?} is not an entry number"
+        ));
         return None;
     };
     let exact: Vec<usize> = (0..docs.len()).filter(|&i| docs[i].path == path).collect();

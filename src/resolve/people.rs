@@ -7,16 +7,37 @@
 //! its site's organisation: its container ("Hugging Face"), else its
 //! publisher, else the organisation its host names.
 
-use super::normalise::{fold, host_family_key, org_family_key, person_key, url_host, url_key, venue_key};
+use super::normalise::{
+    fold, host_family_key, org_family_key, person_key, url_host, url_key, venue_key,
+};
 use super::{Agent, AgentId, AgentKind, Evidence, Rule, Venue, VenueId, Work};
 use crate::model::{Document, Person, Reference, WorkType};
 use std::collections::{BTreeMap, HashMap};
 
 /// Hosts that carry other people's work; they name no organisation.
 const PLATFORM_HOSTS: &[&str] = &[
-    "arxiv", "github", "youtube", "youtu", "doi", "medium", "substack", "wordpress", "blogspot",
-    "twitter", "x", "linkedin", "researchgate", "ssrn", "academia", "jstor", "wikipedia",
-    "google", "archive", "vimeo", "scribd", "dropbox",
+    "arxiv",
+    "github",
+    "youtube",
+    "youtu",
+    "doi",
+    "medium",
+    "substack",
+    "wordpress",
+    "blogspot",
+    "twitter",
+    "x",
+    "linkedin",
+    "researchgate",
+    "ssrn",
+    "academia",
+    "jstor",
+    "wikipedia",
+    "google",
+    "archive",
+    "vimeo",
+    "scribd",
+    "dropbox",
 ];
 
 /// One spelling of an agent's name as met in an entry.
@@ -54,7 +75,12 @@ fn person_met(p: &Person) -> Option<Met> {
     let given = p.given.as_deref().map(|g| {
         let g = g.trim();
         match g.strip_suffix('.') {
-            Some(rest) if rest.rsplit([' ', '.', '-']).next().is_some_and(|w| w.chars().count() > 1) => {
+            Some(rest)
+                if rest
+                    .rsplit([' ', '.', '-'])
+                    .next()
+                    .is_some_and(|w| w.chars().count() > 1) =>
+            {
                 rest.to_owned()
             }
             _ => g.to_owned(),
@@ -66,7 +92,10 @@ fn person_met(p: &Person) -> Option<Met> {
         ..p.clone()
     };
     Some(Met {
-        key: format!("person:{}", person_key(&p.full_family(), p.given.as_deref())),
+        key: format!(
+            "person:{}",
+            person_key(&p.full_family(), p.given.as_deref())
+        ),
         kind: AgentKind::Person,
         spelling: display.to_string(),
         given,
@@ -125,10 +154,16 @@ fn family_label(spellings: &BTreeMap<String, usize>) -> String {
     if spellings.len() < 2 {
         return most;
     }
-    let split: Vec<Vec<&str>> = spellings.keys().map(|s| s.split_whitespace().collect()).collect();
+    let split: Vec<Vec<&str>> = spellings
+        .keys()
+        .map(|s| s.split_whitespace().collect())
+        .collect();
     let mut common: Vec<&str> = Vec::new();
     for (i, w) in split[0].iter().enumerate() {
-        if split.iter().all(|s| s.get(i).is_some_and(|x| fold(x) == fold(w))) {
+        if split
+            .iter()
+            .all(|s| s.get(i).is_some_and(|x| fold(x) == fold(w)))
+        {
             common.push(w);
         } else {
             break;
@@ -159,9 +194,16 @@ pub(crate) fn resolve_agents(
     let mut venues: Vec<(String, BTreeMap<String, usize>, Vec<u32>)> = Vec::new();
 
     for (w, work) in works.iter_mut().enumerate() {
-        let members: Vec<&Reference> = work.entries.iter().filter_map(|r| r.reference(docs)).collect();
+        let members: Vec<&Reference> = work
+            .entries
+            .iter()
+            .filter_map(|r| r.reference(docs))
+            .collect();
         // The entry naming the most authors speaks for the work.
-        let with_authors = members.iter().max_by_key(|r| r.authors.len()).filter(|r| !r.authors.is_empty());
+        let with_authors = members
+            .iter()
+            .max_by_key(|r| r.authors.len())
+            .filter(|r| !r.authors.is_empty());
         let met: Vec<Met> = match with_authors {
             Some(r) => r.authors.iter().filter_map(person_met).collect(),
             None => site_org(&members).into_iter().collect(),
@@ -190,7 +232,10 @@ pub(crate) fn resolve_agents(
             }
         }
         // Every member's container counts towards the venue's spellings.
-        let containers: Vec<&str> = members.iter().filter_map(|r| r.container_title.as_deref()).collect();
+        let containers: Vec<&str> = members
+            .iter()
+            .filter_map(|r| r.container_title.as_deref())
+            .collect();
         if let Some(first) = containers.first() {
             let key = venue_key(first);
             if !key.is_empty() {
@@ -221,10 +266,11 @@ pub(crate) fn resolve_agents(
                         .max_by_key(|s| (s.len(), std::cmp::Reverse((*s).clone())))
                         .cloned()
                         .unwrap_or_default();
-                    let mut givens: Vec<String> = d.givens.iter().map(|g| super::normalise::fold(g)).collect();
+                    let mut givens: Vec<String> =
+                        d.givens.iter().map(|g| super::normalise::fold(g)).collect();
                     givens.sort();
                     givens.dedup();
-                    let evidence = (variants.len() > 1).then(|| Evidence {
+                    let evidence = (variants.len() > 1).then_some(Evidence {
                         rule: Rule::Name,
                         // Only the initial agreed when the given names differ.
                         score: if givens.len() > 1 { 0.9 } else { 1.0 },
@@ -289,8 +335,18 @@ mod tests {
         let a = person_met(&Person::new("Apprich", Some("Clemens"))).unwrap();
         let b = person_met(&Person::new("Apprich", Some("C."))).unwrap();
         assert_eq!(a.key, b.key);
-        assert_eq!(person_met(&Person::new("Apprich", Some("Clemens."))).unwrap().spelling, "Clemens Apprich");
-        assert_eq!(person_met(&Person::new("Noble", Some("S. U."))).unwrap().spelling, "S. U. Noble");
+        assert_eq!(
+            person_met(&Person::new("Apprich", Some("Clemens.")))
+                .unwrap()
+                .spelling,
+            "Clemens Apprich"
+        );
+        assert_eq!(
+            person_met(&Person::new("Noble", Some("S. U.")))
+                .unwrap()
+                .spelling,
+            "S. U. Noble"
+        );
         let c = person_met(&Person::literal("Hugging Face")).unwrap();
         assert_eq!(c.kind, AgentKind::Organisation);
         assert!(person_met(&Person::literal("  ")).is_none());

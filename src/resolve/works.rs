@@ -2,8 +2,7 @@
 //! match of title, first author and year, joined with union-find.
 
 use super::normalise::{
-    arxiv_doi, arxiv_from_url, doi_key, fold, title_key, title_tokens, url_host, url_key,
-    venue_key,
+    arxiv_doi, arxiv_from_url, doi_key, fold, title_key, title_tokens, url_host, url_key, venue_key,
 };
 use super::{EntryRef, Evidence, Merge, Options, Rule, Work, WorkId};
 use crate::model::{Document, Reference};
@@ -29,7 +28,7 @@ fn identifier_conflict(a: &Keys, b: &Keys, author_counts: bool) -> bool {
     let titles_differ = matches!((&a.title, &b.title),
         (Some(x), Some(y)) if title_similarity(x, y) < ID_TITLE_FLOOR);
     let authors_agree = match (&a.author, &b.author) {
-        (Some(x), Some(y)) => strsim::jaro_winkler(x, y) >= 0.88,
+        (Some(x), Some(y)) => names_agree(x, y),
         _ => false,
     };
     titles_differ && !(author_counts && authors_agree)
@@ -134,6 +133,32 @@ pub fn title_similarity(a: &str, b: &str) -> f64 {
     chars.max((chars + words) / 2.0).max(subtitle)
 }
 
+/// How much lower the title threshold is when first author and year agree.
+const VOUCHED_EASING: f64 = 0.08;
+
+/// Whether two folded family names are one name, allowing a typo: close by
+/// Jaro-Winkler, or at most one edit in five letters (Damerau-Levenshtein,
+/// so a dropped or swapped letter near the start counts too).
+pub fn names_agree(a: &str, b: &str) -> bool {
+    a == b
+        || strsim::jaro_winkler(a, b) >= 0.88
+        || strsim::normalized_damerau_levenshtein(a, b) >= 0.8
+}
+
+/// Whether two titles' lengths leave [`title_similarity`] any chance of
+/// reaching `threshold`: bigram overlap is bounded by the length ratio `r`
+/// (at most 2r/(1+r)), and word overlap by 1. Skips most blocked candidate
+/// pairs without building bigram sets.
+fn within_reach(a: &str, b: &str, threshold: f64) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.starts_with(short) {
+        return true;
+    }
+    let r = short.len() as f64 / long.len().max(1) as f64;
+    let chars = 2.0 * r / (1.0 + r);
+    (chars + 1.0) / 2.0 >= threshold
+}
+
 /// A title too short to identify a work on its own ("About", "Hugging Face").
 fn is_short(title: &str) -> bool {
     title.len() < 15 || title_tokens(title).len() < 3
@@ -159,16 +184,34 @@ pub fn same_by_title(a: &Keys, b: &Keys, threshold: f64) -> Option<f32> {
         _ => false,
     };
     let author_equal = match (&a.author, &b.author) {
-        (Some(x), Some(y)) if x == y => true,
-        (Some(x), Some(y)) if strsim::jaro_winkler(x, y) >= 0.88 => true,
+        (Some(x), Some(y)) if names_agree(x, y) => true,
         (Some(_), Some(_)) => return None,
         _ => false,
     };
     let container_equal = matches!((&a.container, &b.container), (Some(x), Some(y)) if x == y);
-    let score = title_similarity(ta, tb);
+    // The same first author and the same year together vouch for a title
+    // with a typo or two that similarity alone would not.
+    let vouched = author_equal && year_equal;
     if is_short(ta) || is_short(tb) {
-        return (ta == tb && (author_equal || container_equal)).then_some(1.0);
+        if ta == tb {
+            return (author_equal || container_equal).then_some(1.0);
+        }
+        let worded = title_tokens(ta).len() >= 2 && title_tokens(tb).len() >= 2;
+        if !(vouched && worded && within_reach(ta, tb, threshold)) {
+            return None;
+        }
+        let score = title_similarity(ta, tb);
+        return (score >= threshold).then_some(score as f32);
     }
+    let threshold = if vouched {
+        threshold - VOUCHED_EASING
+    } else {
+        threshold
+    };
+    if !within_reach(ta, tb, threshold) {
+        return None;
+    }
+    let score = title_similarity(ta, tb);
     let backed = author_equal || year_equal || container_equal || score >= 0.97;
     (score >= threshold && backed).then_some(score as f32)
 }
@@ -216,6 +259,33 @@ impl Joiner {
         self.parent[hi as usize] = lo;
         self.merges.push((a, b, evidence));
         true
+    }
+}
+
+/// Entry positions to item numbers without a hash map: items are numbered
+/// document by document.
+struct ItemIndex {
+    offsets: Vec<u32>,
+    lens: Vec<u32>,
+}
+
+impl ItemIndex {
+    fn new(docs: &[Document]) -> Self {
+        let mut offsets = Vec::with_capacity(docs.len());
+        let mut next = 0u32;
+        for d in docs {
+            offsets.push(next);
+            next += d.entries.len() as u32;
+        }
+        ItemIndex {
+            offsets,
+            lens: docs.iter().map(|d| d.entries.len() as u32).collect(),
+        }
+    }
+
+    fn get(&self, r: EntryRef) -> Option<u32> {
+        let d = r.doc as usize;
+        (r.entry < *self.lens.get(d)?).then(|| self.offsets[d] + r.entry)
     }
 }
 
@@ -284,9 +354,12 @@ pub(crate) struct WorksOutput {
     pub matcher: Matcher,
 }
 
+/// Two items and how strongly they matched.
+type ScoredPair = (u32, u32, f32);
+
 /// Candidate title pairs: within groups of identical titles, then across
 /// groups that share a rare word or the same first author and year.
-fn title_pairs(keys: &[Option<Keys>], threshold: f64) -> Vec<(u32, u32, f32)> {
+fn title_pairs(keys: &[Option<Keys>], threshold: f64) -> Vec<ScoredPair> {
     let mut groups: HashMap<&str, Vec<u32>> = HashMap::new();
     let mut order: Vec<&str> = Vec::new();
     for (i, k) in keys.iter().enumerate() {
@@ -302,7 +375,7 @@ fn title_pairs(keys: &[Option<Keys>], threshold: f64) -> Vec<(u32, u32, f32)> {
 
     // Within an exact-title group, each entry joins the first sub-cluster
     // whose representative it matches.
-    let per_group: Vec<(Vec<u32>, Vec<(u32, u32, f32)>)> = order
+    let per_group: Vec<(Vec<u32>, Vec<ScoredPair>)> = order
         .par_iter()
         .map(|t| {
             let mut reps: Vec<u32> = Vec::new();
@@ -388,11 +461,7 @@ pub(crate) fn resolve_works(
             })
         })
         .collect();
-    let item_of: HashMap<EntryRef, u32> = refs
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (*r, i as u32))
-        .collect();
+    let item_of = ItemIndex::new(docs);
     let keys: Vec<Option<Keys>> = refs
         .par_iter()
         .map(|r| r.reference(docs).map(Keys::of))
@@ -402,7 +471,7 @@ pub(crate) fn resolve_works(
     let to_items = |pairs: Vec<(EntryRef, EntryRef)>| -> Vec<(u32, u32)> {
         pairs
             .into_iter()
-            .filter_map(|(a, b)| Some((*item_of.get(&a)?, *item_of.get(&b)?)))
+            .filter_map(|(a, b)| Some((item_of.get(a)?, item_of.get(b)?)))
             .collect()
     };
     let mut joiner = Joiner::new(refs.len(), to_items(apart));
@@ -425,7 +494,9 @@ pub(crate) fn resolve_works(
         if let Some(d) = &k.doi {
             match by_doi.get(d) {
                 Some(&first) => {
-                    let other = keys[first as usize].as_ref().expect("indexed items have keys");
+                    let other = keys[first as usize]
+                        .as_ref()
+                        .expect("indexed items have keys");
                     if !identifier_conflict(k, other, true) {
                         joiner.join(first, i as u32, exact(Rule::Doi));
                     }
@@ -441,7 +512,9 @@ pub(crate) fn resolve_works(
         if let Some(u) = &k.url {
             match by_url.get(u) {
                 Some(&first) => {
-                    let other = keys[first as usize].as_ref().expect("indexed items have keys");
+                    let other = keys[first as usize]
+                        .as_ref()
+                        .expect("indexed items have keys");
                     if !identifier_conflict(k, other, false) {
                         joiner.join(first, i as u32, exact(Rule::Url));
                     }
@@ -503,14 +576,24 @@ pub(crate) fn resolve_works(
             evidence,
         })
         .collect();
+    // Documents look themselves up by title word; one entry per distinct
+    // title (and work) is enough to find the work.
     let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut indexed: HashSet<(&str, WorkId)> = HashSet::new();
     for (i, k) in keys.iter().enumerate() {
-        if let Some(t) = k.as_ref().and_then(|k| k.title.as_deref()) {
-            for w in title_tokens(t) {
-                let list = by_word.entry(w.to_owned()).or_default();
-                if list.len() < BLOCK_CAP && list.last() != Some(&(i as u32)) {
-                    list.push(i as u32);
-                }
+        let Some(t) = k.as_ref().and_then(|k| k.title.as_deref()) else {
+            continue;
+        };
+        if !indexed.insert((t, work_of_item[i])) {
+            continue;
+        }
+        for w in title_tokens(t) {
+            let list = match by_word.get_mut(w) {
+                Some(list) => list,
+                None => by_word.entry(w.to_owned()).or_default(),
+            };
+            if list.len() < BLOCK_CAP && list.last() != Some(&(i as u32)) {
+                list.push(i as u32);
             }
         }
     }
@@ -530,7 +613,7 @@ pub(crate) fn resolve_works(
 }
 
 /// Fills a work's key, label and year from its best-described entry.
-fn describe(work: &mut Work, docs: &[Document], keys: &[Option<Keys>], item_of: &HashMap<EntryRef, u32>) {
+fn describe(work: &mut Work, docs: &[Document], keys: &[Option<Keys>], item_of: &ItemIndex) {
     let richness = |r: &EntryRef| {
         r.reference(docs).map_or(0, |x| {
             usize::from(x.title.is_some()) * 4
@@ -548,7 +631,7 @@ fn describe(work: &mut Work, docs: &[Document], keys: &[Option<Keys>], item_of: 
     let member_keys = || {
         work.entries
             .iter()
-            .filter_map(|r| keys[item_of[r] as usize].as_ref())
+            .filter_map(|r| keys[item_of.get(*r)? as usize].as_ref())
     };
     work.year = best.reference(docs).and_then(Reference::year);
     work.key = if let Some(d) = member_keys().find_map(|k| k.doi.clone()) {
@@ -599,9 +682,12 @@ fn note_problems(
                 "{}: entry not parsed; kept as a work of its own",
                 r.locator(docs)
             )),
-            Some(k) if k.title.is_none() && k.doi.is_none() && k.url.is_none() => notes.push(
-                format!("{}: entry has no title, DOI or URL; kept as a work of its own", r.locator(docs)),
-            ),
+            Some(k) if k.title.is_none() && k.doi.is_none() && k.url.is_none() => {
+                notes.push(format!(
+                    "{}: entry has no title, DOI or URL; kept as a work of its own",
+                    r.locator(docs)
+                ))
+            }
             Some(k) if k.title.is_none() => notes.push(format!(
                 "{}: entry has no title; matched by identifier only",
                 r.locator(docs)
@@ -614,7 +700,8 @@ fn note_problems(
         for r in &work.entries {
             by_doc.entry(r.doc).or_default().push(r.entry + 1);
         }
-        let mut dups: Vec<(u32, Vec<u32>)> = by_doc.into_iter().filter(|(_, v)| v.len() > 1).collect();
+        let mut dups: Vec<(u32, Vec<u32>)> =
+            by_doc.into_iter().filter(|(_, v)| v.len() > 1).collect();
         dups.sort();
         for (doc, entries) in dups {
             let list: Vec<String> = entries.iter().map(|n| format!("#{n}")).collect();
@@ -652,25 +739,80 @@ mod tests {
 
     #[test]
     fn typos_merge_but_other_authors_veto() {
-        let a = keys("The Culture of Connectivity. A Critical History of Social Media", Some("van Dijck"), Some(2013));
-        let b = keys("The Culture of Conectivity: A Critical Histroy of Social Media", Some("van Dijk"), Some(2013));
+        let a = keys(
+            "The Culture of Connectivity. A Critical History of Social Media",
+            Some("van Dijck"),
+            Some(2013),
+        );
+        let b = keys(
+            "The Culture of Conectivity: A Critical Histroy of Social Media",
+            Some("van Dijk"),
+            Some(2013),
+        );
         assert!(same_by_title(&a, &b, 0.88).is_some());
-        let c = keys("The Culture of Connectivity. A Critical History of Social Media", Some("Tkacz"), Some(2013));
+        let c = keys(
+            "The Culture of Connectivity. A Critical History of Social Media",
+            Some("Tkacz"),
+            Some(2013),
+        );
         assert_eq!(same_by_title(&a, &c, 0.88), None);
-        let d = keys("The Culture of Connectivity. A Critical History of Social Media", Some("van Dijck"), Some(2003));
+        let d = keys(
+            "The Culture of Connectivity. A Critical History of Social Media",
+            Some("van Dijck"),
+            Some(2003),
+        );
         assert_eq!(same_by_title(&a, &d, 0.88), None);
     }
 
     #[test]
+    fn author_and_year_vouch_for_typos() {
+        let a = keys(
+            "Who Onws Digital Models?",
+            Some("Open Knowledge Foundation"),
+            Some(2007),
+        );
+        let b = keys(
+            "Who Owns Digital Models?",
+            Some("Open Knowledge Foundation"),
+            Some(2007),
+        );
+        assert!(same_by_title(&a, &b, 0.88).is_some());
+        let c = keys("Counting the Achive", Some("Kowalski"), Some(2022));
+        let d = keys("Counting the Archive", Some("Kowalski"), Some(2022));
+        assert!(same_by_title(&c, &d, 0.88).is_some());
+        // Without the year the short title must be exact.
+        let e = keys("Counting the Archive", Some("Kowalski"), None);
+        assert_eq!(same_by_title(&c, &e, 0.88), None);
+        // Different words are different works, even by one author in one year.
+        let f = keys(
+            "Who Owns Digital Markets?",
+            Some("Open Knowledge Foundation"),
+            Some(2007),
+        );
+        assert_eq!(same_by_title(&b, &f, 0.88), None);
+        assert!(names_agree("wisniewski", "wsniewski"));
+        assert!(!names_agree("li", "lu"));
+        assert!(!names_agree("kim", "kin"));
+    }
+
+    #[test]
     fn subtitles_may_be_left_out() {
-        let a = keys("Race after Technology. Abolitionist Tools for the New Jim Code", Some("Benjamin"), Some(2019));
+        let a = keys(
+            "Race after Technology. Abolitionist Tools for the New Jim Code",
+            Some("Benjamin"),
+            Some(2019),
+        );
         let b = keys("Race after Technology", Some("Benjamin"), Some(2019));
         assert!(same_by_title(&a, &b, 0.88).is_some());
     }
 
     #[test]
     fn different_dois_veto() {
-        let mut a = keys("Artificial Intelligence, Values, and Alignment", Some("Gabriel"), Some(2020));
+        let mut a = keys(
+            "Artificial Intelligence, Values, and Alignment",
+            Some("Gabriel"),
+            Some(2020),
+        );
         let mut b = a.clone();
         a.doi = Some("10.1/a".into());
         b.doi = Some("10.1/b".into());
@@ -680,7 +822,10 @@ mod tests {
     #[test]
     fn joiner_respects_apart_pairs() {
         let mut j = Joiner::new(3, vec![(0, 2)]);
-        let e = Evidence { rule: Rule::Title, score: 1.0 };
+        let e = Evidence {
+            rule: Rule::Title,
+            score: 1.0,
+        };
         assert!(j.join(0, 1, e));
         assert!(!j.join(1, 2, e));
         assert_eq!(j.merges.len(), 1);

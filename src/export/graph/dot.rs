@@ -65,7 +65,10 @@ pub fn to_model(p: &Projection) -> Graph {
     for e in p.graph.edge_references() {
         let (a, b) = (&p.graph[e.source()].id, &p.graph[e.target()].id);
         stmts.push(Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(Vertex::N(NodeId(id(a), None)), Vertex::N(NodeId(id(b), None))),
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(id(a), None)),
+                Vertex::N(NodeId(id(b), None)),
+            ),
             attributes: vec![attr("weight", &e.weight().to_string())],
         }));
     }

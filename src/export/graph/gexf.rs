@@ -21,27 +21,35 @@ pub fn write_gexf<W: Write>(p: &Projection, out: W) -> io::Result<()> {
     w.write_event(Event::Text(quick_xml::events::BytesText::new("citemap")))?;
     w.write_event(Event::End(BytesEnd::new("creator")))?;
     w.write_event(Event::End(BytesEnd::new("meta")))?;
-    let edgetype = if p.directed() { "directed" } else { "undirected" };
-    w.write_event(Event::Start(BytesStart::new("graph").with_attributes([
-        ("mode", "static"),
-        ("defaultedgetype", edgetype),
-    ])))?;
-    w.write_event(Event::Start(BytesStart::new("attributes").with_attributes([("class", "node")])))?;
+    let edgetype = if p.directed() {
+        "directed"
+    } else {
+        "undirected"
+    };
+    w.write_event(Event::Start(
+        BytesStart::new("graph")
+            .with_attributes([("mode", "static"), ("defaultedgetype", edgetype)]),
+    ))?;
+    w.write_event(Event::Start(
+        BytesStart::new("attributes").with_attributes([("class", "node")]),
+    ))?;
     for (id, title) in [("0", "kind"), ("1", "key")] {
-        w.write_event(Event::Empty(BytesStart::new("attribute").with_attributes([
-            ("id", id),
-            ("title", title),
-            ("type", "string"),
-        ])))?;
+        w.write_event(Event::Empty(
+            BytesStart::new("attribute").with_attributes([
+                ("id", id),
+                ("title", title),
+                ("type", "string"),
+            ]),
+        ))?;
     }
     w.write_event(Event::End(BytesEnd::new("attributes")))?;
     w.write_event(Event::Start(BytesStart::new("nodes")))?;
     for n in p.graph.node_weights() {
         let (nid, label, key) = (xml_safe(&n.id), xml_safe(&n.label), xml_safe(&n.key));
-        w.write_event(Event::Start(BytesStart::new("node").with_attributes([
-            ("id", nid.as_ref()),
-            ("label", label.as_ref()),
-        ])))?;
+        w.write_event(Event::Start(
+            BytesStart::new("node")
+                .with_attributes([("id", nid.as_ref()), ("label", label.as_ref())]),
+        ))?;
         w.write_event(Event::Start(BytesStart::new("attvalues")))?;
         for (f, v) in [("0", n.kind.name()), ("1", key.as_ref())] {
             w.write_event(Event::Empty(
@@ -55,7 +63,10 @@ pub fn write_gexf<W: Write>(p: &Projection, out: W) -> io::Result<()> {
     w.write_event(Event::Start(BytesStart::new("edges")))?;
     for (i, e) in p.graph.edge_references().enumerate() {
         let (eid, weight) = (i.to_string(), e.weight().to_string());
-        let (a, b) = (xml_safe(&p.graph[e.source()].id), xml_safe(&p.graph[e.target()].id));
+        let (a, b) = (
+            xml_safe(&p.graph[e.source()].id),
+            xml_safe(&p.graph[e.target()].id),
+        );
         w.write_event(Event::Empty(BytesStart::new("edge").with_attributes([
             ("id", eid.as_str()),
             ("source", a.as_ref()),

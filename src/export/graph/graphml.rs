@@ -9,7 +9,9 @@ use quick_xml::Writer;
 use std::io::{self, Write};
 
 fn data<W: Write>(w: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
-    w.write_event(Event::Start(BytesStart::new("data").with_attributes([("key", key)])))?;
+    w.write_event(Event::Start(
+        BytesStart::new("data").with_attributes([("key", key)]),
+    ))?;
     w.write_event(Event::Text(BytesText::new(&xml_safe(value))))?;
     w.write_event(Event::End(BytesEnd::new("data")))
 }
@@ -39,14 +41,20 @@ pub fn write_graphml<W: Write>(p: &Projection, out: W) -> io::Result<()> {
             ("attr.type", ty),
         ])))?;
     }
-    let edgedefault = if p.directed() { "directed" } else { "undirected" };
+    let edgedefault = if p.directed() {
+        "directed"
+    } else {
+        "undirected"
+    };
     w.write_event(Event::Start(BytesStart::new("graph").with_attributes([
         ("id", p.kind.name()),
         ("edgedefault", edgedefault),
     ])))?;
     for n in p.graph.node_weights() {
         let nid = xml_safe(&n.id);
-        w.write_event(Event::Start(BytesStart::new("node").with_attributes([("id", nid.as_ref())])))?;
+        w.write_event(Event::Start(
+            BytesStart::new("node").with_attributes([("id", nid.as_ref())]),
+        ))?;
         data(&mut w, "label", &n.label)?;
         data(&mut w, "kind", n.kind.name())?;
         data(&mut w, "key", &n.key)?;
@@ -54,7 +62,10 @@ pub fn write_graphml<W: Write>(p: &Projection, out: W) -> io::Result<()> {
     }
     for (i, e) in p.graph.edge_references().enumerate() {
         let eid = format!("e{i}");
-        let (a, b) = (xml_safe(&p.graph[e.source()].id), xml_safe(&p.graph[e.target()].id));
+        let (a, b) = (
+            xml_safe(&p.graph[e.source()].id),
+            xml_safe(&p.graph[e.target()].id),
+        );
         w.write_event(Event::Start(BytesStart::new("edge").with_attributes([
             ("id", eid.as_str()),
             ("source", a.as_ref()),

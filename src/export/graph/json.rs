@@ -3,7 +3,7 @@
 
 use crate::graph::{Node, Projection};
 use crate::model::Document;
-use crate::resolve::{DocNode, Evidence, Resolution};
+use crate::resolve::{Agent, DocNode, Evidence, Resolution};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
@@ -60,12 +60,19 @@ pub struct JsonGraph<'a> {
     pub merges: Vec<JsonMerge<'a>>,
     /// Document nodes with evidence.
     pub documents: Vec<JsonDocument<'a>>,
+    /// People and organisation families met under more than one spelling,
+    /// with the spellings and the evidence.
+    pub names: Vec<&'a Agent>,
     /// Notes from resolution.
     pub notes: &'a [String],
 }
 
 /// Assembles the JSON document of a projection and its resolution.
-pub fn to_json_value<'a>(p: &'a Projection, res: &'a Resolution, docs: &'a [Document]) -> JsonGraph<'a> {
+pub fn to_json_value<'a>(
+    p: &'a Projection,
+    res: &'a Resolution,
+    docs: &'a [Document],
+) -> JsonGraph<'a> {
     let nodes = p.graph.node_weights().collect();
     let edges = p
         .graph
@@ -93,10 +100,15 @@ pub fn to_json_value<'a>(p: &'a Projection, res: &'a Resolution, docs: &'a [Docu
         .filter(|d: &&DocNode| !d.evidence.is_empty())
         .map(|d| JsonDocument {
             key: &d.key,
-            files: d.files.iter().map(|&f| docs[f as usize].path.as_str()).collect(),
+            files: d
+                .files
+                .iter()
+                .map(|&f| docs[f as usize].path.as_str())
+                .collect(),
             evidence: &d.evidence,
         })
         .collect();
+    let names = res.agents.iter().filter(|a| a.variants.len() > 1).collect();
     JsonGraph {
         kind: p.kind.name(),
         directed: p.directed(),
@@ -104,6 +116,7 @@ pub fn to_json_value<'a>(p: &'a Projection, res: &'a Resolution, docs: &'a [Docu
         edges,
         merges,
         documents,
+        names,
         notes: &res.notes,
     }
 }
