@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 use unicode_normalization::UnicodeNormalization;
 
 /// Micro F1 reached on the sample; the test allows 0.005 below it.
-const MICRO_F1_FLOOR: f64 = 0.870;
+const MICRO_F1_FLOOR: f64 = 0.877;
 
 const FIELDS: [&str; 12] = [
     "author",
@@ -82,8 +82,8 @@ fn name_key(names: &Value) -> Vec<String> {
         .iter()
         .flat_map(|n| words(n))
         .filter(|w| {
-            !(w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()))
-                && !STOP.contains(&w.as_str())
+            let initial = w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase());
+            !(initial || STOP.contains(&w.as_str()))
         })
         .collect();
     out.sort();

@@ -215,7 +215,6 @@ fn golden_file_is_complete_and_read_from_the_text() {
 }
 
 #[test]
-#[ignore = "the parser still misses some golden fields (run with --include-ignored)"]
 fn parsed_fields_match_the_golden_file() {
     let golden = golden();
     let Some(docs) = seed_docs(&golden) else {

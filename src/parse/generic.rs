@@ -213,7 +213,9 @@ pub fn sentence_end(s: &str) -> Option<usize> {
         let Some(next) = next else {
             return Some(i);
         };
-        if next.is_lowercase() && !after.trim_start().starts_with("in ") {
+        let next_word = after.trim_start().split(' ').next().unwrap_or("");
+        let camel = next_word.chars().skip(1).any(char::is_uppercase);
+        if next.is_lowercase() && !after.trim_start().starts_with("in ") && !camel {
             continue;
         }
         if c == '.' {
@@ -275,6 +277,14 @@ fn trim_title(t: &str) -> String {
         .trim_end_matches('.')
         .trim()
         .to_owned()
+}
+
+/// A title read from inside quotes keeps quotes of its own
+/// ('Against “Democratizing AI”'), losing only trailing punctuation.
+fn trim_quoted_title(t: &str) -> String {
+    let t = t.trim().trim_end_matches([',', ';', ':']).trim_end();
+    let t = t.strip_suffix('.').unwrap_or(t);
+    t.trim().to_owned()
 }
 
 fn people_literal(seg: &str) -> Person {
@@ -360,14 +370,30 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     } else {
         rest = skipped;
     }
-    // "(Ed.)" after the date, or "Hrsg." lists.
-    let rest_off = s.len() - rest.len();
 
+    // "Surya, ‘Machine Bias’": a few stray words before a quoted title.
+    if !rest.starts_with(['"', '“', '‘', '\'']) {
+        for q in [", ‘", ", “", ", \""] {
+            if let Some(k) = rest.find(q) {
+                let prefix = &rest[..k];
+                if k < 40
+                    && !prefix.contains(['.', '('])
+                    && prefix.split_whitespace().count() <= 3
+                    && tokens::quoted(&rest[k + 2..]).is_ok()
+                {
+                    r.note = Some(prefix.trim().to_owned());
+                    rest = &rest[k + 2..];
+                }
+                break;
+            }
+        }
+    }
+    let rest_off = s.len() - rest.len();
     // Title.
     let mut tail_str: &str;
     let mut has_container = false;
     if let Ok((after, t)) = tokens::quoted(rest) {
-        r.title = Some(trim_title(t));
+        r.title = Some(trim_quoted_title(t));
         used += t.len();
         tail_str = after;
     } else if let Some((a, b)) = italic_at(p, rest_off) {
@@ -516,17 +542,55 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     }
     if r.publisher.is_none()
         && r.volume.is_none()
+        && p.ids.url.is_none()
         && r.container_title
             .as_deref()
             .is_some_and(lexicon::looks_like_publisher)
     {
         r.publisher = r.container_title.take();
     }
+    // The preprint server is where the work was published, not a container.
+    if r.container_title.as_deref().is_some_and(|c| {
+        let l = c.to_lowercase();
+        l == "arxiv" || l.starts_with("arxiv preprint") || l == "ssrn" || l == "biorxiv"
+    }) {
+        r.publisher = r.container_title.take();
+    }
+    // "Proceedings of …, Virtual Event Canada": the place of a conference.
+    if let Some(c) = r.container_title.as_deref() {
+        if lexicon::conference_cue(c) {
+            if let Some(k) = c.rfind(", ") {
+                let last = &c[k + 2..];
+                let words = last.split_whitespace().count();
+                if words <= 3
+                    && !lexicon::conference_cue(last)
+                    && last
+                        .split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase))
+                    && !last.starts_with("and ")
+                    && r.publisher_place.is_none()
+                {
+                    r.publisher_place = Some(last.to_owned());
+                    r.container_title = Some(c[..k].to_owned());
+                }
+            }
+        }
+    }
     r.doi = p.ids.doi.clone();
     r.url = p.ids.url.clone();
     r.arxiv = p.ids.arxiv.clone();
     r.accessed = p.ids.accessed;
     r.kind = infer_type(&r, p, chapter);
+    let author_is_container = matches!(r.authors.as_slice(), [a] if a.literal && r.container_title.as_deref() == Some(a.family.as_str()));
+    if r.kind == WorkType::Report
+        && !author_is_container
+        && r.container_title
+            .as_deref()
+            .is_some_and(lexicon::institution_cue)
+        && r.publisher.is_none()
+    {
+        r.publisher = r.container_title.take();
+    }
     (r, used)
 }
 
@@ -785,8 +849,26 @@ fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
     if lower.contains("arxiv") && r.volume.is_none() && r.pages.is_none() {
         return WorkType::Preprint;
     }
-    if lexicon::conference_cue(container) {
+    if lexicon::conference_cue(container)
+        && !p.ids.url.as_deref().is_some_and(|u| {
+            r.volume.is_none() && r.pages.is_none() && !u.is_empty() && container.is_empty()
+        })
+    {
         return WorkType::PaperConference;
+    }
+    let no_numbers = r.volume.is_none() && r.pages.is_none() && r.issue.is_none();
+    let title = r.title.as_deref().unwrap_or("");
+    let publisher = r.publisher.as_deref().unwrap_or("");
+    let org_author_is_container = matches!(r.authors.as_slice(), [a] if a.literal && !container.is_empty() && a.family == container);
+    if no_numbers
+        && (title.starts_with("Report ")
+            || lexicon::institution_cue(container)
+            || lexicon::report_cue(title) && title.to_lowercase().contains("report")
+            || (lexicon::institution_cue(publisher) && r.publisher_place.is_none())
+            || org_author_is_container)
+        && !chapter
+    {
+        return WorkType::Report;
     }
     if chapter || (!r.editors.is_empty() && r.title.is_some() && !container.is_empty()) {
         return WorkType::Chapter;
@@ -801,6 +883,10 @@ fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
         return WorkType::Dataset;
     }
     if !container.is_empty() {
+        let says_magazine = container.to_lowercase().contains("magazine");
+        if p.ids.url.is_some() && no_numbers && !says_magazine {
+            return WorkType::Webpage;
+        }
         if let Some(news) = lexicon::magazine_cue(container) {
             return if news {
                 WorkType::ArticleNewspaper

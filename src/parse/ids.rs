@@ -44,7 +44,7 @@ fn is_boundary_before(s: &str, at: usize) -> bool {
     s[..at]
         .chars()
         .next_back()
-        .map_or(true, |c| !c.is_alphanumeric())
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Finds a DOI ("10.NNNN/…") at or after `from`; returns (start, end).
@@ -216,10 +216,7 @@ fn take_accessed(s: &str) -> Option<(usize, usize, Option<Date>)> {
                 start = lower[..at].trim_end().len() - 4;
             }
             let after = &s[at + cue.len()..];
-            let lead = after.len()
-                - after
-                    .trim_start_matches(|c: char| c == ':' || c == ' ' || c == ',')
-                    .len();
+            let lead = after.len() - after.trim_start_matches([':', ' ', ',']).len();
             let lead = lead
                 + if after[lead..].to_lowercase().starts_with("on ") {
                     3

@@ -190,6 +190,9 @@ pub fn looks_like_publisher(s: &str) -> bool {
                 | "polity"
                 | "sage"
                 | "taylor"
+                | "associates"
+                | "publishers,"
+                | "erlbaum"
         )
     });
     if strong {
@@ -428,6 +431,39 @@ pub fn report_cue(s: &str) -> bool {
     .any(|c| l.contains(c))
 }
 
+/// Names of institutions that publish reports ("AI Now Institute").
+pub fn institution_cue(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let last_or_of = words
+            .get(k + 1)
+            .is_none_or(|n| matches!(*n, "of" | "for" | "on" | "de" | "für"));
+        last_or_of
+            && matches!(
+                *w,
+                "Institute"
+                    | "Institut"
+                    | "Foundation"
+                    | "Council"
+                    | "Agency"
+                    | "Commission"
+                    | "Ministry"
+                    | "Organisation"
+                    | "Organization"
+                    | "Centre"
+                    | "Bureau"
+                    | "Office"
+                    | "Department"
+                    | "OECD"
+                    | "UNESCO"
+                    | "WHO"
+            )
+    })
+}
+
 /// "Proceedings", "Conference", "Symposium", "Workshop", "Proc.".
 pub fn conference_cue(s: &str) -> bool {
     let l = s.to_lowercase();
@@ -571,6 +607,20 @@ pub fn is_journal_word(w: &str) -> bool {
             | "Bot"
             | "Agric"
             | "Environ"
+            | "Annu"
+            | "Pharm"
+            | "Psych"
+            | "Nutr"
+            | "Surg"
+            | "Oncol"
+            | "Radiol"
+            | "Cardiol"
+            | "Hepatol"
+            | "Virol"
+            | "Infect"
+            | "Endocr"
+            | "Metab"
+            | "Lond"
     )
 }
 
@@ -590,7 +640,7 @@ pub fn looks_like_abbreviated_journal(s: &str) -> bool {
         let first = core.chars().next().unwrap_or(' ');
         let lower_word = matches!(
             core,
-            "of" | "and" | "de" | "der" | "für" | "in" | "the" | "&" | "et" | "für"
+            "of" | "and" | "de" | "der" | "für" | "in" | "the" | "&" | "et"
         );
         if !(first.is_uppercase() || lower_word || first.is_ascii_digit()) {
             return false;

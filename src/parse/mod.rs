@@ -133,3 +133,255 @@ pub fn guess_style(raw: &str) -> Style {
         _ => Style::Unknown,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! Entries of the seed corpus (MLA list of 000, IEEE list of 004), as
+    //! extraction hands them over, with the fields a reader checks by eye.
+    use super::*;
+    use crate::model::{Reference, WorkType};
+
+    fn parse(raw: &str, style: Style) -> Reference {
+        match parse_reference(raw, style).outcome {
+            Outcome::Parsed { reference, .. } => reference,
+            Outcome::Unparsed { reason } => panic!("unparsed ({reason}): {raw}"),
+        }
+    }
+
+    fn families(r: &Reference) -> Vec<String> {
+        r.authors.iter().map(|p| p.full_family()).collect()
+    }
+
+    #[test]
+    fn mla_book() {
+        let r = parse("Benjamin, Ruha. *Race after Technology. Abolitionist Tools for the New Jim Code*. Polity Press, 2019.", Style::Mla);
+        assert_eq!(families(&r), ["Benjamin"]);
+        assert_eq!(r.authors[0].given.as_deref(), Some("Ruha"));
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Race after Technology. Abolitionist Tools for the New Jim Code")
+        );
+        assert_eq!(r.publisher.as_deref(), Some("Polity Press"));
+        assert_eq!(r.year(), Some(2019));
+        assert_eq!(r.kind, WorkType::Book);
+        let r = parse("Apprich, Clemens. *Technotopia. A Media Genealogy of Net Cultures*. Rowman & Littlefield, 2017.", Style::Mla);
+        assert_eq!(r.publisher.as_deref(), Some("Rowman & Littlefield"));
+        assert_eq!(r.container_title, None);
+    }
+
+    #[test]
+    fn mla_chapter_edited_by() {
+        let r = parse("Apprich, Clemens. “Introduction.” *Pattern Discrimination*, edited by Clemens Apprich, Wendy Hui Kyong Chun, Florian Cramer and Hito Steyerl. meson press/Minnesota Press, 2018, pp. ix-xii.", Style::Mla);
+        assert_eq!(r.title.as_deref(), Some("Introduction"));
+        assert_eq!(r.container_title.as_deref(), Some("Pattern Discrimination"));
+        let eds: Vec<_> = r.editors.iter().map(|p| p.family.as_str()).collect();
+        assert_eq!(eds, ["Apprich", "Chun", "Cramer", "Steyerl"]);
+        assert_eq!(r.publisher.as_deref(), Some("meson press/Minnesota Press"));
+        assert_eq!(r.pages.as_deref(), Some("ix-xii"));
+        assert_eq!(r.kind, WorkType::Chapter);
+    }
+
+    #[test]
+    fn mla_journal_article() {
+        let r = parse(" Tsing, Anna. \"On Nonscalability: The Living World is Not Amenable to Precision-Nested Scales.\" *Common Knowledge*, vol. 18, no. 3, 2012, pp. 505-524.", Style::Mla);
+        assert_eq!(families(&r), ["Tsing"]);
+        assert_eq!(r.container_title.as_deref(), Some("Common Knowledge"));
+        assert_eq!(
+            (r.volume.as_deref(), r.issue.as_deref()),
+            (Some("18"), Some("3"))
+        );
+        assert_eq!(r.pages.as_deref(), Some("505-524"));
+        assert_eq!(r.year(), Some(2012));
+        assert_eq!(r.kind, WorkType::ArticleJournal);
+    }
+
+    #[test]
+    fn mla_web_page_with_date_and_url() {
+        let r = parse("Dillet, Romain. \"Hugging Face Wants to Become Your Artificial BFF.\" *TechCrunch*, 9 March 2017. <https://techcrunch.com/2017/03/09/hugging-face-wants-to-become-your-artificial-bff/>.", Style::Mla);
+        assert_eq!(r.container_title.as_deref(), Some("TechCrunch"));
+        let d = r.issued.unwrap();
+        assert_eq!((d.year, d.month, d.day), (2017, Some(3), Some(9)));
+        assert_eq!(r.url.as_deref(), Some("https://techcrunch.com/2017/03/09/hugging-face-wants-to-become-your-artificial-bff/"));
+        assert_eq!(r.kind, WorkType::Webpage);
+    }
+
+    #[test]
+    fn mla_organisation_authors() {
+        let r = parse("Google AI. \"Principles.\" *Google AI Official Website*, 2023. <https://ai.google/principles>.", Style::Mla);
+        assert_eq!(r.authors, vec![crate::Person::literal("Google AI")]);
+        assert_eq!(r.title.as_deref(), Some("Principles"));
+        let r = parse("Microsoft News Center. \"Democratizing AI. For Every Person and Every Organization.\" *Microsoft Features*, 26 September 2016. <https://news.microsoft.com/features/democratizing-ai/>.", Style::Mla);
+        assert_eq!(
+            r.authors,
+            vec![crate::Person::literal("Microsoft News Center")]
+        );
+        assert_eq!(r.container_title.as_deref(), Some("Microsoft Features"));
+        let r = parse(
+            "Hugging Face. *Official Website*, 2023. <https://huggingface.co>.",
+            Style::Mla,
+        );
+        assert_eq!(r.authors, vec![crate::Person::literal("Hugging Face")]);
+    }
+
+    #[test]
+    fn mla_name_lists_with_particles_and_three_authors() {
+        let r = parse(" van Dijck, José. *The Culture of Connectivity. A Critical History of Social Media*. Oxford University Press, 2013.", Style::Mla);
+        assert_eq!(families(&r), ["van Dijck"]);
+        let r = parse("West, Sarah Myers, Whittaker, Meredith and Kate Crawford. *Discriminating Systems. Gender, Race, and Power in AI*. AI Now Institute, 2019.", Style::Mla);
+        assert_eq!(families(&r), ["West", "Whittaker", "Crawford"]);
+        assert_eq!(r.publisher.as_deref(), Some("AI Now Institute"));
+        let r = parse(
+            "D'Ignazio, Catherine and Lauren F. Klein. *Data Feminism*. The MIT Press, 2020.",
+            Style::Mla,
+        );
+        assert_eq!(families(&r), ["D'Ignazio", "Klein"]);
+    }
+
+    #[test]
+    fn mla_recorded_talk_is_a_video() {
+        let r = parse("Srnicek, Nick. \"The Political Economy of Artificial Intelligence.\" Recorded talk, *Great Transformation*, Jena, 23.09.-27.09.2019. <https://www.youtube.com/watch?v=Fmi3fq3Q3Bo>.", Style::Mla);
+        assert_eq!(r.kind, WorkType::Video);
+        assert_eq!(r.container_title.as_deref(), Some("Great Transformation"));
+        assert_eq!(r.year(), Some(2019));
+        assert_eq!(r.publisher_place.as_deref(), Some("Jena"));
+    }
+
+    #[test]
+    fn ieee_web_entry_with_accessed_online() {
+        let r = parse("[1] E. Mostaque, ‘Emad Mostaque (Stability AI): Democratizing AI, Stable Diffusion & Generative Models - Video’, Oct. 23, 2022. Accessed: Mar. 09, 2023. [Online]. Available: https://exchange.scale.com/public/videos/emad-mostaque-stability-ai-stable-diffusion-open-source", Style::Ieee);
+        assert_eq!(families(&r), ["Mostaque"]);
+        assert_eq!(r.title.as_deref(), Some("Emad Mostaque (Stability AI): Democratizing AI, Stable Diffusion & Generative Models - Video"));
+        let d = r.issued.unwrap();
+        assert_eq!((d.year, d.month, d.day), (2022, Some(10), Some(23)));
+        let a = r.accessed.unwrap();
+        assert_eq!((a.year, a.month, a.day), (2023, Some(3), Some(9)));
+        assert!(r.url.as_deref().unwrap().ends_with("open-source"));
+        assert_eq!(r.note, None);
+    }
+
+    #[test]
+    fn ieee_no_author_and_accessed_in_brackets() {
+        let r = parse("[3] ‘Democratizing AI: For Every Person and Organization’, Microsoft Features, Sep. 26, 2016. https://news.microsoft.com/features/democratizing-ai/ (accessed Mar. 09, 2023).", Style::Ieee);
+        assert!(r.authors.is_empty());
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Democratizing AI: For Every Person and Organization")
+        );
+        assert_eq!(r.container_title.as_deref(), Some("Microsoft Features"));
+        let d = r.issued.unwrap();
+        assert_eq!((d.year, d.month, d.day), (2016, Some(9), Some(26)));
+        assert_eq!(r.accessed.map(|a| a.year), Some(2023));
+        assert_eq!(
+            r.url.as_deref(),
+            Some("https://news.microsoft.com/features/democratizing-ai/")
+        );
+        let r = parse(
+            "[4] ‘About us’, Hugging Face. https://huggingface.co/about (accessed Mar. 09, 2023).",
+            Style::Ieee,
+        );
+        assert_eq!(r.title.as_deref(), Some("About us"));
+        assert_eq!(r.container_title.as_deref(), Some("Hugging Face"));
+        assert_eq!(r.year(), None);
+    }
+
+    #[test]
+    fn ieee_journal_with_doi() {
+        let r = parse("[7] F. Urbina, F. Lentzos, C. Invernizzi, and S. Ekins, ‘Dual use of artificial-intelligence-powered drug discovery’, Nat Mach Intell, vol. 4, no. 3, Art. no. 3, Mar. 2022, doi: 10.1038/s42256-022-00465-9.", Style::Ieee);
+        assert_eq!(families(&r), ["Urbina", "Lentzos", "Invernizzi", "Ekins"]);
+        assert_eq!(r.authors[0].given.as_deref(), Some("F."));
+        assert_eq!(r.container_title.as_deref(), Some("Nat Mach Intell"));
+        assert_eq!(
+            (r.volume.as_deref(), r.issue.as_deref()),
+            (Some("4"), Some("3"))
+        );
+        assert_eq!(r.doi.as_deref(), Some("10.1038/s42256-022-00465-9"));
+        assert_eq!(r.issued.map(|d| (d.year, d.month)), Some((2022, Some(3))));
+        assert_eq!(r.kind, WorkType::ArticleJournal);
+    }
+
+    #[test]
+    fn ieee_et_al_and_arxiv() {
+        let r = parse("[9] I. Solaiman et al., ‘Release Strategies and the Social Impacts of Language Models’. arXiv, Nov. 12, 2019. Accessed: Feb. 21, 2023. [Online]. Available: http://arxiv.org/abs/1908.09203", Style::Ieee);
+        assert_eq!(families(&r), ["Solaiman"]);
+        assert!(r.et_al);
+        assert_eq!(r.arxiv.as_deref(), Some("1908.09203"));
+        assert_eq!(r.kind, WorkType::Preprint);
+        let r = parse("[12] R. Ngo, L. Chan, and S. Mindermann, ‘The alignment problem from a deep learning perspective’. arXiv, Feb. 22, 2023. doi: 10.48550/arXiv.2209.00626.", Style::Ieee);
+        assert_eq!(r.doi.as_deref(), Some("10.48550/arXiv.2209.00626"));
+        assert_eq!(r.kind, WorkType::Preprint);
+    }
+
+    #[test]
+    fn ieee_conference_paper() {
+        let r = parse("[13] E. M. Bender, T. Gebru, A. McMillan-Major, and S. Shmitchell, ‘On the Dangers of Stochastic Parrots: Can Language Models Be Too Big? 🦜’, in Proceedings of the 2021 ACM Conference on Fairness, Accountability, and Transparency, Virtual Event Canada, Mar. 2021, pp. 610–623. doi: 10.1145/3442188.3445922.", Style::Ieee);
+        assert_eq!(
+            families(&r),
+            ["Bender", "Gebru", "McMillan-Major", "Shmitchell"]
+        );
+        assert_eq!(r.pages.as_deref(), Some("610-623"));
+        assert_eq!(r.kind, WorkType::PaperConference);
+        assert!(r
+            .container_title
+            .as_deref()
+            .unwrap()
+            .starts_with("Proceedings of the 2021 ACM Conference on Fairness"));
+    }
+
+    #[test]
+    fn apa_vancouver_and_guessing() {
+        let r = parse(
+            "Noble, S. U. (2018). Algorithms of oppression. NYU Press.",
+            Style::Unknown,
+        );
+        assert_eq!(families(&r), ["Noble"]);
+        assert_eq!(r.title.as_deref(), Some("Algorithms of oppression"));
+        assert_eq!(r.publisher.as_deref(), Some("NYU Press"));
+        let r = parse(
+            "Sekijima Y, Smith J. Title. J Neurol. 2019;266(3):1-9.",
+            Style::Vancouver,
+        );
+        assert_eq!(families(&r), ["Sekijima", "Smith"]);
+        assert_eq!(r.container_title.as_deref(), Some("J Neurol"));
+        assert_eq!(
+            (r.volume.as_deref(), r.issue.as_deref(), r.pages.as_deref()),
+            (Some("266"), Some("3"), Some("1-9"))
+        );
+        assert_eq!(
+            guess_style("[1] A. B. Author, ‘Title’, Journal, vol. 1, 2020."),
+            Style::Ieee
+        );
+    }
+
+    #[test]
+    fn physics_short_forms() {
+        let r = parse(
+            "J. P. COLLMAN. Acc. Chem. Res. 10, 265 (1977);",
+            Style::Unknown,
+        );
+        assert_eq!(families(&r), ["COLLMAN"]);
+        assert_eq!(r.title, None);
+        assert_eq!(r.container_title.as_deref(), Some("Acc. Chem. Res"));
+        assert_eq!(
+            (r.volume.as_deref(), r.pages.as_deref()),
+            (Some("10"), Some("265"))
+        );
+        let r = parse(
+            "C.Y. Hu, A. Young, and J.G. Rarity, Phys. Rev. B 78,085307 (2008).",
+            Style::Unknown,
+        );
+        assert_eq!(r.container_title.as_deref(), Some("Phys. Rev. B"));
+        assert_eq!(r.year(), Some(2008));
+    }
+
+    #[test]
+    fn hopeless_input_is_unparsed_not_a_panic() {
+        assert!(matches!(
+            parse_reference("—— ,,, ——", Style::Unknown).outcome,
+            Outcome::Unparsed { .. }
+        ));
+        assert!(matches!(
+            parse_reference("", Style::Mla).outcome,
+            Outcome::Unparsed { .. }
+        ));
+    }
+}

@@ -442,11 +442,10 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
     if last.period && super::lexicon::is_journal_word(last.core) {
         return None;
     }
-    if !is_name_word(last)
-        && !(is_initials(last)
-            && last.core.chars().count() > 1
-            && last.core.chars().all(char::is_uppercase))
-    {
+    let caps_initials = is_initials(last)
+        && last.core.chars().count() > 1
+        && last.core.chars().all(char::is_uppercase);
+    if !(is_name_word(last) || caps_initials) {
         return None;
     }
     if !terminal && !is_boundary(toks, j) {
@@ -602,7 +601,11 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         }
         terminal = true;
     }
-    person.given = Some(join(s, given));
+    let mut g = join(s, given);
+    if given.last().is_some_and(|t| t.period && !is_initials(t)) {
+        g.pop();
+    }
+    person.given = Some(g);
     // "Family, Given, Jr."
     let mut next = k;
     if !terminal
@@ -748,11 +751,7 @@ fn rescue_vancouver(s: &str, toks: &[Tok<'_>], from: usize) -> Option<(Vec<Perso
         if ends {
             let last = if t.kind == Kind::Comma { k } else { k + 1 };
             let chunk = &toks[chunk_start..last];
-            let chunk: Vec<Tok<'_>> = chunk
-                .iter()
-                .copied()
-                .filter(|t| is_joiner(t) == false)
-                .collect();
+            let chunk: Vec<Tok<'_>> = chunk.iter().copied().filter(|t| !is_joiner(t)).collect();
             if chunk.is_empty()
                 || chunk.len() > 4
                 || !chunk[0].core.starts_with(char::is_uppercase)
@@ -776,6 +775,19 @@ fn rescue_vancouver(s: &str, toks: &[Tok<'_>], from: usize) -> Option<(Vec<Perso
             chunk_start = k + 1;
         }
         k += 1;
+    }
+    None
+}
+
+/// Capitalised words up to one that ends in a period: "PRISMA Group.".
+fn group_author(toks: &[Tok<'_>], i: usize) -> Option<usize> {
+    for (k, t) in toks.iter().enumerate().skip(i).take(5) {
+        if t.kind != Kind::Word || !t.core.starts_with(char::is_uppercase) {
+            return None;
+        }
+        if t.period {
+            return Some(k + 1);
+        }
     }
     None
 }
@@ -866,7 +878,17 @@ pub fn name_list(s: &str) -> NameList {
                 terminal = one.terminal;
                 list.people.push(one.person);
             }
-            None => break,
+            None => {
+                // "Altman DG; PRISMA Group." – a group author ends the list.
+                let after_semi = toks.get(end_tok).is_some_and(|t| t.kind == Kind::Semi);
+                if let Some(k) = group_author(&toks, j).filter(|_| after_semi) {
+                    list.people
+                        .push(Person::literal(clean_family(&join(s, &toks[j..k]))));
+                    end_tok = k;
+                    terminal = true;
+                }
+                break;
+            }
         }
     }
     if !terminal && form == Form::FamilyInitials {

@@ -20,31 +20,12 @@ pub fn no_title(head: &str, boundary: Option<usize>) -> bool {
     match boundary {
         Some(b) if b < head.len() => {
             let word = head[..b].rsplit(' ').next().unwrap_or("");
-            word.chars().filter(|c| c.is_alphabetic()).count() <= 5
+            word.chars().filter(|c| c.is_alphabetic()).count() <= 4
                 || word.contains('.')
                 || lexicon::is_journal_word(word)
         }
         _ => true,
     }
-}
-
-/// Evidence that a reference is in a physics short form.
-pub fn score(raw: &str) -> u32 {
-    let mut n = 0;
-    // "65, 094516 (2002)" / "(2002) 167"
-    let b = raw.as_bytes();
-    if let Some(k) = raw.rfind('(') {
-        if b.len() > k + 5
-            && b[k + 1..k + 5].iter().all(u8::is_ascii_digit)
-            && !raw[..k].contains('"')
-        {
-            n += 1;
-        }
-    }
-    if raw.contains("Phys.") || raw.contains("Rev.") || raw.contains("Lett.") {
-        n += 1;
-    }
-    n
 }
 
 #[cfg(test)]

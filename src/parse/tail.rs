@@ -9,7 +9,6 @@
 use super::{lexicon, names, tokens};
 use crate::model::{Date, Person};
 use nom::{
-    bytes::complete::take_while,
     character::complete::{char, space0},
     sequence::{delimited, preceded, terminated},
 };
@@ -22,7 +21,7 @@ enum Item {
     Pages(String),
     Compact(String, Option<String>, Option<String>),
     Range(String),
-    Num(String, bool),
+    Num(String),
     Edition(String),
     Text(usize, usize),
     Punct(char, usize),
@@ -106,7 +105,7 @@ fn lex_items(s: &str) -> Vec<Item> {
                 .chars()
                 .next_back()
                 .is_some_and(|c| !c.is_alphanumeric());
-        let mut took = |item: Item, after: &str, items: &mut Vec<Item>| {
+        let took = |item: Item, after: &str, items: &mut Vec<Item>| {
             items.push(item);
             s.len() - after.len()
         };
@@ -152,8 +151,11 @@ fn lex_items(s: &str) -> Vec<Item> {
                 .strip_prefix("Art. no.")
                 .or_else(|| rest.strip_prefix("Article no."))
             {
-                if let Ok((after, n)) = preceded(space0, tokens::number)(r) {
-                    p = took(Item::Pages(n.to_owned()), after, &mut items);
+                // An article number is not a page range; it stays a note.
+                if let Ok((after, _)) = preceded(space0, tokens::number)(r) {
+                    let end = s.len() - after.len();
+                    items.push(Item::Text(p, end));
+                    p = end;
                     continue;
                 }
             }
@@ -178,11 +180,11 @@ fn lex_items(s: &str) -> Vec<Item> {
                     {
                         let l = n.chars().next().map_or(1, char::len_utf8);
                         items.push(Item::Text(p, p + l));
-                        p = took(Item::Num(n[l..].to_owned(), false), after, &mut items);
+                        p = took(Item::Num(n[l..].to_owned()), after, &mut items);
                         continue;
                     }
                     if starts_digit || n.len() > 2 {
-                        p = took(Item::Num(n.to_owned(), false), after, &mut items);
+                        p = took(Item::Num(n.to_owned()), after, &mut items);
                         continue;
                     }
                 }
@@ -232,7 +234,7 @@ fn demote_numbers_in_text(s: &str, items: &mut [Item]) {
             continue;
         }
         let text = match &items[k] {
-            Item::Num(n, _) => Some(n.clone()),
+            Item::Num(n) => Some(n.clone()),
             Item::Date(d, false) if d.month.is_none() => Some(d.year.to_string()),
             _ => None,
         };
@@ -254,13 +256,20 @@ fn demote_numbers_in_text(s: &str, items: &mut [Item]) {
 fn text_runs(s: &str, items: &[Item], from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut cur: Option<(usize, usize)> = None;
-    for it in &items[from..to] {
+    for (k, it) in items.iter().enumerate().take(to).skip(from) {
         match it {
             Item::Text(a, b) => {
                 cur = Some(match cur {
                     Some((x, _)) => (x, *b),
                     None => (*a, *b),
                 })
+            }
+            Item::Punct(';', at)
+                if cur.is_some() && matches!(items.get(k + 1), Some(Item::Text(..))) =>
+            {
+                if let Some((x, _)) = cur {
+                    cur = Some((x, at + 1));
+                }
             }
             Item::Punct(c, at) if matches!(c, ':' | '.') => {
                 // Keep "New York: Wiley" and "Phys. Rev." whole; a period
@@ -313,18 +322,16 @@ fn clean(s: &str) -> String {
 /// Reads `s` (a tail). `has_container` says whether the container was
 /// already found (italics, "In …"), in which case leading words are a
 /// publisher, place or note.
-pub fn read(s: &str, has_container: bool) -> Tail {
-    read_with(s, has_container, false)
-}
-
-/// As [`read`]; with `whole_lead` the container runs to the first number
+/// Reads `s` (a tail). `has_container` says whether the container was
+/// already found (italics, "In …"), in which case leading words are a
+/// publisher, place or note. With `whole_lead` the container runs to the first number
 /// across commas ("In Simians, Cyborgs, and Women: …, 149–81").
 pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
     let mut tail = Tail::default();
     // "edited by A, B and C." spans commas: read it before the items.
     let blanked;
     let mut s = s;
-    if let Some((a, b, people)) = edited_by(s) {
+    if let Some((a, b, people)) = edited_by(s).or_else(|| editors_before_mark(s)) {
         tail.editors = people;
         tail.used += b - a;
         let mut t = String::with_capacity(s.len());
@@ -365,9 +372,17 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
             tail.used += b - a;
             runs.extend(lead.iter().filter(|(a2, _)| *a2 >= b).copied());
         } else {
-            tail.container = Some(clean(whole)).filter(|c| !c.is_empty());
-            tail.used += whole.len();
-            runs.extend(lead.iter().skip(1).copied());
+            // "Amazon Web Services, Inc.": a company suffix belongs to the name.
+            let company = lead.get(1).is_some_and(|(a2, b2)| {
+                matches!(
+                    clean(&s[*a2..*b2]).as_str(),
+                    "Inc" | "Ltd" | "LLC" | "GmbH" | "Corp" | "AG"
+                )
+            });
+            let (b, skip) = if company { (lead[1].1, 2) } else { (b, 1) };
+            tail.container = Some(clean(&s[a..b])).filter(|c| !c.is_empty());
+            tail.used += b - a;
+            runs.extend(lead.iter().skip(skip).copied());
         }
     } else {
         runs.extend(lead.iter().copied());
@@ -384,8 +399,12 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
                 && st.starts_with(|c: char| c.is_ascii_uppercase())
                 && !st.contains(' ')
         });
+        let company = matches!(
+            r.trim_end_matches('.'),
+            "Inc" | "Ltd" | "LLC" | "GmbH" | "Co" | "Corp" | "S.A" | "AG"
+        );
         match merged.last_mut() {
-            Some(last) if state && s[last.1..a].trim() == "," => last.1 = b,
+            Some(last) if (state || company) && s[last.1..a].trim() == "," => last.1 = b,
             _ => merged.push((a, b)),
         }
     }
@@ -418,6 +437,32 @@ fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
         }
     }
     None
+}
+
+/// "… . Setlow A, Hollaender (eds.) Plenum": names just before an editor
+/// mark anywhere in the tail.
+fn editors_before_mark(s: &str) -> Option<(usize, usize, Vec<Person>)> {
+    let marks = [
+        "(Eds.)", "(eds.)", "(Ed.)", "(ed.)", "(Hrsg.)", "(Hg.)", "(éd.)", "(éds.)", "(edd.)",
+        "(eds)", "(ed)",
+    ];
+    let (m, mark) = marks
+        .iter()
+        .filter_map(|k| s.find(k).map(|m| (m, *k)))
+        .min()?;
+    let before = &s[..m];
+    let start = [". ", "In ", "in ", ": ", "In: ", "in: "]
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|k| k + b.len()))
+        .max()
+        .unwrap_or(0);
+    let cand = &before[start..];
+    let lead = cand.len() - cand.trim_start().len();
+    let l = names::name_list(cand.trim_start());
+    if l.people.is_empty() || lead + l.end < cand.trim_end().len() {
+        return None;
+    }
+    Some((start, m + mark.len(), l.people))
 }
 
 fn starts_edited_by(t: &str) -> Option<usize> {
@@ -555,12 +600,10 @@ fn assign_numbers(items: &[Item], tail: &mut Tail) {
     // Bare numbers and ranges in order, once the labelled ones are placed.
     for it in items {
         match it {
-            Item::Range(r) => {
-                if tail.pages.is_none() {
-                    tail.pages = Some(r.clone());
-                }
+            Item::Range(r) if tail.pages.is_none() => {
+                tail.pages = Some(r.clone());
             }
-            Item::Num(n, _) => place_number(tail, n.clone()),
+            Item::Num(n) => place_number(tail, n.clone()),
             _ => {}
         }
     }
@@ -593,7 +636,7 @@ mod tests {
 
     #[test]
     fn physics_short_form() {
-        let t = read("Phys. Rev. D 65, 094516 (2002)", false);
+        let t = read_with("Phys. Rev. D 65, 094516 (2002)", false, false);
         assert_eq!(t.container.as_deref(), Some("Phys. Rev. D"));
         assert_eq!(t.volume.as_deref(), Some("65"));
         assert_eq!(t.pages.as_deref(), Some("094516"));
@@ -602,7 +645,7 @@ mod tests {
 
     #[test]
     fn vancouver_tail() {
-        let t = read("J Neurol. 2019;266(3):1-9.", false);
+        let t = read_with("J Neurol. 2019;266(3):1-9.", false, false);
         assert_eq!(t.container.as_deref(), Some("J Neurol"));
         assert_eq!(t.volume.as_deref(), Some("266"));
         assert_eq!(t.issue.as_deref(), Some("3"));
@@ -612,8 +655,9 @@ mod tests {
 
     #[test]
     fn mla_journal_and_book_tails() {
-        let t = read(
+        let t = read_with(
             "Common Knowledge, vol. 18, no. 3, 2012, pp. 505-524.",
+            false,
             false,
         );
         assert_eq!(t.container.as_deref(), Some("Common Knowledge"));
@@ -622,18 +666,19 @@ mod tests {
             (Some("18"), Some("3"))
         );
         assert_eq!(t.pages.as_deref(), Some("505-524"));
-        let t = read("Polity Press, 2019.", false);
+        let t = read_with("Polity Press, 2019.", false, false);
         assert_eq!(t.container, None);
         assert_eq!(t.publisher.as_deref(), Some("Polity Press"));
-        let t = read("New York: Wiley.", false);
+        let t = read_with("New York: Wiley.", false, false);
         assert_eq!(t.place.as_deref(), Some("New York"));
         assert_eq!(t.publisher.as_deref(), Some("Wiley"));
     }
 
     #[test]
     fn numbers_inside_a_proceedings_title_stay_there() {
-        let t = read(
+        let t = read_with(
             "Proceedings of the 2021 ACM Conference on Fairness, Mar. 2021, pp. 610–623.",
+            false,
             false,
         );
         assert_eq!(

@@ -401,6 +401,18 @@ pub fn quoted(i: &str) -> IResult<&str, &str> {
     let closers = closing_quote(open).ok_or_else(err)?;
     let body = &i[open.len_utf8()..];
     let single = matches!(open, '‘' | '\'');
+    // Single quotes double as apostrophes ("Citizens’ Panels"): a closer
+    // followed by punctuation or the end wins over one followed by a space.
+    if single {
+        for (k, c) in body.char_indices() {
+            if closers.contains(&c) && k > 0 {
+                let after = &body[k + c.len_utf8()..];
+                if after.is_empty() || after.starts_with([',', '.', ';', ':', ')', ']']) {
+                    return Ok((after, &body[..k]));
+                }
+            }
+        }
+    }
     for (k, c) in body.char_indices() {
         if closers.contains(&c) && k > 0 {
             let after = &body[k + c.len_utf8()..];
