@@ -58,11 +58,12 @@ fn extraction_scores(c: &Corpus, docs: &[Document]) -> (f64, f64, usize, usize) 
 
 #[test]
 fn extraction_finds_generated_lists_and_entry_boundaries() {
-    // Floors sit just under the figures measured when extraction was merged
-    // (clean 0.830, damaged 0.794, headings 0.967); raise them as it improves.
+    // Floors sit just under the figures measured on main at 12:15 UTC
+    // (clean 0.999, damaged 0.998, headings 1.000; at the first extraction
+    // merge they were 0.830, 0.794, 0.967); raise them as it improves.
     for (name, damage, floor) in [
-        ("clean", DamageRates::none(), 0.80),
-        ("damaged", DamageRates::default(), 0.75),
+        ("clean", DamageRates::none(), 0.97),
+        ("damaged", DamageRates::default(), 0.97),
     ] {
         let c = corpus(damage);
         let docs = extracted(&c);
@@ -70,7 +71,7 @@ fn extraction_finds_generated_lists_and_entry_boundaries() {
         println!(
             "extraction ({name}): headings {headings:.3}, exact entry spans {spans:.3}, entries found {found} of {total}"
         );
-        assert!(headings >= 0.95, "{name}: headings found {headings:.3}");
+        assert!(headings >= 0.98, "{name}: headings found {headings:.3}");
         assert!(
             spans >= floor,
             "{name}: exact entry spans {spans:.3} < {floor}"
@@ -114,9 +115,12 @@ fn parsing_field_accuracy_on_generated_entries() {
     let unhinted = parse_scores(&c, false);
     report("style hinted", &hinted);
     report("style unknown", &unhinted);
-    assert!(hinted.overall() >= 0.80, "hinted {:.3}", hinted.overall());
+    // Floors just under the figures on main at 12:15 UTC (hinted 0.953,
+    // unknown 0.951; at the first parser merge 0.861 and 0.858, when page
+    // ranges lost digits: "372–388" → "372-88").
+    assert!(hinted.overall() >= 0.93, "hinted {:.3}", hinted.overall());
     assert!(
-        unhinted.overall() >= 0.70,
+        unhinted.overall() >= 0.93,
         "unhinted {:.3}",
         unhinted.overall()
     );

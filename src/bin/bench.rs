@@ -13,7 +13,8 @@
 //! Memory figures come from `/proc/self/status` (VmHWM, the peak resident
 //! set), reset between sections through `/proc/self/clear_refs`.
 
-use citemap::model::{Outcome, Reference, Style};
+use citemap::model::{Document, Entry, Outcome, Reference, Span, Style};
+use citemap::synth::graph::{planted_graph, GraphConfig};
 use citemap::synth::score::FieldScores;
 use citemap::synth::{Config, Generator, SynthDoc, TruthDoc};
 use clap::Parser;
@@ -66,6 +67,34 @@ fn memory_kb(key: &str) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// CPU time (user + system) of this process so far, in seconds, from
+/// /proc/self/stat (clock ticks of 1/100 s). On a shared machine CPU time
+/// per item is steadier than wall time.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the parenthesised command name; utime and stime are the
+    // 14th and 15th fields overall.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// The 1-minute load average: how contended the machine was.
+fn load_average() -> Option<f64> {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
 /// Resets VmHWM to the current RSS (Linux ≥ 4.0), so each section's peak is
 /// its own.
 fn reset_peak() {
@@ -110,19 +139,44 @@ fn is_stub(reason: &str) -> bool {
     reason.contains("not implemented")
 }
 
-/// Times `f` over `items` on one core and on all cores; returns items/s.
-fn throughput<T: Sync>(items: &[T], f: impl Fn(&T) -> usize + Sync) -> (f64, f64, usize) {
+/// Items per second of `f` over `items`.
+struct Rates {
+    /// One thread, wall clock.
+    single: f64,
+    /// One thread, per CPU second (immune to other processes' load).
+    single_cpu: f64,
+    /// All cores, wall clock.
+    all: f64,
+    /// All cores, per CPU second summed over threads: equal to
+    /// `single_cpu` when the work parallelises without overhead, so that
+    /// wall-clock rate grows with the cores a quiet machine has.
+    all_cpu: f64,
+    /// The sum of `f`'s results over both runs.
+    sink: usize,
+}
+
+/// Times `f` over `items` on one core and on all cores.
+fn throughput<T: Sync>(items: &[T], f: impl Fn(&T) -> usize + Sync) -> Rates {
+    let n = items.len() as f64;
     let one = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
         .build()
         .expect("a one-thread pool");
-    let t = Instant::now();
-    let sink: usize = one.install(|| items.par_iter().map(&f).sum());
-    let single = items.len() as f64 / t.elapsed().as_secs_f64();
-    let t = Instant::now();
+    let (t, cpu) = (Instant::now(), cpu_seconds());
+    let sink: usize = one.install(|| items.iter().map(&f).sum());
+    let single = n / t.elapsed().as_secs_f64();
+    let single_cpu = n / (cpu_seconds() - cpu).max(0.01);
+    let (t, cpu) = (Instant::now(), cpu_seconds());
     let sink2: usize = items.par_iter().map(&f).sum();
-    let all = items.len() as f64 / t.elapsed().as_secs_f64();
-    (single, all, sink + sink2)
+    let all = n / t.elapsed().as_secs_f64();
+    let all_cpu = n / (cpu_seconds() - cpu).max(0.01);
+    Rates {
+        single,
+        single_cpu,
+        all,
+        all_cpu,
+        sink: sink + sink2,
+    }
 }
 
 fn parse_section(c: &Corpus) -> Figures {
@@ -138,21 +192,24 @@ fn parse_section(c: &Corpus) -> Figures {
         }
     }
     let bytes: usize = entries.iter().map(|e| e.0.len()).sum();
-    let (single, all, _) =
-        throughput(
-            &entries,
-            |(raw, style)| match citemap::parse::parse_reference(raw, *style).outcome {
-                Outcome::Parsed { .. } => 1,
-                Outcome::Unparsed { .. } => 0,
-            },
-        );
+    let r = throughput(
+        &entries,
+        |(raw, style)| match citemap::parse::parse_reference(raw, *style).outcome {
+            Outcome::Parsed { .. } => 1,
+            Outcome::Unparsed { .. } => 0,
+        },
+    );
     Ok(json!({
         "entries": entries.len(),
+        "parsed_share": round(r.sink as f64 / 2.0 / entries.len().max(1) as f64, 4),
         "mean_entry_bytes": bytes / entries.len().max(1),
-        "entries_per_s_1_core": single.round(),
-        "entries_per_s_all_cores": all.round(),
+        "entries_per_s_1_core": r.single.round(),
+        "entries_per_cpu_s_1_core": r.single_cpu.round(),
+        "entries_per_s_all_cores": r.all.round(),
+        "entries_per_cpu_s_all_cores": r.all_cpu.round(),
+        "parallel_efficiency": round(r.all_cpu / r.single_cpu, 2),
         "cores": rayon::current_num_threads(),
-        "scaling": round(all / single, 2),
+        "scaling": round(r.all / r.single, 2),
         "input": "clean entry text from truth.json, list style as hint",
     }))
 }
@@ -207,7 +264,7 @@ fn extract_section(c: &Corpus) -> Figures {
         return Err(format!("extraction is a stub: {}", probe.notes.join("; ")));
     }
     let bytes: usize = c.docs.iter().map(|d| d.text.len()).sum();
-    let (single, all, found) = throughput(&c.docs, |d| {
+    let r = throughput(&c.docs, |d| {
         citemap::extract::extract_text(&d.name, &d.text)
             .entries
             .len()
@@ -217,44 +274,311 @@ fn extract_section(c: &Corpus) -> Figures {
     Ok(json!({
         "documents": c.docs.len(),
         "mb": round(bytes as f64 / 1e6, 1),
-        "mb_per_s_1_core": round(single * per_doc, 2),
-        "mb_per_s_all_cores": round(all * per_doc, 2),
-        "entries_found_per_true_entry": round(found as f64 / 2.0 / expected.max(1) as f64, 4),
+        "mb_per_s_1_core": round(r.single * per_doc, 2),
+        "mb_per_cpu_s_1_core": round(r.single_cpu * per_doc, 2),
+        "mb_per_s_all_cores": round(r.all * per_doc, 2),
+        "entries_found_per_true_entry": round(r.sink as f64 / 2.0 / expected.max(1) as f64, 4),
         "includes": "section finding, entry splitting, repair and parsing",
     }))
 }
 
-fn cite_section(_c: &Corpus) -> Figures {
-    Err("citemap::cite is not merged into this branch yet".into())
+fn extract_all(c: &Corpus) -> Vec<Document> {
+    c.docs
+        .par_iter()
+        .map(|d| citemap::extract::extract_text(&d.name, &d.text))
+        .collect()
 }
 
-fn resolve_section(_args: &Args) -> Figures {
-    Err("citemap::resolve is not merged into this branch yet".into())
+fn cite_section(c: &Corpus) -> Figures {
+    let docs = extract_all(c);
+    let bodies: Vec<(usize, std::ops::Range<usize>, Style)> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            (
+                i,
+                citemap::cite::scan::body_range(&c.docs[i].text, d),
+                d.style,
+            )
+        })
+        .collect();
+    let bytes: usize = bodies.iter().map(|b| b.1.len()).sum();
+    let scan = |(i, body, style): &(usize, std::ops::Range<usize>, Style)| {
+        let opts = citemap::cite::scan::ScanOptions::for_style(*style);
+        citemap::cite::scan::scan(&c.docs[*i].name, &c.docs[*i].text, body.clone(), &opts)
+    };
+    let r = throughput(&bodies, |b| scan(b).len());
+    // Found vs true citations, by overlapping byte ranges.
+    let (mut hit, mut found, mut truth_hit, mut truth_total) = (0, 0, 0, 0);
+    for (b, t) in bodies.iter().zip(&c.truth) {
+        let cites = scan(b);
+        found += cites.len();
+        hit += cites
+            .iter()
+            .filter(|x| {
+                t.citations
+                    .iter()
+                    .any(|y| x.range.start < y.end && y.start < x.range.end)
+            })
+            .count();
+        truth_total += t.citations.len();
+        truth_hit += t
+            .citations
+            .iter()
+            .filter(|y| {
+                cites
+                    .iter()
+                    .any(|x| x.range.start < y.end && y.start < x.range.end)
+            })
+            .count();
+    }
+    let per_doc = bytes as f64 / bodies.len().max(1) as f64 / 1e6;
+    Ok(json!({
+        "documents": bodies.len(),
+        "body_mb": round(bytes as f64 / 1e6, 1),
+        "mb_per_s_1_core": round(r.single * per_doc, 2),
+        "mb_per_cpu_s_1_core": round(r.single_cpu * per_doc, 2),
+        "mb_per_s_all_cores": round(r.all * per_doc, 2),
+        "citations_found": found,
+        "true_citations": truth_total,
+        "precision": round(hit as f64 / found.max(1) as f64, 4),
+        "recall": round(truth_hit as f64 / truth_total.max(1) as f64, 4),
+        "input": "document bodies (before the works-cited heading); extraction not timed",
+    }))
 }
 
-fn graph_section(_c: &Corpus) -> Figures {
-    Err("citemap::graph is not merged into this branch yet".into())
+/// Documents built straight from the truth (fields as written, parsed
+/// perfectly), so resolution is measured on its own.
+fn truth_documents(truth: &[TruthDoc]) -> Vec<Document> {
+    truth
+        .iter()
+        .map(|t| Document {
+            path: t.name.clone(),
+            meta: Default::default(),
+            section: None,
+            style: t.style,
+            entries: t
+                .entries
+                .iter()
+                .map(|e| Entry {
+                    span: Span {
+                        path: t.name.clone(),
+                        line: e.line,
+                        end_line: e.end_line,
+                        column: 1,
+                    },
+                    label: e.label.clone(),
+                    raw: e.text.clone(),
+                    style: t.style,
+                    outcome: Outcome::Parsed {
+                        reference: e.reference.clone(),
+                        confidence: 1.0,
+                    },
+                })
+                .collect(),
+            notes: Vec::new(),
+        })
+        .collect()
+}
+
+fn resolve_section(args: &Args) -> Figures {
+    let docs_needed = args.resolve_entries.div_ceil(args.refs.max(1));
+    let g = Generator::new(Config {
+        docs: docs_needed,
+        refs_per_doc: args.refs,
+        seed: args.seed,
+        ..Config::default()
+    });
+    let truth: Vec<TruthDoc> = (0..docs_needed)
+        .into_par_iter()
+        .map(|i| g.document(i).1)
+        .collect();
+    let pool = g.works().len();
+    drop(g);
+    let docs = truth_documents(&truth);
+    let entries: usize = docs.iter().map(|d| d.entries.len()).sum();
+    let text_bytes: usize = docs
+        .iter()
+        .flat_map(|d| d.entries.iter().map(|e| e.raw.len()))
+        .sum();
+    let true_work: Vec<usize> = truth
+        .iter()
+        .flat_map(|t| t.entries.iter().map(|e| e.work))
+        .collect();
+    drop(truth);
+    let before = memory_kb("VmRSS:").unwrap_or(0);
+    reset_peak();
+    let (t, cpu) = (Instant::now(), cpu_seconds());
+    let res = citemap::resolve::resolve(&docs, &[], &citemap::resolve::Options::default());
+    let seconds = t.elapsed().as_secs_f64();
+    let cpu_s = cpu_seconds() - cpu;
+    let peak = memory_kb("VmHWM:").unwrap_or(0);
+    let predicted: Vec<usize> = res.work_of.iter().flatten().map(|&w| w as usize).collect();
+    let pr = citemap::synth::score::pairwise(&predicted, &true_work);
+    let extra_kb = peak.saturating_sub(before);
+    Ok(json!({
+        "entries": entries,
+        "documents": docs.len(),
+        "true_works_in_pool": pool,
+        "works_found": res.works.len(),
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu_s, 2),
+        "entries_per_s": (entries as f64 / seconds).round(),
+        "peak_rss_beyond_input_mb": mb(extra_kb),
+        "bytes_per_entry_beyond_input": (extra_kb as f64 * 1024.0 / entries.max(1) as f64).round(),
+        "input_entry_text_mb": round(text_bytes as f64 / 1e6, 1),
+        "pairwise_precision": round(pr.precision, 4),
+        "pairwise_recall": round(pr.recall, 4),
+        "input": "parsed entries built from truth.json (perfect parsing), so only resolution is timed",
+    }))
+}
+
+/// The library pipeline on the corpus: extraction (with parsing),
+/// resolution and the typed network, each timed, plus resolution accuracy
+/// on real (imperfect) extraction.
+fn graph_section(c: &Corpus) -> Figures {
+    let t = Instant::now();
+    let docs = extract_all(c);
+    let extract_s = t.elapsed().as_secs_f64();
+    // The opening of each document, cut at a character boundary.
+    let heads: Vec<&str> = c
+        .docs
+        .iter()
+        .map(|d| {
+            let mut end = d.text.len().min(2000);
+            while !d.text.is_char_boundary(end) {
+                end -= 1;
+            }
+            &d.text[..end]
+        })
+        .collect();
+    let t = Instant::now();
+    let res = citemap::resolve::resolve(&docs, &heads, &citemap::resolve::Options::default());
+    let resolve_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let net = citemap::graph::Network::build(&res);
+    let build_s = t.elapsed().as_secs_f64();
+    // Resolution accuracy over extracted entries that match a true entry's
+    // first line.
+    let (mut predicted, mut truth) = (Vec::new(), Vec::new());
+    for (d, (doc, t)) in docs.iter().zip(&c.truth).enumerate() {
+        for (e, entry) in doc.entries.iter().enumerate() {
+            if let Some(te) = t.entries.iter().find(|x| x.line == entry.span.line) {
+                if let Some(&w) = res.work_of.get(d).and_then(|v| v.get(e)) {
+                    predicted.push(w as usize);
+                    truth.push(te.work);
+                }
+            }
+        }
+    }
+    let pr = citemap::synth::score::pairwise(&predicted, &truth);
+    Ok(json!({
+        "documents": docs.len(),
+        "extract_and_parse_seconds": round(extract_s, 2),
+        "resolve_seconds": round(resolve_s, 2),
+        "network_build_seconds": round(build_s, 3),
+        "nodes": net.graph.node_count(),
+        "edges": net.graph.edge_count(),
+        "works_found": res.works.len(),
+        "matched_entries": predicted.len(),
+        "pairwise_precision": round(pr.precision, 4),
+        "pairwise_recall": round(pr.recall, 4),
+    }))
 }
 
 fn cluster_section(args: &Args) -> Figures {
+    use citemap::analyze::cluster::{leiden_csr, quality, Config as Leiden, Csr};
     let t = Instant::now();
-    let g = citemap::synth::graph::planted_graph(&citemap::synth::graph::GraphConfig {
+    let g = planted_graph(&GraphConfig {
         nodes: args.graph_nodes,
         edges: args.graph_edges,
         communities: (args.graph_nodes / 1000).max(2),
         seed: args.seed,
         ..Default::default()
     });
-    let generated = t.elapsed().as_secs_f64();
-    Err(format!(
-        "citemap::analyze::cluster is not merged into this branch yet (graph of {} nodes / {} edges generated in {generated:.1} s)",
+    let generate_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let csr = Csr::from_edges(
         g.nodes,
-        g.edges.len()
-    ))
+        g.edges
+            .iter()
+            .map(|&(u, v, w)| (u as usize, v as usize, f64::from(w))),
+    );
+    let csr_s = t.elapsed().as_secs_f64();
+    let edges = g.edges.len();
+    let planted: Vec<usize> = g.community.iter().map(|&c| c as usize).collect();
+    drop(g);
+    let (t, cpu) = (Instant::now(), cpu_seconds());
+    let partition = leiden_csr(
+        &csr,
+        &Leiden {
+            seed: args.seed,
+            ..Leiden::default()
+        },
+    );
+    let seconds = t.elapsed().as_secs_f64();
+    let cpu_s = cpu_seconds() - cpu;
+    Ok(json!({
+        "nodes": planted.len(),
+        "edges": edges,
+        "graph_generate_seconds": round(generate_s, 2),
+        "csr_build_seconds": round(csr_s, 2),
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu_s, 2),
+        "clusters": partition.count,
+        "modularity": round(quality(&csr, &partition.membership, 1.0), 4),
+        "planted_modularity": round(quality(&csr, &planted, 1.0), 4),
+        "planted_communities": planted.iter().max().map_or(0, |m| m + 1),
+        "call": "leiden_csr(&Csr::from_edges(..), &Config { seed, ..default })",
+    }))
 }
 
-fn svg_section(_args: &Args) -> Figures {
-    Err("citemap::render is not merged into this branch yet".into())
+/// Lays out and draws a figure of `svg_nodes` nodes: a tenth documents, the
+/// rest works, edges and groups from a planted graph.
+fn svg_section(args: &Args) -> Figures {
+    use citemap::render::{svg, Edge, Figure, Node, NodeKind};
+    let n = args.svg_nodes.max(2);
+    let g = planted_graph(&GraphConfig {
+        nodes: n,
+        edges: n * 3,
+        communities: (n / 100).max(2),
+        seed: args.seed,
+        ..Default::default()
+    });
+    let mut figure = Figure::new("bench");
+    figure.nodes = (0..n)
+        .map(|i| {
+            let kind = if i % 10 == 0 {
+                NodeKind::Document
+            } else {
+                NodeKind::Work
+            };
+            Node::new(format!("n:{i}"), format!("Author{i} 20{:02}", i % 25), kind)
+                .weighing(1.0 + (i % 7) as f64)
+                .in_group(g.community[i] as usize)
+        })
+        .collect();
+    figure.edges = g
+        .edges
+        .iter()
+        .map(|&(u, v, _)| Edge::new(u as usize, v as usize))
+        .collect();
+    figure.groups = (0..=g.community.iter().copied().max().unwrap_or(0))
+        .map(|c| citemap::render::Group {
+            label: format!("group {c}"),
+        })
+        .collect();
+    let (t, cpu) = (Instant::now(), cpu_seconds());
+    let drawn = svg::to_svg(&figure, &svg::Options::default());
+    let seconds = t.elapsed().as_secs_f64();
+    Ok(json!({
+        "nodes": n,
+        "edges": figure.edges.len(),
+        "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu_seconds() - cpu, 2),
+        "svg_kb": drawn.len() / 1024,
+        "call": "render::svg::to_svg(&figure, &Options::default()) (built-in force layout + SVG)",
+    }))
 }
 
 /// Writes the corpus to a scratch folder and runs the `citemap` binary
@@ -298,7 +622,7 @@ fn run_timed(citemap: &Path, cmd: &str, dir: &Path, extra: &[String]) -> Figures
     let t = Instant::now();
     let out = std::process::Command::new("/usr/bin/time")
         .arg("-f")
-        .arg("%M")
+        .arg("%M %U %S")
         .arg(citemap)
         .arg(cmd)
         .arg(dir)
@@ -318,7 +642,20 @@ fn run_timed(citemap: &Path, cmd: &str, dir: &Path, extra: &[String]) -> Figures
         .map_err(|e| e.to_string())?;
     let seconds = t.elapsed().as_secs_f64();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let peak_kb: Option<u64> = stderr.lines().last().and_then(|l| l.trim().parse().ok());
+    // /usr/bin/time's last line: peak RSS in kB, user and system seconds.
+    let last: Vec<&str> = stderr
+        .lines()
+        .last()
+        .map_or(Vec::new(), |l| l.split_whitespace().collect());
+    let peak_kb: Option<u64> = last.first().and_then(|v| v.parse().ok());
+    let cpu_s: Option<f64> = match (last.get(1), last.get(2)) {
+        (Some(u), Some(s)) => u
+            .parse::<f64>()
+            .ok()
+            .zip(s.parse::<f64>().ok())
+            .map(|(u, s)| u + s),
+        _ => None,
+    };
     if !out.status.success() && out.status.code() != Some(1) {
         return Err(format!(
             "citemap {cmd} failed ({}): {}",
@@ -329,6 +666,7 @@ fn run_timed(citemap: &Path, cmd: &str, dir: &Path, extra: &[String]) -> Figures
     Ok(json!({
         "command": format!("citemap {cmd} DIR {}", extra.join(" ")).trim_end(),
         "seconds": round(seconds, 2),
+        "cpu_seconds": cpu_s.map(|c| round(c, 2)),
         "peak_rss_mb": peak_kb.map(mb),
     }))
 }
@@ -345,6 +683,7 @@ fn main() {
     let wanted = |name: &str| args.only.is_empty() || args.only.iter().any(|o| o == name);
     let mut out = Map::new();
     out.insert("cores".into(), json!(rayon::current_num_threads()));
+    out.insert("load_average_at_start".into(), json!(load_average()));
     out.insert(
         "config".into(),
         json!({"docs": args.docs, "refs": args.refs, "seed": args.seed,
@@ -403,5 +742,6 @@ fn main() {
     run("e2e", &|| e2e_section(&c));
     let peak_kb = peak_kb.max(memory_kb("VmHWM:").unwrap_or(0));
     out.insert("peak_rss_mb".into(), json!(mb(peak_kb)));
+    out.insert("load_average_at_end".into(), json!(load_average()));
     println!("{}", Value::Object(out));
 }
