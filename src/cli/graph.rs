@@ -70,31 +70,12 @@ pub struct Args {
     pub overrides: Option<PathBuf>,
 }
 
-/// A folder's README or licence describes the folder; it is not one of its
-/// documents (the seed corpus's README even quotes a document's DOI).
-fn is_folder_note(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    ["readme", "license", "licence", "changelog"]
-        .iter()
-        .any(|p| name.starts_with(p))
-}
-
 /// Loads, extracts and parses every document under `paths` (in parallel);
 /// returns the documents and the opening text of each.
 pub(crate) fn load_corpus(paths: &[PathBuf]) -> anyhow::Result<(Vec<Document>, Vec<String>)> {
     let loaded = super::inputs::load(paths)?;
-    let sources: Vec<_> = loaded
+    let (docs, heads): (Vec<Document>, Vec<String>) = loaded
         .sources
-        .iter()
-        .filter(|s| {
-            let p = Path::new(&s.path);
-            !is_folder_note(p) || paths.iter().any(|given| given == p)
-        })
-        .collect();
-    let (docs, heads): (Vec<Document>, Vec<String>) = sources
         .par_iter()
         .map(|s| (citemap::extract::extract(s), head(&s.text).to_owned()))
         .unzip();

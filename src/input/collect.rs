@@ -88,12 +88,27 @@ fn walk(dir: &Path, found: &mut Collected) {
             walk(&path, found);
         } else if (kind.is_file() || kind.is_symlink() && path.is_file())
             && has_text_extension(&path)
+            && !is_folder_note(&path)
         {
             found.files.push(path);
         } else {
             found.skipped.push(path);
         }
     }
+}
+
+/// A folder's README, licence or changelog describes the folder; it is not
+/// one of its documents (the seed corpus's README even quotes a document's
+/// DOI, which would join it to that document). Named explicitly, such a file
+/// is read like any other.
+pub fn is_folder_note(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    ["readme", "license", "licence", "changelog"]
+        .iter()
+        .any(|p| name.starts_with(p))
 }
 
 fn has_text_extension(path: &Path) -> bool {
@@ -105,6 +120,18 @@ fn has_text_extension(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folder_notes_are_skipped_in_walks_but_read_when_named() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("README.md"), "about").unwrap();
+        std::fs::write(dir.path().join("paper.md"), "text").unwrap();
+        let found = collect(&[dir.path().to_owned()]);
+        assert_eq!(found.files, vec![dir.path().join("paper.md")]);
+        assert_eq!(found.skipped, vec![dir.path().join("README.md")]);
+        let named = collect(&[dir.path().join("README.md")]);
+        assert_eq!(named.files, vec![dir.path().join("README.md")]);
+    }
 
     #[test]
     fn walks_sorted_and_skips_other_files() {
