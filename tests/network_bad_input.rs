@@ -284,3 +284,47 @@ fn empty_corpus_and_empty_documents() {
     let net = Network::build(&res);
     assert_eq!(net.graph.node_count(), 1);
 }
+
+/// Two papers with one generic title but different works-cited lists are two
+/// documents (the generated corpus had 94 such false joins); a page without a
+/// list still joins the full text whose title it shows.
+#[test]
+fn same_title_with_different_reference_lists_stays_two_documents() {
+    let list = |names: &[&str]| -> Vec<Entry> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let title = format!("{n} on infrastructure {i}");
+                parsed(&title, book(n, Some(&title), 2000 + i as i32))
+            })
+            .collect()
+    };
+    let titled = |path: &str, entries| Document {
+        meta: DocumentMeta {
+            title: Some("Rethinking Public Health: Critical Archives".into()),
+            ..DocumentMeta::default()
+        },
+        ..doc(path, entries)
+    };
+    let docs = vec![
+        titled("a.txt", list(&["Ramirez", "Jensen", "Patel", "Laurent"])),
+        titled(
+            "b.txt",
+            list(&["Mukherjee", "Adeyemi", "Okafor", "Lindqvist"]),
+        ),
+        titled("portal.txt", vec![]),
+    ];
+    let head = "Rethinking Public Health: Critical Archives\nAbstract";
+    let res = resolve(&docs, &[head, head, head], &Options::default());
+    assert_ne!(
+        res.doc_node[0], res.doc_node[1],
+        "different lists, one title"
+    );
+    // The page without a list joins one of them rather than standing alone.
+    assert!(
+        res.doc_node[2] == res.doc_node[0] || res.doc_node[2] == res.doc_node[1],
+        "{:?}",
+        res.doc_node
+    );
+}

@@ -122,6 +122,34 @@ impl Union {
     }
 }
 
+/// Smallest works-cited list, in entries, that can speak against a join.
+const LIST_EVIDENCE: usize = 3;
+
+fn list_len(res: &Resolution, doc: usize) -> usize {
+    res.work_of.get(doc).map_or(0, Vec::len)
+}
+
+/// True when files `a` and `b` both have works-cited lists of some length
+/// and fewer than half the works of the shorter list are in the other: two
+/// papers that share a title (common for generic titles) are then not one
+/// document. A portal page without a list never contradicts its full text.
+fn lists_contradict(res: &Resolution, a: usize, b: usize) -> bool {
+    let (Some(wa), Some(wb)) = (res.work_of.get(a), res.work_of.get(b)) else {
+        return false;
+    };
+    let (short, long) = if wa.len() <= wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    if short.len() < LIST_EVIDENCE {
+        return false;
+    }
+    let long: std::collections::HashSet<_> = long.iter().collect();
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    shared * 2 < short.len()
+}
+
 /// Groups files into document nodes and finds each node's cited work.
 pub(crate) fn resolve_documents(
     docs: &[Document],
@@ -133,9 +161,27 @@ pub(crate) fn resolve_documents(
     let head_of = |i: usize| heads.get(i).map_or("", |h| head(h));
     let ids: Vec<Identity> = (0..n).map(|i| identity(&docs[i], head_of(i))).collect();
     let mut union = Union((0..n as u32).collect());
+    // For each group's root, the member whose works-cited list is longest.
+    let mut holder: Vec<usize> = (0..n).collect();
     let mut evidence: Vec<(u32, u32, Evidence)> = Vec::new();
     let mut join = |union: &mut Union, a: usize, b: usize, rule, score: f64| {
+        // Two versions of one paper cite the same works; files whose lists
+        // share little are different papers, whatever their titles say.
+        // Compared per group, through the member with the longest list, so
+        // a page without a list cannot chain two such papers together.
+        let (ra, rb) = (union.find(a as u32), union.find(b as u32));
+        let (ha, hb) = (holder[ra as usize], holder[rb as usize]);
+        if ra == rb || lists_contradict(res, ha, hb) {
+            return;
+        }
+        let longer = if list_len(res, ha) >= list_len(res, hb) {
+            ha
+        } else {
+            hb
+        };
         if union.join(a as u32, b as u32) {
+            let root = union.find(a as u32);
+            holder[root as usize] = longer;
             evidence.push((
                 a as u32,
                 b as u32,
