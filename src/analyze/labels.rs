@@ -59,6 +59,36 @@ pub struct ClusterLabel {
 /// A cluster with no usable words gets the label "(untitled)". The result is
 /// deterministic: ties are broken alphabetically.
 pub fn label_clusters(clusters: &[Vec<String>], top: usize) -> Vec<ClusterLabel> {
+    label_clusters_excluding(clusters, top, &[])
+}
+
+/// As [`label_clusters`], but never choosing a term of the `names` given:
+/// organisations that author the works ("Hugging Face", "Meta AI") are
+/// who a literature cites, not what it is about.
+///
+/// ```
+/// use citemap::analyze::labels::label_clusters_excluding;
+/// let clusters = vec![
+///     vec!["Hugging Face and platform capitalism".to_string(), "Hugging Face Hub".to_string()],
+///     vec!["AI governance and democracy".to_string()],
+/// ];
+/// let labels = label_clusters_excluding(&clusters, 3, &["Hugging Face".to_string()]);
+/// assert!(!labels[0].label.to_lowercase().contains("hugging"));
+/// assert!(labels[0].label.contains("capitalism"));
+/// ```
+pub fn label_clusters_excluding(
+    clusters: &[Vec<String>],
+    top: usize,
+    names: &[String],
+) -> Vec<ClusterLabel> {
+    let excluded: HashSet<String> = names
+        .iter()
+        .flat_map(|n| terms_of(n))
+        .flat_map(|t| {
+            let words: Vec<String> = t.split(' ').map(str::to_owned).collect();
+            std::iter::once(t).chain(words)
+        })
+        .collect();
     let analysed: Vec<Vec<Vec<String>>> = clusters
         .iter()
         .map(|texts| texts.iter().map(|t| terms_of(t)).collect())
@@ -115,7 +145,7 @@ pub fn label_clusters(clusters: &[Vec<String>], top: usize) -> Vec<ClusterLabel>
                 if chosen.len() >= top {
                     break;
                 }
-                if hidden.contains(t) {
+                if hidden.contains(t) || t.split(' ').any(|w| excluded.contains(w)) {
                     continue;
                 }
                 // A word already shown inside a chosen phrase, or a phrase

@@ -9,7 +9,7 @@ use super::projection::{self, Item, Kind};
 use crate::analyze::cluster::{self, Config};
 use crate::analyze::labels;
 use crate::model::Document;
-use crate::resolve::Resolution;
+use crate::resolve::{AgentKind, Resolution};
 use serde::Serialize;
 
 /// Settings of a corpus clustering.
@@ -240,7 +240,23 @@ pub fn cluster_corpus(
         .iter()
         .map(|ws| ws.iter().map(|&w| work_text(res, docs, w)).collect())
         .collect();
-    let cluster_labels = labels::label_clusters(&texts_of, options.terms);
+    // Organisations (as authors, or as the sites of pages) are who the
+    // works come from, not what they are about: keep them out of labels.
+    let organisations: Vec<String> = docs
+        .iter()
+        .flat_map(|d| d.entries.iter().filter_map(|e| e.reference()))
+        .flat_map(|r| r.authors.iter().filter(|p| p.literal))
+        .map(|p| p.family.clone())
+        .chain(
+            res.agents
+                .iter()
+                .filter(|a| a.kind == AgentKind::Organisation)
+                .flat_map(|a| std::iter::once(a.label.clone()).chain(a.variants.iter().cloned())),
+        )
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let cluster_labels = labels::label_clusters_excluding(&texts_of, options.terms, &organisations);
 
     // Documents that cite nothing: place them by their text.
     let doc_title = |node: usize| -> String {
