@@ -254,6 +254,16 @@ fn first_numeric(s: &str) -> usize {
                     return i;
                 }
             }
+            // "Nucl. Phys. B348", "Rev.D85": a series letter glued to the
+            // volume right after an abbreviated journal word.
+            if c.is_ascii_uppercase()
+                && s[..i].trim_end().ends_with('.')
+                && tokens::number(rest).is_ok_and(|(_, n)| {
+                    n.len() >= 3 && n[1..].starts_with(|d: char| d.is_ascii_digit())
+                })
+            {
+                return i;
+            }
             if tokens::labelled_volume(rest).is_ok()
                 && !rest.starts_with("v")
                 && !rest.starts_with("t")
