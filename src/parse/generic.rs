@@ -220,11 +220,19 @@ pub fn sentence_end(s: &str) -> Option<usize> {
         }
         if c == '.' {
             let word = s[..i].rsplit(' ').next().unwrap_or("");
-            if is_abbreviation(word) {
+            if !word.is_empty() && is_abbreviation(word) {
                 continue;
             }
+            // "women . Diabetes Care": a spaced full stop after a plain
+            // lower-case word still ends the sentence; after "Phys ." it
+            // is a spaced abbreviation.
             if i > 0 && b[i - 1] == b' ' {
-                continue;
+                let prev = s[..i].trim_end().rsplit(' ').next().unwrap_or("");
+                let plain =
+                    prev.chars().count() >= 4 && prev.chars().all(|c| c.is_lowercase() || c == '-');
+                if !plain {
+                    continue;
+                }
             }
         }
         return Some(i);
@@ -683,6 +691,14 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
     }
     let head_t = head.trim_end_matches([' ', ',', '.', ';', ':']);
     if paren_tail && boundary.is_none() {
+        // "… virus infection Genitourin Med (1988) 64(5)": a bracketed year
+        // after abbreviated journal words closes a Vancouver title.
+        let year_next = rest[head_end + 1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+        if let Some(j) = trailing_journal(head).filter(|j| *j > 0 && year_next) {
+            return (Some(&head[..j]), j);
+        }
         return (Some(head_t), head_end);
     }
     if comma_list && head_t.contains(',') {
