@@ -249,7 +249,16 @@ fn first_numeric(s: &str) -> usize {
             let rest = &s[i..];
             if c.is_ascii_digit() {
                 // Numbers inside words of a title ("3D", "2nd") do not count.
-                let w = rest.split([' ', ',']).next().unwrap_or("");
+                // "1,4,5-trisphosphate": a comma before a digit stays inside the word.
+                let w_end = rest
+                    .char_indices()
+                    .find(|&(k, ch)| {
+                        ch == ' '
+                            || (ch == ','
+                                && !rest[k + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                    })
+                    .map_or(rest.len(), |(k, _)| k);
+                let w = &rest[..w_end];
                 let next_word = rest[w.len()..].trim_start_matches([' ']).chars().next();
                 let ordinal = w.ends_with("th")
                     || w.ends_with("st")
