@@ -220,11 +220,19 @@ pub fn sentence_end(s: &str) -> Option<usize> {
         }
         if c == '.' {
             let word = s[..i].rsplit(' ').next().unwrap_or("");
-            if is_abbreviation(word) {
+            if !word.is_empty() && is_abbreviation(word) {
                 continue;
             }
+            // "women . Diabetes Care": a spaced full stop after a plain
+            // lower-case word still ends the sentence; after "Phys ." it
+            // is a spaced abbreviation.
             if i > 0 && b[i - 1] == b' ' {
-                continue;
+                let prev = s[..i].trim_end().rsplit(' ').next().unwrap_or("");
+                let plain =
+                    prev.chars().count() >= 4 && prev.chars().all(|c| c.is_lowercase() || c == '-');
+                if !plain {
+                    continue;
+                }
             }
         }
         return Some(i);
@@ -241,7 +249,16 @@ fn first_numeric(s: &str) -> usize {
             let rest = &s[i..];
             if c.is_ascii_digit() {
                 // Numbers inside words of a title ("3D", "2nd") do not count.
-                let w = rest.split([' ', ',']).next().unwrap_or("");
+                // "1,4,5-trisphosphate": a comma before a digit stays inside the word.
+                let w_end = rest
+                    .char_indices()
+                    .find(|&(k, ch)| {
+                        ch == ' '
+                            || (ch == ','
+                                && !rest[k + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                    })
+                    .map_or(rest.len(), |(k, _)| k);
+                let w = &rest[..w_end];
                 let next_word = rest[w.len()..].trim_start_matches([' ']).chars().next();
                 let ordinal = w.ends_with("th")
                     || w.ends_with("st")
@@ -253,6 +270,16 @@ fn first_numeric(s: &str) -> usize {
                 {
                     return i;
                 }
+            }
+            // "Nucl. Phys. B348", "Rev.D85": a series letter glued to the
+            // volume right after an abbreviated journal word.
+            if c.is_ascii_uppercase()
+                && s[..i].trim_end().ends_with('.')
+                && tokens::number(rest).is_ok_and(|(_, n)| {
+                    n.len() >= 3 && n[1..].starts_with(|d: char| d.is_ascii_digit())
+                })
+            {
+                return i;
             }
             if tokens::labelled_volume(rest).is_ok()
                 && !rest.starts_with("v")
@@ -673,6 +700,14 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
     }
     let head_t = head.trim_end_matches([' ', ',', '.', ';', ':']);
     if paren_tail && boundary.is_none() {
+        // "… virus infection Genitourin Med (1988) 64(5)": a bracketed year
+        // after abbreviated journal words closes a Vancouver title.
+        let year_next = rest[head_end + 1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+        if let Some(j) = trailing_journal(head).filter(|j| *j > 0 && year_next) {
+            return (Some(&head[..j]), j);
+        }
         return (Some(head_t), head_end);
     }
     if comma_list && head_t.contains(',') {

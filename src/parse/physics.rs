@@ -23,9 +23,29 @@ pub fn no_title(head: &str, boundary: Option<usize>) -> bool {
             word.chars().filter(|c| c.is_alphabetic()).count() <= 4
                 || word.contains('.')
                 || lexicon::is_journal_word(word)
+                || dotted_chain(&head[..b], head.get(b + 1..).unwrap_or(""))
         }
         _ => true,
     }
+}
+
+/// "Astropart. Phys.", "Gen. Relativ. Gravit.": a few capitalised words,
+/// each cut short with a full stop, on both sides of the apparent sentence
+/// end — one abbreviated journal rather than a one-word title and a journal
+/// ("Cancer. N Engl J Med" keeps its title: the journal there is undotted).
+fn dotted_chain(before: &str, after: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let after: Vec<&str> = after
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', ';', ':']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capital = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
+    (1..=3).contains(&words.len())
+        && words.iter().all(capital)
+        && words[..words.len() - 1].iter().all(|w| w.ends_with('.'))
+        && (1..=3).contains(&after.len())
+        && after.iter().all(|w| w.ends_with('.') && capital(w))
 }
 
 #[cfg(test)]
@@ -40,5 +60,7 @@ mod tests {
             "Macrophages in rheumatoid arthritis. Arthritis Res ",
             Some(35)
         ));
+        assert!(no_title("Astropart. Phys. ", Some(9)));
+        assert!(!no_title("Cancer. N Engl J Med ", Some(6)));
     }
 }
