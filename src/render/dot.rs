@@ -13,27 +13,14 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
-/// Quotes a string for DOT: backslashes and double quotes escaped, line
-/// breaks turned into DOT's `\n`, other control characters dropped.
+/// DOT quoting, shared with the graph export so both escape alike:
+/// backslashes and double quotes escaped, line breaks as DOT's `\n`, other
+/// control characters dropped.
 ///
 /// ```
 /// assert_eq!(citemap::render::dot::quote("a \"b\"\\"), r#""a \"b\"\\""#);
 /// ```
-pub fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+pub use crate::export::graph::dot::quote;
 
 fn id(text: &str) -> Id {
     Id::Escaped(quote(text))
