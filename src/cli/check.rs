@@ -49,7 +49,7 @@ pub struct Args {
     silence: Vec<String>,
     /// How in-text citations are written, when not the list's own style.
     #[arg(long, value_enum)]
-    style: Option<StyleArg>,
+    style: Option<super::parse::StyleArg>,
     /// When to colour the human output.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorArg,
@@ -73,29 +73,6 @@ enum ColorArg {
     Auto,
     Always,
     Never,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum StyleArg {
-    Mla,
-    Apa,
-    Chicago,
-    Harvard,
-    Ieee,
-    Vancouver,
-}
-
-impl From<StyleArg> for Style {
-    fn from(s: StyleArg) -> Style {
-        match s {
-            StyleArg::Mla => Style::Mla,
-            StyleArg::Apa => Style::Apa,
-            StyleArg::Chicago => Style::Chicago,
-            StyleArg::Harvard => Style::Harvard,
-            StyleArg::Ieee => Style::Ieee,
-            StyleArg::Vancouver => Style::Vancouver,
-        }
-    }
 }
 
 /// The settings: the config file first, flags over it.
@@ -123,8 +100,9 @@ fn settings(args: &Args) -> anyhow::Result<Config> {
         config.silence.push(kind);
     }
     config.allow_names.extend(args.allow_names.iter().cloned());
-    if let Some(s) = args.style {
-        config.style = Some(s.into());
+    // `--style auto` is the default: the list's own style decides.
+    if let Some(s) = args.style.map(Style::from).filter(|s| *s != Style::Unknown) {
+        config.style = Some(s);
     }
     Ok(config)
 }
