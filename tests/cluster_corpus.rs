@@ -9,17 +9,8 @@ use citemap::report::clusters::{Clusters, PlacedBy};
 use citemap::report::{self, projection::Kind, Analysis};
 use std::path::PathBuf;
 
-fn references() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("references");
-    if dir.join("000-luchs-2023-ai-for-all.md").is_file() {
-        return Some(dir);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("references/ not found (CI=true requires it)");
-    }
-    eprintln!("SKIP: references/ not found");
-    None
-}
+mod common;
+use common::references_dir as references;
 
 fn analyse(kind: Kind, seed: u64) -> Option<Analysis> {
     let dir = references()?;

@@ -7,17 +7,8 @@ use assert_cmd::Command;
 use citemap::render::{self, layout::text_width, Edge, Figure, Group, Node, NodeKind};
 use std::path::{Path, PathBuf};
 
-fn references() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("references");
-    if dir.join("000-luchs-2023-ai-for-all.md").is_file() {
-        return Some(dir);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("references/ not found (CI=true requires it)");
-    }
-    eprintln!("SKIP: references/ not found");
-    None
-}
+mod common;
+use common::references_dir as references;
 
 fn map_corpus() -> Option<tempfile::TempDir> {
     let dir = references()?;

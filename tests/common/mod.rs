@@ -56,3 +56,17 @@ pub fn seed(prefix: &str) -> Option<(PathBuf, String)> {
     let text = std::fs::read_to_string(&path).ok()?;
     Some((path, text))
 }
+
+/// The built-in example corpus `references/`, with the same skip/fail rule
+/// as [`seeds_dir`].
+pub fn references_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("references");
+    if dir.join("000-luchs-2023-ai-for-all.md").is_file() {
+        return Some(dir);
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("references/ not found (CI=true requires it)");
+    }
+    eprintln!("SKIP: references/ not found");
+    None
+}
