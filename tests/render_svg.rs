@@ -5,7 +5,7 @@
 
 use assert_cmd::Command;
 use citemap::render::{self, layout::text_width, Edge, Figure, Group, Node, NodeKind};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod common;
 use common::references_dir as references;
