@@ -7,7 +7,6 @@
 use assert_cmd::Command;
 use citemap::report::clusters::{Clusters, PlacedBy};
 use citemap::report::{self, projection::Kind, Analysis};
-use std::path::PathBuf;
 
 mod common;
 use common::references_dir as references;
