@@ -254,6 +254,13 @@ pub struct Reference {
     /// The edition ("2nd").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
+    /// The version of software or a dataset ("1.19.2").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// What kind of work the reference says it is, in its words ("Doctoral
+    /// dissertation", "Computer software", "Data set").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub genre: Option<String>,
     /// A bare DOI ("10.1038/…"), lower-cased prefix, no resolver URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doi: Option<String>,

@@ -103,6 +103,8 @@ fn fields(r: &Reference) -> Vec<(&'static str, String)> {
         ("volume", &r.volume),
         ("number", &r.issue),
         ("edition", &r.edition),
+        ("version", &r.version),
+        ("type", &r.genre),
         ("doi", &r.doi),
         ("url", &r.url),
         ("note", &r.note),

@@ -60,6 +60,8 @@ pub fn fields(r: &Reference) -> Map<String, Value> {
         ("issue", &r.issue),
         ("page", &r.pages),
         ("edition", &r.edition),
+        ("version", &r.version),
+        ("genre", &r.genre),
         ("DOI", &r.doi),
         ("URL", &r.url),
         ("note", &r.note),

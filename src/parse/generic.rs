@@ -848,9 +848,12 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
     }
     let after = s[end..].trim_start_matches(['.', ' ', ',']);
     let after_off = s.len() - after.len();
+    // "World Health Organization. (2020).": an APA date after a name that
+    // says it is an institution.
     let title_follows = after.starts_with(['"', '“', '‘'])
         || italic_at(p, after_off).is_some()
-        || leading_date(&s[end..]).is_some();
+        || leading_date(&s[end..]).is_some()
+        || (leading_date(after).is_some() && lexicon::institution_cue(seg));
     (title_follows || (nl.people.is_empty() && inverted_style)).then_some(end)
 }
 

@@ -21,6 +21,7 @@
 
 mod apa;
 mod chicago;
+mod describe;
 mod generic;
 mod ids;
 mod ieee;
@@ -78,8 +79,13 @@ pub fn parse_reference(raw: &str, hint: Style) -> Parsed {
             },
         };
     }
-    let prepared = generic::prepare(raw);
-    let (reference, used) = generic::parse(&prepared, style);
+    let described = describe::take(raw);
+    let text = described.as_ref().map_or(raw, |d| d.text.as_str());
+    let prepared = generic::prepare(text);
+    let (mut reference, used) = generic::parse(&prepared, style);
+    if let Some(d) = described {
+        d.apply(&mut reference);
+    }
     let empty = reference.title.is_none()
         && reference.authors.is_empty()
         && reference.container_title.is_none()
