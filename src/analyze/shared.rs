@@ -174,18 +174,26 @@ pub fn shared_sources(
             }
         }
     }
-    let doc_count = |s: &SharedSource| {
-        s.documents
-            .iter()
-            .map(|c| c.path.as_str())
-            .collect::<BTreeSet<_>>()
-            .len()
-    };
-    out.sort_by(|a, b| {
+    // Counted once per source: a comparison that counted would build a set
+    // of paths each time, and popular sources have thousands.
+    let mut counted: Vec<(usize, SharedSource)> = out
+        .into_iter()
+        .map(|s| {
+            let files = s
+                .documents
+                .iter()
+                .map(|c| c.path.as_str())
+                .collect::<BTreeSet<_>>()
+                .len();
+            (files, s)
+        })
+        .collect();
+    counted.sort_by(|(na, a), (nb, b)| {
         a.level
             .cmp(&b.level)
-            .then(doc_count(b).cmp(&doc_count(a)))
+            .then(nb.cmp(na))
             .then(a.label.cmp(&b.label))
     });
+    let out: Vec<SharedSource> = counted.into_iter().map(|(_, s)| s).collect();
     out
 }
