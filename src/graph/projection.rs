@@ -141,12 +141,23 @@ where
                         *count += 1;
                     }
                 }
-                touched.sort_unstable();
                 pairs.clear();
-                pairs.extend(touched.iter().map(|&b| {
-                    let n = std::mem::take(&mut counts[b as usize]);
-                    (b, n)
-                }));
+                if touched.len() * 8 > items {
+                    // A dense row (a popular work's citers): one pass over
+                    // the counters is cheaper than sorting what was touched.
+                    pairs.extend(
+                        counts
+                            .iter_mut()
+                            .enumerate()
+                            .filter_map(|(b, n)| (*n > 0).then(|| (b as u32, std::mem::take(n)))),
+                    );
+                } else {
+                    touched.sort_unstable();
+                    pairs.extend(touched.iter().map(|&b| {
+                        let n = std::mem::take(&mut counts[b as usize]);
+                        (b, n)
+                    }));
+                }
                 row(a, pairs)
             },
         )
