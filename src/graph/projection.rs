@@ -87,6 +87,10 @@ impl Projection {
 /// occurrences, the sum of squared list lengths, and memory beyond the
 /// lists is what `row` returns: no list of every occurrence is built.
 ///
+/// # Panics
+///
+/// If a list holds an item not below `items`.
+///
 /// ```
 /// use citemap::graph::projection::pair_rows;
 /// let lists = vec![vec![0, 1, 2], vec![0, 1]];

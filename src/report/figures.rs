@@ -545,3 +545,50 @@ pub fn all(analysis: &Analysis, filter: &Filter) -> Vec<Named> {
         },
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `strongest_pairs` must keep exactly what `backbone` keeps of the full
+    /// projection, ties included (many equal counts and equal node weights).
+    #[test]
+    fn strongest_pairs_keep_what_backbone_keeps() {
+        let items = 60u32;
+        let lists: Vec<Vec<u32>> = (0..90u32)
+            .map(|l| {
+                let mut v: Vec<u32> = (0..(l % 11) + 2)
+                    .map(|i| (l * 5 + i * 7 + (l * i) % 13) % items)
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        let weight: Vec<f64> = (0..items).map(|i| f64::from(i % 4)).collect();
+        for k in [0, 1, 3, 5] {
+            let mut fig = Figure::new("test");
+            for (i, &w) in weight.iter().enumerate() {
+                fig.nodes
+                    .push(Node::new(i.to_string(), "", NodeKind::Work).weighing(w));
+            }
+            for (u, v, n) in crate::graph::projection::count_pairs(&lists, items as usize) {
+                let mut e = Edge::new(u as usize, v as usize);
+                e.weight = f64::from(n);
+                fig.edges.push(e);
+            }
+            let cut = backbone(&mut fig, k);
+            let expected: Vec<(u32, u32, u32)> = fig
+                .edges
+                .iter()
+                .map(|e| (e.source as u32, e.target as u32, e.weight as u32))
+                .collect();
+            assert!(!expected.is_empty() || k == 0);
+            assert_eq!(
+                strongest_pairs(&lists, &weight, k),
+                (expected, cut),
+                "k = {k}"
+            );
+        }
+    }
+}
