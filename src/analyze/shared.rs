@@ -84,6 +84,118 @@ pub struct SharedSource {
     pub evidence: Vec<MergeNote>,
 }
 
+/// A shared source before its citing entries are written out: what
+/// [`shared_sources`] finds, with the entries as positions, cheap enough to
+/// compute for a large corpus when only the sources are wanted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedEntries {
+    /// The level.
+    pub level: Level,
+    /// Its index in the resolution's works, agents or venues (by level).
+    pub index: usize,
+    /// A human label.
+    pub label: String,
+    /// The resolution key.
+    pub key: String,
+    /// The entries that cite it, in the resolution's order.
+    pub entries: Vec<EntryRef>,
+}
+
+/// The sources shared by at least `min_docs` distinct documents (files that
+/// are the same document count once), at the given levels, as
+/// [`shared_sources`] orders them, without writing out who cites them.
+pub fn shared_entries(
+    docs: &[Document],
+    res: &Resolution,
+    min_docs: usize,
+    levels: &[Level],
+) -> Vec<SharedEntries> {
+    let min_docs = min_docs.max(1);
+    let mut out = Vec::new();
+    let mut push =
+        |level: Level, index: usize, label: &str, key: String, entries: Vec<EntryRef>| {
+            let nodes = entries
+                .iter()
+                .map(|r| res.doc_node[r.doc as usize])
+                .collect::<BTreeSet<_>>()
+                .len();
+            if nodes >= min_docs {
+                out.push(SharedEntries {
+                    level,
+                    index,
+                    label: label.to_owned(),
+                    key,
+                    entries,
+                });
+            }
+        };
+    let works_entries = |works: &[WorkId]| -> Vec<EntryRef> {
+        works
+            .iter()
+            .flat_map(|&w| res.works[w as usize].entries.iter().copied())
+            .collect()
+    };
+    if levels.contains(&Level::Work) {
+        for (w, work) in res.works.iter().enumerate() {
+            push(
+                Level::Work,
+                w,
+                &work.label,
+                work.key.clone(),
+                work.entries.clone(),
+            );
+        }
+    }
+    for (a, agent) in res.agents.iter().enumerate() {
+        let level = match agent.kind {
+            AgentKind::Person => Level::Author,
+            AgentKind::Organisation => Level::Organisation,
+        };
+        if levels.contains(&level) {
+            push(
+                level,
+                a,
+                &agent.label,
+                agent.key.clone(),
+                works_entries(&agent.works),
+            );
+        }
+    }
+    if levels.contains(&Level::Venue) {
+        for (v, venue) in res.venues.iter().enumerate() {
+            push(
+                Level::Venue,
+                v,
+                &venue.label,
+                format!("venue:{}", venue.key),
+                works_entries(&venue.works),
+            );
+        }
+    }
+    // Ranked by the files citing each source, counted once per source: a
+    // comparison that counted would build a set each time, and popular
+    // sources have thousands.
+    let mut counted: Vec<(usize, SharedEntries)> = out
+        .into_iter()
+        .map(|s| {
+            let files = s
+                .entries
+                .iter()
+                .map(|r| docs[r.doc as usize].path.as_str())
+                .collect::<BTreeSet<_>>()
+                .len();
+            (files, s)
+        })
+        .collect();
+    counted.sort_by(|(na, a), (nb, b)| {
+        a.level
+            .cmp(&b.level)
+            .then(nb.cmp(na))
+            .then(a.label.cmp(&b.label))
+    });
+    counted.into_iter().map(|(_, s)| s).collect()
+}
+
 /// The sources shared by at least `min_docs` distinct documents (files that
 /// are the same document count once), at the given levels; sorted by level,
 /// then most documents first, then label.
@@ -93,99 +205,41 @@ pub fn shared_sources(
     min_docs: usize,
     levels: &[Level],
 ) -> Vec<SharedSource> {
-    let min_docs = min_docs.max(1);
-    let mut out = Vec::new();
-    let citing = |entries: &mut dyn Iterator<Item = EntryRef>| -> (usize, Vec<Citing>) {
-        let mut nodes = BTreeSet::new();
-        let mut list: Vec<Citing> = entries
-            .map(|r| {
-                nodes.insert(res.doc_node[r.doc as usize]);
-                Citing {
+    let mut merges_of: HashMap<WorkId, Vec<MergeNote>> = HashMap::new();
+    for m in &res.merges {
+        merges_of
+            .entry(res.work_of[m.a.doc as usize][m.a.entry as usize])
+            .or_default()
+            .push(MergeNote {
+                a: m.a.locator(docs),
+                b: m.b.locator(docs),
+                evidence: m.evidence,
+            });
+    }
+    shared_entries(docs, res, min_docs, levels)
+        .into_iter()
+        .map(|s| {
+            let mut documents: Vec<Citing> = s
+                .entries
+                .iter()
+                .map(|r| Citing {
                     path: docs[r.doc as usize].path.clone(),
                     entry: r.raw(docs).trim().to_owned(),
-                }
-            })
-            .collect();
-        list.sort();
-        list.dedup();
-        (nodes.len(), list)
-    };
-    let works_entries = |works: &[WorkId]| -> Vec<EntryRef> {
-        works
-            .iter()
-            .flat_map(|&w| res.works[w as usize].entries.iter().copied())
-            .collect()
-    };
-    if levels.contains(&Level::Work) {
-        let mut merges_of: HashMap<WorkId, Vec<MergeNote>> = HashMap::new();
-        for m in &res.merges {
-            merges_of
-                .entry(res.work_of[m.a.doc as usize][m.a.entry as usize])
-                .or_default()
-                .push(MergeNote {
-                    a: m.a.locator(docs),
-                    b: m.b.locator(docs),
-                    evidence: m.evidence,
-                });
-        }
-        for (w, work) in res.works.iter().enumerate() {
-            let (n, documents) = citing(&mut work.entries.iter().copied());
-            if n >= min_docs {
-                out.push(SharedSource {
-                    level: Level::Work,
-                    label: work.label.clone(),
-                    key: work.key.clone(),
-                    documents,
-                    evidence: merges_of.remove(&(w as WorkId)).unwrap_or_default(),
-                });
-            }
-        }
-    }
-    for agent in &res.agents {
-        let level = match agent.kind {
-            AgentKind::Person => Level::Author,
-            AgentKind::Organisation => Level::Organisation,
-        };
-        if !levels.contains(&level) {
-            continue;
-        }
-        let (n, documents) = citing(&mut works_entries(&agent.works).into_iter());
-        if n >= min_docs {
-            out.push(SharedSource {
-                level,
-                label: agent.label.clone(),
-                key: agent.key.clone(),
+                })
+                .collect();
+            documents.sort();
+            documents.dedup();
+            let evidence = match s.level {
+                Level::Work => merges_of.remove(&(s.index as WorkId)).unwrap_or_default(),
+                _ => Vec::new(),
+            };
+            SharedSource {
+                level: s.level,
+                label: s.label,
+                key: s.key,
                 documents,
-                evidence: Vec::new(),
-            });
-        }
-    }
-    if levels.contains(&Level::Venue) {
-        for venue in &res.venues {
-            let (n, documents) = citing(&mut works_entries(&venue.works).into_iter());
-            if n >= min_docs {
-                out.push(SharedSource {
-                    level: Level::Venue,
-                    label: venue.label.clone(),
-                    key: format!("venue:{}", venue.key),
-                    documents,
-                    evidence: Vec::new(),
-                });
+                evidence,
             }
-        }
-    }
-    let doc_count = |s: &SharedSource| {
-        s.documents
-            .iter()
-            .map(|c| c.path.as_str())
-            .collect::<BTreeSet<_>>()
-            .len()
-    };
-    out.sort_by(|a, b| {
-        a.level
-            .cmp(&b.level)
-            .then(doc_count(b).cmp(&doc_count(a)))
-            .then(a.label.cmp(&b.label))
-    });
-    out
+        })
+        .collect()
 }

@@ -3,9 +3,11 @@
 
 use super::Status;
 use anyhow::{bail, Context};
+use citemap::model::Document;
 use citemap::render::{self, engine::Engine, Filter};
 use citemap::report::{self, figures, markdown, output::Batch, projection::Kind, Analysis};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -120,11 +122,15 @@ pub fn analyse_paths(
     let sources = loaded.sources;
     bar.set_length(sources.len() as u64 + 2);
     bar.set_message("extracting works cited");
-    let mut docs = Vec::with_capacity(sources.len());
-    for s in &sources {
-        docs.push(citemap::extract::extract(s));
-        bar.inc(1);
-    }
+    // Documents are independent: extract them on every core, in order.
+    let docs: Vec<Document> = sources
+        .par_iter()
+        .map(|s| {
+            let doc = citemap::extract::extract(s);
+            bar.inc(1);
+            doc
+        })
+        .collect();
     if docs.iter().all(|d| d.entries.is_empty()) {
         bail!(
             "none of the {} documents has a works-cited list citemap could find; nothing to map",

@@ -9,8 +9,9 @@
 //! - author citation: author of a citing document → author of a cited work,
 //!   weighted by entries.
 //!
-//! Pair counting runs per document (or per work) in parallel with rayon and
-//! costs the sum of squared list lengths, not the square of the corpus.
+//! Pair counting ([`pair_rows`], [`count_pairs`]) runs item by item in
+//! parallel with rayon and costs the sum of squared list lengths, not the
+//! square of the corpus; the report's figures and clusters count with it too.
 
 use super::{citation_counts, Network, Node, NodeKind};
 use crate::model::Document;
@@ -72,32 +73,114 @@ impl Projection {
     }
 }
 
-/// Counts unordered pairs within each list: every pair is packed into a
-/// `u64`, the pairs are sorted in parallel and runs counted. Sorting beats
-/// merging per-thread hash maps and needs no more memory.
-fn count_pairs(lists: &[Vec<u32>]) -> HashMap<(u32, u32), u32> {
-    let mut packed: Vec<u64> = lists
-        .par_iter()
-        .flat_map_iter(|list| {
-            list.iter().enumerate().flat_map(move |(i, &a)| {
-                list[i + 1..]
-                    .iter()
-                    .map(move |&b| (u64::from(a.min(b)) << 32) | u64::from(a.max(b)))
-            })
-        })
-        .collect();
-    packed.par_sort_unstable();
-    let mut counts = HashMap::new();
-    let mut run = packed.iter().peekable();
-    while let Some(&p) = run.next() {
-        let mut n = 1u32;
-        while run.peek() == Some(&&p) {
-            run.next();
-            n += 1;
-        }
-        counts.insert(((p >> 32) as u32, p as u32), n);
+/// Counts, row by row, how many lists each pair of items shares.
+///
+/// `lists` are the contexts items appear in together (the works one document
+/// cites, the documents citing one work), each sorted without repeats, and
+/// every item is below `items`. For each item `a` in order, `row` receives
+/// `a` and its neighbours `(b, lists shared)` sorted by `b`: only `b > a`
+/// when `upper` (each pair once), every `b ≠ a` otherwise (so a caller can
+/// keep each item's strongest neighbours without storing every pair).
+///
+/// Rows run in parallel with rayon, each counting into a dense array of
+/// `items` counters (one per thread), so the cost is the number of pair
+/// occurrences, the sum of squared list lengths, and memory beyond the
+/// lists is what `row` returns: no list of every occurrence is built.
+///
+/// # Panics
+///
+/// If a list holds an item not below `items`.
+///
+/// ```
+/// use citemap::graph::projection::pair_rows;
+/// let lists = vec![vec![0, 1, 2], vec![0, 1]];
+/// let rows = pair_rows(&lists, 3, true, |_, row| row.to_vec());
+/// assert_eq!(rows, vec![vec![(1, 2), (2, 1)], vec![(2, 1)], vec![]]);
+/// ```
+pub fn pair_rows<T, F>(lists: &[Vec<u32>], items: usize, upper: bool, row: F) -> Vec<T>
+where
+    T: Send,
+    F: Fn(u32, &[(u32, u32)]) -> T + Sync,
+{
+    // Which lists each item is in, as one flat array with offsets.
+    let mut start = vec![0usize; items + 1];
+    for &a in lists.iter().flatten() {
+        start[a as usize + 1] += 1;
     }
-    counts
+    for i in 0..items {
+        start[i + 1] += start[i];
+    }
+    let mut member_of = vec![0u32; start[items]];
+    let mut fill = start.clone();
+    for (l, list) in lists.iter().enumerate() {
+        for &a in list {
+            member_of[fill[a as usize]] = l as u32;
+            fill[a as usize] += 1;
+        }
+    }
+    drop(fill);
+    (0..items)
+        .into_par_iter()
+        .with_min_len(64)
+        .map_init(
+            || (vec![0u32; items], Vec::new(), Vec::new()),
+            |(counts, touched, pairs), a| {
+                let a = a as u32;
+                touched.clear();
+                for &l in &member_of[start[a as usize]..start[a as usize + 1]] {
+                    let list = &lists[l as usize];
+                    let from = if upper {
+                        list.partition_point(|&b| b <= a)
+                    } else {
+                        0
+                    };
+                    for &b in &list[from..] {
+                        if b == a {
+                            continue;
+                        }
+                        let count = &mut counts[b as usize];
+                        if *count == 0 {
+                            touched.push(b);
+                        }
+                        *count += 1;
+                    }
+                }
+                pairs.clear();
+                if touched.len() * 8 > items {
+                    // A dense row (a popular work's citers): one pass over
+                    // the counters is cheaper than sorting what was touched.
+                    pairs.extend(
+                        counts
+                            .iter_mut()
+                            .enumerate()
+                            .filter_map(|(b, n)| (*n > 0).then(|| (b as u32, std::mem::take(n)))),
+                    );
+                } else {
+                    touched.sort_unstable();
+                    pairs.extend(touched.iter().map(|&b| {
+                        let n = std::mem::take(&mut counts[b as usize]);
+                        (b, n)
+                    }));
+                }
+                row(a, pairs)
+            },
+        )
+        .collect()
+}
+
+/// Counts unordered pairs within each list (see [`pair_rows`]): every pair
+/// `(a, b, lists shared)` once, `a < b`, sorted.
+///
+/// ```
+/// use citemap::graph::projection::count_pairs;
+/// let lists = vec![vec![1, 2, 3], vec![1, 2], vec![3]];
+/// assert_eq!(count_pairs(&lists, 4), vec![(1, 2, 2), (1, 3, 1), (2, 3, 1)]);
+/// ```
+pub fn count_pairs(lists: &[Vec<u32>], items: usize) -> Vec<(u32, u32, u32)> {
+    pair_rows(lists, items, true, |a, row| {
+        row.iter().map(|&(b, n)| (a, b, n)).collect::<Vec<_>>()
+    })
+    .concat()
 }
 
 /// Builds a projection graph from node ids of `network` and weighted pairs.
@@ -158,11 +241,11 @@ pub fn project(res: &Resolution, docs: &[Document], network: &Network, kind: Kin
         }
         Kind::Cocitation => {
             let lists = cited_lists(res, network);
-            let pairs = count_pairs(&lists);
+            let pairs = count_pairs(&lists, res.works.len());
             let cited = lists.iter().flatten().map(|&w| network.works[w as usize]);
             let edges = pairs
                 .into_iter()
-                .map(|((a, b), n)| (network.works[a as usize], network.works[b as usize], n));
+                .map(|(a, b, n)| (network.works[a as usize], network.works[b as usize], n));
             let mut all: Vec<NodeIndex> = cited.collect();
             all.sort_unstable();
             all.dedup();
@@ -176,8 +259,8 @@ pub fn project(res: &Resolution, docs: &[Document], network: &Network, kind: Kin
                     citing[w as usize].push(d as u32);
                 }
             }
-            let pairs = count_pairs(&citing);
-            let edges = pairs.into_iter().map(|((a, b), n)| {
+            let pairs = count_pairs(&citing, res.documents.len());
+            let edges = pairs.into_iter().map(|(a, b, n)| {
                 (
                     network.documents[a as usize],
                     network.documents[b as usize],
@@ -202,10 +285,10 @@ pub fn project(res: &Resolution, docs: &[Document], network: &Network, kind: Kin
                     a
                 })
                 .collect();
-            let pairs = count_pairs(&lists);
+            let pairs = count_pairs(&lists, res.agents.len());
             let edges = pairs
                 .into_iter()
-                .map(|((a, b), n)| (network.agents[a as usize], network.agents[b as usize], n));
+                .map(|(a, b, n)| (network.agents[a as usize], network.agents[b as usize], n));
             let people = res
                 .agents
                 .iter()
@@ -311,10 +394,47 @@ mod tests {
     #[test]
     fn pairs_are_counted_once_per_list() {
         let lists = vec![vec![1, 2, 3], vec![1, 2], vec![3]];
-        let p = count_pairs(&lists);
-        assert_eq!(p[&(1, 2)], 2);
-        assert_eq!(p[&(1, 3)], 1);
-        assert_eq!(p[&(2, 3)], 1);
-        assert_eq!(p.len(), 3);
+        let p = count_pairs(&lists, 4);
+        assert_eq!(p, vec![(1, 2, 2), (1, 3, 1), (2, 3, 1)]);
+    }
+
+    /// The row counter against the obvious count over every list, on lists
+    /// long and short enough to split rows across threads.
+    #[test]
+    fn rows_match_a_direct_count() {
+        let items = 300u32;
+        let lists: Vec<Vec<u32>> = (0..200u32)
+            .map(|l| {
+                let mut v: Vec<u32> = (0..(l % 37) + 1)
+                    .map(|i| (l * 7 + i * i * 13) % items)
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        let mut direct: HashMap<(u32, u32), u32> = HashMap::new();
+        for list in &lists {
+            for (i, &a) in list.iter().enumerate() {
+                for &b in &list[i + 1..] {
+                    *direct.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+        let mut expected: Vec<(u32, u32, u32)> =
+            direct.into_iter().map(|((a, b), n)| (a, b, n)).collect();
+        expected.sort_unstable();
+        assert_eq!(count_pairs(&lists, items as usize), expected);
+        // Both sides: every pair appears in the rows of both its items.
+        let both = pair_rows(&lists, items as usize, false, |a, row| {
+            row.iter().map(|&(b, n)| (a, b, n)).collect::<Vec<_>>()
+        })
+        .concat();
+        let mut mirrored: Vec<(u32, u32, u32)> = expected
+            .iter()
+            .flat_map(|&(a, b, n)| [(a, b, n), (b, a, n)])
+            .collect();
+        mirrored.sort_unstable();
+        assert_eq!(both, mirrored);
     }
 }

@@ -224,37 +224,74 @@ fn backbone(fig: &mut Figure, k: usize) -> bool {
     fig.edges.len() < before
 }
 
-/// Works linked by being cited together (only each work's strongest links
-/// are drawn when there are many).
+/// The edges [`backbone`] would keep of a pair projection (`lists` as
+/// [`projection::pair_lists`] gives them, `weight` the figure weight of each
+/// item's node), found item by item so that the whole projection, which
+/// grows with the square of the corpus, is never held: each item's `k`
+/// strongest pairs, ties broken as `backbone` breaks them (towards the
+/// heavier node, then the lower index), merged and sorted. Also says
+/// whether any pair was left out.
+fn strongest_pairs(lists: &[Vec<u32>], weight: &[f64], k: usize) -> (Vec<(u32, u32, u32)>, bool) {
+    let rows = crate::graph::projection::pair_rows(lists, weight.len(), false, |a, row| {
+        let order = |x: &(u32, u32), y: &(u32, u32)| {
+            y.1.cmp(&x.1)
+                .then(weight[y.0 as usize].total_cmp(&weight[x.0 as usize]))
+                .then(x.0.cmp(&y.0))
+        };
+        let mut best = row.to_vec();
+        if best.len() > k {
+            best.select_nth_unstable_by(k, order);
+            best.truncate(k);
+        }
+        let kept: Vec<(u32, u32, u32)> = best
+            .into_iter()
+            .map(|(b, n)| (a.min(b), a.max(b), n))
+            .collect();
+        (kept, row.len())
+    });
+    // Every pair is in the rows of both its items.
+    let all = rows.iter().map(|r| r.1).sum::<usize>() / 2;
+    let mut kept: Vec<(u32, u32, u32)> = rows.into_iter().flat_map(|r| r.0).collect();
+    kept.sort_unstable();
+    kept.dedup();
+    let cut = kept.len() < all;
+    (kept, cut)
+}
+
+/// Works linked by being cited together (only each work's 3 strongest
+/// links are drawn when there are more).
 pub fn cocitation(analysis: &Analysis) -> Figure {
     let res = &analysis.resolution;
     let times = times_cited(res);
-    let p = projection::build(res, Kind::Cocitation);
+    let (items, lists) = projection::pair_lists(res, Kind::Cocitation);
     let mut fig = Figure::new("Co-citation: works linked by the documents that cite them together");
     fig.directed = false;
     fig.groups = groups(analysis);
-    for item in &p.items {
+    for item in &items {
         if let Item::Work(w) = *item {
             fig.nodes.push(work_node(analysis, w, &times));
         }
     }
-    for &(u, v, w) in &p.edges {
-        let mut e = Edge::new(u, v);
-        e.weight = w;
-        e.highlight = w > 1.0;
+    let weight: Vec<f64> = fig.nodes.iter().map(|n| n.weight).collect();
+    let (kept, cut) = strongest_pairs(&lists, &weight, 3);
+    for (u, v, n) in kept {
+        let mut e = Edge::new(u as usize, v as usize);
+        e.weight = f64::from(n);
+        e.highlight = n > 1;
         fig.edges.push(e);
     }
-    if backbone(&mut fig, 3) {
+    if cut {
         fig.caption = "each work's 3 strongest co-citation links".to_owned();
     }
     fig
 }
 
-/// Documents linked by the works they both cite.
+/// Documents linked by the works they both cite (only each document's 5
+/// strongest couplings are drawn when there are more).
 pub fn coupling(analysis: &Analysis) -> Figure {
     let res = &analysis.resolution;
     let cited = projection::citations(res);
-    let p = projection::build(res, Kind::Coupling);
+    let (items, lists) = projection::pair_lists(res, Kind::Coupling);
     let mut fig =
         Figure::new("Bibliographic coupling: documents linked by the works they both cite");
     fig.directed = false;
@@ -268,16 +305,24 @@ pub fn coupling(analysis: &Analysis) -> Figure {
         node.weight = (cited[d].len().max(1) as f64).sqrt();
         fig.nodes.push(node);
     }
-    for &(u, v, w) in &p.edges {
-        let (Item::Document(a), Item::Document(b)) = (p.items[u], p.items[v]) else {
+    let document = |i: u32| match items[i as usize] {
+        Item::Document(d) => index.get(&d).copied(),
+        Item::Work(_) => None,
+    };
+    let weight: Vec<f64> = (0..items.len() as u32)
+        .map(|i| document(i).map_or(0.0, |at| fig.nodes[at].weight))
+        .collect();
+    let (kept, cut) = strongest_pairs(&lists, &weight, 5);
+    for (u, v, n) in kept {
+        let (Some(a), Some(b)) = (document(u), document(v)) else {
             continue;
         };
-        let mut e = Edge::new(index[&a], index[&b]);
-        e.weight = w;
+        let mut e = Edge::new(a, b);
+        e.weight = f64::from(n);
         e.highlight = true;
         fig.edges.push(e);
     }
-    if backbone(&mut fig, 5) {
+    if cut {
         fig.caption = "each document's 5 strongest couplings".to_owned();
     }
     for (&d, &at) in &index {
@@ -499,4 +544,51 @@ pub fn all(analysis: &Analysis, filter: &Filter) -> Vec<Named> {
             figure: filtered(shared(analysis)),
         },
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `strongest_pairs` must keep exactly what `backbone` keeps of the full
+    /// projection, ties included (many equal counts and equal node weights).
+    #[test]
+    fn strongest_pairs_keep_what_backbone_keeps() {
+        let items = 60u32;
+        let lists: Vec<Vec<u32>> = (0..90u32)
+            .map(|l| {
+                let mut v: Vec<u32> = (0..(l % 11) + 2)
+                    .map(|i| (l * 5 + i * 7 + (l * i) % 13) % items)
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        let weight: Vec<f64> = (0..items).map(|i| f64::from(i % 4)).collect();
+        for k in [0, 1, 3, 5] {
+            let mut fig = Figure::new("test");
+            for (i, &w) in weight.iter().enumerate() {
+                fig.nodes
+                    .push(Node::new(i.to_string(), "", NodeKind::Work).weighing(w));
+            }
+            for (u, v, n) in crate::graph::projection::count_pairs(&lists, items as usize) {
+                let mut e = Edge::new(u as usize, v as usize);
+                e.weight = f64::from(n);
+                fig.edges.push(e);
+            }
+            let cut = backbone(&mut fig, k);
+            let expected: Vec<(u32, u32, u32)> = fig
+                .edges
+                .iter()
+                .map(|e| (e.source as u32, e.target as u32, e.weight as u32))
+                .collect();
+            assert!(!expected.is_empty() || k == 0);
+            assert_eq!(
+                strongest_pairs(&lists, &weight, k),
+                (expected, cut),
+                "k = {k}"
+            );
+        }
+    }
 }

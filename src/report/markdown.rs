@@ -75,13 +75,17 @@ pub fn render(a: &Analysis) -> String {
     if a.shared.is_empty() {
         let _ = writeln!(s, "No source is cited by more than one document.");
     } else {
+        // Popular sources list thousands of documents: label each once.
+        let labels: Vec<String> = (0..a.resolution.documents.len())
+            .map(|d| escape(&document_label(a, d)))
+            .collect();
         let _ = writeln!(s, "| level | source | cited by |");
         let _ = writeln!(s, "| --- | --- | --- |");
         for shared in &a.shared {
-            let who: Vec<String> = shared
+            let who: Vec<&str> = shared
                 .documents
                 .iter()
-                .map(|&d| escape(&document_label(a, d)))
+                .map(|&d| labels[d].as_str())
                 .collect();
             let _ = writeln!(
                 s,

@@ -180,11 +180,10 @@ fn completeness(docs: &[Document], texts: &[&str]) -> Vec<Completeness> {
 }
 
 /// Works, people, organisations and venues cited by more than one document,
-/// as [`crate::analyze::shared::shared_sources`] finds them (so `citemap
+/// as [`crate::analyze::shared::shared_entries`] finds them (so `citemap
 /// shared` and the map agree), with the indices the figures need.
 pub fn shared_sources(docs: &[Document], res: &Resolution) -> Vec<Shared> {
     use crate::analyze::shared::{self, Level};
-    use std::collections::HashMap;
     let cited = projection::citations(res);
     let mut citers_of_work: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); res.works.len()];
     for (d, set) in cited.iter().enumerate() {
@@ -201,52 +200,21 @@ pub fn shared_sources(docs: &[Document], res: &Resolution) -> Vec<Shared> {
         }
         all.into_iter().collect()
     };
-    let work_index: HashMap<&str, usize> = res
-        .works
-        .iter()
-        .enumerate()
-        .map(|(i, w)| (w.key.as_str(), i))
-        .collect();
-    let agent_index: HashMap<&str, usize> = res
-        .agents
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.key.as_str(), i))
-        .collect();
-    let venue_index: HashMap<String, usize> = res
-        .venues
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (format!("venue:{}", v.key), i))
-        .collect();
-    shared::shared_sources(docs, res, 2, &Level::ALL)
+    shared::shared_entries(docs, res, 2, &Level::ALL)
         .into_iter()
-        .filter_map(|s| {
-            let (level, index, documents) = match s.level {
-                Level::Work => {
-                    let i = *work_index.get(s.key.as_str())?;
-                    ("work", i, citers_of_work[i].iter().copied().collect())
-                }
-                Level::Author | Level::Organisation => {
-                    let i = *agent_index.get(s.key.as_str())?;
-                    let level = if s.level == Level::Author {
-                        "person"
-                    } else {
-                        "organisation"
-                    };
-                    (level, i, union(&res.agents[i].works))
-                }
-                Level::Venue => {
-                    let i = *venue_index.get(&s.key)?;
-                    ("venue", i, union(&res.venues[i].works))
-                }
+        .map(|s| {
+            let (level, documents) = match s.level {
+                Level::Work => ("work", citers_of_work[s.index].iter().copied().collect()),
+                Level::Author => ("person", union(&res.agents[s.index].works)),
+                Level::Organisation => ("organisation", union(&res.agents[s.index].works)),
+                Level::Venue => ("venue", union(&res.venues[s.index].works)),
             };
-            Some(Shared {
+            Shared {
                 level,
-                index,
+                index: s.index,
                 label: s.label,
                 documents,
-            })
+            }
         })
         .collect()
 }

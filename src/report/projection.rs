@@ -9,6 +9,7 @@
 //!   how many works they both cite.
 
 use crate::analyze::cluster::Csr;
+use crate::graph;
 use crate::resolve::Resolution;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -97,6 +98,47 @@ pub fn citations(res: &Resolution) -> Vec<BTreeSet<usize>> {
     cited
 }
 
+/// The nodes of the co-citation or coupling projection and the lists whose
+/// pairs are its edges ([`graph::projection::pair_rows`] counts them):
+///
+/// - co-citation: the works some document cites, and for each citing
+///   document the node indices of its works;
+/// - coupling: the documents that cite something, and for each cited work
+///   the node indices of the documents citing it.
+///
+/// Each list is sorted without repeats. The citation projection has no
+/// pairs: it gets the citing documents and no lists.
+pub fn pair_lists(res: &Resolution, kind: Kind) -> (Vec<Item>, Vec<Vec<u32>>) {
+    let cited = citations(res);
+    let citing = (0..cited.len()).filter(|&d| !cited[d].is_empty());
+    match kind {
+        Kind::Citation => (citing.map(Item::Document).collect(), Vec::new()),
+        Kind::Cocitation => {
+            let works: BTreeSet<usize> = cited.iter().flatten().copied().collect();
+            let mut node = vec![u32::MAX; res.works.len()];
+            for (i, &w) in works.iter().enumerate() {
+                node[w] = i as u32;
+            }
+            // Works are numbered in order, so each set maps to a sorted list.
+            let lists = citing
+                .map(|d| cited[d].iter().map(|&w| node[w]).collect())
+                .collect();
+            (works.into_iter().map(Item::Work).collect(), lists)
+        }
+        Kind::Coupling => {
+            let citing: Vec<usize> = citing.collect();
+            let mut citers: Vec<Vec<u32>> = vec![Vec::new(); res.works.len()];
+            for (i, &d) in citing.iter().enumerate() {
+                for &w in &cited[d] {
+                    citers[w].push(i as u32);
+                }
+            }
+            citers.retain(|l| !l.is_empty());
+            (citing.into_iter().map(Item::Document).collect(), citers)
+        }
+    }
+}
+
 /// Builds a projection. Documents that cite nothing are left out (they are
 /// placed by text similarity later); so are works no document cites.
 pub fn build(res: &Resolution, kind: Kind) -> Projection {
@@ -131,44 +173,12 @@ pub fn build(res: &Resolution, kind: Kind) -> Projection {
             edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
             Projection { kind, items, edges }
         }
-        Kind::Cocitation => {
-            let mut works: BTreeSet<usize> = BTreeSet::new();
-            for &d in &citing {
-                works.extend(cited[d].iter().copied());
-            }
-            let items: Vec<Item> = works.iter().map(|&w| Item::Work(w)).collect();
-            let index: BTreeMap<usize, usize> =
-                works.iter().enumerate().map(|(i, &w)| (w, i)).collect();
-            let mut pairs: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-            for &d in &citing {
-                let list: Vec<usize> = cited[d].iter().map(|w| index[w]).collect();
-                for (a, &u) in list.iter().enumerate() {
-                    for &v in &list[a + 1..] {
-                        *pairs.entry((u.min(v), u.max(v))).or_default() += 1.0;
-                    }
-                }
-            }
-            let edges = pairs.into_iter().map(|((u, v), w)| (u, v, w)).collect();
-            Projection { kind, items, edges }
-        }
-        Kind::Coupling => {
-            let items: Vec<Item> = citing.iter().map(|&d| Item::Document(d)).collect();
-            // Invert: for each work, which citing documents cite it.
-            let mut citers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-            for (i, &d) in citing.iter().enumerate() {
-                for &w in &cited[d] {
-                    citers.entry(w).or_default().push(i);
-                }
-            }
-            let mut pairs: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-            for list in citers.values() {
-                for (a, &u) in list.iter().enumerate() {
-                    for &v in &list[a + 1..] {
-                        *pairs.entry((u.min(v), u.max(v))).or_default() += 1.0;
-                    }
-                }
-            }
-            let edges = pairs.into_iter().map(|((u, v), w)| (u, v, w)).collect();
+        Kind::Cocitation | Kind::Coupling => {
+            let (items, lists) = pair_lists(res, kind);
+            let edges = graph::projection::count_pairs(&lists, items.len())
+                .into_iter()
+                .map(|(u, v, n)| (u as usize, v as usize, f64::from(n)))
+                .collect();
             Projection { kind, items, edges }
         }
     }

@@ -69,10 +69,28 @@ fn sniff_title(head: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Word shingles of folded text.
-fn shingles(folded: &str) -> Vec<String> {
-    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-    words.windows(SHINGLE).map(|w| w.join(" ")).collect()
+/// Hashes of the word shingles of folded text, in order. Equal shingles
+/// hash equal; two that collide only make a candidate the full title check
+/// then rejects, so hashes stand in for the shingles without a string each.
+fn shingle_hashes(folded: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<u64> = folded
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    words
+        .windows(SHINGLE)
+        .map(|w| {
+            w.iter()
+                .zip(0u32..)
+                .fold(0, |h, (&x, k)| h ^ x.rotate_left(16 * k))
+        })
+        .collect()
 }
 
 struct Identity {
@@ -223,27 +241,36 @@ pub(crate) fn resolve_documents(
             }
         }
     }
-    // A title in another file's opening text: index heads by word shingles.
-    let mut shingle_docs: HashMap<String, Vec<usize>> = HashMap::new();
-    let folded_heads: Vec<String> = (0..n).map(|i| fold(head_of(i))).collect();
+    // A title in another file's opening text. Heads are indexed by the
+    // titles' opening shingles only: every shingle of every head would be
+    // millions of entries for a large corpus.
+    let first_shingle =
+        |id: &Identity| -> Option<u64> { shingle_hashes(id.title.as_deref()?).first().copied() };
+    let mut shingle_docs: HashMap<u64, Vec<usize>> = ids
+        .iter()
+        .filter_map(first_shingle)
+        .map(|h| (h, Vec::new()))
+        .collect();
+    // Padded once here, not per candidate: a popular opening shingle makes
+    // a title meet thousands of heads.
+    let folded_heads: Vec<String> = (0..n).map(|i| format!(" {} ", fold(head_of(i)))).collect();
     for (i, h) in folded_heads.iter().enumerate() {
-        for s in shingles(h) {
-            let list = shingle_docs.entry(s).or_default();
-            if list.last() != Some(&i) {
-                list.push(i);
+        for s in shingle_hashes(h) {
+            if let Some(list) = shingle_docs.get_mut(&s) {
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
             }
         }
     }
     for (i, id) in ids.iter().enumerate() {
-        let Some(t) = id.title.as_deref() else {
-            continue;
-        };
-        let Some(first) = shingles(t).into_iter().next() else {
+        let (Some(t), Some(first)) = (id.title.as_deref(), first_shingle(id)) else {
             continue;
         };
         let padded = format!(" {t} ");
+        let finder = memchr::memmem::Finder::new(padded.as_bytes());
         for &j in shingle_docs.get(&first).map(Vec::as_slice).unwrap_or(&[]) {
-            if j != i && format!(" {} ", folded_heads[j]).contains(&padded) {
+            if j != i && finder.find(folded_heads[j].as_bytes()).is_some() {
                 join(&mut union, j, i, Rule::DocumentHead, 1.0);
             }
         }
