@@ -29,6 +29,7 @@ mod mla;
 mod names;
 mod physics;
 mod tail;
+pub mod tagger;
 pub mod tokens;
 
 use crate::model::{Outcome, Style};
@@ -64,6 +65,13 @@ fn cut(raw: &str) -> &str {
 /// part. The confidence is the share of the string the grammar placed in
 /// fields.
 pub fn parse_reference(raw: &str, hint: Style) -> Parsed {
+    parse_reference_with(raw, hint, tagger::builtin())
+}
+
+/// Parses one reference string as [`parse_reference`] does, with the
+/// grammar alone (`tagging` is `None`) or combined with the given tagger
+/// (see [`tagger`]).
+pub fn parse_reference_with(raw: &str, hint: Style, tagging: Option<&tagger::Tagging>) -> Parsed {
     let raw = cut(raw);
     let style = if hint == Style::Unknown {
         guess_style(raw)
@@ -79,7 +87,10 @@ pub fn parse_reference(raw: &str, hint: Style) -> Parsed {
         };
     }
     let prepared = generic::prepare(raw);
-    let (reference, used) = generic::parse(&prepared, style);
+    let (mut reference, used) = generic::parse(&prepared, style);
+    if let Some(t) = tagging {
+        reference = tagger::combine(t, &prepared, reference);
+    }
     let empty = reference.title.is_none()
         && reference.authors.is_empty()
         && reference.container_title.is_none()

@@ -1,0 +1,602 @@
+//! Tokens of a prepared reference and the hashed features of each token.
+//!
+//! Every feature is generic: the shape of a token and its neighbours,
+//! punctuation, position, the spans the grammar found, membership in the
+//! hand-written word classes of [`lexicon`](super::super::lexicon) and
+//! [`tokens`](super::super::tokens), and the identity of a few function and
+//! cue words listed below. No word learnt from data has a feature of its own.
+
+use super::Label;
+use crate::parse::{lexicon, tokens};
+
+/// Tokens beyond this many are not tagged (keeps decoding linear in the
+/// length the grammar reads anyway).
+pub const MAX_TOKENS: usize = 200;
+
+/// Function words and cue words whose lower-cased identity is a feature.
+/// Sorted, for binary search.
+const CUE_WORDS: &[&str] = &[
+    "a",
+    "abstract",
+    "academy",
+    "acad",
+    "accepted",
+    "acta",
+    "al",
+    "an",
+    "and",
+    "ann",
+    "annals",
+    "annual",
+    "arch",
+    "archives",
+    "art",
+    "article",
+    "as",
+    "assoc",
+    "association",
+    "at",
+    "available",
+    "book",
+    "books",
+    "bull",
+    "bulletin",
+    "by",
+    "center",
+    "centre",
+    "ch",
+    "chap",
+    "chapter",
+    "co",
+    "college",
+    "conf",
+    "conference",
+    "congress",
+    "da",
+    "das",
+    "de",
+    "del",
+    "dept",
+    "der",
+    "des",
+    "di",
+    "die",
+    "diss",
+    "dissertation",
+    "du",
+    "e",
+    "ed",
+    "edited",
+    "edition",
+    "editor",
+    "editors",
+    "edn",
+    "eds",
+    "en",
+    "et",
+    "for",
+    "from",
+    "für",
+    "hg",
+    "hrsg",
+    "in",
+    "inc",
+    "inst",
+    "institute",
+    "int",
+    "international",
+    "is",
+    "issue",
+    "its",
+    "j",
+    "journal",
+    "la",
+    "lab",
+    "laboratory",
+    "le",
+    "lect",
+    "lecture",
+    "les",
+    "lett",
+    "letters",
+    "ltd",
+    "magazine",
+    "master",
+    "meeting",
+    "n",
+    "nat",
+    "national",
+    "no",
+    "notes",
+    "nr",
+    "of",
+    "on",
+    "online",
+    "p",
+    "page",
+    "pages",
+    "paper",
+    "part",
+    "phd",
+    "pp",
+    "preprint",
+    "presented",
+    "press",
+    "proc",
+    "proceedings",
+    "publ",
+    "published",
+    "publisher",
+    "publishers",
+    "publishing",
+    "quarterly",
+    "rep",
+    "report",
+    "res",
+    "research",
+    "rev",
+    "review",
+    "s",
+    "school",
+    "sci",
+    "science",
+    "series",
+    "ser",
+    "soc",
+    "society",
+    "submitted",
+    "suppl",
+    "supplement",
+    "symp",
+    "symposium",
+    "tech",
+    "technical",
+    "the",
+    "thesis",
+    "to",
+    "trans",
+    "transactions",
+    "und",
+    "univ",
+    "university",
+    "van",
+    "verlag",
+    "vol",
+    "vols",
+    "volume",
+    "von",
+    "with",
+    "workshop",
+    "working",
+    "y",
+    "zur",
+];
+
+fn cue_word(core: &str) -> u64 {
+    if core.len() > 14 {
+        return 0;
+    }
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for c in core.chars() {
+        for l in c.to_lowercase() {
+            let mut b = [0u8; 4];
+            let s = l.encode_utf8(&mut b);
+            if n + s.len() > buf.len() {
+                return 0;
+            }
+            buf[n..n + s.len()].copy_from_slice(s.as_bytes());
+            n += s.len();
+        }
+    }
+    let Ok(lower) = std::str::from_utf8(&buf[..n]) else {
+        return 0;
+    };
+    CUE_WORDS
+        .binary_search(&lower)
+        .map_or(0, |k| k as u64 + 1)
+}
+
+/// A word of the prepared text: byte offsets into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just after the last character.
+    pub end: usize,
+}
+
+/// Splits `text` at whitespace, at most [`MAX_TOKENS`] tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push(Token { start: s, end: i });
+                if out.len() == MAX_TOKENS {
+                    return out;
+                }
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token {
+            start: s,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+// Bits of the word-class set of a token.
+const JOURNAL_WORD: u32 = 1;
+const PUBLISHER_WORD: u32 = 1 << 1;
+const CITY: u32 = 1 << 2;
+const MONTH: u32 = 1 << 3;
+const YEAR: u32 = 1 << 4;
+const PAGE_RANGE: u32 = 1 << 5;
+const NUMBER: u32 = 1 << 6;
+const CONFERENCE: u32 = 1 << 7;
+const THESIS_REPORT: u32 = 1 << 8;
+const INITIAL: u32 = 1 << 9;
+const ALL_CAPS: u32 = 1 << 10;
+const ITALIC: u32 = 1 << 11;
+const OPENS_QUOTE: u32 = 1 << 12;
+const CLOSES_QUOTE: u32 = 1 << 13;
+const HAS_DIGIT: u32 = 1 << 14;
+const CAPITALISED: u32 = 1 << 15;
+const OPENS_PAREN: u32 = 1 << 16;
+const CLOSES_PAREN: u32 = 1 << 17;
+const ABBREVIATED: u32 = 1 << 18;
+const VOLUME_ISSUE: u32 = 1 << 19;
+const CLASS_BITS: u32 = 20;
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '„')
+}
+
+/// What a token is, computed once, combined into features with its
+/// neighbours.
+#[derive(Debug, Clone, Copy, Default)]
+struct Desc {
+    shape: u64,
+    short: u64,
+    word: u64,
+    classes: u32,
+    lead: u64,
+    trail: u64,
+    len: u64,
+    grammar: u64,
+}
+
+fn punct_code(c: Option<char>) -> u64 {
+    match c {
+        None => 0,
+        Some('.') => 1,
+        Some(',') => 2,
+        Some(';') => 3,
+        Some(':') => 4,
+        Some(')') => 5,
+        Some('(') => 6,
+        Some(']') => 7,
+        Some('[') => 8,
+        Some(c) if is_quote(c) => 9,
+        Some(c) if tokens::is_dash(c) => 10,
+        Some('?' | '!') => 11,
+        Some(_) => 12,
+    }
+}
+
+fn describe(word: &str, italic: bool, grammar: Label) -> Desc {
+    let mut shape = 0xcbf2_9ce4_8422_2325u64;
+    let mut short = shape;
+    let mut last = '\0';
+    let mut n = 0u64;
+    let mut letters = 0u64;
+    let mut upper = 0u64;
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            upper += 1;
+            letters += 1;
+            'A'
+        } else if c.is_alphabetic() {
+            letters += 1;
+            'a'
+        } else if c.is_ascii_digit() {
+            '9'
+        } else if is_quote(c) {
+            '"'
+        } else if tokens::is_dash(c) {
+            '-'
+        } else {
+            c
+        };
+        if n < 6 {
+            short = mix(short, k as u64);
+        }
+        if k != last {
+            shape = mix(shape, k as u64);
+            last = k;
+        }
+        n += 1;
+    }
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let first = word.chars().next();
+    let last_c = word.chars().next_back();
+    let mut classes = 0u32;
+    if italic {
+        classes |= ITALIC;
+    }
+    if first.is_some_and(is_quote) {
+        classes |= OPENS_QUOTE;
+    }
+    if last_c.is_some_and(is_quote)
+        || word
+            .trim_end_matches(['.', ',', ';', ':'])
+            .ends_with(is_quote)
+    {
+        classes |= CLOSES_QUOTE;
+    }
+    if first == Some('(') {
+        classes |= OPENS_PAREN;
+    }
+    if word.trim_end_matches(['.', ',', ';', ':']).ends_with(')') {
+        classes |= CLOSES_PAREN;
+    }
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        classes |= HAS_DIGIT;
+    }
+    if core.chars().next().is_some_and(char::is_uppercase) {
+        classes |= CAPITALISED;
+    }
+    if letters >= 2 && upper == letters {
+        classes |= ALL_CAPS;
+    }
+    if letters == 1 && word.ends_with('.') && upper == 1 {
+        classes |= INITIAL;
+    }
+    if letters >= 2 && word.trim_end_matches([',', ';', ':']).ends_with('.') {
+        classes |= ABBREVIATED;
+    }
+    if !core.is_empty() {
+        if letters > 0 {
+            if lexicon::is_journal_word(core) {
+                classes |= JOURNAL_WORD;
+            }
+            if upper > 0 {
+                if lexicon::looks_like_publisher(core) {
+                    classes |= PUBLISHER_WORD;
+                }
+                if lexicon::is_city(core) {
+                    classes |= CITY;
+                }
+            }
+            if letters >= 3 && tokens::month(core).is_ok_and(|(r, _)| r.is_empty()) {
+                classes |= MONTH;
+            }
+            if letters >= 4 && (lexicon::conference_cue(core) || lexicon::thesis_cue(core)) {
+                classes |= if lexicon::thesis_cue(core) {
+                    THESIS_REPORT
+                } else {
+                    CONFERENCE
+                };
+            }
+        }
+        if classes & HAS_DIGIT != 0 {
+            if tokens::year(core).is_ok() {
+                classes |= YEAR;
+            }
+            if tokens::page_range(core).is_ok_and(|(r, _)| r.is_empty()) {
+                classes |= PAGE_RANGE;
+            }
+            if tokens::number(core).is_ok_and(|(r, _)| r.is_empty()) {
+                classes |= NUMBER;
+            }
+            if tokens::compact_volume(core).is_ok() {
+                classes |= VOLUME_ISSUE;
+            }
+        }
+    }
+    let lead = if first.is_some_and(char::is_alphanumeric) {
+        0
+    } else {
+        punct_code(first)
+    };
+    let trail = if last_c.is_some_and(char::is_alphanumeric) {
+        0
+    } else {
+        // The last two marks: ")." and "." differ.
+        let mut it = word.chars().rev();
+        let a = punct_code(it.next());
+        let b = it.next().filter(|c| !c.is_alphanumeric());
+        a * 16 + punct_code(b)
+    };
+    let len = match core.chars().count() {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3 => 3,
+        4..=6 => 4,
+        7..=10 => 5,
+        _ => 6,
+    };
+    Desc {
+        shape,
+        short,
+        word: cue_word(core),
+        classes,
+        lead,
+        trail,
+        len,
+        grammar: grammar as u64,
+    }
+}
+
+/// Combines two values into a well-spread 64-bit hash.
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    (a ^ b.wrapping_add(0x9E37_79B9_7F4A_7C15))
+        .wrapping_mul(0xBF58_476D_1CE4_E5B9)
+        .rotate_left(29)
+        .wrapping_mul(0x94D0_49BB_1331_11EB)
+}
+
+#[inline]
+fn feat(template: u64, v: u64) -> u64 {
+    mix(template.wrapping_mul(0x1000_0000_01B3), v)
+}
+
+/// The input of the tagger for one reference: its tokens and, per token,
+/// the hashes of its features.
+#[derive(Debug, Clone, Default)]
+pub struct Sequence {
+    /// The tokens of the prepared text.
+    pub tokens: Vec<Token>,
+    /// Feature hashes of all tokens, one after the other.
+    pub features: Vec<u64>,
+    /// Where the features of token `i` start in `features`; one more
+    /// entry than tokens.
+    pub offsets: Vec<usize>,
+}
+
+impl Sequence {
+    /// The feature hashes of token `i`.
+    pub fn of(&self, i: usize) -> &[u64] {
+        &self.features[self.offsets[i]..self.offsets[i + 1]]
+    }
+}
+
+/// The context the features of one reference are computed from.
+pub struct Context<'a> {
+    /// The prepared text.
+    pub text: &'a str,
+    /// Byte spans of `text` in italics.
+    pub italics: &'a [(usize, usize)],
+    /// The field the grammar placed each token in.
+    pub grammar: &'a [Label],
+}
+
+/// Computes the features of every token of `tokens`.
+pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
+    let n = tokens.len();
+    let descs: Vec<Desc> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let italic = ctx
+                .italics
+                .iter()
+                .any(|&(a, b)| t.start >= a && t.end <= b.max(a));
+            let g = ctx.grammar.get(i).copied().unwrap_or(Label::Other);
+            describe(&ctx.text[t.start..t.end], italic, g)
+        })
+        .collect();
+    const NONE: Desc = Desc {
+        shape: 1,
+        short: 1,
+        word: 0,
+        classes: 1 << 31,
+        lead: 99,
+        trail: 99,
+        len: 99,
+        grammar: 99,
+    };
+    let at = |k: isize| -> Desc {
+        if k < 0 || k as usize >= n {
+            NONE
+        } else {
+            descs[k as usize]
+        }
+    };
+    let mut out = Vec::with_capacity(n * 30);
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0);
+    // Running context: sentence ends so far, an "In" cue seen, a year seen.
+    let mut sentences = 0u64;
+    let mut seen_in = 0u64;
+    let mut seen_year = 0u64;
+    for i in 0..n {
+        let d = descs[i];
+        let p1 = at(i as isize - 1);
+        let p2 = at(i as isize - 2);
+        let n1 = at(i as isize + 1);
+        let n2 = at(i as isize + 2);
+        let rel = (i * 8 / n.max(1)) as u64;
+        let idx = match i {
+            0..=3 => i as u64,
+            4..=6 => 4,
+            7..=10 => 5,
+            11..=20 => 6,
+            _ => 7,
+        };
+        out.push(feat(0, 0));
+        out.push(feat(1, d.shape));
+        out.push(feat(2, d.short));
+        out.push(feat(3, d.word));
+        out.push(feat(4, d.classes as u64));
+        out.push(feat(5, d.trail * 64 + d.lead));
+        out.push(feat(6, p1.trail * 64 + n1.lead));
+        out.push(feat(7, p1.shape));
+        out.push(feat(8, n1.shape));
+        out.push(feat(9, mix(p2.shape, p2.trail)));
+        out.push(feat(10, mix(n2.shape, n2.trail)));
+        out.push(feat(11, p1.word));
+        out.push(feat(12, n1.word));
+        out.push(feat(13, d.grammar));
+        out.push(feat(14, p1.grammar * 128 + n1.grammar));
+        out.push(feat(15, mix(d.grammar, d.shape)));
+        out.push(feat(16, d.grammar * 256 + p1.trail));
+        out.push(feat(17, rel * 8 + idx));
+        out.push(feat(18, sentences.min(6) * 4 + seen_in * 2 + seen_year));
+        out.push(feat(19, mix(p1.trail, d.shape)));
+        out.push(feat(20, p1.classes as u64));
+        out.push(feat(21, n1.classes as u64));
+        out.push(feat(22, mix(d.shape, d.trail) ^ d.len));
+        out.push(feat(23, mix(d.word, p1.word)));
+        out.push(feat(24, mix(d.grammar, sentences.min(6))));
+        for b in 0..CLASS_BITS {
+            // One feature per class present, so rare combinations of
+            // classes still share what each class says.
+            if d.classes >> b & 1 == 1 {
+                out.push(feat(32 + u64::from(b), 1));
+            }
+        }
+        offsets.push(out.len());
+        if d.trail / 16 == 1 && d.classes & (INITIAL | ABBREVIATED) == 0 {
+            sentences += 1;
+        }
+        if d.word != 0 && CUE_WORDS[(d.word - 1) as usize] == "in" {
+            seen_in = 1;
+        }
+        if d.classes & YEAR != 0 {
+            seen_year = 1;
+        }
+    }
+    Sequence {
+        tokens,
+        features: out,
+        offsets,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue_words_are_sorted_and_found() {
+        assert!(CUE_WORDS.windows(2).all(|w| w[0] < w[1]), "CUE_WORDS unsorted");
+        assert_ne!(cue_word("Proceedings"), 0);
+        assert_eq!(cue_word("Zebrafish"), 0);
+    }
+
+    #[test]
+    fn tokens_cover_the_words() {
+        let t = tokenize(" Smith J. Title  here.");
+        let words: Vec<_> = t.iter().map(|t| &" Smith J. Title  here."[t.start..t.end]).collect();
+        assert_eq!(words, ["Smith", "J.", "Title", "here."]);
+    }
+}
