@@ -206,15 +206,19 @@ pub struct Token {
     pub end: usize,
 }
 
-/// Splits `text` at whitespace, at most [`MAX_TOKENS`] tokens.
+/// Splits `text` at whitespace, at most [`MAX_TOKENS`] tokens. Words that
+/// PDF damage glued together are split too: after a comma or semicolon
+/// before a letter or quote ('exaggerated,"Phys'), and between a year and
+/// a capitalised word ("2013Interferometer").
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices() {
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         if c.is_whitespace() {
             if let Some(s) = start.take() {
-                out.push(Token { start: s, end: i });
-                if out.len() == MAX_TOKENS {
+                split_glued(text, s, i, &mut out);
+                if out.len() >= MAX_TOKENS {
+                    out.truncate(MAX_TOKENS);
                     return out;
                 }
             }
@@ -222,13 +226,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             start = Some(i);
         }
     }
-    if let Some(s) = start {
-        out.push(Token {
-            start: s,
-            end: text.len(),
-        });
-    }
     out
+}
+
+fn split_glued(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let word = &text[start..end];
+    let mut from = start;
+    let mut prev = '\0';
+    let mut digits = 0;
+    for (k, c) in word.char_indices() {
+        let at = start + k;
+        let glued = (matches!(prev, ',' | ';') && (c.is_alphabetic() || is_quote(c) || c == '('))
+            || (digits >= 4 && c.is_uppercase());
+        if glued && at > from {
+            out.push(Token { start: from, end: at });
+            from = at;
+        }
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        prev = c;
+    }
+    out.push(Token { start: from, end });
 }
 
 // Bits of the word-class set of a token.
@@ -595,8 +612,9 @@ mod tests {
 
     #[test]
     fn tokens_cover_the_words() {
-        let t = tokenize(" Smith J. Title  here.");
-        let words: Vec<_> = t.iter().map(|t| &" Smith J. Title  here."[t.start..t.end]).collect();
-        assert_eq!(words, ["Smith", "J.", "Title", "here."]);
+        let s = " Smith J. 2013Title  here,\"Phys 1,4-diol";
+        let t = tokenize(s);
+        let words: Vec<_> = t.iter().map(|t| &s[t.start..t.end]).collect();
+        assert_eq!(words, ["Smith", "J.", "2013", "Title", "here,", "\"Phys", "1,4-diol"]);
     }
 }
