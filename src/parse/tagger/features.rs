@@ -234,15 +234,19 @@ fn split_glued(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let mut from = start;
     let mut prev = '\0';
     let mut digits = 0;
+    let mut before_comma = '\0';
     for (k, c) in word.char_indices() {
         let at = start + k;
         let glued = (matches!(prev, ',' | ';') && (c.is_alphabetic() || is_quote(c) || c == '('))
-            || (digits >= 4 && c.is_uppercase());
+            || (prev == ',' && c.is_ascii_digit() && before_comma.is_alphabetic())
+            || (digits >= 4 && c.is_uppercase())
+            || (prev.is_ascii_uppercase() && c.is_ascii_digit());
         if glued && at > from {
             out.push(Token { start: from, end: at });
             from = at;
         }
         digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        before_comma = prev;
         prev = c;
     }
     out.push(Token { start: from, end });
@@ -612,9 +616,12 @@ mod tests {
 
     #[test]
     fn tokens_cover_the_words() {
-        let s = " Smith J. 2013Title  here,\"Phys 1,4-diol";
+        let s = " Smith J. 2013Title  here,\"Phys Rev.D60 1,4-diol ApJ,415";
         let t = tokenize(s);
         let words: Vec<_> = t.iter().map(|t| &s[t.start..t.end]).collect();
-        assert_eq!(words, ["Smith", "J.", "2013", "Title", "here,", "\"Phys", "1,4-diol"]);
+        assert_eq!(
+            words,
+            ["Smith", "J.", "2013", "Title", "here,", "\"Phys", "Rev.D", "60", "1,4-diol", "ApJ,", "415"]
+        );
     }
 }
