@@ -134,6 +134,10 @@ pub struct Policy {
     pub place: Source,
     /// The editors.
     pub editors: Source,
+    /// The authors.
+    pub authors: Source,
+    /// Volume, issue and pages.
+    pub numbers: Source,
 }
 
 impl Policy {
@@ -145,6 +149,8 @@ impl Policy {
         publisher: Source::Tagger,
         place: Source::Tagger,
         editors: Source::TaggerElseGrammar,
+        authors: Source::Grammar,
+        numbers: Source::TaggerElseGrammar,
     };
 
     /// Every field from the same source.
@@ -155,6 +161,8 @@ impl Policy {
             publisher: source,
             place: source,
             editors: source,
+            authors: source,
+            numbers: source,
         }
     }
 }
@@ -344,6 +352,38 @@ fn pick<T>(source: Source, tagger: Option<T>, grammar: Option<T>) -> Option<T> {
     }
 }
 
+/// A volume, issue or page value from a tagged run: its label word
+/// ("vol.", "pp.") and brackets dropped, dashes made "-".
+fn number_value(run: &str) -> Option<String> {
+    let mut v = run.trim();
+    if let Some((first, rest)) = v.split_once(' ') {
+        let w = first.trim_end_matches('.').to_lowercase();
+        if matches!(
+            w.as_str(),
+            "vol" | "no" | "nr" | "issue" | "pp" | "p" | "s" | "bd" | "heft" | "n"
+        ) {
+            v = rest;
+        }
+    }
+    let v = v.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut out = String::with_capacity(v.len());
+    for c in v.chars() {
+        if super::tokens::is_dash(c) {
+            out.truncate(out.trim_end().len());
+            out.push('-');
+        } else if !(c == ' ' && out.ends_with('-')) {
+            out.push(c);
+        }
+    }
+    // Only a clean number or range: a run over glued numbers
+    // ("266(3):1-9") is better read by the grammar.
+    let whole = |r: nom::IResult<&str, String>| r.is_ok_and(|(rest, _)| rest.is_empty());
+    let clean = whole(super::tokens::page_range(&out))
+        || whole(super::tokens::number(&out).map(|(r, n)| (r, n.to_owned())))
+        || whole(super::tokens::page_number(&out).map(|(r, n)| (r, n.to_owned())));
+    clean.then_some(out)
+}
+
 fn editors_from(run: &str) -> Vec<Person> {
     let list = names::name_list(run);
     if list.people.is_empty() {
@@ -371,5 +411,14 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     let editors = run(Label::Editor).map(|e| editors_from(&e));
     let grammar_editors = (!r.editors.is_empty()).then(|| std::mem::take(&mut r.editors));
     r.editors = pick(policy.editors, editors, grammar_editors).unwrap_or_default();
+    if policy.authors != Source::Grammar {
+        let authors = run(Label::Author).map(|e| editors_from(&e));
+        let grammar_authors = (!r.authors.is_empty()).then(|| std::mem::take(&mut r.authors));
+        r.authors = pick(policy.authors, authors, grammar_authors).unwrap_or_default();
+    }
+    let num = |l: Label| run(l).and_then(|v| number_value(&v));
+    r.volume = pick(policy.numbers, num(Label::Volume), r.volume.take());
+    r.issue = pick(policy.numbers, num(Label::Issue), r.issue.take());
+    r.pages = pick(policy.numbers, num(Label::Pages), r.pages.take());
     r
 }
