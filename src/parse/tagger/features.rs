@@ -8,6 +8,8 @@
 
 use super::Label;
 use crate::parse::{lexicon, tokens};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Tokens beyond this many are not tagged (keeps decoding linear in the
 /// length the grammar reads anyway).
@@ -172,29 +174,77 @@ const CUE_WORDS: &[&str] = &[
     "zur",
 ];
 
-fn cue_word(core: &str) -> u64 {
-    if core.len() > 14 {
-        return 0;
+/// Stems of conference names, as `lexicon::conference_cue` reads them.
+const CONFERENCE_WORDS: &[&str] = &[
+    "proceedings", "proc", "conference", "conf", "symposium", "symp", "workshop", "congress",
+    "colloquium", "meeting", "tagung", "actes", "convention",
+];
+
+/// Words of theses and reports, as `lexicon::thesis_cue` reads them.
+const THESIS_WORDS: &[&str] = &[
+    "thesis", "dissertation", "phd", "diplomarbeit", "doctoral", "thèse", "tesis", "master's",
+    "report", "memorandum",
+];
+
+/// Lower-cased word → (cue word number, word classes), built once from the
+/// hand-written lists so that a token costs one lookup, not a scan of each.
+fn lexicon_table() -> &'static HashMap<&'static str, (u64, u32)> {
+    static TABLE: OnceLock<HashMap<&'static str, (u64, u32)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: HashMap<&'static str, (u64, u32)> = HashMap::new();
+        for (k, w) in CUE_WORDS.iter().enumerate() {
+            t.entry(w).or_default().0 = k as u64 + 1;
+        }
+        let mut add = |words: &mut dyn Iterator<Item = &'static str>, class: u32| {
+            for w in words {
+                t.entry(w).or_default().1 |= class;
+            }
+        };
+        add(&mut lexicon::PUBLISHER_CUES.iter().copied(), PUBLISHER_WORD);
+        add(
+            &mut lexicon::CITIES.iter().flat_map(|c| c.split([' ', ','])),
+            CITY,
+        );
+        add(&mut tokens::MONTHS.iter().map(|(m, _)| *m), MONTH);
+        add(&mut CONFERENCE_WORDS.iter().copied(), CONFERENCE);
+        add(&mut THESIS_WORDS.iter().copied(), THESIS_REPORT);
+        t.remove("");
+        t
+    })
+}
+
+/// The cue word number and word classes of `core` (0 and none if it is in
+/// no list).
+fn lookup(core: &str) -> (u64, u32) {
+    if core.len() > 30 {
+        return (0, 0);
     }
-    let mut buf = [0u8; 16];
+    let mut buf = [0u8; 32];
     let mut n = 0;
-    for c in core.chars() {
-        for l in c.to_lowercase() {
+    if core.is_ascii() {
+        buf[..core.len()].copy_from_slice(core.as_bytes());
+        buf[..core.len()].make_ascii_lowercase();
+        n = core.len();
+    } else {
+        for c in core.chars().flat_map(char::to_lowercase) {
             let mut b = [0u8; 4];
-            let s = l.encode_utf8(&mut b);
+            let s = c.encode_utf8(&mut b);
             if n + s.len() > buf.len() {
-                return 0;
+                return (0, 0);
             }
             buf[n..n + s.len()].copy_from_slice(s.as_bytes());
             n += s.len();
         }
     }
-    let Ok(lower) = std::str::from_utf8(&buf[..n]) else {
-        return 0;
-    };
-    CUE_WORDS
-        .binary_search(&lower)
-        .map_or(0, |k| k as u64 + 1)
+    match std::str::from_utf8(&buf[..n]) {
+        Ok(lower) => lexicon_table().get(lower).copied().unwrap_or((0, 0)),
+        Err(_) => (0, 0),
+    }
+}
+
+#[cfg(test)]
+fn cue_word(core: &str) -> u64 {
+    lookup(core).0
 }
 
 /// A word of the prepared text: byte offsets into it.
@@ -382,30 +432,16 @@ fn describe(word: &str, italic: bool, grammar: Label) -> Desc {
     if letters >= 2 && word.trim_end_matches([',', ';', ':']).ends_with('.') {
         classes |= ABBREVIATED;
     }
+    let (cue, lex) = if letters > 0 { lookup(core) } else { (0, 0) };
+    classes |= lex;
+    if letters > 0 && upper == 0 {
+        // Places and publishers are capitalised.
+        classes &= !(CITY | PUBLISHER_WORD);
+    }
+    if letters > 0 && lexicon::is_journal_word(core) {
+        classes |= JOURNAL_WORD;
+    }
     if !core.is_empty() {
-        if letters > 0 {
-            if lexicon::is_journal_word(core) {
-                classes |= JOURNAL_WORD;
-            }
-            if upper > 0 {
-                if lexicon::looks_like_publisher(core) {
-                    classes |= PUBLISHER_WORD;
-                }
-                if lexicon::is_city(core) {
-                    classes |= CITY;
-                }
-            }
-            if letters >= 3 && tokens::month(core).is_ok_and(|(r, _)| r.is_empty()) {
-                classes |= MONTH;
-            }
-            if letters >= 4 && (lexicon::conference_cue(core) || lexicon::thesis_cue(core)) {
-                classes |= if lexicon::thesis_cue(core) {
-                    THESIS_REPORT
-                } else {
-                    CONFERENCE
-                };
-            }
-        }
         if classes & HAS_DIGIT != 0 {
             if tokens::year(core).is_ok() {
                 classes |= YEAR;
@@ -447,7 +483,7 @@ fn describe(word: &str, italic: bool, grammar: Label) -> Desc {
     Desc {
         shape,
         short,
-        word: cue_word(core),
+        word: cue,
         classes,
         lead,
         trail,
