@@ -163,7 +163,7 @@ fn cross_validate(gold: &[Gold], k: usize, opts: TrainOptions, dir: &PathBuf) ->
     let policies: [(&str, Option<Policy>); 4] = [
         ("grammar", None),
         ("tagger", Some(Policy::all(Source::Tagger))),
-        ("else", Some(Policy::all(Source::TaggerElseGrammar))),
+        ("else", Some(Policy { trust_marked_titles: true, ..Policy::DEFAULT })),
         ("default", Some(Policy::DEFAULT)),
     ];
     let mut ordered: Vec<&Gold> = Vec::new();

@@ -138,6 +138,9 @@ pub struct Policy {
     pub authors: Source,
     /// Volume, issue and pages.
     pub numbers: Source,
+    /// Keep the grammar's reading whole when it read the title from quotes
+    /// or italics, where punctuation already marks the boundaries.
+    pub trust_marked_titles: bool,
 }
 
 impl Policy {
@@ -151,6 +154,7 @@ impl Policy {
         editors: Source::TaggerElseGrammar,
         authors: Source::Grammar,
         numbers: Source::TaggerElseGrammar,
+        trust_marked_titles: true,
     };
 
     /// Every field from the same source.
@@ -163,6 +167,7 @@ impl Policy {
             editors: source,
             authors: source,
             numbers: source,
+            trust_marked_titles: false,
         }
     }
 }
@@ -393,10 +398,28 @@ fn editors_from(run: &str) -> Vec<Person> {
     }
 }
 
+/// True when the grammar's title stands in quotes or italics.
+fn marked_title(p: &generic::Prepared, r: &Reference) -> bool {
+    let Some(t) = r.title.as_deref().filter(|t| !t.is_empty()) else {
+        return false;
+    };
+    let Some(k) = p.text.find(t) else {
+        return false;
+    };
+    let quoted = p.text[..k]
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '"' | '“' | '‘' | '\'' | '«'));
+    quoted || p.italics.iter().any(|&(a, _)| a == k)
+}
+
 /// Combines the grammar's reading `r` of the prepared reference `p` with
 /// the tagger's labels: identifiers, numbers, dates, authors and the work
 /// type stay the grammar's; the text fields follow `t.policy`.
 pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> Reference {
+    if t.policy.trust_marked_titles && marked_title(p, &r) {
+        return r;
+    }
     let seq = sequence(p, &r);
     if seq.tokens.is_empty() {
         return r;

@@ -23,12 +23,16 @@ pub enum ModelError {
     Shape(String),
 }
 
+/// Weights of one bucket are padded to a cache line's worth of floats, so
+/// each feature costs one aligned line and the sums vectorise.
+const ROW: usize = 16;
+
 /// A trained tagger: per feature bucket and label a weight, and a weight
 /// per pair of neighbouring labels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tagger {
     bits: u32,
-    /// `buckets × LABELS` emission weights.
+    /// `buckets × ROW` emission weights, the first `LABELS` of each row used.
     weights: Vec<f32>,
     /// `(LABELS + 1) × LABELS` transition weights; row `LABELS` is the start.
     transitions: Vec<f32>,
@@ -49,7 +53,7 @@ impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             epochs: 10,
-            bits: 16,
+            bits: 15,
             seed: 7,
         }
     }
@@ -59,28 +63,30 @@ impl Tagger {
     fn empty(bits: u32) -> Tagger {
         Tagger {
             bits,
-            weights: vec![0.0; (1usize << bits) * LABELS],
+            weights: vec![0.0; (1usize << bits) * ROW],
             transitions: vec![0.0; (LABELS + 1) * LABELS],
         }
     }
 
     #[inline]
     fn bucket(&self, h: u64) -> usize {
-        (h >> (64 - self.bits)) as usize * LABELS
+        (h >> (64 - self.bits)) as usize * ROW
     }
 
     fn emissions(&self, seq: &Sequence, out: &mut Vec<[f32; LABELS]>) {
         out.clear();
         for i in 0..seq.tokens.len() {
-            let mut e = [0f32; LABELS];
+            let mut e = [0f32; ROW];
             for &h in seq.of(i) {
                 let b = self.bucket(h);
-                let w = &self.weights[b..b + LABELS];
+                let w = &self.weights[b..b + ROW];
                 for (e, w) in e.iter_mut().zip(w) {
                     *e += *w;
                 }
             }
-            out.push(e);
+            let mut row = [0f32; LABELS];
+            row.copy_from_slice(&e[..LABELS]);
+            out.push(row);
         }
     }
 
@@ -172,11 +178,11 @@ impl Tagger {
         out.extend_from_slice(&scale.to_le_bytes());
         let rows: Vec<(usize, [i16; LABELS])> = self
             .weights
-            .chunks_exact(LABELS)
+            .chunks_exact(ROW)
             .enumerate()
             .filter_map(|(b, row)| {
                 let mut q = [0i16; LABELS];
-                for (q, w) in q.iter_mut().zip(row) {
+                for (q, w) in q.iter_mut().zip(&row[..LABELS]) {
                     *q = (w / scale).round() as i16;
                 }
                 q.iter().any(|&x| x != 0).then_some((b, q))
@@ -219,7 +225,7 @@ impl Tagger {
             }
             for l in 0..LABELS {
                 let q = i16::from_le_bytes([r.take(1)?[0], r.take(1)?[0]]);
-                model.weights[b * LABELS + l] = f32::from(q) * scale;
+                model.weights[b * ROW + l] = f32::from(q) * scale;
             }
         }
         Ok(model)
@@ -260,21 +266,24 @@ fn viterbi(em: &[[f32; LABELS]], trans: &[f32]) -> Vec<Label> {
         score[l] = trans[LABELS * LABELS + l] + em[0][l];
     }
     for i in 1..n {
-        let mut next = [f32::NEG_INFINITY; LABELS];
-        for (l, nx) in next.iter_mut().enumerate() {
-            let mut best = 0;
-            let mut best_s = f32::NEG_INFINITY;
-            for (p, s) in score.iter().enumerate() {
-                let v = s + trans[p * LABELS + l];
-                if v > best_s {
-                    best_s = v;
-                    best = p;
+        // Previous label outside, next label inside: the inner loop runs
+        // over arrays and vectorises.
+        let mut best = [f32::NEG_INFINITY; LABELS];
+        let mut arg = [0u8; LABELS];
+        for (p, s) in score.iter().enumerate() {
+            let row = &trans[p * LABELS..p * LABELS + LABELS];
+            for l in 0..LABELS {
+                let v = s + row[l];
+                if v > best[l] {
+                    best[l] = v;
+                    arg[l] = p as u8;
                 }
             }
-            *nx = best_s + em[i][l];
-            back[i][l] = best as u8;
         }
-        score = next;
+        for l in 0..LABELS {
+            score[l] = best[l] + em[i][l];
+        }
+        back[i] = arg;
     }
     let mut l = (0..LABELS)
         .max_by(|&a, &b| score[a].total_cmp(&score[b]))
@@ -294,14 +303,14 @@ mod tests {
     #[test]
     fn bytes_round_trip_and_bad_input_is_an_error() {
         let mut m = Tagger::empty(8);
-        m.weights[3 * LABELS + 2] = 1.5;
-        m.weights[200 * LABELS] = -0.25;
+        m.weights[3 * ROW + 2] = 1.5;
+        m.weights[200 * ROW] = -0.25;
         m.transitions[5] = 0.75;
         let b = m.to_bytes();
         let back = Tagger::from_bytes(&b).unwrap();
         assert_eq!(back.transitions, m.transitions);
-        assert!((back.weights[3 * LABELS + 2] - 1.5).abs() < 1e-3);
-        assert!((back.weights[200 * LABELS] + 0.25).abs() < 1e-3);
+        assert!((back.weights[3 * ROW + 2] - 1.5).abs() < 1e-3);
+        assert!((back.weights[200 * ROW] + 0.25).abs() < 1e-3);
         assert_eq!(
             Tagger::from_bytes(&b[..b.len() - 1]),
             Err(ModelError::Truncated)
