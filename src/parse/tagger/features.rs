@@ -9,6 +9,7 @@
 use super::Label;
 use crate::parse::{lexicon, tokens};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Tokens beyond this many are not tagged (keeps decoding linear in the
@@ -186,12 +187,32 @@ const THESIS_WORDS: &[&str] = &[
     "report", "memorandum",
 ];
 
+/// A multiply-rotate hasher: the table's keys are short, fixed, and not
+/// chosen by an attacker, so SipHash's cost buys nothing here.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = mix(self.0, u64::from_le_bytes(b));
+        }
+    }
+}
+
+type Table = HashMap<&'static str, (u64, u32), BuildHasherDefault<WordHasher>>;
+
 /// Lower-cased word → (cue word number, word classes), built once from the
 /// hand-written lists so that a token costs one lookup, not a scan of each.
-fn lexicon_table() -> &'static HashMap<&'static str, (u64, u32)> {
-    static TABLE: OnceLock<HashMap<&'static str, (u64, u32)>> = OnceLock::new();
+fn lexicon_table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: HashMap<&'static str, (u64, u32)> = HashMap::new();
+        let mut t = Table::default();
         for (k, w) in CUE_WORDS.iter().enumerate() {
             t.entry(w).or_default().0 = k as u64 + 1;
         }
@@ -386,10 +407,10 @@ fn describe(word: &str, italic: bool, grammar: Label) -> Desc {
             c
         };
         if n < 6 {
-            short = mix(short, k as u64);
+            short = short.wrapping_mul(0x100_0000_01B3) ^ k as u64;
         }
         if k != last {
-            shape = mix(shape, k as u64);
+            shape = shape.wrapping_mul(0x100_0000_01B3) ^ k as u64;
             last = k;
         }
         n += 1;
