@@ -355,7 +355,6 @@ fn is_quote(c: char) -> bool {
 #[derive(Debug, Clone, Copy, Default)]
 struct Desc {
     shape: u64,
-    short: u64,
     word: u64,
     classes: u32,
     lead: u64,
@@ -384,9 +383,7 @@ fn punct_code(c: Option<char>) -> u64 {
 
 fn describe(word: &str, italic: bool, grammar: Label) -> Desc {
     let mut shape = 0xcbf2_9ce4_8422_2325u64;
-    let mut short = shape;
     let mut last = '\0';
-    let mut n = 0u64;
     let mut letters = 0u64;
     let mut upper = 0u64;
     for c in word.chars() {
@@ -406,14 +403,10 @@ fn describe(word: &str, italic: bool, grammar: Label) -> Desc {
         } else {
             c
         };
-        if n < 6 {
-            short = short.wrapping_mul(0x100_0000_01B3) ^ k as u64;
-        }
         if k != last {
             shape = shape.wrapping_mul(0x100_0000_01B3) ^ k as u64;
             last = k;
         }
-        n += 1;
     }
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
     let first = word.chars().next();
@@ -503,7 +496,6 @@ fn describe(word: &str, italic: bool, grammar: Label) -> Desc {
     };
     Desc {
         shape,
-        short,
         word: cue,
         classes,
         lead,
@@ -574,7 +566,6 @@ pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
         .collect();
     const NONE: Desc = Desc {
         shape: 1,
-        short: 1,
         word: 0,
         classes: 1 << 31,
         lead: 99,
@@ -599,42 +590,26 @@ pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
     for i in 0..n {
         let d = descs[i];
         let p1 = at(i as isize - 1);
-        let p2 = at(i as isize - 2);
         let n1 = at(i as isize + 1);
         let n2 = at(i as isize + 2);
-        let rel = (i * 8 / n.max(1)) as u64;
-        let idx = match i {
-            0..=3 => i as u64,
-            4..=6 => 4,
-            7..=10 => 5,
-            11..=20 => 6,
-            _ => 7,
-        };
         out.push(feat(0, 0));
         out.push(feat(1, d.shape));
-        out.push(feat(2, d.short));
         out.push(feat(3, d.word));
         out.push(feat(4, d.classes as u64));
-        out.push(feat(5, d.trail * 64 + d.lead));
         out.push(feat(6, p1.trail * 64 + n1.lead));
         out.push(feat(7, p1.shape));
         out.push(feat(8, n1.shape));
-        out.push(feat(9, mix(p2.shape, p2.trail)));
         out.push(feat(10, mix(n2.shape, n2.trail)));
         out.push(feat(11, p1.word));
         out.push(feat(12, n1.word));
         out.push(feat(13, d.grammar));
         out.push(feat(14, p1.grammar * 128 + n1.grammar));
         out.push(feat(15, mix(d.grammar, d.shape)));
-        out.push(feat(16, d.grammar * 256 + p1.trail));
-        out.push(feat(17, rel * 8 + idx));
         out.push(feat(18, sentences.min(6) * 4 + seen_in * 2 + seen_year));
         out.push(feat(19, mix(p1.trail, d.shape)));
         out.push(feat(20, p1.classes as u64));
         out.push(feat(21, n1.classes as u64));
         out.push(feat(22, mix(d.shape, d.trail) ^ d.len));
-        out.push(feat(23, mix(d.word, p1.word)));
-        out.push(feat(24, mix(d.grammar, sentences.min(6))));
         for b in 0..CLASS_BITS {
             // One feature per class present, so rare combinations of
             // classes still share what each class says.
