@@ -398,6 +398,21 @@ fn editors_from(run: &str) -> Vec<Person> {
     }
 }
 
+/// "Proc Natl Acad Sci U S A": a place runs on from a container with no
+/// mark between them only when it is part of the container's name.
+fn join_unpunctuated_place(text: &str, tokens: &[Token], labels: &mut [Label]) {
+    for i in 1..labels.len() {
+        let (before, here) = (labels[i - 1], labels[i]);
+        let prev = &text[tokens[i - 1].start..tokens[i - 1].end];
+        if before == Label::Container
+            && here == Label::Place
+            && prev.ends_with(|c: char| c.is_alphanumeric())
+        {
+            labels[i] = Label::Container;
+        }
+    }
+}
+
 /// True when the grammar's title stands in quotes or italics.
 fn marked_title(p: &generic::Prepared, r: &Reference) -> bool {
     let Some(t) = r.title.as_deref().filter(|t| !t.is_empty()) else {
@@ -424,7 +439,8 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     if seq.tokens.is_empty() {
         return r;
     }
-    let labels = t.model.decode(&seq);
+    let mut labels = t.model.decode(&seq);
+    join_unpunctuated_place(&p.text, &seq.tokens, &mut labels);
     let run = |l: Label| run_text(&p.text, &seq.tokens, &labels, l);
     let policy = t.policy;
     r.title = pick(policy.title, run(Label::Title), r.title.take());
