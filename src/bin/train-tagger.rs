@@ -155,7 +155,12 @@ fn write_entries(path: PathBuf, entries: &[Entry]) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn cross_validate(gold: &[Gold], k: usize, opts: TrainOptions, dir: &PathBuf) -> anyhow::Result<()> {
+fn cross_validate(
+    gold: &[Gold],
+    k: usize,
+    opts: TrainOptions,
+    dir: &PathBuf,
+) -> anyhow::Result<()> {
     if k < 2 {
         bail!("--cv needs at least 2 folds");
     }
@@ -163,14 +168,30 @@ fn cross_validate(gold: &[Gold], k: usize, opts: TrainOptions, dir: &PathBuf) ->
     let policies: [(&str, Option<Policy>); 4] = [
         ("grammar", None),
         ("tagger", Some(Policy::all(Source::Tagger))),
-        ("else", Some(Policy { trust_marked_titles: true, ..Policy::DEFAULT })),
+        (
+            "else",
+            Some(Policy {
+                trust_marked_titles: true,
+                ..Policy::DEFAULT
+            }),
+        ),
         ("default", Some(Policy::DEFAULT)),
     ];
     let mut ordered: Vec<&Gold> = Vec::new();
     let mut preds: Vec<Vec<Entry>> = vec![Vec::new(); policies.len()];
     for fold in 0..k {
-        let train: Vec<&Gold> = gold.iter().enumerate().filter(|(i, _)| i % k != fold).map(|(_, g)| g).collect();
-        let test: Vec<&Gold> = gold.iter().enumerate().filter(|(i, _)| i % k == fold).map(|(_, g)| g).collect();
+        let train: Vec<&Gold> = gold
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k != fold)
+            .map(|(_, g)| g)
+            .collect();
+        let test: Vec<&Gold> = gold
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k == fold)
+            .map(|(_, g)| g)
+            .collect();
         let (data, dropped) = examples(&train);
         let model = Tagger::train(&data, opts);
         let (test_data, _) = examples(&test);

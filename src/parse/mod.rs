@@ -28,8 +28,8 @@ mod lexicon;
 mod mla;
 mod names;
 mod physics;
-mod tail;
 pub mod tagger;
+mod tail;
 pub mod tokens;
 
 use crate::model::{Outcome, Style};

@@ -177,14 +177,33 @@ const CUE_WORDS: &[&str] = &[
 
 /// Stems of conference names, as `lexicon::conference_cue` reads them.
 const CONFERENCE_WORDS: &[&str] = &[
-    "proceedings", "proc", "conference", "conf", "symposium", "symp", "workshop", "congress",
-    "colloquium", "meeting", "tagung", "actes", "convention",
+    "proceedings",
+    "proc",
+    "conference",
+    "conf",
+    "symposium",
+    "symp",
+    "workshop",
+    "congress",
+    "colloquium",
+    "meeting",
+    "tagung",
+    "actes",
+    "convention",
 ];
 
 /// Words of theses and reports, as `lexicon::thesis_cue` reads them.
 const THESIS_WORDS: &[&str] = &[
-    "thesis", "dissertation", "phd", "diplomarbeit", "doctoral", "thèse", "tesis", "master's",
-    "report", "memorandum",
+    "thesis",
+    "dissertation",
+    "phd",
+    "diplomarbeit",
+    "doctoral",
+    "thèse",
+    "tesis",
+    "master's",
+    "report",
+    "memorandum",
 ];
 
 /// A multiply-rotate hasher: the table's keys are short, fixed, and not
@@ -284,7 +303,10 @@ pub struct Token {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if c.is_whitespace() {
             if let Some(s) = start.take() {
                 split_glued(text, s, i, &mut out);
@@ -313,7 +335,10 @@ fn split_glued(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             || (digits >= 4 && c.is_uppercase())
             || (prev.is_ascii_uppercase() && c.is_ascii_digit());
         if glued && at > from {
-            out.push(Token { start: from, end: at });
+            out.push(Token {
+                start: from,
+                end: at,
+            });
             from = at;
         }
         digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
@@ -455,20 +480,18 @@ fn describe(word: &str, italic: bool, grammar: Label) -> Desc {
     if letters > 0 && lexicon::is_journal_word(core) {
         classes |= JOURNAL_WORD;
     }
-    if !core.is_empty() {
-        if classes & HAS_DIGIT != 0 {
-            if tokens::year(core).is_ok() {
-                classes |= YEAR;
-            }
-            if tokens::page_range(core).is_ok_and(|(r, _)| r.is_empty()) {
-                classes |= PAGE_RANGE;
-            }
-            if tokens::number(core).is_ok_and(|(r, _)| r.is_empty()) {
-                classes |= NUMBER;
-            }
-            if tokens::compact_volume(core).is_ok() {
-                classes |= VOLUME_ISSUE;
-            }
+    if !core.is_empty() && classes & HAS_DIGIT != 0 {
+        if tokens::year(core).is_ok() {
+            classes |= YEAR;
+        }
+        if tokens::page_range(core).is_ok_and(|(r, _)| r.is_empty()) {
+            classes |= PAGE_RANGE;
+        }
+        if tokens::number(core).is_ok_and(|(r, _)| r.is_empty()) {
+            classes |= NUMBER;
+        }
+        if tokens::compact_volume(core).is_ok() {
+            classes |= VOLUME_ISSUE;
         }
     }
     let lead = if first.is_some_and(char::is_alphanumeric) {
@@ -587,8 +610,7 @@ pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
     let mut sentences = 0u64;
     let mut seen_in = 0u64;
     let mut seen_year = 0u64;
-    for i in 0..n {
-        let d = descs[i];
+    for (i, &d) in descs.iter().enumerate() {
         let p1 = at(i as isize - 1);
         let n1 = at(i as isize + 1);
         let n2 = at(i as isize + 2);
@@ -641,7 +663,10 @@ mod tests {
 
     #[test]
     fn cue_words_are_sorted_and_found() {
-        assert!(CUE_WORDS.windows(2).all(|w| w[0] < w[1]), "CUE_WORDS unsorted");
+        assert!(
+            CUE_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "CUE_WORDS unsorted"
+        );
         assert_ne!(cue_word("Proceedings"), 0);
         assert_eq!(cue_word("Zebrafish"), 0);
     }
@@ -653,7 +678,10 @@ mod tests {
         let words: Vec<_> = t.iter().map(|t| &s[t.start..t.end]).collect();
         assert_eq!(
             words,
-            ["Smith", "J.", "2013", "Title", "here,", "\"Phys", "Rev.D", "60", "1,4-diol", "ApJ,", "415"]
+            [
+                "Smith", "J.", "2013", "Title", "here,", "\"Phys", "Rev.D", "60", "1,4-diol",
+                "ApJ,", "415"
+            ]
         );
     }
 }

@@ -189,12 +189,10 @@ pub fn builtin() -> Option<&'static Tagging> {
     static BUILTIN: OnceLock<Option<Tagging>> = OnceLock::new();
     BUILTIN
         .get_or_init(|| {
-            Tagger::from_bytes(MODEL_BYTES)
-                .ok()
-                .map(|model| Tagging {
-                    model,
-                    policy: Policy::DEFAULT,
-                })
+            Tagger::from_bytes(MODEL_BYTES).ok().map(|model| Tagging {
+                model,
+                policy: Policy::DEFAULT,
+            })
         })
         .as_ref()
 }
@@ -314,7 +312,10 @@ fn clean(s: &str) -> String {
     let mut t = s
         .trim()
         .trim_matches(|c: char| {
-            matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '*')
+            matches!(
+                c,
+                ',' | ';' | ':' | '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '*'
+            )
         })
         .trim_end_matches('.')
         .trim();
@@ -444,7 +445,11 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     let run = |l: Label| run_text(&p.text, &seq.tokens, &labels, l);
     let policy = t.policy;
     r.title = pick(policy.title, run(Label::Title), r.title.take());
-    r.container_title = pick(policy.container, run(Label::Container), r.container_title.take());
+    r.container_title = pick(
+        policy.container,
+        run(Label::Container),
+        r.container_title.take(),
+    );
     r.publisher = pick(policy.publisher, run(Label::Publisher), r.publisher.take());
     r.publisher_place = pick(policy.place, run(Label::Place), r.publisher_place.take());
     let editors = run(Label::Editor).map(|e| editors_from(&e));
