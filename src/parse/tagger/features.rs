@@ -17,7 +17,6 @@ use std::sync::OnceLock;
 pub const MAX_TOKENS: usize = 200;
 
 /// Function words and cue words whose lower-cased identity is a feature.
-/// Sorted, for binary search.
 const CUE_WORDS: &[&str] = &[
     "a",
     "abstract",

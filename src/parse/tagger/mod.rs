@@ -444,12 +444,20 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     join_unpunctuated_place(&p.text, &seq.tokens, &mut labels);
     let run = |l: Label| run_text(&p.text, &seq.tokens, &labels, l);
     let policy = t.policy;
-    r.title = pick(policy.title, run(Label::Title), r.title.take());
-    r.container_title = pick(
-        policy.container,
-        run(Label::Container),
-        r.container_title.take(),
-    );
+    let (mut title, mut container) = (run(Label::Title), run(Label::Container));
+    // "Title. J Neurol": a container that swallowed the grammar's whole
+    // title, with no title of its own, merged two fields a sentence end
+    // kept apart; the grammar's split stands.
+    if title.is_none() {
+        if let (Some(gt), Some(c)) = (r.title.as_deref(), container.as_deref()) {
+            if c.starts_with(gt) && c[gt.len()..].starts_with(". ") {
+                title = r.title.clone();
+                container = r.container_title.clone();
+            }
+        }
+    }
+    r.title = pick(policy.title, title, r.title.take());
+    r.container_title = pick(policy.container, container, r.container_title.take());
     r.publisher = pick(policy.publisher, run(Label::Publisher), r.publisher.take());
     r.publisher_place = pick(policy.place, run(Label::Place), r.publisher_place.take());
     let editors = run(Label::Editor).map(|e| editors_from(&e));
