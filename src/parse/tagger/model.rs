@@ -52,7 +52,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 10,
+            epochs: 25,
             bits: 15,
             seed: 7,
         }
