@@ -5,7 +5,7 @@
 //! volume/issue/pages without their labels.
 //!
 //! The test fails when micro F1 drops below the level reached when it was
-//! last raised (minus 0.005), so parser changes cannot lose accuracy
+//! last raised (minus 0.003), so parser changes cannot lose accuracy
 //! silently. Cross-checked against the Python scorer on the same sample.
 
 mod common;
@@ -16,8 +16,8 @@ use citemap::{Outcome, Style};
 use serde_json::{Map, Value};
 use unicode_normalization::UnicodeNormalization;
 
-/// Micro F1 reached on the sample; the test allows 0.005 below it.
-const MICRO_F1_FLOOR: f64 = 0.877;
+/// Micro F1 reached on the sample; the test allows 0.003 below it.
+const MICRO_F1_FLOOR: f64 = 0.916;
 
 const FIELDS: [&str; 12] = [
     "author",
@@ -279,8 +279,8 @@ fn gold_sample_keeps_its_micro_f1() {
     println!("micro F1 {micro:.3} (P {p:.3}, R {r:.3}) over {n} references");
     assert!(n > 300, "the sample is every 20th gold line; only {n} read");
     assert!(
-        micro >= MICRO_F1_FLOOR - 0.005,
-        "micro F1 fell to {micro:.3}, below the recorded {MICRO_F1_FLOOR:.3} (allowance 0.005)"
+        micro >= MICRO_F1_FLOOR - 0.003,
+        "micro F1 fell to {micro:.3}, below the recorded {MICRO_F1_FLOOR:.3} (allowance 0.003)"
     );
 }
 

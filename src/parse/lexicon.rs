@@ -2,7 +2,7 @@
 //! words for work types. Generic on purpose: no journal or title lists.
 
 /// Words that mark a publisher ("Press", "Verlag", "Springer", …).
-const PUBLISHER_CUES: &[&str] = &[
+pub(crate) const PUBLISHER_CUES: &[&str] = &[
     "press",
     "publishing",
     "publishers",
@@ -203,7 +203,7 @@ pub fn looks_like_publisher(s: &str) -> bool {
 }
 
 /// Cities that often stand as the place of publication.
-const CITIES: &[&str] = &[
+pub(crate) const CITIES: &[&str] = &[
     "new york",
     "london",
     "berlin",

@@ -29,6 +29,7 @@ mod lexicon;
 mod mla;
 mod names;
 mod physics;
+pub mod tagger;
 mod tail;
 pub mod tokens;
 
@@ -65,6 +66,13 @@ fn cut(raw: &str) -> &str {
 /// part. The confidence is the share of the string the grammar placed in
 /// fields.
 pub fn parse_reference(raw: &str, hint: Style) -> Parsed {
+    parse_reference_with(raw, hint, tagger::builtin())
+}
+
+/// Parses one reference string as [`parse_reference`] does, with the
+/// grammar alone (`tagging` is `None`) or combined with the given tagger
+/// (see [`tagger`]).
+pub fn parse_reference_with(raw: &str, hint: Style, tagging: Option<&tagger::Tagging>) -> Parsed {
     let raw = cut(raw);
     let style = if hint == Style::Unknown {
         guess_style(raw)
@@ -83,6 +91,13 @@ pub fn parse_reference(raw: &str, hint: Style) -> Parsed {
     let text = described.as_ref().map_or(raw, |d| d.text.as_str());
     let prepared = generic::prepare(text);
     let (mut reference, used) = generic::parse(&prepared, style);
+    // A description ("[Computer software]", "(Doctoral dissertation, …)")
+    // marks where the title ends as quotes do; the tagger, which has seen
+    // few such works, is not asked.
+    let marked_kind = described.as_ref().is_some_and(|d| d.kind.is_some());
+    if let Some(t) = tagging.filter(|_| !marked_kind) {
+        reference = tagger::combine(t, &prepared, reference);
+    }
     if let Some(d) = described {
         d.apply(&mut reference);
     }

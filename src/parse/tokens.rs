@@ -45,7 +45,7 @@ pub fn year(i: &str) -> IResult<&str, i32> {
     Ok((rest, y))
 }
 
-const MONTHS: [(&str, u8); 60] = [
+pub(crate) const MONTHS: [(&str, u8); 60] = [
     ("january", 1),
     ("february", 2),
     ("march", 3),

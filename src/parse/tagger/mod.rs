@@ -1,0 +1,487 @@
+//! A learned sequence tagger beside the grammar: it labels each word of a
+//! reference (author, title, container, publisher, …) and so places the
+//! boundaries punctuation leaves open ("Title J Chem Phys 12:3", titles with
+//! full stops, publishers and places outside fixed patterns).
+//!
+//! The tagger is a linear-chain model trained with the averaged structured
+//! perceptron ([`Tagger::train`]) and decoded with Viterbi. Its features
+//! are generic (see `features`): word shapes, punctuation, position, the
+//! hand-written word classes of the grammar, and the field the grammar put
+//! each word in, so it learns when to trust the grammar and when not.
+//! [`combine`] keeps the grammar's identifiers, numbers, dates and authors
+//! and takes the text fields from the tagger as [`Policy`] says.
+//!
+//! The built-in model is `model.bin`, written by `src/bin/train-tagger.rs`:
+//!
+//! ```text
+//! cargo run --release --bin train-tagger -- ../shared/gold/dev-refs.jsonl
+//! ```
+//!
+//! ```
+//! use citemap::parse::{parse_reference_with, tagger};
+//! use citemap::{Outcome, Style};
+//!
+//! let raw = "Smith J, Doe A. Heat flow in thin films J Appl Phys 12:345-350 (1999).";
+//! let p = parse_reference_with(raw, Style::Unknown, tagger::builtin());
+//! assert!(matches!(p.outcome, Outcome::Parsed { .. }));
+//! ```
+
+mod align;
+mod features;
+mod model;
+
+pub use features::{Sequence, Token};
+pub use model::{ModelError, Tagger, TrainOptions};
+
+use super::{generic, names};
+use crate::model::{Person, Reference, Style};
+use std::sync::OnceLock;
+
+/// What a token is part of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum Label {
+    /// No field: labels, cue words, leftovers.
+    Other,
+    /// The author list.
+    Author,
+    /// The editor list.
+    Editor,
+    /// The title of the work.
+    Title,
+    /// The journal, book or proceedings.
+    Container,
+    /// The publisher.
+    Publisher,
+    /// The place of publication.
+    Place,
+    /// The date.
+    Date,
+    /// The volume.
+    Volume,
+    /// The issue.
+    Issue,
+    /// The pages.
+    Pages,
+}
+
+/// How many labels there are.
+pub const LABELS: usize = 11;
+
+impl Label {
+    /// Every label, in the order of their numbers.
+    pub const ALL: [Label; LABELS] = [
+        Label::Other,
+        Label::Author,
+        Label::Editor,
+        Label::Title,
+        Label::Container,
+        Label::Publisher,
+        Label::Place,
+        Label::Date,
+        Label::Volume,
+        Label::Issue,
+        Label::Pages,
+    ];
+
+    /// The label of a field key of the gold set (`dev-refs.jsonl`):
+    /// "title", "container-title", "publisher-place", ….
+    pub fn from_field(key: &str) -> Option<Label> {
+        Some(match key {
+            "author" => Label::Author,
+            "editor" => Label::Editor,
+            "title" => Label::Title,
+            "container-title" => Label::Container,
+            "publisher" => Label::Publisher,
+            "publisher-place" => Label::Place,
+            "date" => Label::Date,
+            "volume" => Label::Volume,
+            "issue" => Label::Issue,
+            "pages" => Label::Pages,
+            _ => return None,
+        })
+    }
+
+    fn numeric(self) -> bool {
+        matches!(
+            self,
+            Label::Date | Label::Volume | Label::Issue | Label::Pages
+        )
+    }
+}
+
+/// Where a text field of the combined result comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The grammar alone.
+    Grammar,
+    /// The tagger when it found the field, else the grammar.
+    TaggerElseGrammar,
+    /// The tagger alone, also when it found no such field.
+    Tagger,
+}
+
+/// Which of grammar and tagger decides each text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Policy {
+    /// The title.
+    pub title: Source,
+    /// The container title.
+    pub container: Source,
+    /// The publisher.
+    pub publisher: Source,
+    /// The place of publication.
+    pub place: Source,
+    /// The editors.
+    pub editors: Source,
+    /// The authors.
+    pub authors: Source,
+    /// Volume, issue and pages.
+    pub numbers: Source,
+    /// Keep the grammar's reading whole when it read the title from quotes
+    /// or italics, where punctuation already marks the boundaries.
+    pub trust_marked_titles: bool,
+}
+
+impl Policy {
+    /// The policy chosen by cross-validation on the studied half of the
+    /// gold set.
+    pub const DEFAULT: Policy = Policy {
+        title: Source::Tagger,
+        container: Source::Tagger,
+        publisher: Source::Tagger,
+        place: Source::Tagger,
+        editors: Source::TaggerElseGrammar,
+        authors: Source::Grammar,
+        numbers: Source::TaggerElseGrammar,
+        trust_marked_titles: true,
+    };
+
+    /// Every field from the same source.
+    pub const fn all(source: Source) -> Policy {
+        Policy {
+            title: source,
+            container: source,
+            publisher: source,
+            place: source,
+            editors: source,
+            authors: source,
+            numbers: source,
+            trust_marked_titles: false,
+        }
+    }
+}
+
+/// A model and the policy that combines it with the grammar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tagging {
+    /// The trained tagger.
+    pub model: Tagger,
+    /// How its labels and the grammar's fields combine.
+    pub policy: Policy,
+}
+
+static MODEL_BYTES: &[u8] = include_bytes!("model.bin");
+
+/// The built-in model with [`Policy::DEFAULT`], or `None` when this build
+/// carries no usable model.
+pub fn builtin() -> Option<&'static Tagging> {
+    static BUILTIN: OnceLock<Option<Tagging>> = OnceLock::new();
+    BUILTIN
+        .get_or_init(|| {
+            Tagger::from_bytes(MODEL_BYTES).ok().map(|model| Tagging {
+                model,
+                policy: Policy::DEFAULT,
+            })
+        })
+        .as_ref()
+}
+
+/// A training example: the tagger's input for one reference string and
+/// the labels its annotated fields give its tokens.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The tokens and their features.
+    pub sequence: Sequence,
+    /// One gold label per token.
+    pub labels: Vec<Label>,
+    /// Labels of annotated values not found in the text.
+    pub missed: Vec<Label>,
+}
+
+impl Example {
+    /// Builds the example for reference string `raw` (as `parse_reference`
+    /// receives it) annotated with `fields` (label, values).
+    pub fn new(raw: &str, hint: Style, fields: &[(Label, Vec<String>)]) -> Example {
+        let (prepared, grammar) = grammar_parse(raw, hint);
+        let sequence = sequence(&prepared, &grammar);
+        let (labels, missed) = align::align(&prepared.text, &sequence.tokens, fields);
+        Example {
+            sequence,
+            labels,
+            missed,
+        }
+    }
+}
+
+fn grammar_parse(raw: &str, hint: Style) -> (generic::Prepared, Reference) {
+    let raw = super::cut(raw);
+    let style = if hint == Style::Unknown {
+        super::guess_style(raw)
+    } else {
+        hint
+    };
+    let prepared = generic::prepare(raw);
+    let (r, _) = generic::parse(&prepared, style);
+    (prepared, r)
+}
+
+fn sequence(p: &generic::Prepared, r: &Reference) -> Sequence {
+    let tokens = features::tokenize(&p.text);
+    let grammar = grammar_labels(&p.text, &tokens, r);
+    let ctx = features::Context {
+        text: &p.text,
+        italics: &p.italics,
+        grammar: &grammar,
+    };
+    features::extract(&ctx, tokens)
+}
+
+/// The field the grammar put each token in, found by looking its field
+/// values up in the text.
+fn grammar_labels(text: &str, tokens: &[Token], r: &Reference) -> Vec<Label> {
+    let mut labels = vec![Label::Other; tokens.len()];
+    let mark = |a: usize, b: usize, l: Label, labels: &mut Vec<Label>| {
+        for (t, x) in tokens.iter().zip(labels.iter_mut()) {
+            if t.start < b && t.end > a && *x == Label::Other {
+                *x = l;
+            }
+        }
+    };
+    let people = |list: &[Person], l: Label, labels: &mut Vec<Label>| {
+        let mut from = 0;
+        let mut first = None;
+        for p in list {
+            if p.family.is_empty() {
+                continue;
+            }
+            if let Some(k) = text[from..].find(p.family.as_str()) {
+                first.get_or_insert(from + k);
+                from += k + p.family.len();
+            }
+        }
+        if let Some(a) = first {
+            mark(a, from, l, labels);
+        }
+    };
+    people(&r.authors, Label::Author, &mut labels);
+    people(&r.editors, Label::Editor, &mut labels);
+    let texts = [
+        (&r.title, Label::Title),
+        (&r.container_title, Label::Container),
+        (&r.publisher, Label::Publisher),
+        (&r.publisher_place, Label::Place),
+    ];
+    for (v, l) in texts {
+        if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+            if let Some(k) = text.find(v) {
+                mark(k, k + v.len(), l, &mut labels);
+            }
+        }
+    }
+    let year = r.issued.filter(|d| d.year > 0).map(|d| d.year.to_string());
+    let numbers = [
+        (&year, Label::Date),
+        (&r.volume, Label::Volume),
+        (&r.issue, Label::Issue),
+        (&r.pages, Label::Pages),
+    ];
+    for (v, l) in numbers {
+        if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+            if let Some(k) = text.rfind(v) {
+                mark(k, k + v.len(), l, &mut labels);
+            }
+        }
+    }
+    labels
+}
+
+/// Trims the marks around a field value that belong to the punctuation of
+/// the reference, not to the value.
+fn clean(s: &str) -> String {
+    let mut t = s
+        .trim()
+        .trim_matches(|c: char| {
+            matches!(
+                c,
+                ',' | ';' | ':' | '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '*'
+            )
+        })
+        .trim_end_matches('.')
+        .trim();
+    if t.starts_with('(') && (t.ends_with(')') || !t.contains(')')) {
+        t = t.trim_start_matches('(').trim_end_matches(')');
+    } else if t.ends_with(')') && !t.contains('(') {
+        t = t.trim_end_matches(')');
+    }
+    t.trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
+        .to_owned()
+}
+
+/// The text of the longest run of `label` in `labels`, if any.
+fn run_text(text: &str, tokens: &[Token], labels: &[Label], label: Label) -> Option<String> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < labels.len() {
+        if labels[i] != label {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        while i < labels.len() && labels[i] == label {
+            i += 1;
+        }
+        if best.is_none_or(|(x, y)| i - a > y - x) {
+            best = Some((a, i));
+        }
+    }
+    let (a, b) = best?;
+    let v = clean(&text[tokens[a].start..tokens[b - 1].end]);
+    (!v.is_empty()).then_some(v)
+}
+
+fn pick<T>(source: Source, tagger: Option<T>, grammar: Option<T>) -> Option<T> {
+    match source {
+        Source::Grammar => grammar,
+        Source::TaggerElseGrammar => tagger.or(grammar),
+        Source::Tagger => tagger,
+    }
+}
+
+/// A volume, issue or page value from a tagged run: its label word
+/// ("vol.", "pp.") and brackets dropped, dashes made "-".
+fn number_value(run: &str) -> Option<String> {
+    let mut v = run.trim();
+    if let Some((first, rest)) = v.split_once(' ') {
+        let w = first.trim_end_matches('.').to_lowercase();
+        if matches!(
+            w.as_str(),
+            "vol" | "no" | "nr" | "issue" | "pp" | "p" | "s" | "bd" | "heft" | "n"
+        ) {
+            v = rest;
+        }
+    }
+    let v = v.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut out = String::with_capacity(v.len());
+    for c in v.chars() {
+        if super::tokens::is_dash(c) {
+            out.truncate(out.trim_end().len());
+            out.push('-');
+        } else if !(c == ' ' && out.ends_with('-')) {
+            out.push(c);
+        }
+    }
+    // Only a clean number or range: a run over glued numbers
+    // ("266(3):1-9") is better read by the grammar.
+    let whole = |r: nom::IResult<&str, String>| r.is_ok_and(|(rest, _)| rest.is_empty());
+    let clean = whole(super::tokens::page_range(&out))
+        || whole(super::tokens::number(&out).map(|(r, n)| (r, n.to_owned())))
+        || whole(super::tokens::page_number(&out).map(|(r, n)| (r, n.to_owned())));
+    clean.then_some(out)
+}
+
+fn editors_from(run: &str) -> Vec<Person> {
+    let list = names::name_list(run);
+    if list.people.is_empty() {
+        vec![Person::literal(run)]
+    } else {
+        list.people
+    }
+}
+
+/// "Proc Natl Acad Sci U S A": a place runs on from a container with no
+/// mark between them only when it is part of the container's name.
+fn join_unpunctuated_place(text: &str, tokens: &[Token], labels: &mut [Label]) {
+    for i in 1..labels.len() {
+        let (before, here) = (labels[i - 1], labels[i]);
+        let prev = &text[tokens[i - 1].start..tokens[i - 1].end];
+        if before == Label::Container
+            && here == Label::Place
+            && prev.ends_with(|c: char| c.is_alphanumeric())
+        {
+            labels[i] = Label::Container;
+        }
+    }
+}
+
+/// True when the grammar's title stands in quotes or italics.
+fn marked_title(p: &generic::Prepared, r: &Reference) -> bool {
+    let Some(t) = r.title.as_deref().filter(|t| !t.is_empty()) else {
+        return false;
+    };
+    let Some(k) = p.text.find(t) else {
+        return false;
+    };
+    let quoted = p.text[..k]
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '"' | '“' | '‘' | '\'' | '«'));
+    quoted || p.italics.iter().any(|&(a, _)| a == k)
+}
+
+/// Combines the grammar's reading `r` of the prepared reference `p` with
+/// the tagger's labels: identifiers, numbers, dates, authors and the work
+/// type stay the grammar's; the text fields follow `t.policy`.
+pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> Reference {
+    if t.policy.trust_marked_titles && marked_title(p, &r) {
+        return r;
+    }
+    let seq = sequence(p, &r);
+    if seq.tokens.is_empty() {
+        return r;
+    }
+    let mut labels = t.model.decode(&seq);
+    join_unpunctuated_place(&p.text, &seq.tokens, &mut labels);
+    let run = |l: Label| run_text(&p.text, &seq.tokens, &labels, l);
+    let policy = t.policy;
+    let (mut title, mut container) = (run(Label::Title), run(Label::Container));
+    // "Title. J Neurol": a container that swallowed the grammar's whole
+    // title, with no title of its own, merged two fields a sentence end
+    // kept apart; the grammar's split stands.
+    if title.is_none() {
+        if let (Some(gt), Some(c)) = (r.title.as_deref(), container.as_deref()) {
+            if c.starts_with(gt) && c[gt.len()..].starts_with(". ") {
+                title = r.title.clone();
+                container = r.container_title.clone();
+            }
+        }
+    }
+    r.title = pick(policy.title, title, r.title.take());
+    r.container_title = pick(policy.container, container, r.container_title.take());
+    r.publisher = pick(policy.publisher, run(Label::Publisher), r.publisher.take());
+    r.publisher_place = pick(policy.place, run(Label::Place), r.publisher_place.take());
+    let editors = run(Label::Editor).map(|e| editors_from(&e));
+    let grammar_editors = (!r.editors.is_empty()).then(|| std::mem::take(&mut r.editors));
+    // "Dupont, J. et Martin, P. (éd.)": a tagged run that stops inside the
+    // list the name grammar read whole is the same list cut short.
+    let editors = match (editors, &grammar_editors) {
+        (Some(e), Some(g))
+            if e.len() < g.len()
+                && e.first().map(|p| &p.family) == g.first().map(|p| &p.family) =>
+        {
+            None
+        }
+        (e, _) => e,
+    };
+    r.editors = pick(policy.editors, editors, grammar_editors).unwrap_or_default();
+    if policy.authors != Source::Grammar {
+        let authors = run(Label::Author).map(|e| editors_from(&e));
+        let grammar_authors = (!r.authors.is_empty()).then(|| std::mem::take(&mut r.authors));
+        r.authors = pick(policy.authors, authors, grammar_authors).unwrap_or_default();
+    }
+    let num = |l: Label| run(l).and_then(|v| number_value(&v));
+    r.volume = pick(policy.numbers, num(Label::Volume), r.volume.take());
+    r.issue = pick(policy.numbers, num(Label::Issue), r.issue.take());
+    r.pages = pick(policy.numbers, num(Label::Pages), r.pages.take());
+    r
+}
