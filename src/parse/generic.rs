@@ -267,6 +267,7 @@ fn first_numeric(s: &str) -> usize {
                 if !ordinal
                     && !w.chars().any(|c| c.is_alphabetic() && c != 'e')
                     && !next_word.is_some_and(char::is_lowercase)
+                    && !words_follow(&rest[w_end..])
                 {
                     return i;
                 }
@@ -296,6 +297,70 @@ fn first_numeric(s: &str) -> usize {
         prev_alnum = c.is_alphanumeric() || c == '-' || c == '/' || c == '+';
     }
     s.len()
+}
+
+/// "at √s = 2 .76TeV with the ATLAS detector, Phys. Lett.": plain
+/// lower-case words after a number, before the next comma or bracket, show
+/// the number is inside a title rather than the start of the tail.
+fn words_follow(after: &str) -> bool {
+    let end = after
+        .find([',', ';', '(', ')', '[', ':'])
+        .unwrap_or(after.len())
+        .min(after.find(". ").unwrap_or(after.len()));
+    let mut long = 0;
+    let mut plain = 0;
+    for w in after[..end].split_whitespace() {
+        let core = w.trim_matches(|c: char| !c.is_alphabetic());
+        let n = core.chars().count();
+        if n < 3 || !core.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        let l = core.to_lowercase();
+        let tail_word = matches!(
+            l.as_str(),
+            "doi"
+                | "http"
+                | "https"
+                | "www"
+                | "arxiv"
+                | "online"
+                | "available"
+                | "accessed"
+                | "retrieved"
+                | "and"
+                | "press"
+                | "print"
+                | "pages"
+                | "edn"
+                | "eds"
+                | "vol"
+                | "suppl"
+                | "pmid"
+                | "issn"
+                | "isbn"
+                | "url"
+                | "hep"
+                | "nucl"
+                | "astro"
+                | "cond"
+                | "mat"
+                | "math"
+                | "gr-qc"
+                | "quant"
+                | "ph"
+                | "lat"
+                | "th"
+                | "ex"
+        ) || tokens::month(core).is_ok();
+        if tail_word {
+            continue;
+        }
+        plain += 1;
+        if n >= 5 {
+            long += 1;
+        }
+    }
+    plain >= 2 || long >= 1
 }
 
 fn trim_title(t: &str) -> String {
@@ -347,6 +412,12 @@ fn leading_date(s: &str) -> Option<(Date, usize)> {
     {
         return Some((d, s.len() - rest.len()));
     }
+    // "Aasi J et al 2015 Advanced LIGO Class. Quantum Grav.": a bare year
+    // between the names and a capitalised title.
+    let bare_year = d.month.is_none() && t.len() - rest.len() == 4;
+    if bare_year && rest.starts_with(' ') && rest[1..].starts_with(char::is_uppercase) {
+        return Some((d, s.len() - rest.len()));
+    }
     None
 }
 
@@ -362,6 +433,33 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     let starts_quoted = s.starts_with(['"', '“', '‘', '\'', '«']) || italic_at(p, 0).is_some();
     let mut list_sep = ' ';
     if !starts_quoted {
+        // "ALICE collaboration, B. Abelev et al., …", "T2K Collab. (K. Abe et
+        // al.)": the group is not an author; the persons after it are.
+        let (skip, bracketed) = collaboration_prefix(s);
+        if skip > 0 {
+            let inner = &s[skip..];
+            let nl = names::name_list(inner);
+            let after = inner[nl.end..].trim_start_matches([' ', ',', '.']);
+            let closed = (!bracketed || after.starts_with(')'))
+                && !after.starts_with(|c: char| c.is_ascii_digit());
+            if !nl.people.is_empty() && closed {
+                r.authors = nl.people;
+                r.et_al = nl.et_al;
+                pos = skip + nl.end;
+                if bracketed {
+                    pos += inner[nl.end..].find(')').map_or(0, |k| k + 1);
+                }
+            } else {
+                pos = if bracketed { 0 } else { skip };
+            }
+            used += pos;
+            list_sep = match s[pos..].trim_start().chars().next() {
+                Some(c @ (',' | ';' | '.')) => c,
+                _ => ',',
+            };
+        }
+    }
+    if !starts_quoted && pos == 0 {
         let nl = names::name_list(s);
         let organisation = organisation_author(p, &nl, style);
         if let Some(end) = organisation {
@@ -639,6 +737,11 @@ fn trailing_journal(head: &str) -> Option<usize> {
     let mut count = 0;
     let mut pos = h.len();
     for w in h.rsplit(' ') {
+        // "… with Matrix Product States, PoS LATTICE2014": a comma closes
+        // the title before the journal words.
+        if count >= 2 && w.ends_with([',', ';']) {
+            return start.filter(|s| *s > 0);
+        }
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
         let letters = core.chars().filter(|c| c.is_alphabetic()).count();
         let upper = core.chars().next().is_some_and(char::is_uppercase);
@@ -664,7 +767,127 @@ fn trailing_journal(head: &str) -> Option<usize> {
 /// offset where the tail starts. `comma_list` is true when the names ended
 /// in a comma (IEEE, physics: "A. Author, Title, Journal 12, 3 (2001)").
 fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
+    let (title, at) = split_title_at_marks(rest, comma_list);
+    // "… tensor networks Phys. Rev. X 6": journal words left at the end of
+    // the title begin the tail.
+    if let Some(t) = title {
+        let head = &rest[..first_numeric(rest)];
+        let j = journal_suffix(head)
+            .filter(|j| *j < t.len())
+            .or_else(|| journal_suffix(t));
+        if let Some(j) = j {
+            return (Some(&t[..j]), j);
+        }
+    }
+    (title, at)
+}
+
+/// "…, Title at √s NN = 2.76 TeV, Phys. Lett. B 746 (2015) 1": when the
+/// first number sits inside a title (after a plain word or a symbol, with
+/// no comma before it), the comma before a later abbreviated journal and
+/// its numbers ends the title.
+fn journal_after_comma(rest: &str, num: usize) -> Option<usize> {
+    if num >= rest.len() || rest[..num].contains([',', ';']) {
+        return None;
+    }
+    let before = rest[..num].trim_end();
+    let last = before.rsplit(' ').next().unwrap_or("");
+    let in_title = last.starts_with(|c: char| c.is_lowercase())
+        || (!last.is_empty() && !last.contains(|c: char| c.is_alphanumeric()));
+    if !in_title || sentence_end(&rest[..num]).is_some() {
+        return None;
+    }
+    let mut from = num;
+    while let Some(k) = rest[from..].find(", ") {
+        let c = from + k;
+        let cand = &rest[c + 2..];
+        let n = first_numeric(cand);
+        let head = cand[..n].trim().trim_end_matches([',', '.']);
+        if n < cand.len() && !head.is_empty() && lexicon::looks_like_abbreviated_journal(head) {
+            return Some(c);
+        }
+        from = c + 2;
+        if from - num > 300 {
+            break;
+        }
+    }
+    None
+}
+
+/// Where trailing abbreviated journal words start in a title candidate
+/// ("… interferometer Class. Quantum Grav", "… networks Phys.Rev"): a run
+/// of capitalised words with at least one journal abbreviation, after a
+/// plain word or a comma.
+fn journal_suffix(t: &str) -> Option<usize> {
+    let t = t.trim_end_matches([' ', ',', '.', ';']);
+    let journalish = |w: &str| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let upper = core.starts_with(|c: char| c.is_uppercase());
+        let dotted = w.trim_end_matches([',', ';']).contains('.');
+        upper
+            && (dotted
+                || core.chars().count() == 1
+                || core.split('.').any(lexicon::is_journal_word))
+    };
+    let words: Vec<(usize, &str)> = t
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let mut k = words.len();
+    let mut journal_words = 0;
+    let mut dotted_words = 0;
+    while k > 0 {
+        let w = words[k - 1].1;
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let filler = matches!(core, "of" | "and" | "&") && k < words.len();
+        let capital = core.starts_with(|c: char| c.is_uppercase());
+        if !(journalish(w) || filler || (capital && k < words.len())) {
+            break;
+        }
+        if w.ends_with(',') && k < words.len() {
+            break;
+        }
+        let parts = core.split('.').filter(|p| !p.trim().is_empty());
+        for part in parts {
+            if lexicon::is_journal_word(part.trim()) {
+                journal_words += 1;
+            }
+            if w.contains('.') {
+                dotted_words += 1;
+            }
+        }
+        k -= 1;
+    }
+    // The run begins with a journal-like word, not "Advanced LIGO".
+    while k < words.len() && !journalish(words[k].1) {
+        k += 1;
+    }
+    if k == 0 || k >= words.len() || journal_words == 0 {
+        return None;
+    }
+    let run = words.len() - k;
+    let before = words[k - 1].1;
+    let plain_before = before.starts_with(|c: char| c.is_lowercase())
+        || before.ends_with([',', ';'])
+        || before
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    let strong = dotted_words >= 2 || (run >= 2 && journal_words >= 2);
+    (plain_before && strong && k >= 2).then(|| words[k].0)
+}
+
+fn split_title_at_marks(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
     let mut head_end = first_numeric(rest);
+    if comma_list {
+        if let Some(c) = journal_after_comma(rest, head_end) {
+            return (Some(&rest[..c]), c + 1);
+        }
+    }
     // "Title (Publisher, Place, 1983)": the bracket starts the tail.
     let mut paren_tail = false;
     if let Some(k) = rest[..head_end].rfind('(') {
@@ -691,6 +914,11 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
     let boundary = full_boundary.filter(|b| *b < head_end);
     let marker = in_marker(head);
     if physics::no_title(head, boundary) {
+        // "Advanced LIGO Class. Quantum Grav.": a short title before the
+        // journal words.
+        if let Some(j) = journal_suffix(head) {
+            return (Some(&rest[..j]), j);
+        }
         return (None, 0);
     }
     if let Some(m) = marker {
@@ -708,7 +936,16 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
         if let Some(j) = trailing_journal(head).filter(|j| *j > 0 && year_next) {
             return (Some(&head[..j]), j);
         }
-        return (Some(head_t), head_end);
+        // "Gravitation and Cosmology, John Wiley & Sons (1972)".
+        let t = cut_publisher(head_t);
+        return (
+            Some(t),
+            if t.len() < head_t.len() {
+                t.len()
+            } else {
+                head_end
+            },
+        );
     }
     if comma_list && head_t.contains(',') {
         let k = head_t.rfind(',').unwrap_or(head_t.len());
@@ -811,6 +1048,23 @@ pub fn any_year(s: &str) -> Option<Date> {
         }
     }
     last
+}
+
+/// "ATLAS collaboration, " or "T2K Collab. (": how many bytes the group
+/// name and its separator take, and whether the persons follow in brackets.
+fn collaboration_prefix(s: &str) -> (usize, bool) {
+    let Some(end) = s.find([',', '(']) else {
+        return (0, false);
+    };
+    let head = s[..end].trim_end();
+    let last = head.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let words = head.split_whitespace().count();
+    if !last.starts_with("collab") || !(2..=5).contains(&words) {
+        return (0, false);
+    }
+    let bracketed = s[end..].starts_with('(');
+    let after = &s[end + 1..];
+    (s.len() - after.trim_start().len(), bracketed)
 }
 
 /// An organisation as author: "Google AI." before a title in quotes or

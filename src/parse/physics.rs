@@ -18,6 +18,8 @@ pub fn no_title(head: &str, boundary: Option<usize>) -> bool {
     // A full word ending a sentence before the numbers ("Cancer. N Engl J
     // Med") is a title.
     match boundary {
+        // "Int. J. Chem. Kinet. 5": the full stop closes the journal.
+        Some(b) if head[b + 1..].trim().is_empty() => true,
         Some(b) if b < head.len() => {
             let word = head[..b].rsplit(' ').next().unwrap_or("");
             word.chars().filter(|c| c.is_alphabetic()).count() <= 4

@@ -388,6 +388,11 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
         runs.extend(lead.iter().copied());
     }
     runs.extend(text_runs(s, &items, first_num, items.len()));
+    if let Some(c) = tail.container.take() {
+        let (name, volume) = split_glued_volume(&c);
+        tail.volume = volume.map(str::to_owned);
+        tail.container = Some(name.to_owned());
+    }
     assign_numbers(&items[first_num..], &mut tail);
     // "Cambridge, MA: MIT Press" was cut at its comma.
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
@@ -412,6 +417,26 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
         classify_run(&s[a..b], &mut tail);
     }
     tail
+}
+
+/// "Eur. Phys. J. Plus132", "JHEP0908", "Beams20": a volume glued to the
+/// last word of a journal name (PDF extraction lost the space). Years
+/// ("PoS LATTICE2013") and words with other digits stay whole.
+fn split_glued_volume(c: &str) -> (&str, Option<&str>) {
+    let word = c.rsplit(' ').next().unwrap_or("");
+    let digits = word.len() - word.trim_end_matches(|d: char| d.is_ascii_digit()).len();
+    let stem = &word[..word.len() - digits];
+    let glued = (1..=4).contains(&digits)
+        && stem.chars().count() >= 1
+        && stem.ends_with(|ch: char| ch.is_alphabetic())
+        && !stem.chars().any(|ch| ch.is_ascii_digit())
+        && (c.len() > word.len() || stem.chars().count() >= 3);
+    let n = &c[c.len() - digits..];
+    let year = digits == 4 && tokens::year(n).is_ok();
+    if !glued || year {
+        return (c, None);
+    }
+    (c[..c.len() - digits].trim_end(), Some(n))
 }
 
 fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
@@ -597,13 +622,39 @@ fn assign_numbers(items: &[Item], tail: &mut Tail) {
             Item::Text(..) | Item::Punct(..) => {}
         }
     }
+    // "Tetrahedron Lett. 3169 (1978)": a lone long number before a
+    // bracketed year is the page (chemistry lists give no volume there);
+    // a short one ("Phys. Rev. D 47 (1993)") stays the volume.
+    let bare: Vec<&Item> = items
+        .iter()
+        .filter(|it| !matches!(it, Item::Text(..) | Item::Punct(..) | Item::Date(..)))
+        .collect();
+    let mut lone_page = false;
+    if let [Item::Num(n)] = bare.as_slice() {
+        let k = items.iter().position(|it| matches!(it, Item::Num(_)));
+        let year_next = k.is_some_and(|k| {
+            items[k + 1..]
+                .iter()
+                .find(|it| !matches!(it, Item::Punct(',', _)))
+                .is_some_and(|it| matches!(it, Item::Date(_, true)))
+        });
+        if year_next
+            && tail.volume.is_none()
+            && tail.pages.is_none()
+            && n.len() >= 3
+            && n.bytes().all(|b| b.is_ascii_digit())
+        {
+            tail.pages = Some(n.clone());
+            lone_page = true;
+        }
+    }
     // Bare numbers and ranges in order, once the labelled ones are placed.
     for it in items {
         match it {
             Item::Range(r) if tail.pages.is_none() => {
                 tail.pages = Some(r.clone());
             }
-            Item::Num(n) => place_number(tail, n.clone()),
+            Item::Num(n) if !lone_page => place_number(tail, n.clone()),
             _ => {}
         }
     }
