@@ -440,8 +440,9 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
             let inner = &s[skip..];
             let nl = names::name_list(inner);
             let after = inner[nl.end..].trim_start_matches([' ', ',', '.']);
-            let closed = (!bracketed || after.starts_with(')'))
-                && !after.starts_with(|c: char| c.is_ascii_digit());
+            let number_next =
+                after.starts_with(|c: char| c.is_ascii_digit()) && tokens::year(after).is_err();
+            let closed = (!bracketed || after.starts_with(')')) && !number_next;
             if !nl.people.is_empty() && closed {
                 r.authors = nl.people;
                 r.et_al = nl.et_al;
@@ -449,8 +450,23 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
                 if bracketed {
                     pos += inner[nl.end..].find(')').map_or(0, |k| k + 1);
                 }
+            } else if bracketed {
+                // "Daya Bay Collab. (F. P. An et al.)": the bracket holds the
+                // authors even when the name grammar cannot read them.
+                if let Some(k) = inner.find(')').filter(|k| *k < 60) {
+                    let body = inner[..k].trim();
+                    let (body, et_al) = match body.strip_suffix("et al.") {
+                        Some(b) => (b.trim_end_matches([' ', ',']), true),
+                        None => (body, false),
+                    };
+                    if !body.is_empty() && body.split_whitespace().count() <= 6 {
+                        r.authors.push(Person::literal(body));
+                        r.et_al = et_al;
+                        pos = skip + k + 1;
+                    }
+                }
             } else {
-                pos = if bracketed { 0 } else { skip };
+                pos = skip;
             }
             used += pos;
             list_sep = match s[pos..].trim_start().chars().next() {
@@ -532,6 +548,12 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
             used += t.len();
         }
         tail_str = &rest[tail_at..];
+    }
+    // "Dans Photochemistry and reaction kinetics", "In: Svartholm, N. (ed.)
+    // Elementary Particle Theory": a book cited by its chapter marker with
+    // no chapter title is the title itself.
+    if let Some(t) = r.title.take() {
+        r.title = Some(strip_in_marker(&t, &mut r.editors));
     }
     if r.title.as_deref().is_some_and(str::is_empty) {
         r.title = None;
@@ -1050,9 +1072,46 @@ pub fn any_year(s: &str) -> Option<Date> {
     last
 }
 
+/// Removes an "In:"/"Dans" marker at the start of a title and the editors
+/// named after it.
+fn strip_in_marker(t: &str, editors: &mut Vec<Person>) -> String {
+    let Some(rest) = ["In: ", "in: ", "In ", "in ", "Dans "]
+        .iter()
+        .find_map(|m| t.strip_prefix(m))
+    else {
+        return t.to_owned();
+    };
+    if !rest.starts_with(char::is_uppercase) {
+        return t.to_owned();
+    }
+    let nl = names::name_list(rest);
+    if nl.editors && !nl.people.is_empty() {
+        let after = rest[nl.end..].trim_start_matches([' ', ',', '.', ':']);
+        if !after.is_empty() {
+            editors.extend(nl.people);
+            return after.to_owned();
+        }
+    }
+    rest.to_owned()
+}
+
 /// "ATLAS collaboration, " or "T2K Collab. (": how many bytes the group
 /// name and its separator take, and whether the persons follow in brackets.
 fn collaboration_prefix(s: &str) -> (usize, bool) {
+    // "--, and T. H. Jagger, 2004:": a dash standing for the previous
+    // entry's authors.
+    let dashes = s.len() - s.trim_start_matches(['-', '—', '–', '_']).len();
+    if (1..=12).contains(&dashes) {
+        let mut t = s[dashes..].trim_start_matches([' ', ',', '.']);
+        if let Some(a) = t.strip_prefix("and") {
+            if a.starts_with([' ', '-', '—', '–']) {
+                t = a
+                    .trim_start_matches(['-', '—', '–', '_'])
+                    .trim_start_matches([' ', ',', '.']);
+            }
+        }
+        return (s.len() - t.len(), false);
+    }
     let Some(end) = s.find([',', '(']) else {
         return (0, false);
     };

@@ -434,6 +434,22 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
             break;
         }
     }
+    // "Kawai, M. Sakagami, J. Soda Perturbative analysis of …": in a list of
+    // initials-first names, initials and one word end the list when the
+    // title follows with no punctuation.
+    if !terminal && need_initials && !is_boundary(toks, j) {
+        let k = toks[i..j].iter().take_while(|t| is_initials(t)).count();
+        let fam = i + k;
+        if k >= 1
+            && fam + 1 < j
+            && is_name_word(&toks[fam])
+            && !toks[fam].period
+            && toks[fam + 1].core.starts_with(char::is_uppercase)
+        {
+            j = fam + 1;
+            terminal = true;
+        }
+    }
     let span = &toks[i..j];
     if span.len() < 2 {
         return None;

@@ -450,6 +450,8 @@ fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
         "éd. par ",
         "édité par ",
         "editado por ",
+        "éditeurs : ",
+        "éditeur : ",
     ] {
         if let Some(a) = lower.find(cue) {
             if !s.is_char_boundary(a) || !s.is_char_boundary(a + cue.len()) {
