@@ -558,6 +558,17 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     if r.title.as_deref().is_some_and(str::is_empty) {
         r.title = None;
     }
+    // "Lezioni di Geometria Differentiale, 2nd ed.": nor after a comma.
+    if let Some(t) = r.title.as_deref() {
+        if let Some(k) = t.rfind(", ") {
+            if let Ok((after, e)) = tokens::edition(t[k + 2..].trim()) {
+                if after.trim_matches(['.', ' ']).is_empty() {
+                    r.edition = Some(e.to_owned());
+                    r.title = Some(t[..k].trim_end().to_owned());
+                }
+            }
+        }
+    }
     // "Statistical power analysis (2nd ed.)": the edition is not the title.
     if let Some(t) = r.title.as_deref() {
         if let Some(k) = t.rfind(" (") {
@@ -624,6 +635,18 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
             }
         }
     }
+    // "(Wiley, New York, 1972)": a bracketed imprint anywhere in the tail.
+    let imprint = paren_imprint(tail_str);
+    let rewritten: String;
+    if let Some(im) = &imprint {
+        rewritten = format!(
+            "{} {} {}",
+            &tail_str[..im.start],
+            im.year.map(|y| y.to_string()).unwrap_or_default(),
+            &tail_str[im.end..]
+        );
+        tail_str = &rewritten;
+    }
     // The tail.
     let t = tail::read_with(tail_str, has_container || title_italic, chapter);
     used += t.used.min(tail_str.len());
@@ -652,6 +675,12 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     r.pages = t.pages;
     r.publisher = t.publisher;
     r.publisher_place = t.place;
+    if let Some(im) = imprint {
+        r.publisher = Some(im.publisher);
+        if im.place.is_some() {
+            r.publisher_place = im.place;
+        }
+    }
     if r.edition.is_none() {
         r.edition = t.edition;
     }
@@ -722,6 +751,10 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
                 }
             }
         }
+    }
+    // A journal read as both title and container ("Proc. R. Soc. Lond. A").
+    if r.title.is_some() && r.title == r.container_title {
+        r.title = None;
     }
     r.doi = p.ids.doi.clone();
     r.url = p.ids.url.clone();
@@ -918,6 +951,10 @@ fn split_title_at_marks(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
             paren_tail = true;
         }
     }
+    if let Some(im) = paren_imprint(rest).filter(|im| im.start > 0 && im.start < head_end) {
+        head_end = im.start;
+        paren_tail = true;
+    }
     let full_boundary = sentence_end(rest);
     // "… TrEMBL in 1999. Nucleic Acids Res.": a number just before the
     // sentence end belongs to the title.
@@ -1070,6 +1107,73 @@ pub fn any_year(s: &str) -> Option<Date> {
         }
     }
     last
+}
+
+/// A publisher and place in brackets, "(Dover, New York, 1981)".
+struct Imprint {
+    start: usize,
+    end: usize,
+    publisher: String,
+    place: Option<String>,
+    year: Option<i32>,
+}
+
+/// Finds a bracketed imprint in a tail: capitalised parts without digits,
+/// then an optional year. "(Sept. 2001)", "(Eds.)" and "(3)" are not one.
+fn paren_imprint(tail: &str) -> Option<Imprint> {
+    let mut from = 0;
+    while let Some(k) = tail[from..].find('(') {
+        let a = from + k;
+        let close = tail[a..].find(')')? + a;
+        from = close;
+        let body = tail[a + 1..close].trim();
+        if body.is_empty() || body.len() > 120 || tokens::date(body).is_ok() {
+            continue;
+        }
+        let mut parts: Vec<&str> = body
+            .split([',', ':'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let year = match parts.last().map(|l| tokens::year(l)) {
+            Some(Ok((rest, y))) if rest.trim().is_empty() => {
+                parts.pop();
+                Some(y)
+            }
+            _ => None,
+        };
+        let good = |p: &&str| {
+            let l = p.to_lowercase();
+            p.starts_with(char::is_uppercase)
+                && !p.chars().any(|c| c.is_ascii_digit())
+                && p.split_whitespace().count() <= 5
+                && tokens::month(p).is_err()
+                && !l.starts_with("ed")
+                && !l.contains("et al")
+                && !l.contains("collab")
+        };
+        if parts.is_empty() || parts.len() > 3 || !parts.iter().all(good) {
+            continue;
+        }
+        let (mut publ, mut place) = (parts[0], parts[1..].join(", "));
+        if parts.len() == 2 && lexicon::is_city(publ) && !lexicon::is_city(parts[1]) {
+            (publ, place) = (parts[1], parts[0].to_owned());
+        }
+        let sure = year.is_some()
+            || lexicon::looks_like_publisher(publ)
+            || (!place.is_empty() && lexicon::is_city(&place));
+        if !sure || (parts.len() == 1 && year.is_none()) {
+            continue;
+        }
+        return Some(Imprint {
+            start: a,
+            end: close + 1,
+            publisher: publ.to_owned(),
+            place: (!place.is_empty()).then_some(place),
+            year,
+        });
+    }
+    None
 }
 
 /// Removes an "In:"/"Dans" marker at the start of a title and the editors
