@@ -1033,7 +1033,8 @@ fn split_title_at_marks(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
         if head_end == rest.len() && boundary.is_some() {
             // "Author, Title. Publisher" with no numbers at all.
         } else {
-            return (Some(&head_t[..pick]), pick + 1);
+            let t = cut_publisher(&head_t[..pick]);
+            return (Some(t), if t.len() < pick { t.len() } else { pick + 1 });
         }
     }
     if let Some(b) = boundary {
@@ -1079,6 +1080,51 @@ fn split_title_at_marks(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
 /// "Categorial Grammars, Routledge, London": trailing publisher and place
 /// chunks are not part of a title.
 fn cut_publisher(t: &str) -> &str {
+    // "…, Addison-Wesley, Reading, MA": a publisher or place followed only
+    // by more place-like chunks ends the title.
+    let commas: Vec<usize> = t.match_indices(", ").map(|(k, _)| k).collect();
+    let body = t.trim_end_matches([' ', ',', '.']);
+    let place_like = |c: &str| {
+        let c = c.trim();
+        lexicon::is_city(c)
+            || lexicon::is_region(c)
+            || lexicon::looks_like_publisher(c)
+            || (c.split_whitespace().count() <= 2
+                && c.split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+                && !c.chars().any(|ch| ch.is_ascii_digit()))
+    };
+    for (n, &k) in commas.iter().enumerate() {
+        if k >= body.len() {
+            break;
+        }
+        let next = commas
+            .get(n + 1)
+            .copied()
+            .unwrap_or(body.len())
+            .min(body.len());
+        let chunk = &body[k + 2..next];
+        let two = commas
+            .get(n + 2)
+            .map(|&e| &body[k + 2..e.min(body.len())])
+            .unwrap_or(&body[k + 2..]);
+        let starts = lexicon::looks_like_publisher(chunk) || lexicon::is_city(two);
+        let rest_ok = commas[n + 1..]
+            .iter()
+            .filter(|&&c| c < body.len())
+            .enumerate()
+            .all(|(m, &c)| {
+                let e = commas
+                    .get(n + 2 + m)
+                    .copied()
+                    .unwrap_or(body.len())
+                    .min(body.len());
+                place_like(&body[c + 2..e.max(c + 2)])
+            });
+        if starts && rest_ok && k > 0 {
+            return &t[..k];
+        }
+    }
     let mut end = t.trim_end_matches([' ', ',', '.']).len();
     while let Some(k) = t[..end].rfind(", ") {
         let chunk = t[k + 2..end].trim();

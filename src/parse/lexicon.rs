@@ -137,7 +137,15 @@ pub fn looks_like_publisher(s: &str) -> bool {
     if n == 0 || n > 8 {
         return false;
     }
-    let strong = words(s).any(|w| {
+    // "Springer-Verlag": the parts of a hyphenated name count too.
+    let parts = words(s).flat_map(|w| {
+        let mut v = vec![w.clone()];
+        if w.contains('-') {
+            v.extend(w.split('-').map(str::to_owned));
+        }
+        v
+    });
+    let strong = parts.into_iter().any(|w| {
         matches!(
             w.as_str(),
             "press"
@@ -349,6 +357,106 @@ const CITIES: &[&str] = &[
     "providence",
 ];
 
+/// Postal codes of the US states, written after a city ("White Plains, NY").
+const US_STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC",
+];
+
+/// Countries that follow a city in a place of publication or a conference.
+const COUNTRIES: &[&str] = &[
+    "usa",
+    "u.s.a",
+    "us",
+    "u.s",
+    "uk",
+    "u.k",
+    "england",
+    "scotland",
+    "wales",
+    "ireland",
+    "germany",
+    "france",
+    "italy",
+    "spain",
+    "portugal",
+    "japan",
+    "china",
+    "canada",
+    "australia",
+    "netherlands",
+    "the netherlands",
+    "holland",
+    "switzerland",
+    "austria",
+    "belgium",
+    "sweden",
+    "norway",
+    "denmark",
+    "finland",
+    "poland",
+    "greece",
+    "russia",
+    "india",
+    "brazil",
+    "israel",
+    "korea",
+    "south korea",
+    "mexico",
+    "hungary",
+    "czech republic",
+    "new zealand",
+    "taiwan",
+    "turkey",
+    "egypt",
+    "argentina",
+    "chile",
+    "south africa",
+    "iran",
+    "pakistan",
+    "romania",
+    "bulgaria",
+    "croatia",
+    "slovenia",
+    "slovakia",
+    "ukraine",
+    "luxembourg",
+    "iceland",
+    "estonia",
+    "latvia",
+    "lithuania",
+    "singapore",
+    "thailand",
+    "malaysia",
+    "indonesia",
+    "vietnam",
+    "philippines",
+    "colombia",
+    "peru",
+    "venezuela",
+    "cuba",
+    "morocco",
+    "tunisia",
+    "algeria",
+    "nigeria",
+    "kenya",
+    "deutschland",
+    "italia",
+    "españa",
+    "schweiz",
+    "österreich",
+    "belgique",
+    "suisse",
+];
+
+/// A US state code or a country ("NY", "Germany", "U.S.A.").
+pub fn is_region(s: &str) -> bool {
+    let t = s.trim().trim_end_matches('.');
+    US_STATES.contains(&t) || COUNTRIES.contains(&t.to_lowercase().as_str())
+}
+
 /// True when `s` is a city (optionally followed by a state or country).
 pub fn is_city(s: &str) -> bool {
     let l = s.trim().trim_end_matches('.').to_lowercase();
@@ -356,11 +464,23 @@ pub fn is_city(s: &str) -> bool {
         return true;
     }
     // "Cambridge, MA", "London, UK", "Berlin, Germany", "Jena, Germany".
-    match l.split_once(',') {
+    match s.trim().split_once(',') {
         Some((city, region)) => {
-            CITIES.contains(&city.trim()) && region.split_whitespace().count() <= 2
+            let city_l = city.trim().to_lowercase();
+            if CITIES.contains(&city_l.as_str()) && region.split_whitespace().count() <= 2 {
+                return true;
+            }
+            // "White Plains, NY", "Pisa, Italy": any short capitalised name
+            // before a state or country.
+            let words = city.split_whitespace().count();
+            is_region(region)
+                && (1..=3).contains(&words)
+                && city
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+                && !city.chars().any(|c| c.is_ascii_digit())
         }
-        None => false,
+        None => COUNTRIES.contains(&l.as_str()) && l.len() > 2,
     }
 }
 

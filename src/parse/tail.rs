@@ -360,6 +360,13 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
             || is_event_phrase(whole)
         {
             runs.extend(lead.iter().copied());
+        } else if let Some(i) = whole_lead.then(|| first_place_run(s, &lead)).flatten() {
+            // "In Proceedings of …, White Plains, NY, June 1990": the
+            // container stops where the place or publisher begins.
+            let b = lead[i - 1].1;
+            tail.container = Some(clean(&s[a..b])).filter(|c| !c.is_empty());
+            tail.used += b - a;
+            runs.extend(lead[i..].iter().copied());
         } else if whole_lead {
             let end = lead.iter().rev().find(|(a2, b2)| {
                 let r = &s[*a2..*b2];
@@ -407,7 +414,7 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
         let company = matches!(
             r.trim_end_matches('.'),
             "Inc" | "Ltd" | "LLC" | "GmbH" | "Co" | "Corp" | "S.A" | "AG"
-        );
+        ) || lexicon::is_region(r);
         match merged.last_mut() {
             Some(last) if (state || company) && s[last.1..a].trim() == "," => last.1 = b,
             _ => merged.push((a, b)),
@@ -437,6 +444,20 @@ fn split_glued_volume(c: &str) -> (&str, Option<&str>) {
         return (c, None);
     }
     (c[..c.len() - digits].trim_end(), Some(n))
+}
+
+/// Index (from 1) of the first leading run that names a place or a
+/// publisher ("Springer-Verlag", "Athens, Greece", "San Jose, CA").
+fn first_place_run(s: &str, lead: &[(usize, usize)]) -> Option<usize> {
+    (1..lead.len()).find(|&i| {
+        let (a, b) = lead[i];
+        let r = &s[a..b];
+        let with_next = lead.get(i + 1).map(|&(_, b2)| &s[a..b2]);
+        lexicon::looks_like_publisher(r)
+            || lexicon::is_city(r)
+            || lexicon::place_publisher(r).is_some()
+            || with_next.is_some_and(lexicon::is_city)
+    })
 }
 
 fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
