@@ -169,6 +169,7 @@ pub fn looks_like_publisher(s: &str) -> bool {
                 | "routledge"
                 | "mcgraw-hill"
                 | "prentice-hall"
+                | "prentice"
                 | "addison-wesley"
                 | "pearson"
                 | "penguin"
@@ -207,7 +208,11 @@ pub fn looks_like_publisher(s: &str) -> bool {
         return !s.to_lowercase().contains("journal") && !s.to_lowercase().contains("proceedings");
     }
     // A short run made only of publisher-ish words ("Basic Books").
-    n <= 3 && words(s).all(|w| PUBLISHER_CUES.contains(&w.as_str()))
+    n <= 3
+        && words(s).all(|w| {
+            PUBLISHER_CUES.contains(&w.as_str())
+                || (w.contains('-') && w.split('-').all(|p| PUBLISHER_CUES.contains(&p)))
+        })
 }
 
 /// Cities that often stand as the place of publication.
@@ -449,6 +454,71 @@ const COUNTRIES: &[&str] = &[
     "österreich",
     "belgique",
     "suisse",
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "calif",
+    "colorado",
+    "connecticut",
+    "conn",
+    "delaware",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "ill",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "mass",
+    "michigan",
+    "mich",
+    "minnesota",
+    "minn",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "penn",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "west virginia",
+    "wisconsin",
+    "wis",
+    "wyoming",
+    "d. c",
+    "d.c",
+    "ontario",
+    "quebec",
+    "québec",
+    "british columbia",
+    "bavaria",
 ];
 
 /// A US state code or a country ("NY", "Germany", "U.S.A.").
@@ -497,6 +567,18 @@ pub fn place_publisher(s: &str) -> Option<(&str, &str)> {
     let capital = |t: &str| t.chars().next().is_some_and(|c| c.is_uppercase());
     if !capital(place) || !capital(publ) {
         return None;
+    }
+    // "J. Phys. A: Math. Theor." is a journal, not "Place: Publisher".
+    let journal = |t: &str| {
+        t.split_whitespace()
+            .any(|w| w.ends_with('.') && is_journal_word(w.trim_end_matches('.')))
+    };
+    if journal(place) || journal(publ) {
+        return None;
+    }
+    // "Academic Press: London" (ACS): the publisher comes first.
+    if looks_like_publisher(place) && is_city(publ) {
+        return Some((publ, place));
     }
     if publ.chars().any(|c| c.is_ascii_digit()) && !looks_like_publisher(publ) {
         return None;

@@ -395,6 +395,21 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
         runs.extend(lead.iter().copied());
     }
     runs.extend(text_runs(s, &items, first_num, items.len()));
+    // "Proceedings of … Supercomputing. Springer-Verlag": a publisher after
+    // a full stop is not part of the container.
+    if let Some(c) = tail.container.clone() {
+        if let Some(k) = sentence_split(&c) {
+            let after = c[k + 1..].trim();
+            let first = after.split(", ").next().unwrap_or("");
+            if lexicon::looks_like_publisher(first)
+                || lexicon::is_city(first)
+                || lexicon::place_publisher(after).is_some()
+            {
+                tail.container = Some(c[..k].to_owned());
+                classify_run(after, &mut tail);
+            }
+        }
+    }
     if let Some(c) = tail.container.take() {
         let (name, volume) = split_glued_volume(&c);
         tail.volume = volume.map(str::to_owned);
@@ -457,6 +472,20 @@ fn first_place_run(s: &str, lead: &[(usize, usize)]) -> Option<usize> {
             || lexicon::is_city(r)
             || lexicon::place_publisher(r).is_some()
             || with_next.is_some_and(lexicon::is_city)
+    })
+}
+
+/// A full stop inside `run` that ends a sentence: after a word of four or
+/// more letters or after a state or country, and before a capital.
+fn sentence_split(run: &str) -> Option<usize> {
+    if lexicon::place_publisher(run).is_some() {
+        return None;
+    }
+    run.match_indices(". ").map(|(k, _)| k).find(|&k| {
+        let word = run[..k].rsplit(' ').next().unwrap_or("");
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let long = letters >= 4 && word.chars().all(char::is_alphabetic);
+        (long || lexicon::is_region(word)) && run[k + 2..].starts_with(char::is_uppercase)
     })
 }
 
@@ -557,6 +586,13 @@ fn is_event_phrase(t: &str) -> bool {
 fn classify_run(run: &str, tail: &mut Tail) {
     let run = run.trim();
     if run.is_empty() {
+        return;
+    }
+    // "MA. IEEE Computer Society Press", "Mathematics. Prentice-Hall, Inc":
+    // sentences run together in one run are read one by one.
+    if let Some(k) = sentence_split(run) {
+        classify_run(&run[..k], tail);
+        classify_run(&run[k + 1..], tail);
         return;
     }
     if let Some(k) = starts_edited_by(run) {
