@@ -484,6 +484,11 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
     if need_initials && initials == 0 {
         return None;
     }
+    // "…, F. Boschetti, A Complete Formular Analysis": the article starts
+    // the title.
+    if matches!(given, [g] if g.core == "A" && !g.period) && i > 0 {
+        return None;
+    }
     if initials == 0 && given.len() > 3 {
         return None;
     }
@@ -732,9 +737,12 @@ fn first_person(s: &str, toks: &[Tok<'_>]) -> Option<(One, Form)> {
     }
     // Vancouver with undotted initials comes before given-first, so
     // "Anzano MA" is not read as given "Anzano", family "MA".
+    // Only the tokens of the first name count: in "George W. Cherry. S-R
+    // Machines" the title's "S-R" is not a Vancouver initial.
     let undotted = toks
         .iter()
         .take(4)
+        .take_while(|t| !(t.period && t.core.chars().any(char::is_lowercase)))
         .any(|t| is_uinit(t) && (!t.period || t.core.chars().count() >= 2));
     if undotted {
         if let Some(o) = person_family_initials(s, toks, 0) {
