@@ -512,6 +512,20 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         rest = skipped;
     }
 
+    // "T. C. Marshall, Changbiao Wang, and J. L. Hirshfield, "Title,"": the
+    // name grammar stopped early, but a quoted title follows the rest of
+    // the names (and maybe the year).
+    if let Some((q, more)) = names_before_quote(rest) {
+        if !more.people.is_empty() {
+            r.authors.extend(more.people);
+            r.et_al |= more.et_al;
+        }
+        if r.issued.is_none() {
+            r.issued = any_year(&rest[..q]);
+        }
+        used += q;
+        rest = &rest[q..];
+    }
     // "Surya, ‘Machine Bias’": a few stray words before a quoted title.
     if !rest.starts_with(['"', '“', '‘', '\'']) {
         for q in [", ‘", ", “", ", \""] {
@@ -533,7 +547,7 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     // Title.
     let mut tail_str: &str;
     let mut has_container = false;
-    if let Ok((after, t)) = tokens::quoted(rest) {
+    if let Ok((after, t)) = tokens::quoted(rest).or_else(|_| loose_quoted(rest).ok_or(())) {
         r.title = Some(trim_quoted_title(t));
         used += t.len();
         tail_str = after;
@@ -1220,6 +1234,61 @@ fn paren_imprint(tail: &str) -> Option<Imprint> {
         });
     }
     None
+}
+
+/// A title in double quotes whose closing quote PDF extraction moved
+/// (`"Title , "Phys. Rev.`): the text up to the next double quote.
+fn loose_quoted(s: &str) -> Option<(&str, &str)> {
+    let open = s.chars().next()?;
+    let closers: &[char] = match open {
+        '"' => &['"', '”'],
+        '“' => &['”', '"', '“'],
+        _ => return None,
+    };
+    let body = &s[open.len_utf8()..];
+    let k = body.find(closers)?;
+    if k > 400 || body[..k].split_whitespace().count() < 2 {
+        return None;
+    }
+    let c = body[k..].chars().next()?;
+    Some((&body[k + c.len_utf8()..], &body[..k]))
+}
+
+/// Where a quoted title starts after leftover names ("Changbiao Wang, and
+/// J. L. Hirshfield, “…”", "et al. (2013). "…""), and the names read there.
+fn names_before_quote(rest: &str) -> Option<(usize, names::NameList)> {
+    if rest.starts_with(['"', '“', '‘', '\'', '«']) {
+        return None;
+    }
+    let q = rest.find(['"', '“', '«'])?;
+    if q == 0 || q > 250 {
+        return None;
+    }
+    let prefix = &rest[..q];
+    let body = tokens::quoted(&rest[q..])
+        .map(|(_, b)| b)
+        .ok()
+        .or_else(|| loose_quoted(&rest[q..]).map(|(_, b)| b))?;
+    if body.split_whitespace().count() < 2 {
+        return None;
+    }
+    let digits_ok = prefix
+        .split(|c: char| !c.is_ascii_digit())
+        .all(|d| d.is_empty() || (d.len() == 4 && tokens::year(d).is_ok()));
+    let lower = prefix.to_lowercase();
+    let namey = prefix.contains(',') || lower.contains("et al") || lower.contains(" and ");
+    let marker = lower.contains(" in ") || lower.starts_with("in ") || lower.contains("in:");
+    if !digits_ok || !namey || marker || sentence_end(prefix).is_some() {
+        if !(digits_ok && lower.contains("et al")) {
+            return None;
+        }
+    }
+    let t = prefix.trim_start_matches([' ', ',', ';', '.', ':']);
+    let mut nl = names::name_list(t);
+    if nl.people.is_empty() && lower.trim_start_matches([' ', ',']).starts_with("et al") {
+        nl.et_al = true;
+    }
+    Some((q, nl))
 }
 
 /// Removes an "In:"/"Dans" marker at the start of a title and the editors
