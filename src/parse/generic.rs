@@ -71,6 +71,19 @@ pub fn strip_label(raw: &str) -> &str {
             if k <= 3 && rest[..k].bytes().all(|b| b.is_ascii_digit()) && k > 0 {
                 return rest[k + 1..].trim_start();
             }
+            // "(/) J. R. BUDGE", "(¿?) M. A. MICHEL": a mangled footnote mark.
+            let after = rest[k + 1..].trim_start();
+            let mark = &rest[..k];
+            let initial_next = after.chars().next().is_some_and(char::is_uppercase)
+                && after[after.chars().next().map_or(0, char::len_utf8)..].starts_with('.');
+            if k > 0
+                && mark.chars().count() <= 3
+                && !mark.contains(' ')
+                && !mark.chars().any(|c| c.is_ascii_digit())
+                && initial_next
+            {
+                return after;
+            }
         }
     }
     s
@@ -547,6 +560,7 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     // Title.
     let mut tail_str: &str;
     let mut has_container = false;
+    let mut plain_title = false;
     if let Ok((after, t)) = tokens::quoted(rest).or_else(|_| loose_quoted(rest).ok_or(())) {
         r.title = Some(trim_quoted_title(t));
         used += t.len();
@@ -556,6 +570,7 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         used += b - a;
         tail_str = &s[b..];
     } else {
+        plain_title = true;
         let (title, tail_at) = split_title(rest, list_sep == ',' || list_sep == ';');
         if let Some(t) = title {
             r.title = Some(trim_title(t));
@@ -767,7 +782,7 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         }
     }
     // A journal read as both title and container ("Proc. R. Soc. Lond. A").
-    if r.title.is_some() && r.title == r.container_title {
+    if plain_title && r.title.is_some() && r.title == r.container_title {
         r.title = None;
     }
     r.doi = p.ids.doi.clone();
@@ -892,7 +907,11 @@ fn journal_suffix(t: &str) -> Option<usize> {
     let journalish = |w: &str| {
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
         let upper = core.starts_with(|c: char| c.is_uppercase());
-        let dotted = w.trim_end_matches([',', ';']).contains('.');
+        // "Phys.", "Rev.", "J." — not a long word before a full stop.
+        let short_parts = core
+            .split('.')
+            .all(|p| p.chars().count() <= 7 || lexicon::is_journal_word(p));
+        let dotted = w.trim_end_matches([',', ';']).contains('.') && short_parts;
         upper
             && (dotted
                 || core.chars().count() == 1

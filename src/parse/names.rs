@@ -450,6 +450,18 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
             terminal = true;
         }
     }
+    // "E. Waxman and J. Bahcall Phys. Rev. D59": the journal's first word
+    // ends the list, it is not a family name.
+    if j >= i + 3
+        && toks[j - 1].period
+        && super::lexicon::is_journal_word(toks[j - 1].core)
+        && is_name_word(&toks[j - 2])
+        && !toks[j - 2].period
+        && is_initials(&toks[i])
+    {
+        j -= 1;
+        terminal = true;
+    }
     let span = &toks[i..j];
     if span.len() < 2 {
         return None;
