@@ -208,6 +208,10 @@ fn is_abbreviation(word: &str) -> bool {
             | "conf"
     ) || (w.contains('.') && w.len() <= 5)
         || lexicon::is_journal_word(w)
+        // "Phys.Rev", "J.Chem.Phys": dotted parts of a journal name.
+        || (w.contains('.')
+            && w.split('.')
+                .all(|p| p.chars().count() <= 4 || lexicon::is_journal_word(p)))
 }
 
 /// Where the title ends: the first sentence end ('.', '?', '!' before a

@@ -440,11 +440,18 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
     if !terminal && need_initials && !is_boundary(toks, j) {
         let k = toks[i..j].iter().take_while(|t| is_initials(t)).count();
         let fam = i + k;
+        // A title has plain lower-case words soon; "J. High Energy Phys."
+        // (a journal) does not.
+        let title_follows = toks[fam + 1..]
+            .iter()
+            .take(4)
+            .any(|t| t.kind == Kind::Word && t.core.starts_with(char::is_lowercase));
         if k >= 1
             && fam + 1 < j
             && is_name_word(&toks[fam])
             && !toks[fam].period
             && toks[fam + 1].core.starts_with(char::is_uppercase)
+            && title_follows
         {
             j = fam + 1;
             terminal = true;

@@ -26,9 +26,26 @@ pub fn no_title(head: &str, boundary: Option<usize>) -> bool {
                 || word.contains('.')
                 || lexicon::is_journal_word(word)
                 || dotted_chain(&head[..b], head.get(b + 1..).unwrap_or(""))
+                || abbreviations_after(head.get(b + 1..).unwrap_or(""))
         }
         _ => true,
     }
+}
+
+/// "Prog. Energy Combust. Sci.": what follows the apparent sentence end is
+/// one to three abbreviated journal words, each cut with a full stop.
+fn abbreviations_after(after: &str) -> bool {
+    let words: Vec<&str> = after
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', ';', ':']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.ends_with('.')
+                && lexicon::is_journal_word(w.trim_end_matches('.'))
+        })
 }
 
 /// "Astropart. Phys.", "Gen. Relativ. Gravit.": a few capitalised words,
