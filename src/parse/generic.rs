@@ -28,7 +28,9 @@ pub fn strip_label(raw: &str) -> &str {
         .trim_start();
     if let Some(rest) = s.strip_prefix('[') {
         if let Some(k) = rest.find(']') {
-            if k <= 12 && !rest[..k].contains(' ') {
+            // "[12]", and "[5 ]" as PDF extraction spaces it.
+            let label = rest[..k].trim();
+            if k <= 12 && !label.contains(' ') {
                 return rest[k + 1..].trim_start();
             }
         }
@@ -1131,34 +1133,38 @@ fn cut_publisher(t: &str) -> &str {
                     .all(|w| w.starts_with(char::is_uppercase))
                 && !c.chars().any(|ch| ch.is_ascii_digit()))
     };
+    let chunk_end = |n: usize| {
+        commas
+            .get(n + 1)
+            .copied()
+            .unwrap_or(body.len())
+            .min(body.len())
+    };
+    // Whether every chunk from the n-th comma on is place-like, computed
+    // once from the end.
+    if commas.is_empty() {
+        return body;
+    }
+    let mut all_after = vec![false; commas.len() + 1];
+    all_after[commas.len()] = true;
+    for n in (0..commas.len()).rev() {
+        let k = commas[n];
+        let ok = k >= body.len() || place_like(&body[k + 2..chunk_end(n).max(k + 2)]);
+        if !ok {
+            break;
+        }
+        all_after[n] = true;
+    }
     for (n, &k) in commas.iter().enumerate() {
         if k >= body.len() {
             break;
         }
-        let next = commas
-            .get(n + 1)
-            .copied()
-            .unwrap_or(body.len())
-            .min(body.len());
-        let chunk = &body[k + 2..next];
-        let two = commas
-            .get(n + 2)
-            .map(|&e| &body[k + 2..e.min(body.len())])
-            .unwrap_or(&body[k + 2..]);
-        let starts = lexicon::looks_like_publisher(chunk) || lexicon::is_city(two);
-        let rest_ok = commas[n + 1..]
-            .iter()
-            .filter(|&&c| c < body.len())
-            .enumerate()
-            .all(|(m, &c)| {
-                let e = commas
-                    .get(n + 2 + m)
-                    .copied()
-                    .unwrap_or(body.len())
-                    .min(body.len());
-                place_like(&body[c + 2..e.max(c + 2)])
-            });
-        if starts && rest_ok && k > 0 {
+        if k == 0 || !all_after[n + 1] {
+            continue;
+        }
+        let chunk = &body[k + 2..chunk_end(n).max(k + 2)];
+        let two = &body[k + 2..chunk_end(n + 1).max(k + 2)];
+        if lexicon::looks_like_publisher(chunk) || lexicon::is_city(two) {
             return &t[..k];
         }
     }

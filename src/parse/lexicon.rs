@@ -138,16 +138,9 @@ pub fn looks_like_publisher(s: &str) -> bool {
         return false;
     }
     // "Springer-Verlag": the parts of a hyphenated name count too.
-    let parts = words(s).flat_map(|w| {
-        let mut v = vec![w.clone()];
-        if w.contains('-') {
-            v.extend(w.split('-').map(str::to_owned));
-        }
-        v
-    });
-    let strong = parts.into_iter().any(|w| {
+    let strong_word = |w: &str| {
         matches!(
-            w.as_str(),
+            w,
             "press"
                 | "verlag"
                 | "publishing"
@@ -203,7 +196,10 @@ pub fn looks_like_publisher(s: &str) -> bool {
                 | "publishers,"
                 | "erlbaum"
         )
-    });
+    };
+    // "Springer-Verlag": the parts of a hyphenated name count too.
+    let strong = words(s)
+        .any(|w| strong_word(&w) || (w.contains('-') && w.split('-').any(strong_word)));
     if strong {
         return !s.to_lowercase().contains("journal") && !s.to_lowercase().contains("proceedings");
     }
