@@ -1516,3 +1516,149 @@ fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
     }
     WorkType::Other
 }
+
+#[cfg(test)]
+mod tests {
+    //! Rules of the shared grammar, on references written the way physics,
+    //! chemistry and computer-science lists write them.
+    use crate::model::{Outcome, Reference, Style};
+    use crate::parse::parse_reference;
+
+    fn parse(raw: &str) -> Reference {
+        match parse_reference(raw, Style::Unknown).outcome {
+            Outcome::Parsed { reference, .. } => reference,
+            Outcome::Unparsed { reason } => panic!("unparsed ({reason}): {raw}"),
+        }
+    }
+
+    fn families(r: &Reference) -> Vec<String> {
+        r.authors.iter().map(|p| p.full_family()).collect()
+    }
+
+    #[test]
+    fn collaborations_are_not_authors() {
+        let r = parse("CMS Collaboration, V. Khachatryan et al., Search for dark matter in events with jets, Phys. Lett. B 755 (2016) 102.");
+        assert_eq!(families(&r), ["Khachatryan"]);
+        assert!(r.et_al);
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Search for dark matter in events with jets")
+        );
+        assert_eq!(r.container_title.as_deref(), Some("Phys. Lett. B"));
+        let r = parse(
+            "LIGO Scientific Collab. (B. P. Abbott et al.), Phys. Rev. Lett. 116, 061102 (2016).",
+        );
+        assert_eq!(families(&r), ["Abbott"]);
+        assert_eq!(r.container_title.as_deref(), Some("Phys. Rev. Lett"));
+        assert_eq!(r.volume.as_deref(), Some("116"));
+    }
+
+    #[test]
+    fn ditto_dashes_stand_for_the_previous_authors() {
+        let r = parse(
+            "--, and R. Smith, 1999: Seasonal forecasts of rainfall. Mon. Wea. Rev., 127, 100-110.",
+        );
+        assert_eq!(families(&r), ["Smith"]);
+        assert_eq!(r.year(), Some(1999));
+        assert_eq!(r.title.as_deref(), Some("Seasonal forecasts of rainfall"));
+        assert_eq!(r.pages.as_deref(), Some("100-110"));
+    }
+
+    #[test]
+    fn numbers_inside_a_comma_separated_title() {
+        let r = parse("A. Brown and C. Green, Jet quenching at √s = 5.02 TeV with the new detector, Phys. Rev. C 96 (2017) 024905.");
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Jet quenching at √s = 5.02 TeV with the new detector")
+        );
+        assert_eq!(r.container_title.as_deref(), Some("Phys. Rev. C"));
+        assert_eq!(r.volume.as_deref(), Some("96"));
+    }
+
+    #[test]
+    fn journal_words_after_an_unpunctuated_title() {
+        let r = parse(
+            "Smith J and Jones K 2012 Thermal noise in mirror coatings Class. Quantum Grav. 29 124001",
+        );
+        assert_eq!(r.year(), Some(2012));
+        assert_eq!(r.title.as_deref(), Some("Thermal noise in mirror coatings"));
+        assert_eq!(r.container_title.as_deref(), Some("Class. Quantum Grav"));
+        assert_eq!(r.volume.as_deref(), Some("29"));
+    }
+
+    #[test]
+    fn chemistry_lists_without_titles() {
+        let r = parse("P. DUPONT et J. MARTIN. Tetrahedron Lett. 2145 (1975).");
+        assert_eq!(r.title, None);
+        assert_eq!(r.container_title.as_deref(), Some("Tetrahedron Lett"));
+        assert_eq!(
+            (r.volume.as_deref(), r.pages.as_deref()),
+            (None, Some("2145"))
+        );
+        let r = parse("S. W. LANG. Prog. Energy Combust. Sci. 9, 211 (1983).");
+        assert_eq!(r.title, None);
+        assert_eq!(
+            r.container_title.as_deref(),
+            Some("Prog. Energy Combust. Sci")
+        );
+        let r = parse("R. Miller and T. Chen Phys. Rev. D 45, 1234 (1992).");
+        assert_eq!(families(&r), ["Miller", "Chen"]);
+        assert_eq!(r.container_title.as_deref(), Some("Phys. Rev. D"));
+    }
+
+    #[test]
+    fn volume_glued_to_the_journal() {
+        let r = parse("K. Lee, Heavy quark symmetry, Eur. Phys. J. Plus128 ,45 ( 2013)");
+        assert_eq!(r.container_title.as_deref(), Some("Eur. Phys. J. Plus"));
+        assert_eq!(
+            (r.volume.as_deref(), r.pages.as_deref()),
+            (Some("128"), Some("45"))
+        );
+    }
+
+    #[test]
+    fn publishers_and_places_around_book_titles() {
+        let r = parse("E. Noether, Invariant Variations (Dover, New York, 1971).");
+        assert_eq!(r.title.as_deref(), Some("Invariant Variations"));
+        assert_eq!(r.publisher.as_deref(), Some("Dover"));
+        assert_eq!(r.publisher_place.as_deref(), Some("New York"));
+        let r = parse("A. V. Kent, Compiler Design, Addison-Wesley, Reading, MA, 1986.");
+        assert_eq!(r.title.as_deref(), Some("Compiler Design"));
+        assert_eq!(r.publisher.as_deref(), Some("Addison-Wesley"));
+        assert_eq!(r.publisher_place.as_deref(), Some("Reading, MA"));
+        let r = parse("J. Doe. Fast sorting of small keys. In Proceedings of the Tenth Symposium on Algorithms, Austin, TX, May 1999.");
+        assert_eq!(
+            r.container_title.as_deref(),
+            Some("Proceedings of the Tenth Symposium on Algorithms")
+        );
+        assert_eq!(r.publisher_place.as_deref(), Some("Austin, TX"));
+    }
+
+    #[test]
+    fn quoted_title_after_names_the_grammar_could_not_finish() {
+        let r = parse("R. Smith, Xiaoming Li, and K. Wong, \"Optical tweezers for cold atoms,\" Opt. Lett. 12, 45 (2001).");
+        assert_eq!(r.title.as_deref(), Some("Optical tweezers for cold atoms"));
+        assert_eq!(families(&r), ["Smith", "Li", "Wong"]);
+        assert_eq!(r.container_title.as_deref(), Some("Opt. Lett"));
+    }
+
+    #[test]
+    fn a_book_cited_after_its_chapter_marker() {
+        let r = parse(
+            "Brown, K.: In: White, P. (ed.) Handbook of Topology, vol. 2. Springer, Berlin (1990)",
+        );
+        assert_eq!(r.title.as_deref(), Some("Handbook of Topology"));
+        let eds: Vec<_> = r.editors.iter().map(|p| p.family.as_str()).collect();
+        assert_eq!(eds, ["White"]);
+    }
+
+    #[test]
+    fn given_first_name_before_a_title_with_capitals() {
+        let r = parse(
+            "George W. Walker. S-R Programs as Data. ACM Computing Surveys, 12(3):1-10, 1980.",
+        );
+        assert_eq!(families(&r), ["Walker"]);
+        assert_eq!(r.authors[0].given.as_deref(), Some("George W."));
+        assert_eq!(r.title.as_deref(), Some("S-R Programs as Data"));
+    }
+}

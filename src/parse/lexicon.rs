@@ -198,8 +198,8 @@ pub fn looks_like_publisher(s: &str) -> bool {
         )
     };
     // "Springer-Verlag": the parts of a hyphenated name count too.
-    let strong = words(s)
-        .any(|w| strong_word(&w) || (w.contains('-') && w.split('-').any(strong_word)));
+    let strong =
+        words(s).any(|w| strong_word(&w) || (w.contains('-') && w.split('-').any(strong_word)));
     if strong {
         return !s.to_lowercase().contains("journal") && !s.to_lowercase().contains("proceedings");
     }
@@ -920,6 +920,16 @@ mod tests {
             place_publisher("New York: Wiley"),
             Some(("New York", "Wiley"))
         );
+        assert!(is_city("White Plains, NY"));
+        assert!(is_city("Pisa, Italy"));
+        assert!(!is_city("Proceedings of the Workshop, NY"));
+        assert!(is_region("Massachusetts") && is_region("CA") && !is_region("Press"));
+        assert!(looks_like_publisher("Springer-Verlag"));
+        assert_eq!(
+            place_publisher("Academic Press: London"),
+            Some(("London", "Academic Press"))
+        );
+        assert_eq!(place_publisher("J. Phys. A: Math. Theor"), None);
         assert!(looks_like_abbreviated_journal("Phys. Rev. D"));
         assert!(looks_like_abbreviated_journal("JHEP"));
         assert!(!looks_like_abbreviated_journal(

@@ -469,6 +469,15 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
         j -= 1;
         terminal = true;
     }
+    if !terminal
+        && j >= i + 2
+        && is_initials(&toks[i])
+        && toks
+            .get(j)
+            .is_some_and(|t| t.period && super::lexicon::is_journal_word(t.core))
+    {
+        terminal = true;
+    }
     let span = &toks[i..j];
     if span.len() < 2 {
         return None;
