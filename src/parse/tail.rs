@@ -717,6 +717,15 @@ fn assign_numbers(items: &[Item], tail: &mut Tail) {
             _ => {}
         }
     }
+    // "JHEP 05 (2014) 146": a zero-padded two-digit number is an issue (a
+    // month's number), not a volume.
+    if tail.issue.is_none() {
+        if let Some(v) = tail.volume.as_deref() {
+            if v.len() == 2 && v.starts_with('0') && v != "00" {
+                tail.issue = tail.volume.take();
+            }
+        }
+    }
     // The date: a parenthesised one, else the most precise, else the first.
     let mut all_dates = paren_years.clone();
     all_dates.extend(years.iter().copied());
