@@ -429,9 +429,16 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
         let company = matches!(
             r.trim_end_matches('.'),
             "Inc" | "Ltd" | "LLC" | "GmbH" | "Co" | "Corp" | "S.A" | "AG"
-        ) || lexicon::is_region(r);
+        );
+        // "Reading, MA", "Pisa, Italy": a state or country joins the place
+        // before it, never a publisher ("Springer, New York").
+        let region = |last: &(usize, usize)| {
+            lexicon::is_region(r) && !lexicon::looks_like_publisher(&s[last.0..last.1])
+        };
         match merged.last_mut() {
-            Some(last) if (state || company) && s[last.1..a].trim() == "," => last.1 = b,
+            Some(last) if (state || company || region(last)) && s[last.1..a].trim() == "," => {
+                last.1 = b
+            }
             _ => merged.push((a, b)),
         }
     }
