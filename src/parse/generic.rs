@@ -334,9 +334,9 @@ fn words_follow(after: &str) -> bool {
         if n < 3 || !core.starts_with(|c: char| c.is_lowercase()) {
             continue;
         }
-        let l = core.to_lowercase();
+        // `core` starts lower-case; the list is lower-case too.
         let tail_word = matches!(
-            l.as_str(),
+            core,
             "doi"
                 | "http"
                 | "https"
@@ -488,10 +488,12 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
                 pos = skip;
             }
             used += pos;
-            list_sep = match s[pos..].trim_start().chars().next() {
-                Some(c @ (',' | ';' | '.')) => c,
-                _ => ',',
-            };
+            list_sep = s[pos..]
+                .trim_start()
+                .chars()
+                .next()
+                .filter(|c| matches!(c, ',' | ';' | '.'))
+                .unwrap_or(',');
         }
     }
     if !starts_quoted && pos == 0 {
@@ -923,6 +925,11 @@ fn journal_suffix(t: &str) -> Option<usize> {
                 || core.chars().count() == 1
                 || core.split('.').any(lexicon::is_journal_word))
     };
+    // Most titles end in a plain word: nothing to look for.
+    let last = t.rsplit(' ').next().unwrap_or("");
+    if !journalish(last) {
+        return None;
+    }
     let words: Vec<(usize, &str)> = t
         .split(' ')
         .scan(0usize, |at, w| {
@@ -1307,10 +1314,10 @@ fn names_before_quote(rest: &str) -> Option<(usize, names::NameList)> {
     let lower = prefix.to_lowercase();
     let namey = prefix.contains(',') || lower.contains("et al") || lower.contains(" and ");
     let marker = lower.contains(" in ") || lower.starts_with("in ") || lower.contains("in:");
-    if !digits_ok || !namey || marker || sentence_end(prefix).is_some() {
-        if !(digits_ok && lower.contains("et al")) {
-            return None;
-        }
+    let plain = digits_ok && namey && !marker && sentence_end(prefix).is_none();
+    let et_al = digits_ok && lower.contains("et al");
+    if !(plain || et_al) {
+        return None;
     }
     let t = prefix.trim_start_matches([' ', ',', ';', '.', ':']);
     let mut nl = names::name_list(t);
