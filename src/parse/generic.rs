@@ -1152,6 +1152,25 @@ fn cut_publisher(t: &str) -> &str {
     if commas.is_empty() {
         return body;
     }
+    // "…, Ph.D. thesis, University …", "…, manuscript, …", "…, to appear
+    // in …": a status or thesis chunk ends the title, whatever follows.
+    for (n, &k) in commas.iter().enumerate() {
+        if k == 0 || k >= body.len() {
+            continue;
+        }
+        let chunk = body[k + 2..chunk_end(n).max(k + 2)].trim();
+        let l = chunk.to_lowercase();
+        let status = lexicon::thesis_cue(chunk)
+            || matches!(
+                l.as_str(),
+                "manuscript" | "preprint" | "unpublished" | "in preparation" | "in press"
+            )
+            || l.starts_with("to appear")
+            || l.starts_with("submitted to");
+        if status {
+            return &t[..k];
+        }
+    }
     let mut all_after = vec![false; commas.len() + 1];
     all_after[commas.len()] = true;
     for n in (0..commas.len()).rev() {
@@ -1344,10 +1363,10 @@ fn strip_in_marker(t: &str, editors: &mut Vec<Person>) -> String {
         let after = rest[nl.end..].trim_start_matches([' ', ',', '.', ':']);
         if !after.is_empty() {
             editors.extend(nl.people);
-            return after.to_owned();
+            return cut_publisher(after).to_owned();
         }
     }
-    rest.to_owned()
+    cut_publisher(rest).to_owned()
 }
 
 /// "ATLAS collaboration, " or "T2K Collab. (": how many bytes the group
@@ -1639,6 +1658,15 @@ mod tests {
             Some("Proceedings of the Tenth Symposium on Algorithms")
         );
         assert_eq!(r.publisher_place.as_deref(), Some("Austin, TX"));
+    }
+
+    #[test]
+    fn a_thesis_or_status_chunk_ends_a_comma_separated_title() {
+        let r =
+            parse("M. Weber, Rare decays of the B meson, Ph.D. thesis, University of Bonn, 2010.");
+        assert_eq!(r.title.as_deref(), Some("Rare decays of the B meson"));
+        let r = parse("K. Ito, A note on sparse cuts, manuscript, Kyoto University, 1995.");
+        assert_eq!(r.title.as_deref(), Some("A note on sparse cuts"));
     }
 
     #[test]
