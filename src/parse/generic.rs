@@ -28,7 +28,9 @@ pub fn strip_label(raw: &str) -> &str {
         .trim_start();
     if let Some(rest) = s.strip_prefix('[') {
         if let Some(k) = rest.find(']') {
-            if k <= 12 && !rest[..k].contains(' ') {
+            // "[12]", and "[5 ]" as PDF extraction spaces it.
+            let label = rest[..k].trim();
+            if k <= 12 && !label.contains(' ') {
                 return rest[k + 1..].trim_start();
             }
         }
@@ -70,6 +72,19 @@ pub fn strip_label(raw: &str) -> &str {
         if let Some(k) = rest.find(')') {
             if k <= 3 && rest[..k].bytes().all(|b| b.is_ascii_digit()) && k > 0 {
                 return rest[k + 1..].trim_start();
+            }
+            // "(/) J. R. BUDGE", "(¿?) M. A. MICHEL": a mangled footnote mark.
+            let after = rest[k + 1..].trim_start();
+            let mark = &rest[..k];
+            let initial_next = after.chars().next().is_some_and(char::is_uppercase)
+                && after[after.chars().next().map_or(0, char::len_utf8)..].starts_with('.');
+            if k > 0
+                && mark.chars().count() <= 3
+                && !mark.contains(' ')
+                && !mark.chars().any(|c| c.is_ascii_digit())
+                && initial_next
+            {
+                return after;
             }
         }
     }
@@ -195,6 +210,10 @@ fn is_abbreviation(word: &str) -> bool {
             | "conf"
     ) || (w.contains('.') && w.len() <= 5)
         || lexicon::is_journal_word(w)
+        // "Phys.Rev", "J.Chem.Phys": dotted parts of a journal name.
+        || (w.contains('.')
+            && w.split('.')
+                .all(|p| p.chars().count() <= 4 || lexicon::is_journal_word(p)))
 }
 
 /// Where the title ends: the first sentence end ('.', '?', '!' before a
@@ -267,6 +286,7 @@ fn first_numeric(s: &str) -> usize {
                 if !ordinal
                     && !w.chars().any(|c| c.is_alphabetic() && c != 'e')
                     && !next_word.is_some_and(char::is_lowercase)
+                    && !words_follow(&rest[w_end..])
                 {
                     return i;
                 }
@@ -296,6 +316,70 @@ fn first_numeric(s: &str) -> usize {
         prev_alnum = c.is_alphanumeric() || c == '-' || c == '/' || c == '+';
     }
     s.len()
+}
+
+/// "at √s = 2 .76TeV with the ATLAS detector, Phys. Lett.": plain
+/// lower-case words after a number, before the next comma or bracket, show
+/// the number is inside a title rather than the start of the tail.
+fn words_follow(after: &str) -> bool {
+    let end = after
+        .find([',', ';', '(', ')', '[', ':'])
+        .unwrap_or(after.len())
+        .min(after.find(". ").unwrap_or(after.len()));
+    let mut long = 0;
+    let mut plain = 0;
+    for w in after[..end].split_whitespace() {
+        let core = w.trim_matches(|c: char| !c.is_alphabetic());
+        let n = core.chars().count();
+        if n < 3 || !core.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        // `core` starts lower-case; the list is lower-case too.
+        let tail_word = matches!(
+            core,
+            "doi"
+                | "http"
+                | "https"
+                | "www"
+                | "arxiv"
+                | "online"
+                | "available"
+                | "accessed"
+                | "retrieved"
+                | "and"
+                | "press"
+                | "print"
+                | "pages"
+                | "edn"
+                | "eds"
+                | "vol"
+                | "suppl"
+                | "pmid"
+                | "issn"
+                | "isbn"
+                | "url"
+                | "hep"
+                | "nucl"
+                | "astro"
+                | "cond"
+                | "mat"
+                | "math"
+                | "gr-qc"
+                | "quant"
+                | "ph"
+                | "lat"
+                | "th"
+                | "ex"
+        ) || tokens::month(core).is_ok();
+        if tail_word {
+            continue;
+        }
+        plain += 1;
+        if n >= 5 {
+            long += 1;
+        }
+    }
+    plain >= 2 || long >= 1
 }
 
 fn trim_title(t: &str) -> String {
@@ -347,6 +431,12 @@ fn leading_date(s: &str) -> Option<(Date, usize)> {
     {
         return Some((d, s.len() - rest.len()));
     }
+    // "Aasi J et al 2015 Advanced LIGO Class. Quantum Grav.": a bare year
+    // between the names and a capitalised title.
+    let bare_year = d.month.is_none() && t.len() - rest.len() == 4;
+    if bare_year && rest.starts_with(' ') && rest[1..].starts_with(char::is_uppercase) {
+        return Some((d, s.len() - rest.len()));
+    }
     None
 }
 
@@ -362,6 +452,51 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     let starts_quoted = s.starts_with(['"', '“', '‘', '\'', '«']) || italic_at(p, 0).is_some();
     let mut list_sep = ' ';
     if !starts_quoted {
+        // "ALICE collaboration, B. Abelev et al., …", "T2K Collab. (K. Abe et
+        // al.)": the group is not an author; the persons after it are.
+        let (skip, bracketed) = collaboration_prefix(s);
+        if skip > 0 {
+            let inner = &s[skip..];
+            let nl = names::name_list(inner);
+            let after = inner[nl.end..].trim_start_matches([' ', ',', '.']);
+            let number_next =
+                after.starts_with(|c: char| c.is_ascii_digit()) && tokens::year(after).is_err();
+            let closed = (!bracketed || after.starts_with(')')) && !number_next;
+            if !nl.people.is_empty() && closed {
+                r.authors = nl.people;
+                r.et_al = nl.et_al;
+                pos = skip + nl.end;
+                if bracketed {
+                    pos += inner[nl.end..].find(')').map_or(0, |k| k + 1);
+                }
+            } else if bracketed {
+                // "Daya Bay Collab. (F. P. An et al.)": the bracket holds the
+                // authors even when the name grammar cannot read them.
+                if let Some(k) = inner.find(')').filter(|k| *k < 60) {
+                    let body = inner[..k].trim();
+                    let (body, et_al) = match body.strip_suffix("et al.") {
+                        Some(b) => (b.trim_end_matches([' ', ',']), true),
+                        None => (body, false),
+                    };
+                    if !body.is_empty() && body.split_whitespace().count() <= 6 {
+                        r.authors.push(Person::literal(body));
+                        r.et_al = et_al;
+                        pos = skip + k + 1;
+                    }
+                }
+            } else {
+                pos = skip;
+            }
+            used += pos;
+            list_sep = s[pos..]
+                .trim_start()
+                .chars()
+                .next()
+                .filter(|c| matches!(c, ',' | ';' | '.'))
+                .unwrap_or(',');
+        }
+    }
+    if !starts_quoted && pos == 0 {
         let nl = names::name_list(s);
         let organisation = organisation_author(p, &nl, style);
         if let Some(end) = organisation {
@@ -398,6 +533,20 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         rest = skipped;
     }
 
+    // "T. C. Marshall, Changbiao Wang, and J. L. Hirshfield, "Title,"": the
+    // name grammar stopped early, but a quoted title follows the rest of
+    // the names (and maybe the year).
+    if let Some((q, more)) = names_before_quote(rest) {
+        if !more.people.is_empty() {
+            r.authors.extend(more.people);
+            r.et_al |= more.et_al;
+        }
+        if r.issued.is_none() {
+            r.issued = any_year(&rest[..q]);
+        }
+        used += q;
+        rest = &rest[q..];
+    }
     // "Surya, ‘Machine Bias’": a few stray words before a quoted title.
     if !rest.starts_with(['"', '“', '‘', '\'']) {
         for q in [", ‘", ", “", ", \""] {
@@ -419,7 +568,8 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     // Title.
     let mut tail_str: &str;
     let mut has_container = false;
-    if let Ok((after, t)) = tokens::quoted(rest) {
+    let mut plain_title = false;
+    if let Ok((after, t)) = tokens::quoted(rest).or_else(|_| loose_quoted(rest).ok_or(())) {
         r.title = Some(trim_quoted_title(t));
         used += t.len();
         tail_str = after;
@@ -428,6 +578,7 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         used += b - a;
         tail_str = &s[b..];
     } else {
+        plain_title = true;
         let (title, tail_at) = split_title(rest, list_sep == ',' || list_sep == ';');
         if let Some(t) = title {
             r.title = Some(trim_title(t));
@@ -435,8 +586,25 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         }
         tail_str = &rest[tail_at..];
     }
+    // "Dans Photochemistry and reaction kinetics", "In: Svartholm, N. (ed.)
+    // Elementary Particle Theory": a book cited by its chapter marker with
+    // no chapter title is the title itself.
+    if let Some(t) = r.title.take() {
+        r.title = Some(strip_in_marker(&t, &mut r.editors));
+    }
     if r.title.as_deref().is_some_and(str::is_empty) {
         r.title = None;
+    }
+    // "Lezioni di Geometria Differentiale, 2nd ed.": nor after a comma.
+    if let Some(t) = r.title.as_deref() {
+        if let Some(k) = t.rfind(", ") {
+            if let Ok((after, e)) = tokens::edition(t[k + 2..].trim()) {
+                if after.trim_matches(['.', ' ']).is_empty() {
+                    r.edition = Some(e.to_owned());
+                    r.title = Some(t[..k].trim_end().to_owned());
+                }
+            }
+        }
     }
     // "Statistical power analysis (2nd ed.)": the edition is not the title.
     if let Some(t) = r.title.as_deref() {
@@ -504,6 +672,18 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
             }
         }
     }
+    // "(Wiley, New York, 1972)": a bracketed imprint anywhere in the tail.
+    let imprint = paren_imprint(tail_str);
+    let rewritten: String;
+    if let Some(im) = &imprint {
+        rewritten = format!(
+            "{} {} {}",
+            &tail_str[..im.start],
+            im.year.map(|y| y.to_string()).unwrap_or_default(),
+            &tail_str[im.end..]
+        );
+        tail_str = &rewritten;
+    }
     // The tail.
     let t = tail::read_with(tail_str, has_container || title_italic, chapter);
     used += t.used.min(tail_str.len());
@@ -532,6 +712,12 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     r.pages = t.pages;
     r.publisher = t.publisher;
     r.publisher_place = t.place;
+    if let Some(im) = imprint {
+        r.publisher = Some(im.publisher);
+        if im.place.is_some() {
+            r.publisher_place = im.place;
+        }
+    }
     if r.edition.is_none() {
         r.edition = t.edition;
     }
@@ -603,6 +789,10 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
             }
         }
     }
+    // A journal read as both title and container ("Proc. R. Soc. Lond. A").
+    if plain_title && r.title.is_some() && r.title == r.container_title {
+        r.title = None;
+    }
     r.doi = p.ids.doi.clone();
     r.url = p.ids.url.clone();
     r.arxiv = p.ids.arxiv.clone();
@@ -639,6 +829,11 @@ fn trailing_journal(head: &str) -> Option<usize> {
     let mut count = 0;
     let mut pos = h.len();
     for w in h.rsplit(' ') {
+        // "… with Matrix Product States, PoS LATTICE2014": a comma closes
+        // the title before the journal words.
+        if count >= 2 && w.ends_with([',', ';']) {
+            return start.filter(|s| *s > 0);
+        }
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
         let letters = core.chars().filter(|c| c.is_alphabetic()).count();
         let upper = core.chars().next().is_some_and(char::is_uppercase);
@@ -664,7 +859,136 @@ fn trailing_journal(head: &str) -> Option<usize> {
 /// offset where the tail starts. `comma_list` is true when the names ended
 /// in a comma (IEEE, physics: "A. Author, Title, Journal 12, 3 (2001)").
 fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
+    let (title, at) = split_title_at_marks(rest, comma_list);
+    // "… tensor networks Phys. Rev. X 6": journal words left at the end of
+    // the title begin the tail.
+    if let Some(t) = title {
+        let head = &rest[..first_numeric(rest)];
+        let j = journal_suffix(head)
+            .filter(|j| *j < t.len())
+            .or_else(|| journal_suffix(t));
+        if let Some(j) = j {
+            return (Some(&t[..j]), j);
+        }
+    }
+    (title, at)
+}
+
+/// "…, Title at √s NN = 2.76 TeV, Phys. Lett. B 746 (2015) 1": when the
+/// first number sits inside a title (after a plain word or a symbol, with
+/// no comma before it), the comma before a later abbreviated journal and
+/// its numbers ends the title.
+fn journal_after_comma(rest: &str, num: usize) -> Option<usize> {
+    if num >= rest.len() || rest[..num].contains([',', ';']) {
+        return None;
+    }
+    let before = rest[..num].trim_end();
+    let last = before.rsplit(' ').next().unwrap_or("");
+    let in_title = last.starts_with(|c: char| c.is_lowercase())
+        || (!last.is_empty() && !last.contains(|c: char| c.is_alphanumeric()));
+    if !in_title || sentence_end(&rest[..num]).is_some() {
+        return None;
+    }
+    let mut from = num;
+    while let Some(k) = rest[from..].find(", ") {
+        let c = from + k;
+        let cand = &rest[c + 2..];
+        let n = first_numeric(cand);
+        let head = cand[..n].trim().trim_end_matches([',', '.']);
+        if n < cand.len() && !head.is_empty() && lexicon::looks_like_abbreviated_journal(head) {
+            return Some(c);
+        }
+        from = c + 2;
+        if from - num > 300 {
+            break;
+        }
+    }
+    None
+}
+
+/// Where trailing abbreviated journal words start in a title candidate
+/// ("… interferometer Class. Quantum Grav", "… networks Phys.Rev"): a run
+/// of capitalised words with at least one journal abbreviation, after a
+/// plain word or a comma.
+fn journal_suffix(t: &str) -> Option<usize> {
+    let t = t.trim_end_matches([' ', ',', '.', ';']);
+    let journalish = |w: &str| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let upper = core.starts_with(|c: char| c.is_uppercase());
+        // "Phys.", "Rev.", "J." — not a long word before a full stop.
+        let short_parts = core
+            .split('.')
+            .all(|p| p.chars().count() <= 7 || lexicon::is_journal_word(p));
+        let dotted = w.trim_end_matches([',', ';']).contains('.') && short_parts;
+        upper
+            && (dotted
+                || core.chars().count() == 1
+                || core.split('.').any(lexicon::is_journal_word))
+    };
+    // Most titles end in a plain word: nothing to look for.
+    let last = t.rsplit(' ').next().unwrap_or("");
+    if !journalish(last) {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = t
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let mut k = words.len();
+    let mut journal_words = 0;
+    let mut dotted_words = 0;
+    while k > 0 {
+        let w = words[k - 1].1;
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let filler = matches!(core, "of" | "and" | "&") && k < words.len();
+        let capital = core.starts_with(|c: char| c.is_uppercase());
+        if !(journalish(w) || filler || (capital && k < words.len())) {
+            break;
+        }
+        if w.ends_with(',') && k < words.len() {
+            break;
+        }
+        let parts = core.split('.').filter(|p| !p.trim().is_empty());
+        for part in parts {
+            if lexicon::is_journal_word(part.trim()) {
+                journal_words += 1;
+            }
+            if w.contains('.') {
+                dotted_words += 1;
+            }
+        }
+        k -= 1;
+    }
+    // The run begins with a journal-like word, not "Advanced LIGO".
+    while k < words.len() && !journalish(words[k].1) {
+        k += 1;
+    }
+    if k == 0 || k >= words.len() || journal_words == 0 {
+        return None;
+    }
+    let run = words.len() - k;
+    let before = words[k - 1].1;
+    let plain_before = before.starts_with(|c: char| c.is_lowercase())
+        || before.ends_with([',', ';'])
+        || before
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    let strong = dotted_words >= 2 || (run >= 2 && journal_words >= 2);
+    (plain_before && strong && k >= 2).then(|| words[k].0)
+}
+
+fn split_title_at_marks(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
     let mut head_end = first_numeric(rest);
+    if comma_list {
+        if let Some(c) = journal_after_comma(rest, head_end) {
+            return (Some(&rest[..c]), c + 1);
+        }
+    }
     // "Title (Publisher, Place, 1983)": the bracket starts the tail.
     let mut paren_tail = false;
     if let Some(k) = rest[..head_end].rfind('(') {
@@ -672,6 +996,10 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
             head_end = k;
             paren_tail = true;
         }
+    }
+    if let Some(im) = paren_imprint(rest).filter(|im| im.start > 0 && im.start < head_end) {
+        head_end = im.start;
+        paren_tail = true;
     }
     let full_boundary = sentence_end(rest);
     // "… TrEMBL in 1999. Nucleic Acids Res.": a number just before the
@@ -691,6 +1019,11 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
     let boundary = full_boundary.filter(|b| *b < head_end);
     let marker = in_marker(head);
     if physics::no_title(head, boundary) {
+        // "Advanced LIGO Class. Quantum Grav.": a short title before the
+        // journal words.
+        if let Some(j) = journal_suffix(head) {
+            return (Some(&rest[..j]), j);
+        }
         return (None, 0);
     }
     if let Some(m) = marker {
@@ -708,7 +1041,16 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
         if let Some(j) = trailing_journal(head).filter(|j| *j > 0 && year_next) {
             return (Some(&head[..j]), j);
         }
-        return (Some(head_t), head_end);
+        // "Gravitation and Cosmology, John Wiley & Sons (1972)".
+        let t = cut_publisher(head_t);
+        return (
+            Some(t),
+            if t.len() < head_t.len() {
+                t.len()
+            } else {
+                head_end
+            },
+        );
     }
     if comma_list && head_t.contains(',') {
         let k = head_t.rfind(',').unwrap_or(head_t.len());
@@ -737,7 +1079,8 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
         if head_end == rest.len() && boundary.is_some() {
             // "Author, Title. Publisher" with no numbers at all.
         } else {
-            return (Some(&head_t[..pick]), pick + 1);
+            let t = cut_publisher(&head_t[..pick]);
+            return (Some(t), if t.len() < pick { t.len() } else { pick + 1 });
         }
     }
     if let Some(b) = boundary {
@@ -783,6 +1126,74 @@ fn split_title(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
 /// "Categorial Grammars, Routledge, London": trailing publisher and place
 /// chunks are not part of a title.
 fn cut_publisher(t: &str) -> &str {
+    // "…, Addison-Wesley, Reading, MA": a publisher or place followed only
+    // by more place-like chunks ends the title.
+    let commas: Vec<usize> = t.match_indices(", ").map(|(k, _)| k).collect();
+    let body = t.trim_end_matches([' ', ',', '.']);
+    let place_like = |c: &str| {
+        let c = c.trim();
+        lexicon::is_city(c)
+            || lexicon::is_region(c)
+            || lexicon::looks_like_publisher(c)
+            || (c.split_whitespace().count() <= 2
+                && c.split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+                && !c.chars().any(|ch| ch.is_ascii_digit()))
+    };
+    let chunk_end = |n: usize| {
+        commas
+            .get(n + 1)
+            .copied()
+            .unwrap_or(body.len())
+            .min(body.len())
+    };
+    // Whether every chunk from the n-th comma on is place-like, computed
+    // once from the end.
+    if commas.is_empty() {
+        return body;
+    }
+    // "…, Ph.D. thesis, University …", "…, manuscript, …", "…, to appear
+    // in …": a status or thesis chunk ends the title, whatever follows.
+    for (n, &k) in commas.iter().enumerate() {
+        if k == 0 || k >= body.len() {
+            continue;
+        }
+        let chunk = body[k + 2..chunk_end(n).max(k + 2)].trim();
+        let l = chunk.to_lowercase();
+        let status = lexicon::thesis_cue(chunk)
+            || matches!(
+                l.as_str(),
+                "manuscript" | "preprint" | "unpublished" | "in preparation" | "in press"
+            )
+            || l.starts_with("to appear")
+            || l.starts_with("submitted to");
+        if status {
+            return &t[..k];
+        }
+    }
+    let mut all_after = vec![false; commas.len() + 1];
+    all_after[commas.len()] = true;
+    for n in (0..commas.len()).rev() {
+        let k = commas[n];
+        let ok = k >= body.len() || place_like(&body[k + 2..chunk_end(n).max(k + 2)]);
+        if !ok {
+            break;
+        }
+        all_after[n] = true;
+    }
+    for (n, &k) in commas.iter().enumerate() {
+        if k >= body.len() {
+            break;
+        }
+        if k == 0 || !all_after[n + 1] {
+            continue;
+        }
+        let chunk = &body[k + 2..chunk_end(n).max(k + 2)];
+        let two = &body[k + 2..chunk_end(n + 1).max(k + 2)];
+        if lexicon::looks_like_publisher(chunk) || lexicon::is_city(two) {
+            return &t[..k];
+        }
+    }
     let mut end = t.trim_end_matches([' ', ',', '.']).len();
     while let Some(k) = t[..end].rfind(", ") {
         let chunk = t[k + 2..end].trim();
@@ -811,6 +1222,182 @@ pub fn any_year(s: &str) -> Option<Date> {
         }
     }
     last
+}
+
+/// A publisher and place in brackets, "(Dover, New York, 1981)".
+struct Imprint {
+    start: usize,
+    end: usize,
+    publisher: String,
+    place: Option<String>,
+    year: Option<i32>,
+}
+
+/// Finds a bracketed imprint in a tail: capitalised parts without digits,
+/// then an optional year. "(Sept. 2001)", "(Eds.)" and "(3)" are not one.
+fn paren_imprint(tail: &str) -> Option<Imprint> {
+    let mut from = 0;
+    while let Some(k) = tail[from..].find('(') {
+        let a = from + k;
+        let close = tail[a..].find(')')? + a;
+        from = close;
+        let body = tail[a + 1..close].trim();
+        if body.is_empty() || body.len() > 120 || tokens::date(body).is_ok() {
+            continue;
+        }
+        let mut parts: Vec<&str> = body
+            .split([',', ':'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let year = match parts.last().map(|l| tokens::year(l)) {
+            Some(Ok((rest, y))) if rest.trim().is_empty() => {
+                parts.pop();
+                Some(y)
+            }
+            _ => None,
+        };
+        let good = |p: &&str| {
+            let l = p.to_lowercase();
+            p.starts_with(char::is_uppercase)
+                && !p.chars().any(|c| c.is_ascii_digit())
+                && p.split_whitespace().count() <= 5
+                && tokens::month(p).is_err()
+                && !l.starts_with("ed")
+                && !l.contains("et al")
+                && !l.contains("collab")
+        };
+        if parts.is_empty() || parts.len() > 3 || !parts.iter().all(good) {
+            continue;
+        }
+        let (mut publ, mut place) = (parts[0], parts[1..].join(", "));
+        if parts.len() == 2 && lexicon::is_city(publ) && !lexicon::is_city(parts[1]) {
+            (publ, place) = (parts[1], parts[0].to_owned());
+        }
+        let sure = year.is_some()
+            || lexicon::looks_like_publisher(publ)
+            || (!place.is_empty() && lexicon::is_city(&place));
+        if !sure || (parts.len() == 1 && year.is_none()) {
+            continue;
+        }
+        return Some(Imprint {
+            start: a,
+            end: close + 1,
+            publisher: publ.to_owned(),
+            place: (!place.is_empty()).then_some(place),
+            year,
+        });
+    }
+    None
+}
+
+/// A title in double quotes whose closing quote PDF extraction moved
+/// (`"Title , "Phys. Rev.`): the text up to the next double quote.
+fn loose_quoted(s: &str) -> Option<(&str, &str)> {
+    let open = s.chars().next()?;
+    let closers: &[char] = match open {
+        '"' => &['"', '”'],
+        '“' => &['”', '"', '“'],
+        _ => return None,
+    };
+    let body = &s[open.len_utf8()..];
+    let k = body.find(closers)?;
+    if k > 400 || body[..k].split_whitespace().count() < 2 {
+        return None;
+    }
+    let c = body[k..].chars().next()?;
+    Some((&body[k + c.len_utf8()..], &body[..k]))
+}
+
+/// Where a quoted title starts after leftover names ("Changbiao Wang, and
+/// J. L. Hirshfield, “…”", "et al. (2013). "…""), and the names read there.
+fn names_before_quote(rest: &str) -> Option<(usize, names::NameList)> {
+    if rest.starts_with(['"', '“', '‘', '\'', '«']) {
+        return None;
+    }
+    let q = rest.find(['"', '“', '«'])?;
+    if q == 0 || q > 250 {
+        return None;
+    }
+    let prefix = &rest[..q];
+    let body = tokens::quoted(&rest[q..])
+        .map(|(_, b)| b)
+        .ok()
+        .or_else(|| loose_quoted(&rest[q..]).map(|(_, b)| b))?;
+    if body.split_whitespace().count() < 2 {
+        return None;
+    }
+    let digits_ok = prefix
+        .split(|c: char| !c.is_ascii_digit())
+        .all(|d| d.is_empty() || (d.len() == 4 && tokens::year(d).is_ok()));
+    let lower = prefix.to_lowercase();
+    let namey = prefix.contains(',') || lower.contains("et al") || lower.contains(" and ");
+    let marker = lower.contains(" in ") || lower.starts_with("in ") || lower.contains("in:");
+    let plain = digits_ok && namey && !marker && sentence_end(prefix).is_none();
+    let et_al = digits_ok && lower.contains("et al");
+    if !(plain || et_al) {
+        return None;
+    }
+    let t = prefix.trim_start_matches([' ', ',', ';', '.', ':']);
+    let mut nl = names::name_list(t);
+    if nl.people.is_empty() && lower.trim_start_matches([' ', ',']).starts_with("et al") {
+        nl.et_al = true;
+    }
+    Some((q, nl))
+}
+
+/// Removes an "In:"/"Dans" marker at the start of a title and the editors
+/// named after it.
+fn strip_in_marker(t: &str, editors: &mut Vec<Person>) -> String {
+    let Some(rest) = ["In: ", "in: ", "In ", "in ", "Dans "]
+        .iter()
+        .find_map(|m| t.strip_prefix(m))
+    else {
+        return t.to_owned();
+    };
+    if !rest.starts_with(char::is_uppercase) {
+        return t.to_owned();
+    }
+    let nl = names::name_list(rest);
+    if nl.editors && !nl.people.is_empty() {
+        let after = rest[nl.end..].trim_start_matches([' ', ',', '.', ':']);
+        if !after.is_empty() {
+            editors.extend(nl.people);
+            return cut_publisher(after).to_owned();
+        }
+    }
+    cut_publisher(rest).to_owned()
+}
+
+/// "ATLAS collaboration, " or "T2K Collab. (": how many bytes the group
+/// name and its separator take, and whether the persons follow in brackets.
+fn collaboration_prefix(s: &str) -> (usize, bool) {
+    // "--, and T. H. Jagger, 2004:": a dash standing for the previous
+    // entry's authors.
+    let dashes = s.len() - s.trim_start_matches(['-', '—', '–', '_']).len();
+    if (1..=12).contains(&dashes) {
+        let mut t = s[dashes..].trim_start_matches([' ', ',', '.']);
+        if let Some(a) = t.strip_prefix("and") {
+            if a.starts_with([' ', '-', '—', '–']) {
+                t = a
+                    .trim_start_matches(['-', '—', '–', '_'])
+                    .trim_start_matches([' ', ',', '.']);
+            }
+        }
+        return (s.len() - t.len(), false);
+    }
+    let Some(end) = s.find([',', '(']) else {
+        return (0, false);
+    };
+    let head = s[..end].trim_end();
+    let last = head.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let words = head.split_whitespace().count();
+    if !last.starts_with("collab") || !(2..=5).contains(&words) {
+        return (0, false);
+    }
+    let bracketed = s[end..].starts_with('(');
+    let after = &s[end + 1..];
+    (s.len() - after.trim_start().len(), bracketed)
 }
 
 /// An organisation as author: "Google AI." before a title in quotes or
@@ -957,4 +1544,159 @@ fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
         return WorkType::Book;
     }
     WorkType::Other
+}
+
+#[cfg(test)]
+mod tests {
+    //! Rules of the shared grammar, on references written the way physics,
+    //! chemistry and computer-science lists write them.
+    use crate::model::{Outcome, Reference, Style};
+    use crate::parse::parse_reference;
+
+    fn parse(raw: &str) -> Reference {
+        match parse_reference(raw, Style::Unknown).outcome {
+            Outcome::Parsed { reference, .. } => reference,
+            Outcome::Unparsed { reason } => panic!("unparsed ({reason}): {raw}"),
+        }
+    }
+
+    fn families(r: &Reference) -> Vec<String> {
+        r.authors.iter().map(|p| p.full_family()).collect()
+    }
+
+    #[test]
+    fn collaborations_are_not_authors() {
+        let r = parse("CMS Collaboration, V. Khachatryan et al., Search for dark matter in events with jets, Phys. Lett. B 755 (2016) 102.");
+        assert_eq!(families(&r), ["Khachatryan"]);
+        assert!(r.et_al);
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Search for dark matter in events with jets")
+        );
+        assert_eq!(r.container_title.as_deref(), Some("Phys. Lett. B"));
+        let r = parse(
+            "LIGO Scientific Collab. (B. P. Abbott et al.), Phys. Rev. Lett. 116, 061102 (2016).",
+        );
+        assert_eq!(families(&r), ["Abbott"]);
+        assert_eq!(r.container_title.as_deref(), Some("Phys. Rev. Lett"));
+        assert_eq!(r.volume.as_deref(), Some("116"));
+    }
+
+    #[test]
+    fn ditto_dashes_stand_for_the_previous_authors() {
+        let r = parse(
+            "--, and R. Smith, 1999: Seasonal forecasts of rainfall. Mon. Wea. Rev., 127, 100-110.",
+        );
+        assert_eq!(families(&r), ["Smith"]);
+        assert_eq!(r.year(), Some(1999));
+        assert_eq!(r.title.as_deref(), Some("Seasonal forecasts of rainfall"));
+        assert_eq!(r.pages.as_deref(), Some("100-110"));
+    }
+
+    #[test]
+    fn numbers_inside_a_comma_separated_title() {
+        let r = parse("A. Brown and C. Green, Jet quenching at √s = 5.02 TeV with the new detector, Phys. Rev. C 96 (2017) 024905.");
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Jet quenching at √s = 5.02 TeV with the new detector")
+        );
+        assert_eq!(r.container_title.as_deref(), Some("Phys. Rev. C"));
+        assert_eq!(r.volume.as_deref(), Some("96"));
+    }
+
+    #[test]
+    fn journal_words_after_an_unpunctuated_title() {
+        let r = parse(
+            "Smith J and Jones K 2012 Thermal noise in mirror coatings Class. Quantum Grav. 29 124001",
+        );
+        assert_eq!(r.year(), Some(2012));
+        assert_eq!(r.title.as_deref(), Some("Thermal noise in mirror coatings"));
+        assert_eq!(r.container_title.as_deref(), Some("Class. Quantum Grav"));
+        assert_eq!(r.volume.as_deref(), Some("29"));
+    }
+
+    #[test]
+    fn chemistry_lists_without_titles() {
+        let r = parse("P. DUPONT et J. MARTIN. Tetrahedron Lett. 2145 (1975).");
+        assert_eq!(r.title, None);
+        assert_eq!(r.container_title.as_deref(), Some("Tetrahedron Lett"));
+        assert_eq!(
+            (r.volume.as_deref(), r.pages.as_deref()),
+            (None, Some("2145"))
+        );
+        let r = parse("S. W. LANG. Prog. Energy Combust. Sci. 9, 211 (1983).");
+        assert_eq!(r.title, None);
+        assert_eq!(
+            r.container_title.as_deref(),
+            Some("Prog. Energy Combust. Sci")
+        );
+        let r = parse("R. Miller and T. Chen Phys. Rev. D 45, 1234 (1992).");
+        assert_eq!(families(&r), ["Miller", "Chen"]);
+        assert_eq!(r.container_title.as_deref(), Some("Phys. Rev. D"));
+    }
+
+    #[test]
+    fn volume_glued_to_the_journal() {
+        let r = parse("K. Lee, Heavy quark symmetry, Eur. Phys. J. Plus128 ,45 ( 2013)");
+        assert_eq!(r.container_title.as_deref(), Some("Eur. Phys. J. Plus"));
+        assert_eq!(
+            (r.volume.as_deref(), r.pages.as_deref()),
+            (Some("128"), Some("45"))
+        );
+    }
+
+    #[test]
+    fn publishers_and_places_around_book_titles() {
+        let r = parse("E. Noether, Invariant Variations (Dover, New York, 1971).");
+        assert_eq!(r.title.as_deref(), Some("Invariant Variations"));
+        assert_eq!(r.publisher.as_deref(), Some("Dover"));
+        assert_eq!(r.publisher_place.as_deref(), Some("New York"));
+        let r = parse("A. V. Kent, Compiler Design, Addison-Wesley, Reading, MA, 1986.");
+        assert_eq!(r.title.as_deref(), Some("Compiler Design"));
+        assert_eq!(r.publisher.as_deref(), Some("Addison-Wesley"));
+        assert_eq!(r.publisher_place.as_deref(), Some("Reading, MA"));
+        let r = parse("J. Doe. Fast sorting of small keys. In Proceedings of the Tenth Symposium on Algorithms, Austin, TX, May 1999.");
+        assert_eq!(
+            r.container_title.as_deref(),
+            Some("Proceedings of the Tenth Symposium on Algorithms")
+        );
+        assert_eq!(r.publisher_place.as_deref(), Some("Austin, TX"));
+    }
+
+    #[test]
+    fn a_thesis_or_status_chunk_ends_a_comma_separated_title() {
+        let r =
+            parse("M. Weber, Rare decays of the B meson, Ph.D. thesis, University of Bonn, 2010.");
+        assert_eq!(r.title.as_deref(), Some("Rare decays of the B meson"));
+        let r = parse("K. Ito, A note on sparse cuts, manuscript, Kyoto University, 1995.");
+        assert_eq!(r.title.as_deref(), Some("A note on sparse cuts"));
+    }
+
+    #[test]
+    fn quoted_title_after_names_the_grammar_could_not_finish() {
+        let r = parse("R. Smith, Xiaoming Li, and K. Wong, \"Optical tweezers for cold atoms,\" Opt. Lett. 12, 45 (2001).");
+        assert_eq!(r.title.as_deref(), Some("Optical tweezers for cold atoms"));
+        assert_eq!(families(&r), ["Smith", "Li", "Wong"]);
+        assert_eq!(r.container_title.as_deref(), Some("Opt. Lett"));
+    }
+
+    #[test]
+    fn a_book_cited_after_its_chapter_marker() {
+        let r = parse(
+            "Brown, K.: In: White, P. (ed.) Handbook of Topology, vol. 2. Springer, Berlin (1990)",
+        );
+        assert_eq!(r.title.as_deref(), Some("Handbook of Topology"));
+        let eds: Vec<_> = r.editors.iter().map(|p| p.family.as_str()).collect();
+        assert_eq!(eds, ["White"]);
+    }
+
+    #[test]
+    fn given_first_name_before_a_title_with_capitals() {
+        let r = parse(
+            "George W. Walker. S-R Programs as Data. ACM Computing Surveys, 12(3):1-10, 1980.",
+        );
+        assert_eq!(families(&r), ["Walker"]);
+        assert_eq!(r.authors[0].given.as_deref(), Some("George W."));
+        assert_eq!(r.title.as_deref(), Some("S-R Programs as Data"));
+    }
 }

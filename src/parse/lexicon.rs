@@ -137,9 +137,10 @@ pub fn looks_like_publisher(s: &str) -> bool {
     if n == 0 || n > 8 {
         return false;
     }
-    let strong = words(s).any(|w| {
+    // "Springer-Verlag": the parts of a hyphenated name count too.
+    let strong_word = |w: &str| {
         matches!(
-            w.as_str(),
+            w,
             "press"
                 | "verlag"
                 | "publishing"
@@ -161,6 +162,7 @@ pub fn looks_like_publisher(s: &str) -> bool {
                 | "routledge"
                 | "mcgraw-hill"
                 | "prentice-hall"
+                | "prentice"
                 | "addison-wesley"
                 | "pearson"
                 | "penguin"
@@ -194,12 +196,19 @@ pub fn looks_like_publisher(s: &str) -> bool {
                 | "publishers,"
                 | "erlbaum"
         )
-    });
+    };
+    // "Springer-Verlag": the parts of a hyphenated name count too.
+    let strong =
+        words(s).any(|w| strong_word(&w) || (w.contains('-') && w.split('-').any(strong_word)));
     if strong {
         return !s.to_lowercase().contains("journal") && !s.to_lowercase().contains("proceedings");
     }
     // A short run made only of publisher-ish words ("Basic Books").
-    n <= 3 && words(s).all(|w| PUBLISHER_CUES.contains(&w.as_str()))
+    n <= 3
+        && words(s).all(|w| {
+            PUBLISHER_CUES.contains(&w.as_str())
+                || (w.contains('-') && w.split('-').all(|p| PUBLISHER_CUES.contains(&p)))
+        })
 }
 
 /// Cities that often stand as the place of publication.
@@ -349,6 +358,171 @@ pub(crate) const CITIES: &[&str] = &[
     "providence",
 ];
 
+/// Postal codes of the US states, written after a city ("White Plains, NY").
+const US_STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC",
+];
+
+/// Countries that follow a city in a place of publication or a conference.
+const COUNTRIES: &[&str] = &[
+    "usa",
+    "u.s.a",
+    "us",
+    "u.s",
+    "uk",
+    "u.k",
+    "england",
+    "scotland",
+    "wales",
+    "ireland",
+    "germany",
+    "france",
+    "italy",
+    "spain",
+    "portugal",
+    "japan",
+    "china",
+    "canada",
+    "australia",
+    "netherlands",
+    "the netherlands",
+    "holland",
+    "switzerland",
+    "austria",
+    "belgium",
+    "sweden",
+    "norway",
+    "denmark",
+    "finland",
+    "poland",
+    "greece",
+    "russia",
+    "india",
+    "brazil",
+    "israel",
+    "korea",
+    "south korea",
+    "mexico",
+    "hungary",
+    "czech republic",
+    "new zealand",
+    "taiwan",
+    "turkey",
+    "egypt",
+    "argentina",
+    "chile",
+    "south africa",
+    "iran",
+    "pakistan",
+    "romania",
+    "bulgaria",
+    "croatia",
+    "slovenia",
+    "slovakia",
+    "ukraine",
+    "luxembourg",
+    "iceland",
+    "estonia",
+    "latvia",
+    "lithuania",
+    "singapore",
+    "thailand",
+    "malaysia",
+    "indonesia",
+    "vietnam",
+    "philippines",
+    "colombia",
+    "peru",
+    "venezuela",
+    "cuba",
+    "morocco",
+    "tunisia",
+    "algeria",
+    "nigeria",
+    "kenya",
+    "deutschland",
+    "italia",
+    "españa",
+    "schweiz",
+    "österreich",
+    "belgique",
+    "suisse",
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "calif",
+    "colorado",
+    "connecticut",
+    "conn",
+    "delaware",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "ill",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "mass",
+    "michigan",
+    "mich",
+    "minnesota",
+    "minn",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "penn",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "west virginia",
+    "wisconsin",
+    "wis",
+    "wyoming",
+    "d. c",
+    "d.c",
+    "ontario",
+    "quebec",
+    "québec",
+    "british columbia",
+    "bavaria",
+];
+
+/// A US state code or a country ("NY", "Germany", "U.S.A.").
+pub fn is_region(s: &str) -> bool {
+    let t = s.trim().trim_end_matches('.');
+    US_STATES.contains(&t) || COUNTRIES.contains(&t.to_lowercase().as_str())
+}
+
 /// True when `s` is a city (optionally followed by a state or country).
 pub fn is_city(s: &str) -> bool {
     let l = s.trim().trim_end_matches('.').to_lowercase();
@@ -356,11 +530,23 @@ pub fn is_city(s: &str) -> bool {
         return true;
     }
     // "Cambridge, MA", "London, UK", "Berlin, Germany", "Jena, Germany".
-    match l.split_once(',') {
+    match s.trim().split_once(',') {
         Some((city, region)) => {
-            CITIES.contains(&city.trim()) && region.split_whitespace().count() <= 2
+            let city_l = city.trim().to_lowercase();
+            if CITIES.contains(&city_l.as_str()) && region.split_whitespace().count() <= 2 {
+                return true;
+            }
+            // "White Plains, NY", "Pisa, Italy": any short capitalised name
+            // before a state or country.
+            let words = city.split_whitespace().count();
+            is_region(region)
+                && (1..=3).contains(&words)
+                && city
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+                && !city.chars().any(|c| c.is_ascii_digit())
         }
-        None => false,
+        None => COUNTRIES.contains(&l.as_str()) && l.len() > 2,
     }
 }
 
@@ -377,6 +563,18 @@ pub fn place_publisher(s: &str) -> Option<(&str, &str)> {
     let capital = |t: &str| t.chars().next().is_some_and(|c| c.is_uppercase());
     if !capital(place) || !capital(publ) {
         return None;
+    }
+    // "J. Phys. A: Math. Theor." is a journal, not "Place: Publisher".
+    let journal = |t: &str| {
+        t.split_whitespace()
+            .any(|w| w.ends_with('.') && is_journal_word(w.trim_end_matches('.')))
+    };
+    if journal(place) || journal(publ) {
+        return None;
+    }
+    // "Academic Press: London" (ACS): the publisher comes first.
+    if looks_like_publisher(place) && is_city(publ) {
+        return Some((publ, place));
     }
     if publ.chars().any(|c| c.is_ascii_digit()) && !looks_like_publisher(publ) {
         return None;
@@ -636,6 +834,47 @@ pub fn is_journal_word(w: &str) -> bool {
             | "Endocr"
             | "Metab"
             | "Lond"
+            | "Class"
+            | "Combust"
+            | "Planet"
+            | "Geol"
+            | "Limnol"
+            | "Relativ"
+            | "Gravit"
+            | "Nat"
+            | "Sect"
+            | "Ser"
+            | "Syst"
+            | "Dev"
+            | "Adv"
+            | "Curr"
+            | "Opin"
+            | "Rheumatol"
+            | "Dermatol"
+            | "Neurol"
+            | "Gastroenterol"
+            | "Ophthalmol"
+            | "Pediatr"
+            | "Epidemiol"
+            | "Hum"
+            | "Exp"
+            | "Biophys"
+            | "Cosmochim"
+            | "Geochim"
+            | "Meteor"
+            | "Meteorol"
+            | "Oceanogr"
+            | "Hydrol"
+            | "Atmos"
+            | "Sol"
+            | "Cryst"
+            | "Crystallogr"
+            | "Spectrosc"
+            | "Catal"
+            | "Kinet"
+            | "Electrochem"
+            | "Photochem"
+            | "Photobiol"
     )
 }
 
@@ -681,6 +920,16 @@ mod tests {
             place_publisher("New York: Wiley"),
             Some(("New York", "Wiley"))
         );
+        assert!(is_city("White Plains, NY"));
+        assert!(is_city("Pisa, Italy"));
+        assert!(!is_city("Proceedings of the Workshop, NY"));
+        assert!(is_region("Massachusetts") && is_region("CA") && !is_region("Press"));
+        assert!(looks_like_publisher("Springer-Verlag"));
+        assert_eq!(
+            place_publisher("Academic Press: London"),
+            Some(("London", "Academic Press"))
+        );
+        assert_eq!(place_publisher("J. Phys. A: Math. Theor"), None);
         assert!(looks_like_abbreviated_journal("Phys. Rev. D"));
         assert!(looks_like_abbreviated_journal("JHEP"));
         assert!(!looks_like_abbreviated_journal(

@@ -434,6 +434,50 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
             break;
         }
     }
+    // "Kawai, M. Sakagami, J. Soda Perturbative analysis of …": in a list of
+    // initials-first names, initials and one word end the list when the
+    // title follows with no punctuation.
+    if !terminal && need_initials && !is_boundary(toks, j) {
+        let k = toks[i..j].iter().take_while(|t| is_initials(t)).count();
+        let fam = i + k;
+        // A title has plain lower-case words soon; "J. High Energy Phys."
+        // (a journal) does not.
+        let title_follows = toks[fam + 1..]
+            .iter()
+            .take(4)
+            .any(|t| t.kind == Kind::Word && t.core.starts_with(char::is_lowercase));
+        if k >= 1
+            && fam + 1 < j
+            && is_name_word(&toks[fam])
+            && !toks[fam].period
+            && toks[fam + 1].core.starts_with(char::is_uppercase)
+            && title_follows
+        {
+            j = fam + 1;
+            terminal = true;
+        }
+    }
+    // "E. Waxman and J. Bahcall Phys. Rev. D59": the journal's first word
+    // ends the list, it is not a family name.
+    if j >= i + 3
+        && toks[j - 1].period
+        && super::lexicon::is_journal_word(toks[j - 1].core)
+        && is_name_word(&toks[j - 2])
+        && !toks[j - 2].period
+        && is_initials(&toks[i])
+    {
+        j -= 1;
+        terminal = true;
+    }
+    if !terminal
+        && j >= i + 2
+        && is_initials(&toks[i])
+        && toks
+            .get(j)
+            .is_some_and(|t| t.period && super::lexicon::is_journal_word(t.core))
+    {
+        terminal = true;
+    }
     let span = &toks[i..j];
     if span.len() < 2 {
         return None;
@@ -466,6 +510,11 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
     }
     let initials = given.iter().filter(|t| is_initials(t)).count();
     if need_initials && initials == 0 {
+        return None;
+    }
+    // "…, F. Boschetti, A Complete Formular Analysis": the article starts
+    // the title.
+    if matches!(given, [g] if g.core == "A" && !g.period) && i > 0 {
         return None;
     }
     if initials == 0 && given.len() > 3 {
@@ -716,9 +765,12 @@ fn first_person(s: &str, toks: &[Tok<'_>]) -> Option<(One, Form)> {
     }
     // Vancouver with undotted initials comes before given-first, so
     // "Anzano MA" is not read as given "Anzano", family "MA".
+    // Only the tokens of the first name count: in "George W. Cherry. S-R
+    // Machines" the title's "S-R" is not a Vancouver initial.
     let undotted = toks
         .iter()
         .take(4)
+        .take_while(|t| !(t.period && t.core.chars().any(char::is_lowercase)))
         .any(|t| is_uinit(t) && (!t.period || t.core.chars().count() >= 2));
     if undotted {
         if let Some(o) = person_family_initials(s, toks, 0) {

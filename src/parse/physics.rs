@@ -18,15 +18,34 @@ pub fn no_title(head: &str, boundary: Option<usize>) -> bool {
     // A full word ending a sentence before the numbers ("Cancer. N Engl J
     // Med") is a title.
     match boundary {
+        // "Int. J. Chem. Kinet. 5": the full stop closes the journal.
+        Some(b) if head[b + 1..].trim().is_empty() => true,
         Some(b) if b < head.len() => {
             let word = head[..b].rsplit(' ').next().unwrap_or("");
             word.chars().filter(|c| c.is_alphabetic()).count() <= 4
                 || word.contains('.')
                 || lexicon::is_journal_word(word)
                 || dotted_chain(&head[..b], head.get(b + 1..).unwrap_or(""))
+                || abbreviations_after(head.get(b + 1..).unwrap_or(""))
         }
         _ => true,
     }
+}
+
+/// "Prog. Energy Combust. Sci.": what follows the apparent sentence end is
+/// one to three abbreviated journal words, each cut with a full stop.
+fn abbreviations_after(after: &str) -> bool {
+    let words: Vec<&str> = after
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', ';', ':']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.ends_with('.')
+                && lexicon::is_journal_word(w.trim_end_matches('.'))
+        })
 }
 
 /// "Astropart. Phys.", "Gen. Relativ. Gravit.": a few capitalised words,

@@ -360,6 +360,13 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
             || is_event_phrase(whole)
         {
             runs.extend(lead.iter().copied());
+        } else if let Some(i) = whole_lead.then(|| first_place_run(s, &lead)).flatten() {
+            // "In Proceedings of …, White Plains, NY, June 1990": the
+            // container stops where the place or publisher begins.
+            let b = lead[i - 1].1;
+            tail.container = Some(clean(&s[a..b])).filter(|c| !c.is_empty());
+            tail.used += b - a;
+            runs.extend(lead[i..].iter().copied());
         } else if whole_lead {
             let end = lead.iter().rev().find(|(a2, b2)| {
                 let r = &s[*a2..*b2];
@@ -388,6 +395,26 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
         runs.extend(lead.iter().copied());
     }
     runs.extend(text_runs(s, &items, first_num, items.len()));
+    // "Proceedings of … Supercomputing. Springer-Verlag": a publisher after
+    // a full stop is not part of the container.
+    if let Some(c) = tail.container.clone() {
+        if let Some(k) = sentence_split(&c) {
+            let after = c[k + 1..].trim();
+            let first = after.split(", ").next().unwrap_or("");
+            if lexicon::looks_like_publisher(first)
+                || lexicon::is_city(first)
+                || lexicon::place_publisher(after).is_some()
+            {
+                tail.container = Some(c[..k].to_owned());
+                classify_run(after, &mut tail);
+            }
+        }
+    }
+    if let Some(c) = tail.container.take() {
+        let (name, volume) = split_glued_volume(&c);
+        tail.volume = volume.map(str::to_owned);
+        tail.container = Some(name.to_owned());
+    }
     assign_numbers(&items[first_num..], &mut tail);
     // "Cambridge, MA: MIT Press" was cut at its comma.
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
@@ -403,8 +430,15 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
             r.trim_end_matches('.'),
             "Inc" | "Ltd" | "LLC" | "GmbH" | "Co" | "Corp" | "S.A" | "AG"
         );
+        // "Reading, MA", "Pisa, Italy": a state or country joins the place
+        // before it, never a publisher ("Springer, New York").
+        let region = |last: &(usize, usize)| {
+            lexicon::is_region(r) && !lexicon::looks_like_publisher(&s[last.0..last.1])
+        };
         match merged.last_mut() {
-            Some(last) if (state || company) && s[last.1..a].trim() == "," => last.1 = b,
+            Some(last) if (state || company || region(last)) && s[last.1..a].trim() == "," => {
+                last.1 = b
+            }
             _ => merged.push((a, b)),
         }
     }
@@ -412,6 +446,54 @@ pub fn read_with(s: &str, has_container: bool, whole_lead: bool) -> Tail {
         classify_run(&s[a..b], &mut tail);
     }
     tail
+}
+
+/// "Eur. Phys. J. Plus132", "JHEP0908", "Beams20": a volume glued to the
+/// last word of a journal name (PDF extraction lost the space). Years
+/// ("PoS LATTICE2013") and words with other digits stay whole.
+fn split_glued_volume(c: &str) -> (&str, Option<&str>) {
+    let word = c.rsplit(' ').next().unwrap_or("");
+    let digits = word.len() - word.trim_end_matches(|d: char| d.is_ascii_digit()).len();
+    let stem = &word[..word.len() - digits];
+    let glued = (1..=4).contains(&digits)
+        && stem.chars().count() >= 1
+        && stem.ends_with(|ch: char| ch.is_alphabetic())
+        && !stem.chars().any(|ch| ch.is_ascii_digit())
+        && (c.len() > word.len() || stem.chars().count() >= 3);
+    let n = &c[c.len() - digits..];
+    let year = digits == 4 && tokens::year(n).is_ok();
+    if !glued || year {
+        return (c, None);
+    }
+    (c[..c.len() - digits].trim_end(), Some(n))
+}
+
+/// Index (from 1) of the first leading run that names a place or a
+/// publisher ("Springer-Verlag", "Athens, Greece", "San Jose, CA").
+fn first_place_run(s: &str, lead: &[(usize, usize)]) -> Option<usize> {
+    (1..lead.len()).find(|&i| {
+        let (a, b) = lead[i];
+        let r = &s[a..b];
+        let with_next = lead.get(i + 1).map(|&(_, b2)| &s[a..b2]);
+        lexicon::looks_like_publisher(r)
+            || lexicon::is_city(r)
+            || lexicon::place_publisher(r).is_some()
+            || with_next.is_some_and(lexicon::is_city)
+    })
+}
+
+/// A full stop inside `run` that ends a sentence: after a word of four or
+/// more letters or after a state or country, and before a capital.
+fn sentence_split(run: &str) -> Option<usize> {
+    if lexicon::place_publisher(run).is_some() {
+        return None;
+    }
+    run.match_indices(". ").map(|(k, _)| k).find(|&k| {
+        let word = run[..k].rsplit(' ').next().unwrap_or("");
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let long = letters >= 4 && word.chars().all(char::is_alphabetic);
+        (long || lexicon::is_region(word)) && run[k + 2..].starts_with(char::is_uppercase)
+    })
 }
 
 fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
@@ -425,6 +507,8 @@ fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
         "éd. par ",
         "édité par ",
         "editado por ",
+        "éditeurs : ",
+        "éditeur : ",
     ] {
         if let Some(a) = lower.find(cue) {
             if !s.is_char_boundary(a) || !s.is_char_boundary(a + cue.len()) {
@@ -509,6 +593,13 @@ fn is_event_phrase(t: &str) -> bool {
 fn classify_run(run: &str, tail: &mut Tail) {
     let run = run.trim();
     if run.is_empty() {
+        return;
+    }
+    // "MA. IEEE Computer Society Press", "Mathematics. Prentice-Hall, Inc":
+    // sentences run together in one run are read one by one.
+    if let Some(k) = sentence_split(run) {
+        classify_run(&run[..k], tail);
+        classify_run(&run[k + 1..], tail);
         return;
     }
     if let Some(k) = starts_edited_by(run) {
@@ -597,14 +688,49 @@ fn assign_numbers(items: &[Item], tail: &mut Tail) {
             Item::Text(..) | Item::Punct(..) => {}
         }
     }
+    // "Tetrahedron Lett. 3169 (1978)": a lone long number before a
+    // bracketed year is the page (chemistry lists give no volume there);
+    // a short one ("Phys. Rev. D 47 (1993)") stays the volume.
+    let bare: Vec<&Item> = items
+        .iter()
+        .filter(|it| !matches!(it, Item::Text(..) | Item::Punct(..) | Item::Date(..)))
+        .collect();
+    let mut lone_page = false;
+    if let [Item::Num(n)] = bare.as_slice() {
+        let k = items.iter().position(|it| matches!(it, Item::Num(_)));
+        let year_next = k.is_some_and(|k| {
+            items[k + 1..]
+                .iter()
+                .find(|it| !matches!(it, Item::Punct(',', _)))
+                .is_some_and(|it| matches!(it, Item::Date(_, true)))
+        });
+        if year_next
+            && tail.volume.is_none()
+            && tail.pages.is_none()
+            && n.len() >= 3
+            && n.bytes().all(|b| b.is_ascii_digit())
+        {
+            tail.pages = Some(n.clone());
+            lone_page = true;
+        }
+    }
     // Bare numbers and ranges in order, once the labelled ones are placed.
     for it in items {
         match it {
             Item::Range(r) if tail.pages.is_none() => {
                 tail.pages = Some(r.clone());
             }
-            Item::Num(n) => place_number(tail, n.clone()),
+            Item::Num(n) if !lone_page => place_number(tail, n.clone()),
             _ => {}
+        }
+    }
+    // "JHEP 05 (2014) 146": a zero-padded two-digit number is an issue (a
+    // month's number), not a volume.
+    if tail.issue.is_none() {
+        if let Some(v) = tail.volume.as_deref() {
+            if v.len() == 2 && v.starts_with('0') && v != "00" {
+                tail.issue = tail.volume.take();
+            }
         }
     }
     // The date: a parenthesised one, else the most precise, else the first.
