@@ -242,8 +242,95 @@ fn take_accessed(s: &str) -> Option<(usize, usize, Option<Date>)> {
 }
 
 /// Takes the identifiers out of `raw`.
+/// Closes the spaces PDF extraction opens inside a URL's scheme ("http
+/// ://", "https: //", "https :/ /"), and separates a scheme glued to a cue
+/// word ("URLhttp://"), so [`find_url`] sees one token. `None` when there
+/// is nothing to mend, the common case.
+fn mend_schemes(raw: &str) -> Option<String> {
+    let lower = raw.to_ascii_lowercase();
+    if !lower.contains("http") {
+        return None;
+    }
+    let b = lower.as_bytes();
+    let mut out = String::with_capacity(raw.len());
+    let mut from = 0;
+    let mut changed = false;
+    let mut i = 0;
+    while let Some(k) = lower[i..].find("http") {
+        let at = i + k;
+        i = at + 4;
+        let mut j = at + 4;
+        if b.get(j) == Some(&b's') {
+            j += 1;
+        }
+        let scheme_end = j;
+        let mut spaced = false;
+        let mut expect = [b':', b'/', b'/'].into_iter().peekable();
+        while let Some(&want) = expect.peek() {
+            match b.get(j) {
+                Some(b' ') => {
+                    spaced = true;
+                    j += 1;
+                }
+                Some(&c) if c == want => {
+                    expect.next();
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        if expect.peek().is_some() {
+            continue;
+        }
+        while b.get(j) == Some(&b' ') {
+            spaced = true;
+            j += 1;
+        }
+        let glued = at >= 3 && lower[..at].ends_with("url");
+        if !(spaced || glued) || j >= b.len() {
+            continue;
+        }
+        out.push_str(&raw[from..at]);
+        if glued {
+            out.push(' ');
+        }
+        out.push_str(&raw[at..scheme_end]);
+        out.push_str("://");
+        from = j;
+        i = j;
+        changed = true;
+    }
+    changed.then(|| {
+        out.push_str(&raw[from..]);
+        out
+    })
+}
+
+/// Cuts what PDF extraction glues to the end of a DOI: ".URL", ",in press",
+/// ",hep-th/…", "[arXiv…". A comma or an unmatched '[' never occurs in the
+/// DOIs publishers assign today.
+fn trim_doi(doi: &str) -> &str {
+    let mut d = doi;
+    if let Some(k) = d.find(',') {
+        d = &d[..k];
+    }
+    if let Some(k) = d.find('[') {
+        if !d[k..].contains(']') {
+            d = &d[..k];
+        }
+    }
+    for junk in [".URL", ".Url", ".url", "URL"] {
+        if let Some(t) = d.strip_suffix(junk) {
+            d = t;
+        }
+    }
+    trim_trailing(d)
+}
+
 pub fn extract(raw: &str) -> Identifiers {
     let mut ids = Identifiers::default();
+    let mended = mend_schemes(raw);
+    let raw = mended.as_deref().unwrap_or(raw);
     let lower = raw.to_ascii_lowercase();
     ids.video_host =
         lower.contains("youtube.com") || lower.contains("youtu.be") || lower.contains("vimeo.com");
@@ -317,7 +404,7 @@ pub fn extract(raw: &str) -> Identifiers {
         }
     }
     if let Some(d) = ids.doi.as_mut() {
-        *d = trim_trailing(d).to_owned();
+        *d = trim_doi(d).to_owned();
     }
     ids.rest = s;
     ids
@@ -336,6 +423,42 @@ mod tests {
         let ids = extract("Title. https://doi.org/10.1145/3442188.3445922");
         assert_eq!(ids.doi.as_deref(), Some("10.1145/3442188.3445922"));
         assert!(ids.url.is_none());
+    }
+
+    #[test]
+    fn spaced_schemes_and_glued_cues_are_mended() {
+        let ids = extract("M. Wolf, Quantum channels, https :/ /www.example.org/notes.pdf.");
+        assert_eq!(
+            ids.url.as_deref(),
+            Some("https://www.example.org/notes.pdf")
+        );
+        let ids = extract("Peskin, Westview, 1995.URL https: //cds.cern.ch/record/257493");
+        assert_eq!(
+            ids.url.as_deref(),
+            Some("https://cds.cern.ch/record/257493")
+        );
+        let ids = extract("Representations 7 401. URLhttp ://arxiv.org/abs/quant-ph/0608197v2");
+        assert_eq!(ids.arxiv.as_deref(), Some("quant-ph/0608197v2"));
+        let ids = extract("Solving, http : // reference.example.com/tutorial.html.");
+        assert_eq!(
+            ids.url.as_deref(),
+            Some("http://reference.example.com/tutorial.html")
+        );
+        // Not a scheme: left alone.
+        assert_eq!(mend_schemes("Smith, HTTP: the protocol. 1999."), None);
+        assert_eq!(mend_schemes("ends with http :"), None);
+    }
+
+    #[test]
+    fn glued_tails_are_cut_from_dois() {
+        for (raw, doi) in [
+            ("Phys. Rev. X 6 (2016) 011023. doi:10.1103/PhysRevX.6.011023.URL https://link.example.org/x", "10.1103/PhysRevX.6.011023"),
+            ("Phys. Lett. B (2017), doi:10.1016/j.physletb.2017.05.070,in press", "10.1016/j.physletb.2017.05.070"),
+            ("Class. Quant. Grav. 33 (2016) doi:10.1088/0264-9381/33/5/055008[arXiv:1509.00074]", "10.1088/0264-9381/33/5/055008"),
+            ("JHEP 11 (2013) 158. doi:10.1007/JHEP11(2013)158", "10.1007/JHEP11(2013)158"),
+        ] {
+            assert_eq!(extract(raw).doi.as_deref(), Some(doi), "{raw}");
+        }
     }
 
     #[test]
