@@ -192,7 +192,8 @@ fn strip_cue_before(out: &mut String) {
 /// 2023)", "Accessed 5 May 2020", "Retrieved March 3, 2020, from",
 /// "zuletzt abgerufen am 3.4.2020", "consulté le 3 mars 2020".
 fn take_accessed(s: &str) -> Option<(usize, usize, Option<Date>)> {
-    let lower = s.to_lowercase();
+    // ASCII lower-casing keeps byte offsets equal to `s`'s.
+    let lower = s.to_ascii_lowercase();
     for cue in [
         "accessed",
         "retrieved",
@@ -203,7 +204,7 @@ fn take_accessed(s: &str) -> Option<(usize, usize, Option<Date>)> {
         "last accessed",
         "viewed",
     ] {
-        if let Some(at) = lower.find(cue) {
+        if let Some(at) = memchr::memmem::find(lower.as_bytes(), cue.as_bytes()) {
             if !s.is_char_boundary(at) {
                 continue;
             }
@@ -241,7 +242,6 @@ fn take_accessed(s: &str) -> Option<(usize, usize, Option<Date>)> {
     None
 }
 
-/// Takes the identifiers out of `raw`.
 /// Closes the spaces PDF extraction opens inside a URL's scheme ("http
 /// ://", "https: //", "https :/ /"), and separates a scheme glued to a cue
 /// word ("URLhttp://"), so [`find_url`] sees one token. `None` when there
@@ -327,6 +327,7 @@ fn trim_doi(doi: &str) -> &str {
     trim_trailing(d)
 }
 
+/// Takes the identifiers out of `raw`.
 pub fn extract(raw: &str) -> Identifiers {
     let mut ids = Identifiers::default();
     let mended = mend_schemes(raw);

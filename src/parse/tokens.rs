@@ -283,10 +283,15 @@ fn label_then<'a, O>(
 ) -> impl FnMut(&'a str) -> IResult<&'a str, O> {
     preceded(
         pair(
+            // Tried at every word of every tail, so a byte comparison
+            // rather than nom's char-by-char `tag_no_case`; the labels are
+            // lower-case and their non-ASCII letters ('°', 'º') have no case.
             move |i: &'a str| {
                 for l in labels {
-                    if let Ok(r) = tag_no_case::<_, _, nom::error::Error<&str>>(*l)(i) {
-                        return Ok(r);
+                    if let Some(head) = i.get(..l.len()) {
+                        if head.eq_ignore_ascii_case(l) {
+                            return Ok((&i[l.len()..], head));
+                        }
                     }
                 }
                 Err(nom::Err::Error(nom::error::Error::new(

@@ -481,6 +481,15 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     }
     let num = |l: Label| run(l).and_then(|v| number_value(&v));
     r.volume = pick(policy.numbers, num(Label::Volume), r.volume.take());
+    // "Eur. Phys. J. Plus128": a volume glued to the journal's last word is
+    // one token to the tagger; the grammar split it.
+    if let (Some(c), Some(v)) = (r.container_title.as_mut(), r.volume.as_deref()) {
+        if let Some(head) = c.strip_suffix(v) {
+            if head.ends_with(char::is_alphabetic) && head.len() > v.len() {
+                c.truncate(head.len());
+            }
+        }
+    }
     r.issue = pick(policy.numbers, num(Label::Issue), r.issue.take());
     r.pages = pick(policy.numbers, num(Label::Pages), r.pages.take());
     r
