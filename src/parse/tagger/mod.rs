@@ -350,6 +350,21 @@ fn run_text(text: &str, tokens: &[Token], labels: &[Label], label: Label) -> Opt
     (!v.is_empty()).then_some(v)
 }
 
+/// True when every token of the first occurrence of `field` in `text` was
+/// labelled [`Label::Other`].
+fn only_other(text: &str, tokens: &[Token], labels: &[Label], field: &str) -> bool {
+    let Some(a) = text.find(field) else {
+        return false;
+    };
+    let b = a + field.len();
+    let mut inside = tokens
+        .iter()
+        .zip(labels)
+        .filter(|(t, _)| t.start >= a && t.start < b)
+        .peekable();
+    inside.peek().is_some() && inside.all(|(_, l)| *l == Label::Other)
+}
+
 fn pick<T>(source: Source, tagger: Option<T>, grammar: Option<T>) -> Option<T> {
     match source {
         Source::Grammar => grammar,
@@ -399,14 +414,15 @@ fn editors_from(run: &str) -> Vec<Person> {
     }
 }
 
-/// "Proc Natl Acad Sci U S A": a place runs on from a container with no
-/// mark between them only when it is part of the container's name.
+/// "Proc Natl Acad Sci U S A": a place (or a list of initials read as
+/// editors) runs on from a container with no mark between them only when it
+/// is part of the container's name.
 fn join_unpunctuated_place(text: &str, tokens: &[Token], labels: &mut [Label]) {
     for i in 1..labels.len() {
         let (before, here) = (labels[i - 1], labels[i]);
         let prev = &text[tokens[i - 1].start..tokens[i - 1].end];
         if before == Label::Container
-            && here == Label::Place
+            && matches!(here, Label::Place | Label::Editor)
             && prev.ends_with(|c: char| c.is_alphanumeric())
         {
             labels[i] = Label::Container;
@@ -452,6 +468,15 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
         if let (Some(gt), Some(c)) = (r.title.as_deref(), container.as_deref()) {
             if c.starts_with(gt) && c[gt.len()..].starts_with(". ") {
                 title = r.title.clone();
+                container = r.container_title.clone();
+            }
+        }
+    }
+    // "… meta-analyses. BMJ. 2003;327": a journal the tagger left
+    // unlabelled, where the grammar found one, is still the journal.
+    if container.is_none() {
+        if let Some(gc) = r.container_title.as_deref() {
+            if only_other(&p.text, &seq.tokens, &labels, gc) {
                 container = r.container_title.clone();
             }
         }
