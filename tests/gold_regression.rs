@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 use unicode_normalization::UnicodeNormalization;
 
 /// Micro F1 reached on the sample; the test allows 0.003 below it.
-const MICRO_F1_FLOOR: f64 = 0.916;
+const MICRO_F1_FLOOR: f64 = 0.919;
 
 const FIELDS: [&str; 12] = [
     "author",
