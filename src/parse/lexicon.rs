@@ -594,20 +594,21 @@ pub fn is_thesis_or_report(s: &str) -> bool {
 /// "PhD thesis", "Dissertation", "Master's thesis", "Diplomarbeit".
 pub fn thesis_cue(s: &str) -> bool {
     let l = s.to_lowercase();
-    [
-        "thesis",
-        "dissertation",
-        "ph.d.",
-        "phd",
-        "diplomarbeit",
-        "doctoral",
-        "thèse",
-        "tesis",
-        "master's",
-    ]
-    .iter()
-    .any(|c| l.contains(c))
+    l.contains("ph.d.") || THESIS_WORDS.iter().any(|c| l.contains(c))
 }
+
+/// Words that name a thesis; [`thesis_cue`] reads them in text, and the
+/// tagger's word classes use them too.
+pub(crate) const THESIS_WORDS: &[&str] = &[
+    "thesis",
+    "dissertation",
+    "phd",
+    "diplomarbeit",
+    "doctoral",
+    "thèse",
+    "tesis",
+    "master's",
+];
 
 /// "Technical Report", "Tech. Rep.", "Working Paper", "White Paper".
 pub fn report_cue(s: &str) -> bool {
@@ -662,27 +663,36 @@ pub fn institution_cue(s: &str) -> bool {
     })
 }
 
+/// Words that name a conference, abbreviations as stems ("proc", "conf",
+/// "symp"). [`conference_cue`] reads them in text; the tagger's word classes
+/// use them too.
+pub(crate) const CONFERENCE_WORDS: &[&str] = &[
+    "proceedings",
+    "proc",
+    "conference",
+    "conf",
+    "symposium",
+    "symp",
+    "workshop",
+    "congress",
+    "colloquium",
+    "meeting",
+    "tagung",
+    "actes",
+    "convention",
+];
+
 /// "Proceedings", "Conference", "Symposium", "Workshop", "Proc.".
 pub fn conference_cue(s: &str) -> bool {
     let l = s.to_lowercase();
-    [
-        "proceedings",
-        "proc.",
-        "proc ",
-        "conference",
-        "conf.",
-        "symposium",
-        "symp.",
-        "workshop",
-        "congress",
-        "colloquium",
-        "meeting",
-        "tagung",
-        "actes",
-        "convention",
-    ]
-    .iter()
-    .any(|c| l.contains(c))
+    // The stems are cues only as abbreviations: "proc." or "proc ", never
+    // inside "process" or "confidence".
+    CONFERENCE_WORDS.iter().any(|w| match *w {
+        "proc" => l.contains("proc.") || l.contains("proc "),
+        "conf" => l.contains("conf."),
+        "symp" => l.contains("symp."),
+        w => l.contains(w),
+    })
 }
 
 /// "Magazine", "Times", "Post", … for periodicals that are not journals.

@@ -174,37 +174,6 @@ const CUE_WORDS: &[&str] = &[
     "zur",
 ];
 
-/// Stems of conference names, as `lexicon::conference_cue` reads them.
-const CONFERENCE_WORDS: &[&str] = &[
-    "proceedings",
-    "proc",
-    "conference",
-    "conf",
-    "symposium",
-    "symp",
-    "workshop",
-    "congress",
-    "colloquium",
-    "meeting",
-    "tagung",
-    "actes",
-    "convention",
-];
-
-/// Words of theses and reports, as `lexicon::thesis_cue` reads them.
-const THESIS_WORDS: &[&str] = &[
-    "thesis",
-    "dissertation",
-    "phd",
-    "diplomarbeit",
-    "doctoral",
-    "thèse",
-    "tesis",
-    "master's",
-    "report",
-    "memorandum",
-];
-
 /// A multiply-rotate hasher: the table's keys are short, fixed, and not
 /// chosen by an attacker, so SipHash's cost buys nothing here.
 #[derive(Default, Clone, Copy)]
@@ -245,8 +214,16 @@ fn lexicon_table() -> &'static Table {
             CITY,
         );
         add(&mut tokens::MONTHS.iter().map(|(m, _)| *m), MONTH);
-        add(&mut CONFERENCE_WORDS.iter().copied(), CONFERENCE);
-        add(&mut THESIS_WORDS.iter().copied(), THESIS_REPORT);
+        add(&mut lexicon::CONFERENCE_WORDS.iter().copied(), CONFERENCE);
+        // Reports share the thesis class: both are grey literature with an
+        // institution in place of a publisher.
+        add(
+            &mut lexicon::THESIS_WORDS
+                .iter()
+                .copied()
+                .chain(["report", "memorandum"]),
+            THESIS_REPORT,
+        );
         t.remove("");
         t
     })
