@@ -24,13 +24,13 @@ pub fn load(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
     let results: Vec<_> = found
         .files
         .par_iter()
-        .map(|p| input::load_path(p))
+        .map(|p| input::read_path(p))
         .collect();
     let mut failed = found.errors.len();
     let mut sources = Vec::with_capacity(results.len());
     for r in results {
         match r {
-            Ok(s) => sources.push(s),
+            Ok(s) => sources.extend(s),
             Err(err) => {
                 eprintln!("citemap: {err}");
                 failed += 1;

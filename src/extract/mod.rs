@@ -25,8 +25,22 @@ pub const NO_SECTION: &str = "no works-cited section found";
 pub const MAX_ENTRY_LEN: usize = 10_000;
 
 /// Extracts the works-cited entries of a loaded document.
+///
+/// A source whose format states its list ([`Source::entries`]: a reference
+/// library, a database export record) keeps that list as it is; only text
+/// is searched for one.
 pub fn extract(source: &Source) -> Document {
-    let mut doc = extract_text(&source.path, &source.text);
+    let mut doc = match &source.entries {
+        Some(entries) => Document {
+            path: source.path.clone(),
+            meta: Default::default(),
+            section: None,
+            style: Style::Unknown,
+            entries: entries.clone(),
+            notes: Vec::new(),
+        },
+        None => extract_text(&source.path, &source.text),
+    };
     doc.meta = source.meta.clone();
     let mut notes = source.notes.clone();
     notes.append(&mut doc.notes);

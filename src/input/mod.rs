@@ -7,13 +7,15 @@
 
 pub mod collect;
 pub mod decode;
+pub mod format;
 pub mod front_matter;
 pub mod normalize;
 
 pub use collect::{collect, is_stdin, Collected};
+pub use format::{read, read_path, Format};
 
 use crate::error::{Error, Result};
-use crate::model::DocumentMeta;
+use crate::model::{DocumentMeta, Entry};
 use std::io::Read;
 use std::path::Path;
 
@@ -32,6 +34,38 @@ pub struct Source {
     /// What the user should know about reading it (a guessed encoding, an
     /// empty file, ignored front-matter keys).
     pub notes: Vec<String>,
+    /// Where each line of `text` stood on its page, for documents read from
+    /// a layout (PDF): `layout[i]` describes line `i` (0-based). `None` for
+    /// plain text. The section finder and splitter may use it; they must
+    /// also work without it.
+    pub layout: Option<Vec<LineLayout>>,
+    /// The works-cited list when the format states it outright (a BibTeX,
+    /// CSL-JSON or RIS library, a database export record, a LaTeX draft's
+    /// .bib): extraction takes these entries as the list instead of looking
+    /// for one in `text`. Their spans point into the file they came from.
+    pub entries: Option<Vec<Entry>>,
+    /// The format the document was read as.
+    pub format: Format,
+}
+
+/// The position of one text line on its page, in PDF points (1/72 inch),
+/// origin at the page's top left.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct LineLayout {
+    /// Page number, 1-based.
+    pub page: u32,
+    /// Left edge of the line's first glyph.
+    pub x: f32,
+    /// Baseline, from the top of the page.
+    pub y: f32,
+    /// Width of the line.
+    pub width: f32,
+    /// The most common font size on the line.
+    pub font_size: f32,
+    /// Width of the page (for columns and centring).
+    pub page_width: f32,
+    /// Height of the page (for running heads and page numbers).
+    pub page_height: f32,
 }
 
 /// Reads one file into a [`Source`].
@@ -126,6 +160,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Source> {
         text,
         meta: fm.meta,
         notes,
+        ..Source::default()
     })
 }
 
