@@ -428,8 +428,14 @@ pub struct Document {
     /// Metadata, when the document carries a front-matter header.
     #[serde(default)]
     pub meta: DocumentMeta,
-    /// The works-cited section, if one was found.
+    /// The works-cited section, if one was found (the first, when there
+    /// are several).
     pub section: Option<Section>,
+    /// Every works-cited section, in document order, when the document has
+    /// more than one (a paper and its supplement, the chapters of a
+    /// thesis); empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
     /// The style detected for the whole list.
     pub style: Style,
     /// Every entry, parsed or not, in document order.

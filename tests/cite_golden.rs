@@ -80,6 +80,7 @@ fn bullet_document(path: &str, text: &str) -> Document {
             line: heading + 2,
             end_line: lines.len(),
         }),
+        sections: Vec::new(),
         style: Style::Mla,
         entries,
         notes: Vec::new(),

@@ -35,6 +35,7 @@ fn doc(path: &str, entries: Vec<Entry>) -> Document {
         path: path.into(),
         meta: DocumentMeta::default(),
         section: None,
+        sections: Vec::new(),
         style: Style::Mla,
         entries,
         notes: vec![],

@@ -43,6 +43,7 @@ fn corpus() -> Vec<Document> {
             ..DocumentMeta::default()
         },
         section: None,
+        sections: Vec::new(),
         style: Style::Mla,
         entries,
         notes: vec![],

@@ -96,6 +96,7 @@ fn doc(path: &str, style: Style, refs: Vec<R>) -> Document {
         path: path.into(),
         meta: DocumentMeta::default(),
         section: None,
+        sections: Vec::new(),
         style,
         entries,
         notes: vec![],

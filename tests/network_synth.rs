@@ -54,6 +54,7 @@ fn written_fields(c: &Corpus) -> Vec<Document> {
             path: d.name.clone(),
             meta: DocumentMeta::default(),
             section: None,
+            sections: Vec::new(),
             style: d.style,
             entries: d
                 .entries

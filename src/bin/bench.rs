@@ -356,6 +356,7 @@ fn truth_documents(truth: &[TruthDoc]) -> Vec<Document> {
             path: t.name.clone(),
             meta: Default::default(),
             section: None,
+            sections: Vec::new(),
             style: t.style,
             entries: t
                 .entries

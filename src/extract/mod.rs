@@ -7,6 +7,9 @@
 //! Every entry that was cut appears in the result, parsed or not.
 
 pub mod cues;
+pub mod features;
+pub mod learn;
+pub mod learned;
 pub mod repair;
 pub mod section;
 pub mod split;
@@ -28,18 +31,24 @@ pub const MAX_ENTRY_LEN: usize = 10_000;
 ///
 /// A source whose format states its list ([`Source::entries`]: a reference
 /// library, a database export record) keeps that list as it is; only text
-/// is searched for one.
+/// is searched for one (with its layout, when it has one).
 pub fn extract(source: &Source) -> Document {
     let mut doc = match &source.entries {
         Some(entries) => Document {
             path: source.path.clone(),
             meta: Default::default(),
             section: None,
+            sections: Vec::new(),
             style: Style::Unknown,
             entries: entries.clone(),
             notes: Vec::new(),
         },
-        None => extract_text(&source.path, &source.text),
+        None => extract_with(
+            &source.path,
+            &source.text,
+            source.layout.as_deref(),
+            learned::MODELS.as_ref().map(|(f, s)| (f, s)),
+        ),
     };
     doc.meta = source.meta.clone();
     let mut notes = source.notes.clone();
@@ -62,17 +71,47 @@ pub fn extract_all(sources: &[Source]) -> Vec<Document> {
 /// assert_eq!(doc.entries[0].span.line, 5);
 /// ```
 pub fn extract_text(path: &str, text: &str) -> Document {
+    extract_with(
+        path,
+        text,
+        None,
+        learned::MODELS.as_ref().map(|(f, s)| (f, s)),
+    )
+}
+
+/// As [`extract_text`], with the line layout of a PDF when there is one and
+/// the line models to use (finder, splitter); without models only the
+/// rules run. The trainer calls this with models trained on part of the
+/// data, to score them on the rest.
+pub fn extract_with(
+    path: &str,
+    text: &str,
+    layout: Option<&[crate::input::LineLayout]>,
+    models: Option<(&learn::Model, &learn::Model)>,
+) -> Document {
     let text = normalize(text);
     let lines: Vec<&str> = text.split('\n').collect();
     let mut doc = Document {
         path: path.to_owned(),
         meta: Default::default(),
         section: None,
+        sections: Vec::new(),
         style: Style::Unknown,
         entries: Vec::new(),
         notes: Vec::new(),
     };
-    let Some(found) = section::find(&lines) else {
+    let rule = section::find(&lines);
+    let rules_sure = rule.as_ref().is_some_and(|f| rules_are_sure(&lines, f));
+    if !rules_sure {
+        if let Some((finder, splitter)) = models {
+            let found = learned::find_with(finder, splitter, &lines, layout);
+            if !found.is_empty() {
+                from_learned(&mut doc, found);
+                return doc;
+            }
+        }
+    }
+    let Some(found) = rule else {
         doc.notes.push(NO_SECTION.to_owned());
         return doc;
     };
@@ -95,21 +134,106 @@ pub fn extract_text(path: &str, text: &str) -> Document {
             .push(format!("the section \"{}\" has no entries", found.heading));
         return doc;
     }
+    parse_entries(&mut doc, cut.entries);
+    doc
+}
+
+/// Whether the rule-based finder's section is surer than the models: a
+/// Markdown bullet list, or a numbered run sharing its line with the
+/// heading (text that lost its line breaks), neither of which the models,
+/// trained on PDF lines, have seen.
+fn rules_are_sure(lines: &[&str], found: &section::Found) -> bool {
+    if found.heading_line.is_none() {
+        return false;
+    }
+    if found.start > 0 {
+        return true;
+    }
+    let body = &lines[found.first..=found.last.min(lines.len().saturating_sub(1))];
+    let content: Vec<&str> = body
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let bullets = content
+        .iter()
+        .filter(|l| split::BULLETS.iter().any(|b| l.starts_with(b)))
+        .count();
+    bullets * 2 >= content.len() && bullets > 0
+}
+
+/// Fills a document from the sections the models found.
+fn from_learned(doc: &mut Document, found: Vec<learned::LearnedSection>) {
+    let mut raws = Vec::new();
+    let mut dropped = 0;
+    for s in &found {
+        let (heading, line) = match &s.heading {
+            Some((h, text)) => (text.clone(), h + 2),
+            None => {
+                doc.notes.push(format!(
+                    "no works-cited heading; took lines {}-{} as the list",
+                    s.first + 1,
+                    s.last + 1
+                ));
+                (
+                    format!(
+                        "(no heading: a run of {} entries found by the line model)",
+                        s.entries.len()
+                    ),
+                    s.first + 1,
+                )
+            }
+        };
+        doc.sections.push(Section {
+            heading,
+            line,
+            end_line: s.last + 1,
+        });
+        dropped += s.dropped;
+    }
+    for s in found {
+        raws.extend(s.entries);
+    }
+    if dropped > 0 {
+        doc.notes.push(format!(
+            "dropped {dropped} line(s) of page furniture (page numbers, running heads) or other text inside the list"
+        ));
+    }
+    if doc.sections.len() > 1 {
+        doc.notes.push(format!(
+            "{} works-cited sections: {}",
+            doc.sections.len(),
+            doc.sections
+                .iter()
+                .map(|s| format!("\"{}\" (lines {}-{})", s.heading, s.line, s.end_line))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    doc.section = doc.sections.first().cloned();
+    if doc.sections.len() == 1 {
+        doc.sections.clear();
+    }
+    parse_entries(doc, raws);
+}
+
+/// Repairs, votes the list's style over and parses the cut entries.
+fn parse_entries(doc: &mut Document, cut: Vec<split::RawEntry>) {
     let repaired: Vec<String> = cut
-        .entries
         .iter()
         .map(|e| repair::repair_entry(&e.text).into_owned())
         .collect();
     doc.style = vote_style(&repaired);
+    let path = doc.path.clone();
+    let style = doc.style;
     doc.entries = cut
-        .entries
         .into_iter()
         .zip(repaired)
         .map(|(raw, text)| {
-            let (style, outcome) = parse_entry(&text, doc.style);
+            let (style, outcome) = parse_entry(&text, style);
             Entry {
                 span: Span {
-                    path: path.to_owned(),
+                    path: path.clone(),
                     line: raw.line,
                     end_line: raw.end_line,
                     column: raw.column,
@@ -121,7 +245,6 @@ pub fn extract_text(path: &str, text: &str) -> Document {
             }
         })
         .collect();
-    doc
 }
 
 /// The most common style guessed over the entries (ties go to the style

@@ -180,7 +180,9 @@ fn normalise_heading(line: &str) -> Option<String> {
     )
 }
 
-fn is_stop_heading(line: &str) -> bool {
+/// True when a line is a heading that ends a works-cited list ("Appendix A",
+/// "Acknowledgements").
+pub fn is_stop_heading(line: &str) -> bool {
     normalise_heading(line).is_some_and(|n| {
         STOP_HEADINGS.contains(&n.as_str())
             || n.strip_prefix("appendix ").is_some_and(|r| r.len() <= 3)

@@ -97,7 +97,8 @@ const RUNNING_HEAD_MAX: usize = 80;
 /// entry after a skipped number.
 const MAX_NUMBER_JUMP: u32 = 3;
 
-const BULLETS: &[&str] = &["- ", "• ", "* ", "· ", "▪ ", "◦ ", "-\t", "•\t"];
+/// Bullets that open a list item.
+pub const BULLETS: &[&str] = &["- ", "• ", "* ", "· ", "▪ ", "◦ ", "-\t", "•\t"];
 
 fn marker(text: &str) -> Option<Marker> {
     for bullet in BULLETS {

@@ -23,7 +23,7 @@
 //!         span: Span::default(), label: None, raw: title.into(), style: Style::Unknown,
 //!         outcome: Outcome::Parsed { reference, confidence: 1.0 },
 //!     };
-//!     Document { path: path.into(), meta: Default::default(), section: None,
+//!     Document { path: path.into(), meta: Default::default(), section: None, sections: vec![],
 //!                style: Style::Unknown, entries: vec![entry], notes: vec![] }
 //! }
 //! let docs = [

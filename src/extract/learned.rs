@@ -1,0 +1,390 @@
+//! The learned finder and splitter: two line labellers ([`super::learn`])
+//! over the layout features of [`super::features`].
+//!
+//! The *finder* labels every non-blank line of a document as bibliography
+//! (heading included), page furniture or other text; each run of
+//! bibliography lines (furniture and a few stray lines inside allowed) is a
+//! works-cited section. The *splitter* labels each line of a section as the
+//! first line of an entry, a continuation or furniture. Entries that a
+//! numbered run continues inside a line ("… 1999. \[12\] Meyer M, …") are
+//! then cut there. Both models are trained by `train-sections` (see the
+//! README) and compiled in.
+
+use super::features::{features, label_of, DocLine, Label};
+use super::learn::Model;
+use super::split::RawEntry;
+use super::{cues, section};
+use crate::input::LineLayout;
+use std::sync::LazyLock;
+
+/// Finder labels.
+pub const BIB: u8 = 0;
+/// Finder and splitter label: page furniture (running heads, page numbers).
+pub const FURNITURE: u8 = 1;
+/// Finder label: any other text.
+pub const OTHER: u8 = 2;
+/// Number of finder labels.
+pub const FINDER_LABELS: usize = 3;
+
+/// Splitter label: the first line of an entry.
+pub const FIRST: u8 = 0;
+/// Splitter label: a line continuing the entry above.
+pub const CONT: u8 = 2;
+/// Number of splitter labels (FIRST, FURNITURE, CONT).
+pub const SPLITTER_LABELS: usize = 3;
+
+static FINDER_BYTES: &[u8] = include_bytes!("finder.bin");
+static SPLITTER_BYTES: &[u8] = include_bytes!("splitter.bin");
+
+/// The compiled-in models; `None` when a model file does not read (then
+/// the rule-based finder alone is used).
+pub static MODELS: LazyLock<Option<(Model, Model)>> = LazyLock::new(|| {
+    let f = Model::from_bytes(FINDER_BYTES).ok()?;
+    let s = Model::from_bytes(SPLITTER_BYTES).ok()?;
+    (f.labels() == FINDER_LABELS && s.labels() == SPLITTER_LABELS).then_some((f, s))
+});
+
+/// Other-text lines tolerated between two parts of one section (a figure
+/// caption or a column of other text in the middle of the list).
+const MAX_INTERRUPTION: usize = 4;
+
+/// A works-cited section found by the models, split into entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearnedSection {
+    /// 0-based line of the heading and its text, when there is one.
+    pub heading: Option<(usize, String)>,
+    /// 0-based first line of the body.
+    pub first: usize,
+    /// 0-based last line of the body (inclusive).
+    pub last: usize,
+    /// The entries, with 1-based spans.
+    pub entries: Vec<RawEntry>,
+    /// Page furniture and other lines dropped from inside the section.
+    pub dropped: usize,
+}
+
+/// The non-blank lines of a text with their 0-based indices.
+pub fn doc_lines<'a>(
+    lines: &[&'a str],
+    layout: Option<&[LineLayout]>,
+) -> (Vec<DocLine<'a>>, Vec<usize>) {
+    let mut out = Vec::new();
+    let mut index = Vec::new();
+    let mut gap = false;
+    for (i, l) in lines.iter().enumerate() {
+        if l.trim().is_empty() {
+            gap = true;
+            continue;
+        }
+        out.push(DocLine {
+            text: l,
+            gap_before: std::mem::take(&mut gap),
+            layout: layout.and_then(|v| v.get(i).copied()),
+        });
+        index.push(i);
+    }
+    (out, index)
+}
+
+/// Finds and splits every works-cited section of a document with the given
+/// models.
+pub fn find_with(
+    finder: &Model,
+    splitter: &Model,
+    lines: &[&str],
+    layout: Option<&[LineLayout]>,
+) -> Vec<LearnedSection> {
+    let (dl, index) = doc_lines(lines, layout);
+    if dl.is_empty() {
+        return Vec::new();
+    }
+    let labels = finder.decode(&features(&dl));
+    let mut out = Vec::new();
+    for run in runs(&labels) {
+        if let Some(s) = section_of(splitter, &dl, &index, &labels, run) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Runs of bibliography lines (positions in the non-blank lines): from a
+/// BIB line to the last BIB line reached over furniture and short
+/// interruptions of other text.
+fn runs(labels: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        if labels[i] != BIB {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut others = 0;
+        let mut j = i + 1;
+        while j < labels.len() {
+            match labels[j] {
+                BIB => {
+                    end = j;
+                    others = 0;
+                }
+                OTHER => {
+                    others += 1;
+                    if others > MAX_INTERRUPTION {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        out.push((start, end));
+        i = end + 1;
+    }
+    out
+}
+
+fn heading_like(t: &str) -> bool {
+    let t = t.trim();
+    section::heading_name(t).is_some()
+        || (t.chars().count() <= 40
+            && !cues::has_year(t)
+            && label_of(t).is_none()
+            && !t.ends_with([',', ';'])
+            && t.starts_with(char::is_uppercase)
+            && t.split_whitespace().count() <= 4)
+}
+
+fn section_of(
+    splitter: &Model,
+    dl: &[DocLine<'_>],
+    index: &[usize],
+    labels: &[u8],
+    (start, end): (usize, usize),
+) -> Option<LearnedSection> {
+    let mut body_start = start;
+    let mut heading = None;
+    if heading_like(dl[start].text) && start < end {
+        heading = Some((start, dl[start].text.trim().to_owned()));
+        body_start = start + 1;
+    } else if start > 0 && section::heading_name(dl[start - 1].text).is_some() {
+        heading = Some((start - 1, dl[start - 1].text.trim().to_owned()));
+    }
+    // The section's lines as the splitter saw them in training: the heading
+    // first, then the body without other text.
+    let mut keep: Vec<usize> = Vec::new();
+    if let Some((h, _)) = heading {
+        keep.push(h);
+    }
+    let mut dropped = 0;
+    for k in body_start..=end {
+        if labels[k] == OTHER {
+            dropped += 1;
+        } else {
+            keep.push(k);
+        }
+    }
+    let sub: Vec<DocLine<'_>> = keep.iter().map(|&k| dl[k]).collect();
+    let tags = splitter.decode(&features(&sub));
+    let from = usize::from(heading.is_some());
+    let mut entries: Vec<RawEntry> = Vec::new();
+    let mut pending_label: Option<u32> = None;
+    for (&k, &tag) in keep[from..].iter().zip(&tags[from..]) {
+        let raw = dl[k].text;
+        let text = raw.trim();
+        let line = index[k] + 1;
+        if tag == FURNITURE {
+            dropped += 1;
+            continue;
+        }
+        if let Some(Label::Alone(n)) = label_of(text) {
+            if tag == FIRST || pending_label.is_none() && entries.is_empty() {
+                pending_label = Some(n);
+                entries.push(RawEntry {
+                    line,
+                    end_line: line,
+                    column: indent(raw) + 1,
+                    label: Some(n.to_string()),
+                    text: String::new(),
+                });
+                continue;
+            }
+        }
+        let continues_alone = pending_label.take().is_some() && !entries.is_empty();
+        if continues_alone {
+            let e = entries.last_mut()?;
+            e.text.push_str(text);
+            e.end_line = line;
+            continue;
+        }
+        if tag == FIRST || entries.is_empty() {
+            let (label, body) = match label_of(text) {
+                Some(Label::Bracket(n) | Label::Dotted(n)) => {
+                    (Some(n.to_string()), cues::strip_list_marker(text))
+                }
+                _ => (None, text),
+            };
+            entries.push(RawEntry {
+                line,
+                end_line: line,
+                column: indent(raw) + 1,
+                label,
+                text: body.to_owned(),
+            });
+        } else if let Some(e) = entries.last_mut() {
+            e.text.push('\n');
+            e.text.push_str(text);
+            e.end_line = line;
+        }
+    }
+    entries.retain(|e| !e.text.trim().is_empty());
+    let entries = split_inline(entries, lines_of(dl, index));
+    // A list of bare titles (a "Recently viewed" list, a table of contents)
+    // is no bibliography: most entries of one carry a year.
+    let dated = entries.iter().filter(|e| cues::has_year(&e.text)).count();
+    if entries.is_empty() || dated * 2 < entries.len() || (dated < 2 && heading.is_none()) {
+        return None;
+    }
+    let first = entries.first()?.line - 1;
+    let last = entries.iter().map(|e| e.end_line).max()? - 1;
+    Some(LearnedSection {
+        heading: heading.map(|(h, t)| (index[h], t)),
+        first,
+        last,
+        entries,
+        dropped,
+    })
+}
+
+fn lines_of<'a, 'b>(
+    dl: &'b [DocLine<'a>],
+    index: &'b [usize],
+) -> impl Fn(usize) -> Option<&'a str> + 'b {
+    move |line: usize| {
+        index
+            .binary_search(&(line - 1))
+            .ok()
+            .map(|k| dl[k].text)
+    }
+}
+
+fn indent(raw: &str) -> usize {
+    raw.chars().take_while(|c| c.is_whitespace()).count()
+}
+
+/// Cuts entries where the numbered run goes on inside a line: in an entry
+/// labelled n, " \[n+1\] " (or ". n+1. " before a capital) opens entry n+1.
+fn split_inline<'a>(
+    entries: Vec<RawEntry>,
+    line_text: impl Fn(usize) -> Option<&'a str>,
+) -> Vec<RawEntry> {
+    let numbered = entries.iter().filter(|e| e.label.is_some()).count();
+    if numbered * 2 < entries.len() {
+        return entries;
+    }
+    let mut out = Vec::with_capacity(entries.len());
+    for e in entries {
+        let Some(mut n) = e.label.as_deref().and_then(|l| l.parse::<u32>().ok()) else {
+            out.push(e);
+            continue;
+        };
+        let bracket = line_text(e.line).is_some_and(|t| t.trim_start().starts_with('['));
+        let mut cur = e;
+        loop {
+            let next = n + 1;
+            let Some((cut, body_at)) = find_next_label(&cur.text, next, bracket) else {
+                break;
+            };
+            let rest = cur.text[body_at..].to_owned();
+            let head = cur.text[..cut].trim_end().to_owned();
+            // The line of the cut: count line breaks before it.
+            let line = cur.line + cur.text[..cut].matches('\n').count();
+            let needle = if bracket { format!("[{next}]") } else { format!("{next}.") };
+            let column = line_text(line)
+                .and_then(|t| label_column(t, &needle))
+                .unwrap_or(1);
+            let new = RawEntry {
+                line,
+                end_line: cur.end_line,
+                column,
+                label: Some(next.to_string()),
+                text: rest,
+            };
+            cur.text = head;
+            cur.end_line = line;
+            out.push(cur);
+            cur = new;
+            n = next;
+        }
+        out.push(cur);
+    }
+    out
+}
+
+/// The 1-based column (in characters) of the first `needle` after a blank.
+fn label_column(line: &str, needle: &str) -> Option<usize> {
+    line.match_indices(needle)
+        .find(|(p, _)| line[..*p].ends_with(char::is_whitespace))
+        .map(|(p, _)| line[..p].chars().count() + 1)
+}
+
+/// Where label `n` opens a new entry inside `text`: the byte offset of the
+/// label and of the text after it.
+fn find_next_label(text: &str, n: u32, bracket: bool) -> Option<(usize, usize)> {
+    let needle = if bracket {
+        format!("[{n}]")
+    } else {
+        format!("{n}.")
+    };
+    let mut from = 0;
+    while let Some(p) = text[from..].find(&needle).map(|p| p + from) {
+        from = p + needle.len();
+        let before = text[..p].trim_end_matches([' ', '\n']);
+        let blank_before = p > 0 && text[..p].ends_with([' ', '\n']);
+        let after = &text[p + needle.len()..];
+        let body = after.trim_start();
+        let body_at = text.len() - body.len();
+        if !blank_before || body.is_empty() || !after.starts_with([' ', '\n']) {
+            continue;
+        }
+        if bracket {
+            return Some((p, body_at));
+        }
+        // "12." is also a volume or a page: take it only after a finished
+        // entry and before a name.
+        if before.ends_with(['.', ')']) && (cues::starts_like_author(body) || body.starts_with(char::is_uppercase) && body.contains(',')) {
+            return Some((p, body_at));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_bridge_furniture_and_short_interruptions() {
+        let l = [OTHER, BIB, BIB, FURNITURE, BIB, OTHER, OTHER, BIB, OTHER, OTHER, OTHER, OTHER, OTHER, BIB];
+        assert_eq!(runs(&l), vec![(1, 7), (13, 13)]);
+    }
+
+    #[test]
+    fn numbered_run_continued_inside_a_line_is_cut() {
+        let e = RawEntry {
+            line: 3,
+            end_line: 4,
+            column: 1,
+            label: Some("11".into()),
+            text: "Smith J, Title. J Biol 1999. [12] Meyer M, Other.\nJ Chem 2001;3:4.".into(),
+        };
+        let lines = ["", "", "[11] Smith J, Title. J Biol 1999. [12] Meyer M, Other.", "J Chem 2001;3:4."];
+        let out = split_inline(vec![e], |l| lines.get(l - 1).copied());
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].text, "Smith J, Title. J Biol 1999.");
+        assert_eq!(out[1].text, "Meyer M, Other.\nJ Chem 2001;3:4.");
+        assert_eq!((out[1].line, out[1].end_line, out[1].column), (3, 4, 35));
+        assert_eq!(out[0].end_line, 3);
+    }
+}
