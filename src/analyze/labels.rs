@@ -51,7 +51,14 @@ pub struct ClusterLabel {
     pub label: String,
     /// The best terms, best first.
     pub terms: Vec<Term>,
+    /// The evidence: indices (into the cluster's texts, in the order
+    /// given) of the texts that carry a term of the label, at most
+    /// [`EVIDENCE`].
+    pub evidence: Vec<usize>,
 }
+
+/// How many texts of evidence a label keeps.
+pub const EVIDENCE: usize = 5;
 
 /// Scores the terms of each cluster's texts (titles and venues of its works)
 /// against the other clusters' and returns the `top` best of each.
@@ -114,6 +121,7 @@ pub fn label_clusters_excluding(
     analysed
         .iter()
         .map(|texts| {
+            let texts: &Vec<Vec<String>> = texts;
             let mut df: BTreeMap<&str, usize> = BTreeMap::new();
             for terms in texts {
                 for t in terms.iter().collect::<HashSet<_>>() {
@@ -176,9 +184,26 @@ pub fn label_clusters_excluding(
                     .collect::<Vec<_>>()
                     .join(" · ")
             };
+            let shown: Vec<String> = chosen
+                .iter()
+                .take(3)
+                .map(|t| t.term.to_lowercase())
+                .collect();
+            let evidence = texts
+                .iter()
+                .enumerate()
+                .filter(|(_, terms)| {
+                    terms
+                        .iter()
+                        .any(|t| shown.iter().any(|s| s.eq_ignore_ascii_case(t)))
+                })
+                .map(|(i, _)| i)
+                .take(EVIDENCE)
+                .collect();
             ClusterLabel {
                 label,
                 terms: chosen,
+                evidence,
             }
         })
         .collect()

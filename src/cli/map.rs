@@ -181,6 +181,8 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         batch.add(format!("{}.svg", f.name), svg);
         bar.inc(1);
     }
+    let map = report::interactive::map(&analysis, &args.common.filter());
+    batch.add("map.html", render::html::to_html(&map, args.common.seed));
     batch.add("report.md", markdown::render(&analysis));
     let mut json = serde_json::to_string_pretty(&analysis)?;
     json.push('\n');

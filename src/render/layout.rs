@@ -209,7 +209,13 @@ fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> Vec<(f64, f6
         for s in shift.iter_mut() {
             *s = (0.0, 0.0);
         }
+        if n > GRID_ABOVE {
+            grid_repulsion(figure, &pos, &mut shift, k);
+        }
         for i in 0..n {
+            if n > GRID_ABOVE {
+                break;
+            }
             for j in i + 1..n {
                 let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
                 let d2 = (dx * dx + dy * dy).max(0.01);
@@ -264,6 +270,69 @@ fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> Vec<(f64, f6
         temperature *= cooling;
     }
     pos
+}
+
+/// Above this many nodes, repulsion is only computed between nodes in
+/// neighbouring cells of a grid (Fruchterman and Reingold's own "grid
+/// variant"): the exact sum over every pair grows with the square of the
+/// nodes and would take minutes at 5,000. The SVG figures stay below it.
+pub const GRID_ABOVE: usize = 800;
+
+/// Repulsion between nodes closer than two cell widths (cells of side `2k`);
+/// farther pairs push each other too weakly to matter.
+fn grid_repulsion(figure: &Figure, pos: &[(f64, f64)], shift: &mut [(f64, f64)], k: f64) {
+    use std::collections::HashMap;
+    let cell = 2.0 * k;
+    let key = |p: (f64, f64)| ((p.0 / cell).floor() as i64, (p.1 / cell).floor() as i64);
+    let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    for (i, &p) in pos.iter().enumerate() {
+        cells.entry(key(p)).or_default().push(i);
+    }
+    for (i, &p) in pos.iter().enumerate() {
+        let (cx, cy) = key(p);
+        for gx in cx - 1..=cx + 1 {
+            for gy in cy - 1..=cy + 1 {
+                let Some(list) = cells.get(&(gx, gy)) else {
+                    continue;
+                };
+                for &j in list {
+                    if j == i {
+                        continue;
+                    }
+                    let (dx, dy) = (p.0 - pos[j].0, p.1 - pos[j].1);
+                    let d2 = (dx * dx + dy * dy).max(0.01);
+                    if d2 > cell * cell {
+                        continue;
+                    }
+                    let across = figure.nodes[i].group != figure.nodes[j].group;
+                    let f = k * k / d2 * if across { 0.3 } else { 1.0 };
+                    shift[i].0 += dx * f;
+                    shift[i].1 += dy * f;
+                }
+            }
+        }
+    }
+}
+
+/// Node centres only, with no label placement: for the interactive map,
+/// which chooses its labels as the reader zooms. Figures above
+/// [`GRID_ABOVE`] nodes use the grid approximation of repulsion.
+pub fn positions(figure: &Figure, options: &Options) -> Vec<(f64, f64)> {
+    if figure.nodes.is_empty() {
+        return Vec::new();
+    }
+    let placed: Vec<Placed> = figure
+        .nodes
+        .iter()
+        .map(|node| Placed {
+            x: 0.0,
+            y: 0.0,
+            radius: node_radius(node.weight),
+            labelled: false,
+            label_width: 0.0,
+        })
+        .collect();
+    forces(figure, &placed, options)
 }
 
 fn overlaps(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64), pad: f64) -> Option<(f64, f64)> {

@@ -23,6 +23,7 @@
 
 pub mod dot;
 pub mod engine;
+pub mod html;
 pub mod layout;
 pub mod svg;
 

@@ -85,6 +85,9 @@ pub struct Cluster {
     pub label: String,
     /// The distinctive terms, best first.
     pub terms: Vec<String>,
+    /// The evidence for the label: titles of the cluster's works that
+    /// carry its phrases, most cited first.
+    pub evidence: Vec<String>,
     /// Its documents.
     pub documents: Vec<ClusterDocument>,
     /// Its works, most cited first.
@@ -313,6 +316,12 @@ pub fn cluster_corpus(
                 .terms
                 .iter()
                 .map(|t| t.term.clone())
+                .collect(),
+            evidence: cluster_labels[c]
+                .evidence
+                .iter()
+                .filter_map(|&i| works_of[c].get(i))
+                .filter_map(|&w| work_title(res, docs, w))
                 .collect(),
             documents: Vec::new(),
             works: works_of[c]

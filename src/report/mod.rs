@@ -8,6 +8,7 @@
 
 pub mod clusters;
 pub mod figures;
+pub mod interactive;
 pub mod markdown;
 pub mod output;
 pub mod projection;
