@@ -7,6 +7,7 @@
 //! cargo build --release && target/release/bench            # full sizes
 //! target/release/bench --quick                              # a smoke run
 //! target/release/bench --only parse,extract
+//! target/release/bench --only parse_real --real ../shared/gold/dev-refs.jsonl --real ../shared/gold/dev-refs-anystyle.jsonl
 //! ```
 //!
 //! A section whose module is not built yet reports `{"skipped": reason}`.
@@ -55,6 +56,56 @@ struct Args {
     /// cite, resolve, graph, cluster, svg, e2e.
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
+    /// Gold files (JSON lines with a "raw" string) whose real reference
+    /// strings the `parse_real` section parses.
+    #[arg(long)]
+    real: Vec<std::path::PathBuf>,
+    /// Passes over the real strings in `parse_real` (longer, steadier timing).
+    #[arg(long, default_value_t = 5)]
+    real_passes: usize,
+}
+
+/// Parsing throughput on real reference strings (the `raw` of gold JSON
+/// lines), as `citemap parse` reads them: repaired, no style hint. Timed
+/// with the built-in tagger and with the grammar alone.
+fn parse_real_section(paths: &[std::path::PathBuf], passes: usize) -> Figures {
+    if paths.is_empty() {
+        return Err("no --real files given".into());
+    }
+    let mut raws = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+            let raw = v["raw"].as_str().unwrap_or_default().replace('\n', " ");
+            raws.push(citemap::extract::repair::repair_entry(raw.trim()).into_owned());
+        }
+    }
+    let items: Vec<&str> = (0..passes.max(1))
+        .flat_map(|_| raws.iter().map(String::as_str))
+        .collect();
+    let tagging = citemap::parse::tagger::builtin();
+    let parsed = |raw: &&str, t| match citemap::parse::parse_reference_with(raw, Style::Unknown, t)
+        .outcome
+    {
+        Outcome::Parsed { .. } => 1,
+        Outcome::Unparsed { .. } => 0,
+    };
+    let full = throughput(&items, |raw| parsed(raw, tagging));
+    let grammar = throughput(&items, |raw| parsed(raw, None));
+    let bytes: usize = raws.iter().map(String::len).sum();
+    Ok(json!({
+        "entries": raws.len(),
+        "passes": passes.max(1),
+        "mean_entry_bytes": bytes / raws.len().max(1),
+        "parsed_share": round(full.sink as f64 / 2.0 / items.len().max(1) as f64, 4),
+        "entries_per_s_1_core": full.single.round(),
+        "entries_per_cpu_s_1_core": full.single_cpu.round(),
+        "entries_per_s_all_cores": full.all.round(),
+        "entries_per_cpu_s_all_cores": full.all_cpu.round(),
+        "grammar_only_entries_per_cpu_s_1_core": grammar.single_cpu.round(),
+        "input": "raw strings of the given gold files, repaired as `citemap parse` does, no style hint",
+    }))
 }
 
 /// A section's figures, or why it did not run.
@@ -691,6 +742,24 @@ fn main() {
                "resolve_entries": args.resolve_entries, "graph_nodes": args.graph_nodes,
                "graph_edges": args.graph_edges, "svg_nodes": args.svg_nodes}),
     );
+
+    if wanted("parse_real") && !args.real.is_empty() {
+        eprintln!("bench: parse_real…");
+        let t = Instant::now();
+        let value = match parse_real_section(&args.real, args.real_passes) {
+            Ok(Value::Object(mut m)) => {
+                m.insert("section_seconds".into(), json!(round(t.elapsed().as_secs_f64(), 2)));
+                Value::Object(m)
+            }
+            Ok(v) => v,
+            Err(reason) => json!({ "skipped": reason }),
+        };
+        out.insert("parse_real".into(), value);
+        if args.only.iter().all(|o| o == "parse_real") {
+            println!("{}", Value::Object(out));
+            return;
+        }
+    }
 
     reset_peak();
     let c = corpus(&args);

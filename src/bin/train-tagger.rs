@@ -1,32 +1,37 @@
-//! Trains the parser's sequence tagger (`citemap::parse::tagger`) on the
-//! studied half of the gold set: the even lines of `dev-refs.jsonl`,
-//! numbered from 1. The odd lines are never read, so they stay a held-out
-//! check (`scripts/score-gold.sh odd`).
+//! Trains the parser's sequence tagger (`citemap::parse::tagger`) on every
+//! line of the given gold sets, and measures it across sources.
 //!
 //! ```text
-//! cargo run --release --bin train-tagger -- ../shared/gold/dev-refs.jsonl
-//! cargo run --release --bin train-tagger -- ../shared/gold/dev-refs.jsonl --cv 4 --cv-dir target/cv
+//! # the shipped model: both dev sets
+//! cargo run --release --bin train-tagger -- ../shared/gold/dev-refs.jsonl ../shared/gold/dev-refs-anystyle.jsonl
+//! # trained on one source, predictions for the other
+//! cargo run --release --bin train-tagger -- ../shared/gold/dev-refs.jsonl --eval ../shared/gold/dev-refs-anystyle.jsonl --dir target/xs/g2a
+//! # k-fold cross-validation over the given sets together
+//! cargo run --release --bin train-tagger -- ../shared/gold/dev-refs.jsonl --cv 5 --dir target/xs/cv-g
 //! ```
 //!
-//! With `--cv K` it writes, per policy, CSL-JSON predictions for every
-//! even line from a model trained without that line's fold, beside the
-//! matching gold lines, for `score-refs`; no model is written.
+//! `--eval` and `--cv` write no model: they write, per combination policy,
+//! CSL-JSON predictions (`pred-<policy>.json`) beside the matching gold lines
+//! (`gold.jsonl`) for `score-refs`; `scripts/cross-source.sh` runs them all.
 
 use anyhow::{bail, Context};
 use citemap::extract::repair::repair_entry;
 use citemap::model::{Entry, Outcome, Span, Style};
 use citemap::parse::parse_reference_with;
-use citemap::parse::tagger::{Example, Label, Policy, Source, Tagger, Tagging, TrainOptions};
+use citemap::parse::tagger::{
+    Example, Label, Policy, Source, Tagger, Tagging, TrainOptions, WORDS,
+};
 use clap::Parser;
 use rayon::prelude::*;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-/// Trains the parser's tagger on the even lines of the gold set.
+/// Trains the parser's tagger on gold sets, or measures it.
 #[derive(Parser)]
 struct Args {
-    /// The gold set, `dev-refs.jsonl`.
-    gold: PathBuf,
+    /// Gold sets to train on (`dev-refs.jsonl`, `dev-refs-anystyle.jsonl`): every line.
+    #[arg(required = true)]
+    gold: Vec<PathBuf>,
     /// Where to write the model.
     #[arg(long, default_value = "src/parse/tagger/model.bin")]
     out: PathBuf,
@@ -36,12 +41,18 @@ struct Args {
     /// Feature hashes fold into 2^bits buckets.
     #[arg(long, default_value_t = TrainOptions::default().bits)]
     bits: u32,
-    /// Cross-validate with this many folds of the even lines instead of training.
+    /// Leave out word identity, affix and neighbouring-word features.
+    #[arg(long)]
+    no_words: bool,
+    /// Cross-validate with this many folds of the given sets instead of training.
     #[arg(long)]
     cv: Option<usize>,
-    /// Where cross-validation writes its gold and prediction files.
-    #[arg(long, default_value = "target/tagger-cv")]
-    cv_dir: PathBuf,
+    /// Train on the given sets and predict this one instead of writing a model.
+    #[arg(long)]
+    eval: Option<PathBuf>,
+    /// Where `--cv` and `--eval` write their gold and prediction files.
+    #[arg(long, default_value = "target/tagger-eval")]
+    dir: PathBuf,
 }
 
 struct Gold {
@@ -53,8 +64,7 @@ struct Gold {
 fn read_gold(path: &PathBuf) -> anyhow::Result<Vec<Gold>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {path:?}"))?;
     let mut out = Vec::new();
-    // Line numbers from 1: the even ones are the studied half.
-    for (i, line) in text.lines().enumerate().filter(|(i, _)| (i + 1) % 2 == 0) {
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let v: serde_json::Value =
             serde_json::from_str(line).with_context(|| format!("line {}", i + 1))?;
         let raw = v["raw"].as_str().unwrap_or_default().replace('\n', " ");
@@ -97,10 +107,12 @@ const TEXT_FIELDS: [Label; 5] = [
     Label::Author,
 ];
 
-fn examples(gold: &[&Gold]) -> (Vec<(citemap::parse::tagger::Sequence, Vec<Label>)>, usize) {
+type Data = Vec<(citemap::parse::tagger::Sequence, Vec<Label>)>;
+
+fn examples(gold: &[&Gold], flags: u8) -> (Data, usize) {
     let all: Vec<Example> = gold
         .par_iter()
-        .map(|g| Example::new(&entry_text(&g.raw), Style::Unknown, &g.fields))
+        .map(|g| Example::new(&entry_text(&g.raw), Style::Unknown, &g.fields, flags))
         .collect();
     let total = all.len();
     // A reference whose text fields cannot all be found would teach wrong
@@ -155,97 +167,131 @@ fn write_entries(path: PathBuf, entries: &[Entry]) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn cross_validate(
-    gold: &[Gold],
-    k: usize,
-    opts: TrainOptions,
-    dir: &PathBuf,
-) -> anyhow::Result<()> {
-    if k < 2 {
-        bail!("--cv needs at least 2 folds");
-    }
-    std::fs::create_dir_all(dir)?;
-    let policies: [(&str, Option<Policy>); 4] = [
+/// The combination policies compared: the grammar alone, the tagger alone,
+/// and the tagger deciding more or fewer fields.
+fn policies() -> Vec<(&'static str, Option<Policy>)> {
+    vec![
         ("grammar", None),
         ("tagger", Some(Policy::all(Source::Tagger))),
+        ("default", Some(Policy::DEFAULT)),
         (
-            "else",
+            "authors",
             Some(Policy {
-                trust_marked_titles: true,
+                authors: Source::TaggerElseGrammar,
                 ..Policy::DEFAULT
             }),
         ),
-        ("default", Some(Policy::DEFAULT)),
-    ];
-    let mut ordered: Vec<&Gold> = Vec::new();
-    let mut preds: Vec<Vec<Entry>> = vec![Vec::new(); policies.len()];
-    for fold in 0..k {
-        let train: Vec<&Gold> = gold
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % k != fold)
-            .map(|(_, g)| g)
-            .collect();
-        let test: Vec<&Gold> = gold
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % k == fold)
-            .map(|(_, g)| g)
-            .collect();
-        let (data, dropped) = examples(&train);
-        let model = Tagger::train(&data, opts);
-        let (test_data, _) = examples(&test);
-        let (mut right, mut all) = (0usize, 0usize);
-        for (seq, labels) in &test_data {
-            let pred = model.decode(seq);
-            right += pred.iter().zip(labels).filter(|(a, b)| a == b).count();
-            all += labels.len();
-        }
-        eprintln!(
-            "fold {fold}: trained on {} ({dropped} dropped), token accuracy {:.4} on {} test tokens",
-            data.len(),
-            right as f64 / all.max(1) as f64,
-            all
-        );
-        for (p, (_, policy)) in policies.iter().enumerate() {
-            let tagging = policy.map(|policy| Tagging {
-                model: model.clone(),
-                policy,
-            });
-            preds[p].extend(predict(&test, tagging.as_ref()));
-        }
-        ordered.extend(test);
+        (
+            "unmarked",
+            Some(Policy {
+                trust_marked_titles: false,
+                ..Policy::DEFAULT
+            }),
+        ),
+    ]
+}
+
+/// Predictions of every policy for `test` with `model`.
+fn predict_all(test: &[&Gold], model: &Tagger, preds: &mut [Vec<Entry>]) {
+    for (p, (_, policy)) in policies().iter().enumerate() {
+        let tagging = policy.map(|policy| Tagging {
+            model: model.clone(),
+            policy,
+        });
+        preds[p].extend(predict(test, tagging.as_ref()));
     }
+}
+
+fn token_accuracy(model: &Tagger, test: &[&Gold], flags: u8) -> (f64, usize) {
+    let (test_data, _) = examples(test, flags);
+    let (mut right, mut all) = (0usize, 0usize);
+    for (seq, labels) in &test_data {
+        let pred = model.decode(seq);
+        right += pred.iter().zip(labels).filter(|(a, b)| a == b).count();
+        all += labels.len();
+    }
+    (right as f64 / all.max(1) as f64, all)
+}
+
+fn write_outputs(dir: &PathBuf, ordered: &[&Gold], preds: &[Vec<Entry>]) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)?;
     let mut g = BufWriter::new(std::fs::File::create(dir.join("gold.jsonl"))?);
-    for x in &ordered {
+    for x in ordered {
         writeln!(g, "{}", x.line)?;
     }
     g.flush()?;
-    for ((name, _), entries) in policies.iter().zip(&preds) {
+    for ((name, _), entries) in policies().iter().zip(preds) {
         write_entries(dir.join(format!("pred-{name}.json")), entries)?;
     }
     eprintln!("wrote {}/gold.jsonl and pred-*.json", dir.display());
     Ok(())
 }
 
+fn cross_validate(gold: &[Gold], k: usize, opts: TrainOptions, dir: &PathBuf) -> anyhow::Result<()> {
+    if k < 2 {
+        bail!("--cv needs at least 2 folds");
+    }
+    let mut ordered: Vec<&Gold> = Vec::new();
+    let mut preds: Vec<Vec<Entry>> = vec![Vec::new(); policies().len()];
+    for fold in 0..k {
+        let (train, test): (Vec<(usize, &Gold)>, Vec<(usize, &Gold)>) =
+            gold.iter().enumerate().partition(|(i, _)| i % k != fold);
+        let train: Vec<&Gold> = train.into_iter().map(|(_, g)| g).collect();
+        let test: Vec<&Gold> = test.into_iter().map(|(_, g)| g).collect();
+        let (data, dropped) = examples(&train, opts.flags);
+        let model = Tagger::train(&data, opts);
+        let (acc, all) = token_accuracy(&model, &test, opts.flags);
+        eprintln!(
+            "fold {fold}: trained on {} ({dropped} dropped), token accuracy {acc:.4} on {all} test tokens",
+            data.len(),
+        );
+        predict_all(&test, &model, &mut preds);
+        ordered.extend(test);
+    }
+    write_outputs(dir, &ordered, &preds)
+}
+
+fn evaluate(gold: &[Gold], test: &[Gold], opts: TrainOptions, dir: &PathBuf) -> anyhow::Result<()> {
+    let train: Vec<&Gold> = gold.iter().collect();
+    let (data, dropped) = examples(&train, opts.flags);
+    let model = Tagger::train(&data, opts);
+    let test: Vec<&Gold> = test.iter().collect();
+    let (acc, all) = token_accuracy(&model, &test, opts.flags);
+    eprintln!(
+        "trained on {} ({dropped} dropped), token accuracy {acc:.4} on {all} tokens of the other set",
+        data.len(),
+    );
+    let mut preds: Vec<Vec<Entry>> = vec![Vec::new(); policies().len()];
+    predict_all(&test, &model, &mut preds);
+    write_outputs(dir, &test, &preds)
+}
+
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let gold = read_gold(&args.gold)?;
+    let mut gold = Vec::new();
+    for path in &args.gold {
+        gold.extend(read_gold(path)?);
+    }
     let opts = TrainOptions {
         epochs: args.epochs,
         bits: args.bits,
+        flags: if args.no_words { 0 } else { WORDS },
         ..TrainOptions::default()
     };
     if let Some(k) = args.cv {
-        return cross_validate(&gold, k, opts, &args.cv_dir);
+        return cross_validate(&gold, k, opts, &args.dir);
+    }
+    if let Some(path) = &args.eval {
+        let test = read_gold(path)?;
+        return evaluate(&gold, &test, opts, &args.dir);
     }
     let all: Vec<&Gold> = gold.iter().collect();
-    let (data, dropped) = examples(&all);
+    let (data, dropped) = examples(&all, opts.flags);
     let model = Tagger::train(&data, opts);
     let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {:?}", args.out))?;
     eprintln!(
-        "trained on {} even lines ({dropped} dropped: text fields not found), wrote {} bytes to {}",
+        "trained on {} references ({dropped} dropped: text fields not found), wrote {} bytes to {}",
         data.len(),
         bytes.len(),
         args.out.display()

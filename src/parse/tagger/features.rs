@@ -4,13 +4,19 @@
 //! punctuation, position, the spans the grammar found, membership in the
 //! hand-written word classes of [`lexicon`](super::super::lexicon) and
 //! [`tokens`](super::super::tokens), and the identity of a few function and
-//! cue words listed below. No word learnt from data has a feature of its own.
+//! cue words listed below. With [`WORDS`] set (the shipped model), each token
+//! also has the lower-cased identity of itself and its neighbours over a ±2
+//! window, and its first and last three letters: the features of a plain
+//! token CRF, hashed into the model's buckets like the rest.
 
 use super::Label;
 use crate::parse::{lexicon, tokens};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// Feature flag: word identity, prefix, suffix and neighbouring words.
+pub const WORDS: u8 = 1;
 
 /// Tokens beyond this many are not tagged (keeps decoding linear in the
 /// length the grammar reads anyway).
@@ -362,6 +368,33 @@ struct Desc {
     trail: u64,
     len: u64,
     grammar: u64,
+    /// Hash of the lower-cased core, digits folded to 0.
+    lower: u64,
+    /// Hash of the first three letters of `lower`'s string.
+    pre: u64,
+    /// Hash of the last three.
+    suf: u64,
+}
+
+/// Hashes of the lower-cased core of a word (digits folded to `0`), of its
+/// first three and of its last three characters, without allocating.
+fn word_hashes(core: &str) -> (u64, u64, u64) {
+    const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+    let step = |h: u64, c: char| (h ^ c as u64).wrapping_mul(0x100_0000_01B3);
+    let (mut whole, mut pre) = (SEED, SEED);
+    let mut last = ['\0'; 3];
+    let mut n = 0usize;
+    for c in core.chars().flat_map(char::to_lowercase) {
+        let c = if c.is_ascii_digit() { '0' } else { c };
+        whole = step(whole, c);
+        if n < 3 {
+            pre = step(pre, c);
+        }
+        last = [last[1], last[2], c];
+        n += 1;
+    }
+    let suf = last.iter().fold(SEED, |h, &c| step(h, c));
+    (whole, pre ^ n.min(3) as u64, suf)
 }
 
 fn punct_code(c: Option<char>) -> u64 {
@@ -382,7 +415,7 @@ fn punct_code(c: Option<char>) -> u64 {
     }
 }
 
-fn describe(word: &str, italic: bool, grammar: Label) -> Desc {
+fn describe(word: &str, italic: bool, grammar: Label, words: bool) -> Desc {
     let mut shape = 0xcbf2_9ce4_8422_2325u64;
     let mut last = '\0';
     let mut letters = 0u64;
@@ -493,6 +526,11 @@ fn describe(word: &str, italic: bool, grammar: Label) -> Desc {
         7..=10 => 5,
         _ => 6,
     };
+    let (lower, pre, suf) = if words && !core.is_empty() {
+        word_hashes(core)
+    } else {
+        (0, 0, 0)
+    };
     Desc {
         shape,
         word: cue,
@@ -501,6 +539,9 @@ fn describe(word: &str, italic: bool, grammar: Label) -> Desc {
         trail,
         len,
         grammar: grammar as u64,
+        lower,
+        pre,
+        suf,
     }
 }
 
@@ -546,11 +587,14 @@ pub struct Context<'a> {
     pub italics: &'a [(usize, usize)],
     /// The field the grammar placed each token in.
     pub grammar: &'a [Label],
+    /// Which optional feature groups to compute ([`WORDS`]).
+    pub flags: u8,
 }
 
 /// Computes the features of every token of `tokens`.
 pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
     let n = tokens.len();
+    let words = ctx.flags & WORDS != 0;
     let descs: Vec<Desc> = tokens
         .iter()
         .enumerate()
@@ -560,7 +604,7 @@ pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
                 .iter()
                 .any(|&(a, b)| t.start >= a && t.end <= b.max(a));
             let g = ctx.grammar.get(i).copied().unwrap_or(Label::Other);
-            describe(&ctx.text[t.start..t.end], italic, g)
+            describe(&ctx.text[t.start..t.end], italic, g, words)
         })
         .collect();
     const NONE: Desc = Desc {
@@ -571,6 +615,9 @@ pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
         trail: 99,
         len: 99,
         grammar: 99,
+        lower: 98,
+        pre: 98,
+        suf: 98,
     };
     let at = |k: isize| -> Desc {
         if k < 0 || k as usize >= n {
@@ -608,6 +655,19 @@ pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
         out.push(feat(20, p1.classes as u64));
         out.push(feat(21, n1.classes as u64));
         out.push(feat(22, mix(d.shape, d.trail) ^ d.len));
+        if words {
+            let p2 = at(i as isize - 2);
+            out.push(feat(40, d.lower));
+            out.push(feat(41, d.pre));
+            out.push(feat(42, d.suf));
+            out.push(feat(43, p1.lower));
+            out.push(feat(44, n1.lower));
+            out.push(feat(45, p2.lower));
+            out.push(feat(46, n2.lower));
+            out.push(feat(47, mix(p1.lower, d.lower)));
+            out.push(feat(48, mix(d.lower, n1.lower)));
+            out.push(feat(49, mix(d.lower, d.grammar)));
+        }
         for b in 0..CLASS_BITS {
             // One feature per class present, so rare combinations of
             // classes still share what each class says.

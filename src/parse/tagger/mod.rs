@@ -30,7 +30,7 @@ mod align;
 mod features;
 mod model;
 
-pub use features::{Sequence, Token};
+pub use features::{Sequence, Token, WORDS};
 pub use model::{ModelError, Tagger, TrainOptions};
 
 use super::{generic, names};
@@ -212,9 +212,11 @@ pub struct Example {
 impl Example {
     /// Builds the example for reference string `raw` (as `parse_reference`
     /// receives it) annotated with `fields` (label, values).
-    pub fn new(raw: &str, hint: Style, fields: &[(Label, Vec<String>)]) -> Example {
+    /// `flags` are the optional feature groups of the model to train
+    /// ([`TrainOptions::flags`]).
+    pub fn new(raw: &str, hint: Style, fields: &[(Label, Vec<String>)], flags: u8) -> Example {
         let (prepared, grammar) = grammar_parse(raw, hint);
-        let sequence = sequence(&prepared, &grammar);
+        let sequence = sequence(&prepared, &grammar, flags);
         let (labels, missed) = align::align(&prepared.text, &sequence.tokens, fields);
         Example {
             sequence,
@@ -236,13 +238,14 @@ fn grammar_parse(raw: &str, hint: Style) -> (generic::Prepared, Reference) {
     (prepared, r)
 }
 
-fn sequence(p: &generic::Prepared, r: &Reference) -> Sequence {
+fn sequence(p: &generic::Prepared, r: &Reference, flags: u8) -> Sequence {
     let tokens = features::tokenize(&p.text);
     let grammar = grammar_labels(&p.text, &tokens, r);
     let ctx = features::Context {
         text: &p.text,
         italics: &p.italics,
         grammar: &grammar,
+        flags,
     };
     features::extract(&ctx, tokens)
 }
@@ -452,7 +455,7 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     if t.policy.trust_marked_titles && marked_title(p, &r) {
         return r;
     }
-    let seq = sequence(p, &r);
+    let seq = sequence(p, &r, t.model.flags());
     if seq.tokens.is_empty() {
         return r;
     }

@@ -6,7 +6,9 @@ use super::features::Sequence;
 use super::{Label, LABELS};
 
 const MAGIC: &[u8; 4] = b"CMTG";
-const VERSION: u8 = 1;
+/// Version 2 adds a byte of feature flags after the label count; version 1
+/// files are read with none set.
+const VERSION: u8 = 2;
 
 /// Why a model file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -32,6 +34,8 @@ const ROW: usize = 16;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tagger {
     bits: u32,
+    /// Optional feature groups the model was trained with (`features::WORDS`).
+    flags: u8,
     /// `buckets × ROW` emission weights, the first `LABELS` of each row used.
     weights: Vec<f32>,
     /// `(LABELS + 1) × LABELS` transition weights; row `LABELS` is the start.
@@ -47,25 +51,35 @@ pub struct TrainOptions {
     pub bits: u32,
     /// Seed of the deterministic shuffling between epochs.
     pub seed: u64,
+    /// Optional feature groups (`features::WORDS`).
+    pub flags: u8,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             epochs: 25,
-            bits: 15,
+            bits: 17,
             seed: 7,
+            flags: super::features::WORDS,
         }
     }
 }
 
 impl Tagger {
-    fn empty(bits: u32) -> Tagger {
+    fn empty(bits: u32, flags: u8) -> Tagger {
         Tagger {
             bits,
+            flags,
             weights: vec![0.0; (1usize << bits) * ROW],
             transitions: vec![0.0; (LABELS + 1) * LABELS],
         }
+    }
+
+    /// The optional feature groups this model reads; sequences to decode
+    /// must be built with the same.
+    pub fn flags(&self) -> u8 {
+        self.flags
     }
 
     #[inline]
@@ -101,7 +115,7 @@ impl Tagger {
     /// with the averaged perceptron. Deterministic for the same input and
     /// options.
     pub fn train(data: &[(Sequence, Vec<Label>)], opts: TrainOptions) -> Tagger {
-        let mut model = Tagger::empty(opts.bits);
+        let mut model = Tagger::empty(opts.bits, opts.flags);
         // Sums of every update weighted by when it happened, for averaging.
         let mut acc_w = vec![0f32; model.weights.len()];
         let mut acc_t = vec![0f32; model.transitions.len()];
@@ -170,6 +184,7 @@ impl Tagger {
         out.push(VERSION);
         out.push(self.bits as u8);
         out.push(LABELS as u8);
+        out.push(self.flags);
         for t in &self.transitions {
             out.extend_from_slice(&t.to_le_bytes());
         }
@@ -201,17 +216,22 @@ impl Tagger {
     /// Reads a model written by [`Tagger::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
         let mut r = Reader { bytes, at: 0 };
-        if r.take(4)? != MAGIC || r.take(1)?[0] != VERSION {
+        if r.take(4)? != MAGIC {
+            return Err(ModelError::BadHeader);
+        }
+        let version = r.take(1)?[0];
+        if !(1..=VERSION).contains(&version) {
             return Err(ModelError::BadHeader);
         }
         let bits = u32::from(r.take(1)?[0]);
         let labels = usize::from(r.take(1)?[0]);
+        let flags = if version >= 2 { r.take(1)?[0] } else { 0 };
         if !(8..=22).contains(&bits) || labels != LABELS {
             return Err(ModelError::Shape(format!(
                 "{bits} bits, {labels} labels (this build has {LABELS})"
             )));
         }
-        let mut model = Tagger::empty(bits);
+        let mut model = Tagger::empty(bits, flags);
         for t in model.transitions.iter_mut() {
             *t = r.f32()?;
         }
@@ -302,13 +322,14 @@ mod tests {
 
     #[test]
     fn bytes_round_trip_and_bad_input_is_an_error() {
-        let mut m = Tagger::empty(8);
+        let mut m = Tagger::empty(8, 1);
         m.weights[3 * ROW + 2] = 1.5;
         m.weights[200 * ROW] = -0.25;
         m.transitions[5] = 0.75;
         let b = m.to_bytes();
         let back = Tagger::from_bytes(&b).unwrap();
         assert_eq!(back.transitions, m.transitions);
+        assert_eq!(back.flags(), 1);
         assert!((back.weights[3 * ROW + 2] - 1.5).abs() < 1e-3);
         assert!((back.weights[200 * ROW] + 0.25).abs() < 1e-3);
         assert_eq!(
