@@ -699,8 +699,17 @@ fn export_section(args: &Args) -> Figures {
     let sources = citemap::input::read(&path).map_err(|e| e.to_string())?;
     let read_s = t0.elapsed().as_secs_f64();
     let t = Instant::now();
-    let docs: Vec<Document> = sources.par_iter().map(citemap::extract::extract).collect();
-    drop(sources);
+    // The stated lists move into the documents rather than being copied
+    // (`extract` borrows its source), so the references are held once.
+    let docs: Vec<Document> = sources
+        .into_par_iter()
+        .map(|mut s| {
+            let entries = s.entries.take();
+            let mut d = citemap::extract::extract(&s);
+            d.entries = entries.unwrap_or_default();
+            d
+        })
+        .collect();
     let extract_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let res = citemap::resolve::resolve(&docs, &[], &citemap::resolve::Options::default());
