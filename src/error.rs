@@ -40,6 +40,19 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A citation-database export (Web of Science, Scopus, OpenAlex, Lens)
+    /// could not be read.
+    #[error("{path}:{line}: bad {format} export: {message}")]
+    Export {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the problem (0 when unknown).
+        line: usize,
+        /// The export format ("Scopus CSV").
+        format: &'static str,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 /// A `Result` with this crate's [`Error`].

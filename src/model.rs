@@ -398,6 +398,17 @@ pub struct DocumentMeta {
     /// URL of the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Volume of the journal issue (database exports state it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<String>,
+    /// Pages, first page first (database exports state them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<String>,
+    /// Abbreviations of `venue` the source states (Web of Science's J9 and
+    /// JI: "J MARKETING", "J. Mark."); resolution learns its journal table
+    /// from them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub venue_abbreviations: Vec<String>,
     /// Field of study. Informational only: analyses must never read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,

@@ -49,11 +49,17 @@ struct Args {
     /// Nodes of the SVG layout figure.
     #[arg(long, default_value_t = 1_000)]
     svg_nodes: usize,
+    /// Records of the generated Web of Science export (export section).
+    #[arg(long, default_value_t = 100_000)]
+    export_records: usize,
+    /// Cited references per record of that export (on average).
+    #[arg(long, default_value_t = 50)]
+    export_refs: usize,
     /// Small sizes everywhere, for a quick check that every section runs.
     #[arg(long)]
     quick: bool,
     /// Run only these sections (comma-separated): parse, extract, accuracy,
-    /// cite, resolve, graph, cluster, svg, e2e.
+    /// cite, resolve, graph, cluster, svg, e2e, export.
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// Gold files (JSON lines with a "raw" string) whose real reference
@@ -723,6 +729,69 @@ fn run_timed(citemap: &Path, cmd: &str, dir: &Path, extra: &[String]) -> Figures
     }))
 }
 
+/// A generated WoS plain-text export (issue #13): written to a temporary
+/// file, then read, resolved and built into a network, each step timed.
+fn export_section(args: &Args) -> Figures {
+    use citemap::synth::export::{write_wos_export, ExportConfig};
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let path = dir.path().join("export-wos.txt");
+    let cfg = ExportConfig {
+        records: args.export_records,
+        refs_per_record: args.export_refs,
+        pool: 0,
+        seed: args.seed,
+    };
+    let t = Instant::now();
+    let file = std::fs::File::create(&path).map_err(|e| e.to_string())?;
+    let truth = write_wos_export(&cfg, std::io::BufWriter::new(file)).map_err(|e| e.to_string())?;
+    let generate_s = t.elapsed().as_secs_f64();
+    let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+    let cpu0 = cpu_seconds();
+    let t0 = Instant::now();
+    let sources = citemap::input::read(&path).map_err(|e| e.to_string())?;
+    let read_s = t0.elapsed().as_secs_f64();
+    let t = Instant::now();
+    // The stated lists move into the documents rather than being copied
+    // (`extract` borrows its source), so the references are held once.
+    let docs: Vec<Document> = sources
+        .into_par_iter()
+        .map(|mut s| {
+            let entries = s.entries.take();
+            let mut d = citemap::extract::extract(&s);
+            d.entries = entries.unwrap_or_default();
+            d
+        })
+        .collect();
+    let extract_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let res = citemap::resolve::resolve(&docs, &[], &citemap::resolve::Options::default());
+    let resolve_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let net = citemap::graph::Network::build(&res);
+    let build_s = t.elapsed().as_secs_f64();
+    let total_s = t0.elapsed().as_secs_f64();
+    let cited_records = res.documents.iter().filter(|d| d.work.is_some()).count();
+    Ok(json!({
+        "records": truth.records,
+        "cited_references": truth.cited_references,
+        "file_mb": round(bytes as f64 / 1e6, 1),
+        "generate_seconds": round(generate_s, 2),
+        "read_seconds": round(read_s, 2),
+        "extract_seconds": round(extract_s, 2),
+        "resolve_seconds": round(resolve_s, 2),
+        "network_build_seconds": round(build_s, 2),
+        "read_to_network_seconds": round(total_s, 2),
+        "cpu_seconds": round(cpu_seconds() - cpu0, 2),
+        "records_read": docs.len(),
+        "references_read": docs.iter().map(|d| d.entries.len()).sum::<usize>(),
+        "distinct_works_true": truth.distinct_works,
+        "works_found": res.works.len(),
+        "records_cited_inside_export": cited_records,
+        "nodes": net.graph.node_count(),
+        "edges": net.graph.edge_count(),
+    }))
+}
+
 fn main() {
     let mut args = Args::parse();
     if args.quick {
@@ -731,6 +800,7 @@ fn main() {
         args.graph_nodes = args.graph_nodes.min(20_000);
         args.graph_edges = args.graph_edges.min(200_000);
         args.svg_nodes = args.svg_nodes.min(200);
+        args.export_records = args.export_records.min(2_000);
     }
     let wanted = |name: &str| args.only.is_empty() || args.only.iter().any(|o| o == name);
     let mut out = Map::new();
@@ -810,6 +880,7 @@ fn main() {
     run("cluster", &|| cluster_section(&args));
     run("svg", &|| svg_section(&args));
     run("e2e", &|| e2e_section(&c));
+    run("export", &|| export_section(&args));
     let peak_kb = peak_kb.max(memory_kb("VmHWM:").unwrap_or(0));
     out.insert("peak_rss_mb".into(), json!(mb(peak_kb)));
     out.insert("load_average_at_end".into(), json!(load_average()));

@@ -41,6 +41,11 @@ struct Args {
     /// Distinct edges of that graph.
     #[arg(long, default_value_t = 10_000_000)]
     graph_edges: usize,
+    /// Also write a Web of Science plain-text export with this many records
+    /// (`--refs` cited references each, on average) to OUT/export-wos.txt and
+    /// its truth to OUT/export-truth.json (0: none).
+    #[arg(long, default_value_t = 0)]
+    wos_export: usize,
     /// Output folder (created if missing).
     #[arg(long)]
     out: PathBuf,
@@ -80,6 +85,9 @@ fn run() -> anyhow::Result<()> {
     if args.graph_nodes > 0 {
         write_graph(&args)?;
     }
+    if args.wos_export > 0 {
+        write_export(&args)?;
+    }
     let generator = Generator::new(config);
     let truths = (0..args.docs)
         .into_par_iter()
@@ -104,6 +112,31 @@ fn run() -> anyhow::Result<()> {
         args.docs,
         truth.works.len(),
         args.out.display()
+    );
+    Ok(())
+}
+
+fn write_export(args: &Args) -> anyhow::Result<()> {
+    use citemap::synth::export::{write_wos_export, ExportConfig};
+    let cfg = ExportConfig {
+        records: args.wos_export,
+        refs_per_record: args.refs,
+        pool: args.pool,
+        seed: args.seed,
+    };
+    let path = args.out.join("export-wos.txt");
+    let file =
+        std::fs::File::create(&path).with_context(|| format!("writing {}", path.display()))?;
+    let truth = write_wos_export(&cfg, BufWriter::new(file))?;
+    let tpath = args.out.join("export-truth.json");
+    std::fs::write(&tpath, serde_json::to_string(&truth)?)
+        .with_context(|| format!("writing {}", tpath.display()))?;
+    eprintln!(
+        "synth: WoS export of {} records, {} cited references, {} distinct works in {}",
+        truth.records,
+        truth.cited_references,
+        truth.distinct_works,
+        path.display()
     );
     Ok(())
 }

@@ -19,6 +19,20 @@ pub enum Format {
     /// Plain text or Markdown.
     #[default]
     Text,
+    /// Web of Science plain-text export (field tags, `CR` cited references).
+    WosText,
+    /// Web of Science tab-delimited export.
+    WosTabbed,
+    /// Scopus or Web of Science BibTeX export (cited references in a field).
+    ExportBibtex,
+    /// Scopus CSV export (`References` column).
+    ScopusCsv,
+    /// OpenAlex works as JSON lines (its API).
+    OpenAlexJsonl,
+    /// OpenAlex web export CSV.
+    OpenAlexCsv,
+    /// Lens.org scholarly CSV export.
+    LensCsv,
 }
 
 impl Format {
@@ -26,13 +40,23 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
+            Format::WosText => "Web of Science plain text",
+            Format::WosTabbed => "Web of Science tab-delimited",
+            Format::ExportBibtex => "Scopus/Web of Science BibTeX",
+            Format::ScopusCsv => "Scopus CSV",
+            Format::OpenAlexJsonl => "OpenAlex JSON lines",
+            Format::OpenAlexCsv => "OpenAlex CSV",
+            Format::LensCsv => "Lens.org CSV",
         }
     }
 }
 
 /// Recognises the format of `bytes`, named `path` (the extension breaks
 /// ties the content leaves open).
-pub fn sniff(_path: &Path, _bytes: &[u8]) -> Format {
+pub fn sniff(_path: &Path, bytes: &[u8]) -> Format {
+    if let Some(f) = super::export::sniff(bytes) {
+        return f;
+    }
     Format::Text
 }
 
@@ -58,6 +82,13 @@ pub fn read(path: &Path) -> Result<Vec<Source>> {
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Source>> {
     match sniff(path, bytes) {
         Format::Text => Ok(vec![from_bytes(path, bytes)?]),
+        f @ (Format::WosText
+        | Format::WosTabbed
+        | Format::ExportBibtex
+        | Format::ScopusCsv
+        | Format::OpenAlexJsonl
+        | Format::OpenAlexCsv
+        | Format::LensCsv) => super::export::read(path, bytes, f),
     }
 }
 

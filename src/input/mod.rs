@@ -7,6 +7,7 @@
 
 pub mod collect;
 pub mod decode;
+pub mod export;
 pub mod format;
 pub mod front_matter;
 pub mod normalize;

@@ -31,6 +31,7 @@ mod names;
 mod physics;
 pub mod tagger;
 mod tail;
+pub mod terse;
 pub mod tokens;
 
 use crate::model::{Outcome, Style};

@@ -288,6 +288,8 @@ pub(crate) fn resolve_documents(
             container_title: meta.venue.clone(),
             doi: ids[i].doi.clone(),
             url: meta.url.clone(),
+            volume: meta.volume.clone(),
+            pages: meta.pages.clone(),
             ..Reference::default()
         };
         let keys = Keys::of(&reference);

@@ -37,6 +37,7 @@
 //! ```
 
 pub mod documents;
+pub mod journals;
 pub mod normalise;
 pub mod overrides;
 pub mod people;
@@ -70,6 +71,10 @@ pub enum Rule {
     DocumentHead,
     /// A document is a work cited elsewhere in the corpus.
     DocumentCited,
+    /// Same first author and year, the same source (journal abbreviations
+    /// matched) and agreeing volume and first page: the terse references of
+    /// citation-database exports.
+    Locator,
 }
 
 impl Rule {
@@ -85,6 +90,7 @@ impl Rule {
             Rule::DocumentTitle => "document-title",
             Rule::DocumentHead => "document-head",
             Rule::DocumentCited => "document-cited",
+            Rule::Locator => "locator",
         }
     }
 }

@@ -25,6 +25,19 @@ const ID_TITLE_FLOOR: f64 = 0.4;
 /// to be joined by it: dissimilar titles, and for a DOI also different first
 /// authors.
 fn identifier_conflict(a: &Keys, b: &Keys, author_counts: bool) -> bool {
+    // Terse references (database exports) have no title to compare, and
+    // their DOIs are sometimes another work's: a different first author, a
+    // year more than one apart or another volume keeps them apart.
+    if author_counts && (a.title.is_none() || b.title.is_none()) {
+        let authors_differ =
+            matches!((&a.author, &b.author), (Some(x), Some(y)) if !names_agree(x, y));
+        let years_differ = matches!((a.year, b.year), (Some(x), Some(y)) if (x - y).abs() > 1);
+        let volumes_differ = matches!((&a.volume, &b.volume),
+            (Some(x), Some(y)) if !x.eq_ignore_ascii_case(y));
+        if authors_differ || years_differ || volumes_differ {
+            return true;
+        }
+    }
     let titles_differ = matches!((&a.title, &b.title),
         (Some(x), Some(y)) if title_similarity(x, y) < ID_TITLE_FLOOR);
     let authors_agree = match (&a.author, &b.author) {
@@ -49,6 +62,14 @@ pub struct Keys {
     pub year: Option<i32>,
     /// Folded container title.
     pub container: Option<String>,
+    /// The volume, as written.
+    pub volume: Option<String>,
+    /// The first page, as written ("1" of "1-17").
+    pub first_page: Option<String>,
+    /// The source key ([`super::journals::source_key`]) of the container, or
+    /// of the title of a work with none (a book): what the locator rule
+    /// compares across abbreviations.
+    pub source: Option<String>,
 }
 
 impl Keys {
@@ -93,6 +114,19 @@ impl Keys {
                 .container_title
                 .as_deref()
                 .map(venue_key)
+                .and_then(nonempty),
+            volume: r.volume.as_deref().map(str::trim).and_then(|v| nonempty(v.to_owned())),
+            first_page: r
+                .pages
+                .as_deref()
+                .and_then(|p| p.split(['-', '–', ',']).next())
+                .map(str::trim)
+                .and_then(|p| nonempty(p.to_owned())),
+            source: r
+                .container_title
+                .as_deref()
+                .or(r.title.as_deref())
+                .map(super::journals::source_key)
                 .and_then(nonempty),
         }
     }
@@ -298,7 +332,18 @@ pub struct Matcher {
     by_doi: HashMap<String, u32>,
     by_url: HashMap<String, u32>,
     by_word: HashMap<String, Vec<u32>>,
+    by_locator: HashMap<LocatorKey, u32>,
+    journals: super::journals::Journals,
     threshold: f64,
+}
+
+/// First author, year, volume and first page: how a document finds the
+/// terse references that cite it.
+type LocatorKey = (String, i32, String, String);
+
+fn locator_key(k: &Keys) -> Option<LocatorKey> {
+    let a: String = k.author.as_deref()?.chars().filter(|c| c.is_alphanumeric()).collect();
+    Some((a, k.year?, k.volume.clone()?.to_ascii_lowercase(), k.first_page.clone()?.to_ascii_lowercase()))
 }
 
 impl Matcher {
@@ -315,6 +360,19 @@ impl Matcher {
         }
         if let Some(i) = keys.url.as_ref().and_then(|u| self.by_url.get(u)) {
             return hit(*i, Rule::Url);
+        }
+        if let Some(&i) = locator_key(keys).and_then(|l| self.by_locator.get(&l)) {
+            if let Some(other) = &self.keys[i as usize] {
+                if let Some(score) = super::journals::same_by_locator(keys, other, &self.journals) {
+                    return Some((
+                        self.work_of_item[i as usize],
+                        Evidence {
+                            rule: Rule::Locator,
+                            score,
+                        },
+                    ));
+                }
+            }
         }
         let title = keys.title.as_deref()?;
         let mut best: Option<(WorkId, f32)> = None;
@@ -525,6 +583,19 @@ pub(crate) fn resolve_works(
             }
         }
     }
+    // Terse references (database exports) have no title: first author,
+    // year, source and locators join them.
+    let journals = super::journals::Journals::from_documents(docs);
+    for (a, b, score) in super::journals::locator_pairs(&keys, &journals) {
+        joiner.join(
+            a,
+            b,
+            Evidence {
+                rule: Rule::Locator,
+                score,
+            },
+        );
+    }
     let mut pairs = title_pairs(&keys, options.title_threshold);
     pairs.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     for (a, b, score) in pairs {
@@ -597,6 +668,12 @@ pub(crate) fn resolve_works(
             }
         }
     }
+    let mut by_locator: HashMap<LocatorKey, u32> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(l) = k.as_ref().and_then(locator_key) {
+            by_locator.entry(l).or_insert(i as u32);
+        }
+    }
     WorksOutput {
         works,
         work_of,
@@ -607,6 +684,8 @@ pub(crate) fn resolve_works(
             by_doi,
             by_url,
             by_word,
+            by_locator,
+            journals,
             threshold: options.title_threshold,
         },
     }
@@ -682,6 +761,8 @@ fn note_problems(
                 "{}: entry not parsed; kept as a work of its own",
                 r.locator(docs)
             )),
+            // Terse references (exports) are matched by their locators.
+            Some(k) if k.title.is_none() && k.source.is_some() => {}
             Some(k) if k.title.is_none() && k.doi.is_none() && k.url.is_none() => {
                 notes.push(format!(
                     "{}: entry has no title, DOI or URL; kept as a work of its own",

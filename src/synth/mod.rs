@@ -29,6 +29,7 @@
 //! assert!(corpus.documents[0].text.lines().nth(first.heading_line - 1) == Some(first.heading.as_str()));
 //! ```
 
+pub mod export;
 pub mod graph;
 mod layout;
 mod pool;
