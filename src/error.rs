@@ -53,6 +53,42 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A file of a structured format (BibTeX, CSL-JSON, RIS, LaTeX) held
+    /// nothing that could be read as that format.
+    #[error("{path}:{line}: not valid {format}: {message}")]
+    Malformed {
+        /// The file.
+        path: PathBuf,
+        /// The format it was read as ("BibTeX").
+        format: &'static str,
+        /// 1-based line of the first problem (0 for the whole file).
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file is larger than citemap reads (see
+    /// [`crate::input::MAX_FILE_BYTES`]).
+    #[error("{path}: too large to read ({size} bytes; the limit is {limit})")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes (at least; standard input is not read past the limit).
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A Word or OpenDocument file whose zip container cannot be read:
+    /// truncated, encrypted, missing its main part, or one that would expand
+    /// past the size limit (a decompression bomb).
+    #[error("{path}: cannot read this {format} file: {message}")]
+    Archive {
+        /// The file.
+        path: PathBuf,
+        /// The format ("Word (.docx)").
+        format: &'static str,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 /// A `Result` with this crate's [`Error`].

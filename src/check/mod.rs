@@ -15,6 +15,7 @@ mod config;
 mod fields;
 mod footnotes;
 mod kind;
+mod latex;
 mod links;
 mod render;
 
@@ -135,8 +136,66 @@ impl Report {
     }
 }
 
-/// Checks a loaded document: extracts its list, then checks it.
+/// Checks a loaded document: extracts its list, then checks it. A
+/// reference library is checked as a list (duplicates, missing fields,
+/// DOIs); a LaTeX draft against its `.bib` — this returns the draft's
+/// report, [`check_reports`] also the libraries'.
 pub fn check_source(source: &Source, config: &Config) -> DocReport {
+    check_reports(source, config).swap_remove(0)
+}
+
+/// Every report for one loaded document: one, or for a LaTeX draft one for
+/// the draft and one for each `.bib` it names, so that each problem is
+/// reported in the file it stands in.
+pub fn check_reports(source: &Source, config: &Config) -> Vec<DocReport> {
+    use crate::input::Format;
+    match source.format {
+        Format::Latex => latex::check_latex(source, config),
+        f if f.is_library() => vec![latex::check_library(source, config)],
+        _ => vec![check_source_text(source, config)],
+    }
+}
+
+/// Checks many documents into one report. A file reported twice (a `.bib`
+/// read on its own and through the draft that names it) is reported once,
+/// its problems merged.
+pub fn check_all(sources: &[Source], config: &Config) -> Report {
+    use rayon::prelude::*;
+    let all: Vec<DocReport> = sources
+        .par_iter()
+        .flat_map_iter(|s| check_reports(s, config))
+        .collect();
+    let mut merged: Vec<DocReport> = Vec::with_capacity(all.len());
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for report in all {
+        match at.get(&report.path) {
+            Some(&i) => {
+                let into = &mut merged[i];
+                for p in report.problems {
+                    let same = |q: &Problem| {
+                        (q.kind, q.line, q.column, &q.message)
+                            == (p.kind, p.line, p.column, &p.message)
+                    };
+                    if !into.problems.iter().any(same) {
+                        into.problems.push(p);
+                    }
+                }
+                into.problems.sort_by_key(|p| (p.line, p.column, p.kind));
+                into.citations += report.citations;
+                into.resolved += report.resolved;
+            }
+            None => {
+                at.insert(report.path.clone(), merged.len());
+                merged.push(report);
+            }
+        }
+    }
+    Report::new(merged)
+}
+
+/// The text check of [`check_source`]: extraction, then citations against
+/// the list found.
+fn check_source_text(source: &Source, config: &Config) -> DocReport {
     let doc = crate::extract::extract(source);
     check_document(&source.text, &doc, config)
 }

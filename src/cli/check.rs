@@ -5,7 +5,6 @@ use anyhow::Context as _;
 use citemap::check::{self, Config, Deny, Kind, Report};
 use citemap::Style;
 use clap::ValueEnum;
-use rayon::prelude::*;
 use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use termcolor::{ColorChoice, StandardStream};
@@ -111,12 +110,7 @@ fn settings(args: &Args) -> anyhow::Result<Config> {
 pub fn run(args: Args) -> anyhow::Result<Status> {
     let config = settings(&args)?;
     let loaded = super::inputs::load(&args.paths)?;
-    let docs: Vec<_> = loaded
-        .sources
-        .par_iter()
-        .map(|s| check::check_source(s, &config))
-        .collect();
-    let report = Report::new(docs);
+    let report: Report = check::check_all(&loaded.sources, &config);
     match args.format {
         Format::Json => {
             let stdout = std::io::stdout();

@@ -77,7 +77,16 @@ pub(crate) fn load_corpus(paths: &[PathBuf]) -> anyhow::Result<(Vec<Document>, V
     let (docs, heads): (Vec<Document>, Vec<String>) = loaded
         .sources
         .par_iter()
-        .map(|s| (citemap::extract::extract(s), head(&s.text).to_owned()))
+        .map(|s| {
+            // A library's text is its entries, not a paper's opening: its
+            // first DOI is no DOI of its own.
+            let text = if s.format.is_library() {
+                ""
+            } else {
+                head(&s.text)
+            };
+            (citemap::extract::extract(s), text.to_owned())
+        })
         .unzip();
     loaded.finish()?;
     Ok((docs, heads))

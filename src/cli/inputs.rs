@@ -43,7 +43,7 @@ pub fn load(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
         }
         let skipped = found.skipped.len();
         anyhow::bail!(
-            "no documents found (citemap reads .txt, .md and .markdown files{})",
+            "no documents found (citemap reads .txt, .md, .markdown, .tex, .bib, .ris, CSL-JSON .json, .docx and .odt files{})",
             if skipped > 0 {
                 format!("; {skipped} other files were skipped")
             } else {

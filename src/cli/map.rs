@@ -138,7 +138,18 @@ pub fn analyse_paths(
         );
     }
     bar.set_message("resolving and clustering");
-    let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
+    // A library's text is its entries, not a paper: no opening to identify
+    // it by and no body to check.
+    let texts: Vec<&str> = sources
+        .iter()
+        .map(|s| {
+            if s.format.is_library() {
+                ""
+            } else {
+                s.text.as_str()
+            }
+        })
+        .collect();
     let analysis = report::analyse(docs, &texts, options);
     bar.inc(1);
     Ok(analysis)

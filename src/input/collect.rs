@@ -8,13 +8,18 @@ use std::path::{Path, PathBuf};
 /// user names explicitly is read whatever its extension.
 pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
+/// Extensions of the other formats read when walking a folder: reference
+/// libraries, LaTeX drafts, Word and OpenDocument files.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["bib", "json", "ris", "tex", "docx", "odt"];
+
 /// The documents found under the paths a user gave.
 #[derive(Debug, Default)]
 pub struct Collected {
     /// Files to read, in the order given, folders expanded in sorted order.
     /// A path of `-` stands for standard input.
     pub files: Vec<PathBuf>,
-    /// Files inside folders that were passed over (not .txt/.md/.markdown).
+    /// Files inside folders that were passed over (none of the extensions
+    /// in [`TEXT_EXTENSIONS`] and [`DOCUMENT_EXTENSIONS`]).
     pub skipped: Vec<PathBuf>,
     /// Paths that do not exist or could not be listed.
     pub errors: Vec<Error>,
@@ -89,6 +94,7 @@ fn walk(dir: &Path, found: &mut Collected) {
         } else if (kind.is_file() || kind.is_symlink() && path.is_file())
             && has_text_extension(&path)
             && !is_folder_note(&path)
+            && !is_other_json(&path)
         {
             found.files.push(path);
         } else {
@@ -111,10 +117,28 @@ pub fn is_folder_note(path: &Path) -> bool {
         .any(|p| name.starts_with(p))
 }
 
+/// A `.json` file in a folder is read only when it holds CSL-JSON: folders
+/// also keep reports, settings and package manifests as JSON.
+fn is_other_json(path: &Path) -> bool {
+    use std::io::Read as _;
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if !is_json {
+        return false;
+    }
+    let mut head = Vec::with_capacity(4096);
+    let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head));
+    read.is_err() || !super::csl_json::looks_like(&String::from_utf8_lossy(&head))
+}
+
 fn has_text_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| e.eq_ignore_ascii_case(t)))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        TEXT_EXTENSIONS
+            .iter()
+            .chain(DOCUMENT_EXTENSIONS)
+            .any(|t| e.eq_ignore_ascii_case(t))
+    })
 }
 
 #[cfg(test)]

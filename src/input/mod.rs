@@ -5,12 +5,18 @@
 //! always keeping the line numbers of the file: a front-matter block is
 //! blanked, not removed, so line 40 of [`Source::text`] is line 40 of the file.
 
+pub mod bibtex;
 pub mod collect;
+pub mod csl_json;
 pub mod decode;
 pub mod export;
 pub mod format;
 pub mod front_matter;
+pub mod latex;
+pub mod library;
 pub mod normalize;
+pub mod office;
+pub mod ris;
 
 pub use collect::{collect, is_stdin, Collected};
 pub use format::{read, read_path, Format};
@@ -19,6 +25,11 @@ use crate::error::{Error, Result};
 use crate::model::{DocumentMeta, Entry};
 use std::io::Read;
 use std::path::Path;
+
+/// The largest file citemap reads (256 MiB). A larger one is refused with
+/// [`Error::TooLarge`] before it is read, so a stray disk image or a 500 MB
+/// log cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The name [`load_stdin`] gives standard input in spans and messages.
 pub const STDIN_NAME: &str = "<stdin>";
