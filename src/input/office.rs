@@ -35,7 +35,17 @@ pub fn sniff_zip(bytes: &[u8]) -> Option<Format> {
     } else if has(b"application/vnd.oasis.opendocument.text") {
         Some(Format::Odt)
     } else {
-        None
+        // A writer that compressed the mimetype: look at the part names in
+        // the central directory (read without decompressing anything).
+        let zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+        let names: HashSet<&str> = zip.file_names().collect();
+        if names.contains("word/document.xml") {
+            Some(Format::Docx)
+        } else if names.contains("content.xml") {
+            Some(Format::Odt)
+        } else {
+            None
+        }
     }
 }
 
