@@ -135,7 +135,11 @@ pub fn label_clusters_excluding(
                     let f = everywhere[t] as f64;
                     // Phrases read better than words and are rarer; a small
                     // bonus lets a phrase beat its own words at equal counts.
-                    let bonus = if t.contains(' ') { 1.2 } else { 1.0 };
+                    let bonus = match t.matches(' ').count() {
+                        0 => 1.0,
+                        1 => 1.2,
+                        _ => 1.3,
+                    };
                     // The share of the term's texts that fall in this
                     // cluster, squared: a term common to every cluster
                     // ("AI" in a corpus about AI) names none of them.
@@ -147,23 +151,76 @@ pub fn label_clusters_excluding(
                 })
                 .collect();
             scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-            let mut chosen: Vec<Term> = Vec::new();
-            let mut hidden: HashSet<&str> = HashSet::new();
-            for (t, score) in scored {
+            // The label: the best two- and three-word phrases, each from
+            // at least two of the cluster's texts when there are such,
+            // none sharing a word with another, none made of generic
+            // words; a bare word only when no phrase exists, and never a
+            // bare abbreviation or a generic word.
+            let mut phrases: Vec<&str> = Vec::new();
+            for min_df in [2, 1] {
+                // Phrases of a single text only when no other exists.
+                if min_df == 1 && !phrases.is_empty() {
+                    break;
+                }
+                for &(t, _) in &scored {
+                    if phrases.len() >= 3 {
+                        break;
+                    }
+                    let words: Vec<&str> = t.split(' ').collect();
+                    if words.len() < 2
+                        || df[t] < min_df
+                        || phrases.contains(&t)
+                        || words.iter().any(|w| excluded.contains(*w))
+                        || !is_label_phrase(&words, &spelling)
+                        || phrases
+                            .iter()
+                            .any(|p| p.split(' ').any(|w| words.contains(&w)))
+                    {
+                        continue;
+                    }
+                    phrases.push(t);
+                }
+            }
+            if phrases.is_empty() {
+                if let Some(&(t, _)) = scored.iter().find(|&&(t, _)| {
+                    !t.contains(' ') && !excluded.contains(t) && is_label_word(t, &spelling)
+                }) {
+                    phrases.push(t);
+                }
+            }
+            let mut chosen: Vec<Term> = phrases
+                .iter()
+                .map(|&t| Term {
+                    term: spelling.best(t),
+                    score: scored.iter().find(|s| s.0 == t).map_or(0.0, |s| s.1),
+                })
+                .collect();
+            let mut hidden: HashSet<&str> = phrases.iter().flat_map(|p| p.split(' ')).collect();
+            for &(t, score) in &scored {
                 if chosen.len() >= top {
                     break;
                 }
-                if hidden.contains(t) || t.split(' ').any(|w| excluded.contains(w)) {
+                if hidden.contains(t)
+                    || phrases.contains(&t)
+                    || t.split(' ').any(|w| excluded.contains(w))
+                {
+                    continue;
+                }
+                let words: Vec<&str> = t.split(' ').collect();
+                // A bare abbreviation or generic word is no term of a field.
+                if words.len() == 1 && !is_label_word(t, &spelling)
+                    || words.len() > 1 && !is_label_phrase(&words, &spelling)
+                {
                     continue;
                 }
                 // A word already shown inside a chosen phrase, or a phrase
-                // whose words are both already shown, adds nothing.
-                if t.contains(' ') {
-                    let words: Vec<&str> = t.split(' ').collect();
+                // whose words are all already shown, adds nothing.
+                if words.len() > 1 {
                     if words.iter().all(|w| {
                         chosen
                             .iter()
                             .any(|c| c.term.eq_ignore_ascii_case(&spelling.best(w)))
+                            || hidden.contains(w)
                     }) {
                         continue;
                     }
@@ -174,29 +231,20 @@ pub fn label_clusters_excluding(
                     score,
                 });
             }
-            let label = if chosen.is_empty() {
+            let label = if phrases.is_empty() {
                 "(untitled)".to_owned()
             } else {
                 chosen
                     .iter()
-                    .take(3)
+                    .take(phrases.len())
                     .map(|t| t.term.as_str())
                     .collect::<Vec<_>>()
                     .join(" · ")
             };
-            let shown: Vec<String> = chosen
-                .iter()
-                .take(3)
-                .map(|t| t.term.to_lowercase())
-                .collect();
             let evidence = texts
                 .iter()
                 .enumerate()
-                .filter(|(_, terms)| {
-                    terms
-                        .iter()
-                        .any(|t| shown.iter().any(|s| s.eq_ignore_ascii_case(t)))
-                })
+                .filter(|(_, terms)| terms.iter().any(|t| phrases.contains(&t.as_str())))
                 .map(|(i, _)| i)
                 .take(EVIDENCE)
                 .collect();
@@ -300,22 +348,28 @@ fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
 }
 
 /// The terms of a text: lower-cased, stemmed words that are not stop words,
-/// and the two-word phrases of adjacent such words.
+/// and the two- and three-word phrases of adjacent such words.
 pub fn terms_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     // Phrases never cross punctuation: "Artificial Intelligence. Net
     // Politics" has no phrase "intelligence net".
     for clause in text.split(is_clause_break) {
         let mut previous: Option<String> = None;
+        let mut before: Option<String> = None;
         for raw in words(clause) {
             let lower = raw.to_lowercase();
             if is_stop_word(&lower) {
                 previous = None;
+                before = None;
                 continue;
             }
             let stem = stem(&lower);
             if let Some(p) = previous.take() {
+                if let Some(b) = before.take() {
+                    out.push(format!("{b} {p} {stem}"));
+                }
                 out.push(format!("{p} {stem}"));
+                before = Some(p);
             }
             out.push(stem.clone());
             previous = Some(stem);
@@ -415,6 +469,143 @@ impl Spelling {
             .join(" ")
     }
 }
+
+/// Whether a phrase (its stems) can name a field: one word at least is
+/// neither generic nor an abbreviation ("AWS politics" cannot), and none
+/// is venue boilerplate ("international conference").
+fn is_label_phrase(words: &[&str], spelling: &Spelling) -> bool {
+    let boilerplate = words.iter().any(|w| VENUE_WORDS.binary_search(w).is_ok());
+    let content = words
+        .iter()
+        .filter(|w| !is_generic(w) && !is_abbreviation(&spelling.best(w)))
+        .count();
+    content > 0 && !boilerplate
+}
+
+/// Whether a single word can stand as a term: not an abbreviation, not
+/// generic, at least four letters.
+fn is_label_word(word: &str, spelling: &Spelling) -> bool {
+    word.chars().count() >= 4 && !is_generic(word) && !is_abbreviation(&spelling.best(word))
+}
+
+/// All capitals ("AWS", "NLP"), or a run of letters with a digit: an
+/// abbreviation means nothing to a reader outside its field.
+fn is_abbreviation(form: &str) -> bool {
+    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    letters > 0
+        && (form.chars().all(|c| c.is_uppercase() || c.is_numeric())
+            || (letters <= 4 && form.chars().any(|c| c.is_numeric())))
+}
+
+/// Words too general to name a field on their own ("open", "society",
+/// "future", "new").
+fn is_generic(word: &str) -> bool {
+    GENERIC.binary_search(&word).is_ok()
+}
+
+// Sorted stems, for binary search (a unit test checks the order).
+const GENERIC: &[&str] = &[
+    "age",
+    "analysi",
+    "analysis",
+    "approach",
+    "article",
+    "based",
+    "beyond",
+    "book",
+    "case",
+    "challenge",
+    "change",
+    "chapter",
+    "data",
+    "design",
+    "development",
+    "edition",
+    "effect",
+    "everyone",
+    "everything",
+    "evidence",
+    "first",
+    "future",
+    "general",
+    "global",
+    "good",
+    "guide",
+    "history",
+    "human",
+    "idea",
+    "impact",
+    "introduction",
+    "issue",
+    "know",
+    "life",
+    "make",
+    "making",
+    "matter",
+    "method",
+    "modern",
+    "need",
+    "net",
+    "network",
+    "new",
+    "news",
+    "note",
+    "open",
+    "overview",
+    "paper",
+    "part",
+    "people",
+    "perspective",
+    "politic",
+    "politics",
+    "power",
+    "practice",
+    "problem",
+    "process",
+    "project",
+    "question",
+    "reader",
+    "report",
+    "research",
+    "review",
+    "role",
+    "science",
+    "society",
+    "studies",
+    "study",
+    "system",
+    "take",
+    "technology",
+    "theory",
+    "thing",
+    "time",
+    "toward",
+    "towards",
+    "understanding",
+    "update",
+    "use",
+    "using",
+    "via",
+    "video",
+    "way",
+    "work",
+    "world",
+];
+
+// Stems of words that make a phrase venue boilerplate rather than a
+// subject. Sorted.
+const VENUE_WORDS: &[&str] = &[
+    "annual",
+    "conference",
+    "journal",
+    "meeting",
+    "proceeding",
+    "proceedings",
+    "symposium",
+    "transaction",
+    "transactions",
+    "workshop",
+];
 
 /// English function words plus the words every reference list is full of
 /// (publishers, months, "accessed", URL parts), which say nothing about a
@@ -627,6 +818,48 @@ mod tests {
             STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
             "STOP_WORDS must stay sorted"
         );
+    }
+
+    #[test]
+    fn word_lists_are_sorted() {
+        assert!(GENERIC.windows(2).all(|w| w[0] < w[1]), "GENERIC");
+        assert!(VENUE_WORDS.windows(2).all(|w| w[0] < w[1]), "VENUE_WORDS");
+    }
+
+    #[test]
+    fn labels_are_phrases_never_bare_abbreviations_or_generic_words() {
+        let clusters = vec![
+            vec![
+                "Pattern discrimination and the political economy of AWS".to_string(),
+                "Pattern discrimination in net cultures".to_string(),
+                "The political economy of open platforms".to_string(),
+                "AWS politics".to_string(),
+            ],
+            vec![
+                "Large language models and democracy".to_string(),
+                "Democracy and large language models".to_string(),
+                "Open society".to_string(),
+            ],
+        ];
+        let labels = label_clusters(&clusters, 6);
+        assert_eq!(
+            labels[0].label, "pattern discrimination · political economy",
+            "{:?}",
+            labels[0]
+        );
+        assert_eq!(labels[1].label, "large language models", "{:?}", labels[1]);
+        for l in &labels {
+            for part in l.label.split(" · ") {
+                assert!(part.contains(' '), "bare word {part:?} in {:?}", l.label);
+            }
+            assert!(l
+                .terms
+                .iter()
+                .all(|t| t.term != "AWS" && t.term != "open" && t.term != "open society"));
+        }
+        // Evidence: the texts that carry the label's phrases.
+        assert_eq!(labels[0].evidence, vec![0, 1, 2]);
+        assert_eq!(labels[1].evidence, vec![0, 1]);
     }
 
     #[test]

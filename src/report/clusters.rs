@@ -85,8 +85,9 @@ pub struct Cluster {
     pub label: String,
     /// The distinctive terms, best first.
     pub terms: Vec<String>,
-    /// The evidence for the label: titles of the cluster's works that
-    /// carry its phrases, most cited first.
+    /// The evidence for the label: the cluster's works whose title (or
+    /// venue, after the full stop) carries one of its phrases, most cited
+    /// first.
     pub evidence: Vec<String>,
     /// Its documents.
     pub documents: Vec<ClusterDocument>,
@@ -143,12 +144,59 @@ pub fn work_short_label(res: &Resolution, docs: &[Document], work: usize) -> Str
     super::figures::shorten(&label, 30)
 }
 
-/// The text a work is labelled by: its title and venue.
-fn work_text(res: &Resolution, docs: &[Document], work: usize) -> String {
+/// Whether a venue name is written abbreviated ("Nat Mach Intell",
+/// "Ark. L. Rev."): most of its words end in a dot or are short strict
+/// prefixes of longer words the titles use. Abbreviations would make
+/// labels no reader outside the field can read.
+fn abbreviated_venue(venue: &str, vocabulary: &std::collections::BTreeSet<String>) -> bool {
+    let words: Vec<&str> = venue.split_whitespace().collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let short = words
+        .iter()
+        .filter(|w| {
+            if w.ends_with('.') {
+                return true;
+            }
+            let lower = w.to_lowercase();
+            let n = lower.chars().count();
+            (2..=6).contains(&n)
+                && vocabulary
+                    .range(lower.clone()..)
+                    .next()
+                    .is_some_and(|v| v.len() > lower.len() && v.starts_with(&lower))
+        })
+        .count();
+    2 * short > words.len()
+}
+
+/// The lower-cased words of every work's title.
+fn title_vocabulary(res: &Resolution, docs: &[Document]) -> std::collections::BTreeSet<String> {
+    (0..res.works.len())
+        .filter_map(|w| work_title(res, docs, w))
+        .flat_map(|t| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() > 2)
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The text a work is labelled by: its title and venue (unless the venue
+/// is abbreviated).
+fn work_text(
+    res: &Resolution,
+    docs: &[Document],
+    work: usize,
+    vocabulary: &std::collections::BTreeSet<String>,
+) -> String {
     let mut text = work_title(res, docs, work).unwrap_or_default();
     if let Some(v) = res.works[work]
         .venue
         .and_then(|v| res.venues.get(v as usize))
+        .filter(|v| !abbreviated_venue(&v.label, vocabulary))
     {
         text.push_str(". ");
         text.push_str(&v.label);
@@ -239,9 +287,14 @@ pub fn cluster_corpus(
     for list in works_of.iter_mut() {
         list.sort_by(|&a, &b| times[b].cmp(&times[a]).then(a.cmp(&b)));
     }
+    let vocabulary = title_vocabulary(res, docs);
     let texts_of: Vec<Vec<String>> = works_of
         .iter()
-        .map(|ws| ws.iter().map(|&w| work_text(res, docs, w)).collect())
+        .map(|ws| {
+            ws.iter()
+                .map(|&w| work_text(res, docs, w, &vocabulary))
+                .collect()
+        })
         .collect();
     // Organisations (as authors, or as the sites of pages) are who the
     // works come from, not what they are about: keep them out of labels.
@@ -320,8 +373,7 @@ pub fn cluster_corpus(
             evidence: cluster_labels[c]
                 .evidence
                 .iter()
-                .filter_map(|&i| works_of[c].get(i))
-                .filter_map(|&w| work_title(res, docs, w))
+                .filter_map(|&i| texts_of[c].get(i).cloned())
                 .collect(),
             documents: Vec::new(),
             works: works_of[c]
