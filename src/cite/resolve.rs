@@ -98,7 +98,8 @@ pub fn resolve(citations: Vec<Citation>, entries: &[Entry]) -> Vec<Resolution> {
 }
 
 impl Match {
-    fn plain(entry: usize) -> Self {
+    /// A match by number or position, with nothing to compare.
+    pub(crate) fn plain(entry: usize) -> Self {
         Match {
             entry,
             names: Quality::Exact,
@@ -291,7 +292,10 @@ fn split_head(raw: &str) -> (&str, &str) {
             .next()
             .map_or(0, |w| w.chars().count());
         let next = raw[at + 2..].chars().next();
-        if word_len > 1 && next.is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric()) {
+        // "Dask Development Team. 2016.": a year after the authors ends them.
+        if word_len > 1
+            && next.is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric() || c.is_ascii_digit())
+        {
             cut = at;
             break;
         }
