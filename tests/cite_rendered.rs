@@ -152,6 +152,7 @@ fn locate(text: &str, truth: &Truth) -> Vec<Option<Range<usize>>> {
         .min()
         .unwrap_or(norm.len());
     let mut cursor = 0;
+    let mut previous = 0;
     let mut used: Vec<usize> = Vec::new();
     truth
         .citations
@@ -176,14 +177,23 @@ fn locate(text: &str, truth: &Truth) -> Vec<Option<Range<usize>>> {
             // Captions come before their table in pandoc's tree but after
             // it in the text: when the next occurrence is not ahead, take
             // the first one not yet used.
-            let at = match norm[from..].find(&want) {
-                Some(k) => from + k,
-                None => norm
+            let bound = if c.note.is_some() {
+                norm.len()
+            } else {
+                list_start
+            };
+            let unused_from = |lo: usize| {
+                norm[..bound]
                     .match_indices(&want)
                     .map(|(k, _)| k)
-                    .find(|k| !used.contains(k))?,
+                    .find(|k| *k >= lo && !used.contains(k))
+            };
+            let at = match norm[from..bound.max(from)].find(&want) {
+                Some(k) if c.note.is_some() || !used.contains(&(from + k)) => from + k,
+                _ => unused_from(previous).or_else(|| unused_from(0))?,
             };
             if c.note.is_none() && at >= cursor {
+                previous = cursor;
                 cursor = at + want.len();
             }
             used.push(at);
@@ -219,6 +229,22 @@ fn score_paper(name: &str, style: &str, path: &Path, truth: &Truth, s: &mut Scor
     let text = std::fs::read_to_string(path).expect("rendered text");
     let label = format!("{name}.{style}");
     let doc = citemap::extract::extract_text(&path.display().to_string(), &text);
+    if std::env::var("CITEMAP_DEBUG").is_ok_and(|d| d == label) {
+        for e in &doc.entries {
+            eprintln!("entry {} {:?} {:?}", e.span.line, e.label, e.raw);
+        }
+        for r in citations(&text, &doc, None) {
+            eprintln!(
+                "cite {} {:?} {:?}",
+                r.citation.span.line,
+                r.citation.text,
+                r.targets
+                    .iter()
+                    .map(|t| t.as_ref().map(|m| m.entry))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
     let found: Vec<Resolution> = citations(&text, &doc, None);
     let keys = entry_keys(&doc, truth);
     let where_ = locate(&text, truth);

@@ -276,9 +276,16 @@ fn citations_in(
                 .cloned()
                 .collect()
         };
-        let bare = !found
-            .iter()
-            .any(|c| c.items.iter().any(|i| i.year.is_some()));
+        // MLA names authors bare ("Hoyer and Hamman describe"); a paper
+        // whose citations carry years does not.
+        let items = || {
+            found
+                .iter()
+                .flat_map(|c| &c.items)
+                .filter(|i| i.number.is_none())
+        };
+        let with_year = items().filter(|i| i.year.is_some()).count();
+        let bare = with_year * 3 <= items().count() - with_year;
         let mut ranges = vec![body.clone()];
         ranges.extend(notes.values().cloned());
         let mut more = Vec::new();

@@ -403,7 +403,11 @@ impl<'a> Scanner<'a> {
         }
         // "(OECD)" and "(AI)" look alike: both stay weak, and the resolver
         // accepts an acronym only as an author's whole name.
-        let weak = items.iter().all(CiteItem::names_only);
+        // Only a year, a locator or "et al." makes a parenthetical look
+        // like a citation on its own.
+        let weak = items.iter().all(|i| {
+            i.names_only() || (!i.et_al && i.locator.is_none() && i.year.is_none() && !i.ibid)
+        });
         for item in &mut items {
             if item.names.is_empty() && !item.ibid {
                 item.context_name =
@@ -1111,11 +1115,10 @@ fn parse_item(s: &str) -> Option<CiteItem> {
             return None;
         }
     }
-    // A title alone with nothing after it is an aside like "(*cathedral*)";
-    // "(e.g. Backspace, Centre …)" is a list of examples, not of authors.
-    if (item.names.is_empty() || prefixed) && item.locator.is_none() && item.year.is_none() {
-        return None;
-    }
+    // A title alone ("(*cathedral*)") or a list of examples ("(e.g.
+    // Backspace, Centre …)") may still name a work of the list: such items
+    // are weak (see `parenthetical`) and count only when they resolve.
+    let _ = prefixed;
     Some(item)
 }
 
