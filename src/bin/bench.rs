@@ -52,9 +52,13 @@ struct Args {
     #[arg(long)]
     quick: bool,
     /// Run only these sections (comma-separated): parse, extract, accuracy,
-    /// cite, resolve, graph, cluster, svg, e2e.
+    /// cite, resolve, graph, cluster, svg, e2e, pdf.
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
+    /// Folder of PDFs for the pdf section (read by citemap and, side by
+    /// side, by `pdftotext` when installed).
+    #[arg(long, default_value = "../shared/pdfs")]
+    pdfs: std::path::PathBuf,
 }
 
 /// A section's figures, or why it did not run.
@@ -671,6 +675,78 @@ fn run_timed(citemap: &Path, cmd: &str, dir: &Path, extra: &[String]) -> Figures
     }))
 }
 
+/// Reading PDFs: time per page and peak memory per page, citemap's reader
+/// (in this process, best of three runs) beside `pdftotext` (a process per
+/// file, through `/usr/bin/time`) on the same files.
+fn pdf_section(dir: &Path) -> Figures {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("no PDFs in {}", dir.display()));
+    }
+    let mut rows = Vec::new();
+    let (mut pages_all, mut ours_all, mut theirs_all) = (0u32, 0.0f64, 0.0f64);
+    for path in &files {
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let before = memory_kb("VmRSS:").unwrap_or(0);
+        reset_peak();
+        let mut best = f64::INFINITY;
+        let mut pages = 0;
+        for _ in 0..3 {
+            let t = Instant::now();
+            let src = citemap::input::pdf::read(path, &bytes).map_err(|e| e.to_string())?;
+            best = best.min(t.elapsed().as_secs_f64());
+            pages = src
+                .layout
+                .as_ref()
+                .and_then(|l| l.iter().map(|l| l.page).max())
+                .unwrap_or(0);
+        }
+        let peak = memory_kb("VmHWM:").unwrap_or(0).saturating_sub(before);
+        let pages_f = f64::from(pages.max(1));
+        let theirs = std::process::Command::new("/usr/bin/time")
+            .args(["-f", "%M %e", "pdftotext"])
+            .arg(path)
+            .arg("/dev/null")
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .and_then(|o| {
+                let err = String::from_utf8_lossy(&o.stderr).into_owned();
+                let last: Vec<f64> = err
+                    .lines()
+                    .last()?
+                    .split_whitespace()
+                    .filter_map(|v| v.parse().ok())
+                    .collect();
+                Some((last.first().copied()?, last.get(1).copied()?))
+            });
+        pages_all += pages;
+        ours_all += best;
+        theirs_all += theirs.map_or(0.0, |t| t.1);
+        rows.push(json!({
+            "file": path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            "pages": pages,
+            "citemap_ms_per_page": round(best * 1000.0 / pages_f, 2),
+            "citemap_peak_kb_per_page": round(peak as f64 / pages_f, 0),
+            "pdftotext_ms_per_page": theirs.map(|t| round(t.1 * 1000.0 / pages_f, 2)),
+            "pdftotext_peak_kb_per_page": theirs.map(|t| round(t.0 / pages_f, 0)),
+        }));
+    }
+    Ok(json!({
+        "files": rows,
+        "pages": pages_all,
+        "citemap_ms_per_page": round(ours_all * 1000.0 / f64::from(pages_all.max(1)), 2),
+        "pdftotext_ms_per_page": round(theirs_all * 1000.0 / f64::from(pages_all.max(1)), 2),
+        "note": "citemap: in-process, best of 3, peak RSS growth; pdftotext: one process per file (whole-process peak RSS, wall time at 10 ms resolution)",
+    }))
+}
+
 fn main() {
     let mut args = Args::parse();
     if args.quick {
@@ -740,6 +816,7 @@ fn main() {
     run("cluster", &|| cluster_section(&args));
     run("svg", &|| svg_section(&args));
     run("e2e", &|| e2e_section(&c));
+    run("pdf", &|| pdf_section(&args.pdfs));
     let peak_kb = peak_kb.max(memory_kb("VmHWM:").unwrap_or(0));
     out.insert("peak_rss_mb".into(), json!(mb(peak_kb)));
     out.insert("load_average_at_end".into(), json!(load_average()));

@@ -19,6 +19,8 @@ pub enum Format {
     /// Plain text or Markdown.
     #[default]
     Text,
+    /// A PDF file, read into lines with their page positions.
+    Pdf,
 }
 
 impl Format {
@@ -26,13 +28,17 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
+            Format::Pdf => "PDF",
         }
     }
 }
 
 /// Recognises the format of `bytes`, named `path` (the extension breaks
 /// ties the content leaves open).
-pub fn sniff(_path: &Path, _bytes: &[u8]) -> Format {
+pub fn sniff(_path: &Path, bytes: &[u8]) -> Format {
+    if super::pdf::looks_like_pdf(bytes) {
+        return Format::Pdf;
+    }
     Format::Text
 }
 
@@ -43,6 +49,7 @@ pub fn sniff(_path: &Path, _bytes: &[u8]) -> Format {
 /// [`Error::Io`] when the file cannot be read, or the reader's error for its
 /// format (a binary file, a bad front matter, …).
 pub fn read(path: &Path) -> Result<Vec<Source>> {
+    refuse_huge_pdf(path)?;
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
@@ -58,6 +65,7 @@ pub fn read(path: &Path) -> Result<Vec<Source>> {
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Source>> {
     match sniff(path, bytes) {
         Format::Text => Ok(vec![from_bytes(path, bytes)?]),
+        Format::Pdf => Ok(vec![super::pdf::read(path, bytes)?]),
     }
 }
 
@@ -81,4 +89,29 @@ pub fn read_path(path: &Path) -> Result<Vec<Source>> {
     } else {
         read(path)
     }
+}
+
+/// Refuses a PDF larger than the PDF reader's limit before reading it into
+/// memory (its first kilobyte is enough to know it is a PDF).
+fn refuse_huge_pdf(path: &Path) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let max = super::pdf::Limits::default().max_file_bytes;
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if len <= max {
+        return Ok(());
+    }
+    let mut head = Vec::with_capacity(1024);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(1024).read_to_end(&mut head))
+        .map_err(io)?;
+    if super::pdf::looks_like_pdf(&head) {
+        return Err(Error::PdfLimit {
+            path: path.to_owned(),
+            detail: format!("{} MB, more than the {} MB read", len >> 20, max >> 20),
+        });
+    }
+    Ok(())
 }

@@ -10,6 +10,7 @@ pub mod decode;
 pub mod format;
 pub mod front_matter;
 pub mod normalize;
+pub mod pdf;
 
 pub use collect::{collect, is_stdin, Collected};
 pub use format::{read, read_path, Format};
