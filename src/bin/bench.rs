@@ -726,6 +726,7 @@ fn pdf_section(dir: &Path) -> Figures {
                     .collect();
                 Some((last.first().copied()?, last.get(1).copied()?))
             });
+        let candidates = pdf_candidates(path, &bytes);
         pages_all += pages;
         ours_all += best;
         theirs_all += theirs.map_or(0.0, |t| t.1);
@@ -736,6 +737,7 @@ fn pdf_section(dir: &Path) -> Figures {
             "citemap_peak_kb_per_page": round(peak as f64 / pages_f, 0),
             "pdftotext_ms_per_page": theirs.map(|t| round(t.1 * 1000.0 / pages_f, 2)),
             "pdftotext_peak_kb_per_page": theirs.map(|t| round(t.0 / pages_f, 0)),
+            "candidates": candidates,
         }));
     }
     Ok(json!({
@@ -745,6 +747,114 @@ fn pdf_section(dir: &Path) -> Figures {
         "pdftotext_ms_per_page": round(theirs_all * 1000.0 / f64::from(pages_all.max(1)), 2),
         "note": "citemap: in-process, best of 3, peak RSS growth; pdftotext: one process per file (whole-process peak RSS, wall time at 10 ms resolution)",
     }))
+}
+
+/// The readers compared when choosing one (README "Formats: PDF"): for
+/// each, time per page and how much of the works-cited list of
+/// `pdftotext`'s text layer (from its last "References" line on) it
+/// reproduces, as recall of words and of word pairs (pairs fall when
+/// columns or lines are interleaved).
+fn pdf_candidates(path: &Path, bytes: &[u8]) -> Value {
+    let Some(layer) = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    else {
+        return json!("pdftotext not installed");
+    };
+    let start = layer
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let t = l.trim().to_lowercase();
+            t == "references" || t == "bibliography" || t == "works cited"
+        })
+        .map(|(i, _)| i)
+        .last()
+        .unwrap_or(0);
+    let list: String = layer.lines().skip(start).collect::<Vec<_>>().join("\n");
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let want = words(&list);
+    let recall = |text: &str| -> (f64, f64) {
+        let got = words(text);
+        let mut bag: std::collections::HashMap<&str, usize> = Default::default();
+        for w in &got {
+            *bag.entry(w).or_default() += 1;
+        }
+        let hit = want
+            .iter()
+            .filter(|w| {
+                bag.get_mut(w.as_str()).is_some_and(|n| {
+                    *n > 0 && {
+                        *n -= 1;
+                        true
+                    }
+                })
+            })
+            .count();
+        let mut pairs: std::collections::HashMap<(&str, &str), usize> = Default::default();
+        for p in got.windows(2) {
+            *pairs.entry((&p[0], &p[1])).or_default() += 1;
+        }
+        let pair_hit = want
+            .windows(2)
+            .filter(|p| {
+                pairs
+                    .get_mut(&(p[0].as_str(), p[1].as_str()))
+                    .is_some_and(|n| {
+                        *n > 0 && {
+                            *n -= 1;
+                            true
+                        }
+                    })
+            })
+            .count();
+        let n = want.len().max(1) as f64;
+        (
+            round(hit as f64 / n, 3),
+            round(pair_hit as f64 / (n - 1.0).max(1.0), 3),
+        )
+    };
+    type Reader = fn(&[u8]) -> Result<String, String>;
+    let readers: [(&str, Reader); 3] = [
+        ("citemap (pdf-extract glyphs + own layout)", |b| {
+            citemap::input::pdf::read(Path::new("x.pdf"), b)
+                .map(|s| s.text)
+                .map_err(|e| e.to_string())
+        }),
+        ("pdf-extract plain text", |b| {
+            pdf_extract::extract_text_from_mem(b).map_err(|e| e.to_string())
+        }),
+        ("lopdf extract_text", |b| {
+            let doc = lopdf::Document::load_mem(b).map_err(|e| e.to_string())?;
+            let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+            doc.extract_text(&pages).map_err(|e| e.to_string())
+        }),
+    ];
+    let mut out = Map::new();
+    for (name, read) in readers {
+        let t = Instant::now();
+        let result = std::panic::catch_unwind(|| read(bytes));
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        let v = match result {
+            Ok(Ok(text)) => {
+                let (w, p) = recall(&text);
+                json!({"ms": round(ms, 1), "word_recall": w, "pair_recall": p})
+            }
+            Ok(Err(e)) => json!({"error": e}),
+            Err(_) => json!({"error": "panicked"}),
+        };
+        out.insert(name.into(), v);
+    }
+    Value::Object(out)
 }
 
 fn main() {

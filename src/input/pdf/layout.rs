@@ -58,8 +58,9 @@ pub struct Line {
 /// ends a segment: word spaces in justified text stay well under one em,
 /// column gutters are wider.
 const SEGMENT_GAP_EM: f32 = 1.0;
-/// A gap wider than this many font sizes is a word space.
-const WORD_GAP_EM: f32 = 0.18;
+/// A gap wider than this many font sizes is a word space (kerning stays
+/// under it; pdftotext and pdf-extract use about 0.1 too).
+const WORD_GAP_EM: f32 = 0.12;
 /// Baselines closer than this many font sizes are one line (superscripts
 /// and subscripts sit within it).
 const BASELINE_EM: f32 = 0.45;
@@ -85,7 +86,7 @@ fn modal_size(glyphs: &[Glyph]) -> f32 {
         let s = (g.size * 2.0).round() / 2.0;
         match counts.iter_mut().find(|(k, _)| *k == s) {
             Some((_, n)) => *n += g.text.chars().count().max(1),
-            None => counts.push((s, 1)),
+            None => counts.push((s, g.text.chars().count().max(1))),
         }
     }
     counts
