@@ -187,10 +187,10 @@ fn two_written_columns_are_read_column_by_column() {
     let right: Vec<String> = (0..12)
         .map(|i| format!("Right column line {i} on stuff"))
         .collect();
-    for i in 0..12 {
+    for (i, (l, r)) in left.iter().zip(&right).enumerate() {
         let y = 100.0 + 12.0 * i as f32;
-        lines.push((72.0, y, 9.0, left[i].as_str()));
-        lines.push((320.0, y, 9.0, right[i].as_str()));
+        lines.push((72.0, y, 9.0, l.as_str()));
+        lines.push((320.0, y, 9.0, r.as_str()));
     }
     let src = read("cols.pdf", &text_pdf(&[lines])).unwrap().remove(0);
     let got: Vec<&str> = src.text.lines().collect();
@@ -262,11 +262,9 @@ fn a_scan_without_text_asks_for_ocr() {
 
 #[test]
 fn a_password_protected_pdf_is_refused_clearly() {
-    let bytes = String::from_utf8_lossy(&small_pdf()).into_owned();
+    // A PDF with an /Encrypt dictionary whose hashes no empty password
+    // matches (RC4, revision 2).
     let mut p = Pdf::new();
-    // Rebuild the small PDF with an /Encrypt dictionary whose hashes no
-    // empty password matches (RC4, revision 2).
-    let _ = bytes;
     let catalog = p.add("<< /Type /Catalog /Pages 2 0 R >>");
     p.add("<< /Type /Pages /Kids [4 0 R] /Count 1 >>");
     p.add(Pdf::stream("", &content(&[(72.0, 72.0, 10.0, "secret")])));

@@ -120,12 +120,11 @@ fn assemble(path: &Path, read: glyphs::Glyphs) -> Source {
             layouts.push(line.layout);
         }
     }
-    let mut notes = Vec::new();
-    notes.push(format!(
+    let mut notes = vec![format!(
         "read as PDF: {} pages, {} lines",
         read.pages.len(),
         layouts.len()
-    ));
+    )];
     if dropped > 0 {
         notes.push(format!(
             "left out {dropped} running heads, feet and page numbers (lines in the top or bottom tenth of a page repeated across pages, or bare numbers)"
