@@ -88,6 +88,34 @@ pub enum Error {
         format: &'static str,
         /// What is wrong.
         message: String,
+    /// A PDF without a text layer (a scan): there is no text to read.
+    #[error("{path}: no text layer: run OCR first (e.g. `ocrmypdf in.pdf out.pdf`)")]
+    PdfNoText {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A PDF encrypted with a password.
+    #[error("{path}: the PDF is encrypted with a password: save an unprotected copy first")]
+    PdfEncrypted {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A PDF whose structure cannot be read (truncated, a reference loop).
+    #[error("{path}: damaged PDF: {detail}")]
+    PdfDamaged {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, as far as known.
+        detail: String,
+    },
+    /// A PDF past one of the reader's limits (size, inflated streams,
+    /// pages, glyphs, nesting): refused rather than read without bound.
+    #[error("{path}: PDF refused: {detail}")]
+    PdfLimit {
+        /// The file.
+        path: PathBuf,
+        /// Which limit, and by how much.
+        detail: String,
     },
 }
 

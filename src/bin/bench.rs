@@ -59,7 +59,7 @@ struct Args {
     #[arg(long)]
     quick: bool,
     /// Run only these sections (comma-separated): parse, extract, accuracy,
-    /// cite, resolve, graph, cluster, svg, e2e, export.
+    /// cite, resolve, graph, cluster, svg, e2e, export, pdf.
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// Gold files (JSON lines with a "raw" string) whose real reference
@@ -69,6 +69,10 @@ struct Args {
     /// Passes over the real strings in `parse_real` (longer, steadier timing).
     #[arg(long, default_value_t = 5)]
     real_passes: usize,
+    /// Folder of PDFs for the pdf section (read by citemap and, side by
+    /// side, by `pdftotext` when installed).
+    #[arg(long, default_value = "../shared/pdfs")]
+    pdfs: std::path::PathBuf,
 }
 
 /// Parsing throughput on real reference strings (the `raw` of gold JSON
@@ -792,6 +796,204 @@ fn export_section(args: &Args) -> Figures {
     }))
 }
 
+/// Reading PDFs: time per page and peak memory per page, citemap's reader
+/// (in this process, best of three runs) beside `pdftotext` (a process per
+/// file, through `/usr/bin/time`) on the same files.
+fn pdf_section(dir: &Path) -> Figures {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("no PDFs in {}", dir.display()));
+    }
+    let mut rows = Vec::new();
+    let (mut pages_all, mut ours_all, mut theirs_all) = (0u32, 0.0f64, 0.0f64);
+    for path in &files {
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let before = memory_kb("VmRSS:").unwrap_or(0);
+        reset_peak();
+        let mut best = f64::INFINITY;
+        let mut pages = 0;
+        for _ in 0..3 {
+            let t = Instant::now();
+            let src = citemap::input::pdf::read(path, &bytes).map_err(|e| e.to_string())?;
+            best = best.min(t.elapsed().as_secs_f64());
+            pages = src
+                .layout
+                .as_ref()
+                .and_then(|l| l.iter().map(|l| l.page).max())
+                .unwrap_or(0);
+        }
+        let peak = memory_kb("VmHWM:").unwrap_or(0).saturating_sub(before);
+        let pages_f = f64::from(pages.max(1));
+        // Whole processes, measured alike: `pdftotext FILE` and
+        // `citemap extract FILE` (which also finds and parses the list).
+        let timed = |program: &Path, args: &[&std::ffi::OsStr]| {
+            std::process::Command::new("/usr/bin/time")
+                .args(["-f", "%M %e"])
+                .arg(program)
+                .args(args)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .output()
+                .ok()
+                .filter(|o| o.status.success())
+                .and_then(|o| {
+                    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+                    let last: Vec<f64> = err
+                        .lines()
+                        .last()?
+                        .split_whitespace()
+                        .filter_map(|v| v.parse().ok())
+                        .collect();
+                    Some((last.first().copied()?, last.get(1).copied()?))
+                })
+        };
+        let theirs = timed(
+            Path::new("pdftotext"),
+            &[path.as_os_str(), std::ffi::OsStr::new("/dev/null")],
+        );
+        let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+        let ours_cmd = timed(
+            &exe.with_file_name("citemap"),
+            &[std::ffi::OsStr::new("extract"), path.as_os_str()],
+        );
+        let candidates = pdf_candidates(path, &bytes);
+        pages_all += pages;
+        ours_all += best;
+        theirs_all += theirs.map_or(0.0, |t| t.1);
+        rows.push(json!({
+            "file": path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            "pages": pages,
+            "citemap_ms_per_page": round(best * 1000.0 / pages_f, 2),
+            "citemap_read_peak_kb_growth": peak,
+            "citemap_extract_ms_per_page": ours_cmd.map(|t| round(t.1 * 1000.0 / pages_f, 2)),
+            "citemap_extract_peak_kb_per_page": ours_cmd.map(|t| round(t.0 / pages_f, 0)),
+            "pdftotext_ms_per_page": theirs.map(|t| round(t.1 * 1000.0 / pages_f, 2)),
+            "pdftotext_peak_kb_per_page": theirs.map(|t| round(t.0 / pages_f, 0)),
+            "candidates": candidates,
+        }));
+    }
+    Ok(json!({
+        "files": rows,
+        "pages": pages_all,
+        "citemap_ms_per_page": round(ours_all * 1000.0 / f64::from(pages_all.max(1)), 2),
+        "pdftotext_ms_per_page": round(theirs_all * 1000.0 / f64::from(pages_all.max(1)), 2),
+        "note": "citemap_ms_per_page: the reader in-process, best of 3; citemap_extract_* and pdftotext_*: one whole process per file (`citemap extract FILE` also finds and parses the list), peak RSS and wall time at 10 ms resolution, through /usr/bin/time",
+    }))
+}
+
+/// The readers compared when choosing one (README "Formats: PDF"): for
+/// each, time per page and how much of the works-cited list of
+/// `pdftotext`'s text layer (from its last "References" line on) it
+/// reproduces, as recall of words and of word pairs (pairs fall when
+/// columns or lines are interleaved).
+fn pdf_candidates(path: &Path, bytes: &[u8]) -> Value {
+    let Some(layer) = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    else {
+        return json!("pdftotext not installed");
+    };
+    let start = layer
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let t = l.trim().to_lowercase();
+            t == "references" || t == "bibliography" || t == "works cited"
+        })
+        .map(|(i, _)| i)
+        .last()
+        .unwrap_or(0);
+    let list: String = layer.lines().skip(start).collect::<Vec<_>>().join("\n");
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let want = words(&list);
+    let recall = |text: &str| -> (f64, f64) {
+        let got = words(text);
+        let mut bag: std::collections::HashMap<&str, usize> = Default::default();
+        for w in &got {
+            *bag.entry(w).or_default() += 1;
+        }
+        let hit = want
+            .iter()
+            .filter(|w| {
+                bag.get_mut(w.as_str()).is_some_and(|n| {
+                    *n > 0 && {
+                        *n -= 1;
+                        true
+                    }
+                })
+            })
+            .count();
+        let mut pairs: std::collections::HashMap<(&str, &str), usize> = Default::default();
+        for p in got.windows(2) {
+            *pairs.entry((&p[0], &p[1])).or_default() += 1;
+        }
+        let pair_hit = want
+            .windows(2)
+            .filter(|p| {
+                pairs
+                    .get_mut(&(p[0].as_str(), p[1].as_str()))
+                    .is_some_and(|n| {
+                        *n > 0 && {
+                            *n -= 1;
+                            true
+                        }
+                    })
+            })
+            .count();
+        let n = want.len().max(1) as f64;
+        (
+            round(hit as f64 / n, 3),
+            round(pair_hit as f64 / (n - 1.0).max(1.0), 3),
+        )
+    };
+    type Reader = fn(&[u8]) -> Result<String, String>;
+    let readers: [(&str, Reader); 3] = [
+        ("citemap (pdf-extract glyphs + own layout)", |b| {
+            citemap::input::pdf::read(Path::new("x.pdf"), b)
+                .map(|s| s.text)
+                .map_err(|e| e.to_string())
+        }),
+        ("pdf-extract plain text", |b| {
+            pdf_extract::extract_text_from_mem(b).map_err(|e| e.to_string())
+        }),
+        ("lopdf extract_text", |b| {
+            let doc = lopdf::Document::load_mem(b).map_err(|e| e.to_string())?;
+            let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+            doc.extract_text(&pages).map_err(|e| e.to_string())
+        }),
+    ];
+    let mut out = Map::new();
+    for (name, read) in readers {
+        let t = Instant::now();
+        let result = std::panic::catch_unwind(|| read(bytes));
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        let v = match result {
+            Ok(Ok(text)) => {
+                let (w, p) = recall(&text);
+                json!({"ms": round(ms, 1), "word_recall": w, "pair_recall": p})
+            }
+            Ok(Err(e)) => json!({"error": e}),
+            Err(_) => json!({"error": "panicked"}),
+        };
+        out.insert(name.into(), v);
+    }
+    Value::Object(out)
+}
+
 fn main() {
     let mut args = Args::parse();
     if args.quick {
@@ -881,6 +1083,7 @@ fn main() {
     run("svg", &|| svg_section(&args));
     run("e2e", &|| e2e_section(&c));
     run("export", &|| export_section(&args));
+    run("pdf", &|| pdf_section(&args.pdfs));
     let peak_kb = peak_kb.max(memory_kb("VmHWM:").unwrap_or(0));
     out.insert("peak_rss_mb".into(), json!(mb(peak_kb)));
     out.insert("load_average_at_end".into(), json!(load_average()));

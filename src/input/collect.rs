@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// File extensions read when walking a folder (case-insensitive). A file the
 /// user names explicitly is read whatever its extension.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "pdf"];
 
 /// Extensions of the other formats read when walking a folder: reference
 /// libraries, LaTeX drafts, Word and OpenDocument files.
@@ -162,7 +162,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::create_dir(root.join("sub")).unwrap();
-        for name in ["b.md", "a.TXT", "sub/c.markdown", "x.pdf", ".hidden.txt"] {
+        for name in ["b.md", "a.TXT", "sub/c.markdown", "x.doc", ".hidden.txt"] {
             std::fs::write(root.join(name), "text").unwrap();
         }
         let found = collect(&[root.to_owned(), PathBuf::from("-")]);

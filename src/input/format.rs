@@ -45,6 +45,8 @@ pub enum Format {
     Docx,
     /// An OpenDocument text (`.odt`).
     Odt,
+    /// A PDF file, read into lines with their page positions.
+    Pdf,
 }
 
 impl Format {
@@ -65,6 +67,7 @@ impl Format {
             Format::Latex => "LaTeX",
             Format::Docx => "Word (.docx)",
             Format::Odt => "OpenDocument (.odt)",
+            Format::Pdf => "PDF",
         }
     }
 
@@ -93,6 +96,9 @@ pub fn sniff(path: &Path, bytes: &[u8]) -> Format {
     // records cite references that only the export reader understands.
     if let Some(f) = super::export::sniff(bytes) {
         return f;
+    }
+    if super::pdf::looks_like_pdf(bytes) {
+        return Format::Pdf;
     }
     let ext = path
         .extension()
@@ -193,6 +199,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Source>> {
         }
         Format::Latex => Ok(vec![super::latex::read(path, bytes)?]),
         f @ (Format::Docx | Format::Odt) => Ok(vec![super::office::read(path, bytes, f)?]),
+        Format::Pdf => Ok(vec![super::pdf::read(path, bytes)?]),
     }
 }
 

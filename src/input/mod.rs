@@ -17,6 +17,7 @@ pub mod library;
 pub mod normalize;
 pub mod office;
 pub mod ris;
+pub mod pdf;
 
 pub use collect::{collect, is_stdin, Collected};
 pub use format::{read, read_path, Format};
