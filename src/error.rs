@@ -88,6 +88,7 @@ pub enum Error {
         format: &'static str,
         /// What is wrong.
         message: String,
+    },
     /// A PDF without a text layer (a scan): there is no text to read.
     #[error("{path}: no text layer: run OCR first (e.g. `ocrmypdf in.pdf out.pdf`)")]
     PdfNoText {
