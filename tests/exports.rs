@@ -52,7 +52,11 @@ fn wos_plain_text_every_record_and_reference() {
         let Some(s) = load(name) else { return };
         assert!(s.iter().all(|x| x.format == Format::WosText), "{name}");
         assert_eq!(s.len(), records, "{name}: records");
-        assert_eq!(cited(&s), nr_sum(name), "{name}: cited references = sum of NR");
+        assert_eq!(
+            cited(&s),
+            nr_sum(name),
+            "{name}: cited references = sum of NR"
+        );
         // Each record's list has its own NR count: no record notes a mismatch.
         let mismatched: Vec<_> = s.iter().filter(|x| !x.notes.is_empty()).collect();
         assert!(mismatched.is_empty(), "{name}: {:?}", mismatched[0].notes);
@@ -77,7 +81,8 @@ fn wos_fields_parsed() {
         .collect();
     let n = cited(&s);
     assert_eq!(refs.len(), n, "every cited reference yields fields");
-    let share = |f: &dyn Fn(&Reference) -> bool| refs.iter().filter(|r| f(r)).count() as f64 / n as f64;
+    let share =
+        |f: &dyn Fn(&Reference) -> bool| refs.iter().filter(|r| f(r)).count() as f64 / n as f64;
     let year = share(&|r| r.issued.is_some());
     let source = share(&|r| r.container_title.is_some());
     let author = share(&|r| !r.authors.is_empty());
@@ -87,13 +92,20 @@ fn wos_fields_parsed() {
 
 #[test]
 fn scopus_csv_and_bibtex() {
-    let Some(csv) = load("scopus_sample.csv") else { return };
+    let Some(csv) = load("scopus_sample.csv") else {
+        return;
+    };
     assert_eq!(csv.len(), 8);
     assert!(csv.iter().all(|x| x.format == Format::ScopusCsv));
     // Counted by hand from the file: references that end with "(year)".
     let text = std::fs::read_to_string(exports().unwrap().join("scopus_sample.csv")).unwrap();
     let mut rd = csv::Reader::from_reader(text.as_bytes());
-    let col = rd.headers().unwrap().iter().position(|h| h == "References").unwrap();
+    let col = rd
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "References")
+        .unwrap();
     let stated: usize = rd
         .records()
         .map(|r| {
@@ -102,8 +114,14 @@ fn scopus_csv_and_bibtex() {
             refs.split("; ").filter(|p| p.contains(", ")).count()
         })
         .sum();
-    assert_eq!(cited(&csv), stated, "one entry per reference, authors rejoined");
-    let Some(bib) = load("scopus-sample.bib") else { return };
+    assert_eq!(
+        cited(&csv),
+        stated,
+        "one entry per reference, authors rejoined"
+    );
+    let Some(bib) = load("scopus-sample.bib") else {
+        return;
+    };
     assert!(bib.iter().all(|x| x.format == Format::ExportBibtex));
     let entries = std::fs::read_to_string(exports().unwrap().join("scopus-sample.bib"))
         .unwrap()
@@ -112,17 +130,29 @@ fn scopus_csv_and_bibtex() {
         .count();
     assert_eq!(bib.len(), entries);
     assert!(bib.iter().all(|x| x.meta.title.is_some()));
-    let with_refs = bib.iter().filter(|x| cited(std::slice::from_ref(x)) > 0).count();
+    assert!(bib.iter().all(|x| !x.meta.authors.is_empty()));
+    let with_refs = bib
+        .iter()
+        .filter(|x| cited(std::slice::from_ref(x)) > 0)
+        .count();
     assert_eq!(with_refs, 44, "44 of 46 entries have a references field");
 }
 
 #[test]
 fn openalex_and_lens() {
-    let Some(o) = load("openalex_sample.csv") else { return };
+    let Some(o) = load("openalex_sample.csv") else {
+        return;
+    };
     assert_eq!(o.len(), 8);
     assert!(o.iter().all(|x| x.format == Format::OpenAlexCsv));
-    assert!(o.iter().all(|x| x.meta.url.as_deref().is_some_and(|u| u.starts_with("https://openalex.org/W"))));
-    let Some(l) = load("lens_sample.csv") else { return };
+    assert!(o.iter().all(|x| x
+        .meta
+        .url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://openalex.org/W"))));
+    let Some(l) = load("lens_sample.csv") else {
+        return;
+    };
     assert_eq!(l.len(), 8);
     assert!(l.iter().all(|x| x.format == Format::LensCsv));
     assert!(cited(&l) > 100);
@@ -145,9 +175,15 @@ struct Golden {
 
 fn check_golden(file: &str, export: &str) {
     let Some(s) = load(export) else { return };
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(file);
-    let golden: Vec<Golden> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert!(golden.len() >= 50, "{file}: at least 50 hand-checked references");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(file);
+    let golden: Vec<Golden> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(
+        golden.len() >= 50,
+        "{file}: at least 50 hand-checked references"
+    );
     let entries: std::collections::HashMap<&str, &Reference> = s
         .iter()
         .flat_map(|x| x.entries.as_ref().unwrap())
@@ -161,11 +197,23 @@ fn check_golden(file: &str, export: &str) {
             .unwrap_or_else(|| panic!("{file}: not read: {}", g.raw));
         let got_authors: Vec<String> = r.authors.iter().map(|p| p.full_family()).collect();
         let checks = [
-            ("authors", format!("{:?}", g.authors), format!("{got_authors:?}")),
+            (
+                "authors",
+                format!("{:?}", g.authors),
+                format!("{got_authors:?}"),
+            ),
             ("year", format!("{:?}", g.year), format!("{:?}", r.year())),
             ("title", format!("{:?}", g.title), format!("{:?}", r.title)),
-            ("container", format!("{:?}", g.container), format!("{:?}", r.container_title)),
-            ("volume", format!("{:?}", g.volume), format!("{:?}", r.volume)),
+            (
+                "container",
+                format!("{:?}", g.container),
+                format!("{:?}", r.container_title),
+            ),
+            (
+                "volume",
+                format!("{:?}", g.volume),
+                format!("{:?}", r.volume),
+            ),
             ("issue", format!("{:?}", g.issue), format!("{:?}", r.issue)),
             ("pages", format!("{:?}", g.pages), format!("{:?}", r.pages)),
             ("doi", format!("{:?}", g.doi), format!("{:?}", r.doi)),
@@ -177,7 +225,11 @@ fn check_golden(file: &str, export: &str) {
             }
         }
     }
-    eprintln!("{file}: {} references, {} of {fields} fields right", golden.len(), fields - wrong.len());
+    eprintln!(
+        "{file}: {} references, {} of {fields} fields right",
+        golden.len(),
+        fields - wrong.len()
+    );
     assert!(wrong.is_empty(), "{file}:\n{}", wrong.join("\n"));
 }
 

@@ -94,10 +94,8 @@ fn is_roman(s: &str) -> bool {
 fn volume_slot(s: &str) -> Option<String> {
     let rest = s.strip_prefix('V')?;
     let first = rest.chars().next()?;
-    (first.is_ascii_alphanumeric()
-        && rest.len() <= 20
-        && rest.bytes().any(|b| b.is_ascii_digit()))
-    .then(|| rest.to_owned())
+    (first.is_ascii_alphanumeric() && rest.len() <= 20 && rest.bytes().any(|b| b.is_ascii_digit()))
+        .then(|| rest.to_owned())
 }
 
 /// Whether a token is a run of initials (`SL`, `E.A`, `R.`, `J-P`).
@@ -106,7 +104,8 @@ fn is_initials(t: &str) -> bool {
     !letters.is_empty()
         && letters.len() <= 4
         && letters.iter().all(|c| c.is_uppercase())
-        && t.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
 }
 
 /// Family-name particles that open a family name written in two words
@@ -118,10 +117,36 @@ const PARTICLES: &[&str] = &[
 
 /// Words that mark an organisation written as an author.
 const ORG_WORDS: &[&str] = &[
-    "board", "association", "organization", "organisation", "ministry", "council", "commission",
-    "bank", "agency", "institute", "office", "department", "society", "foundation", "center",
-    "centre", "university", "committee", "group", "union", "nations", "forum", "inc", "ltd",
-    "corporation", "company", "bureau", "government", "abastecimento", "agricultura",
+    "board",
+    "association",
+    "organization",
+    "organisation",
+    "ministry",
+    "council",
+    "commission",
+    "bank",
+    "agency",
+    "institute",
+    "office",
+    "department",
+    "society",
+    "foundation",
+    "center",
+    "centre",
+    "university",
+    "committee",
+    "group",
+    "union",
+    "nations",
+    "forum",
+    "inc",
+    "ltd",
+    "corporation",
+    "company",
+    "bureau",
+    "government",
+    "abastecimento",
+    "agricultura",
 ];
 
 /// A WoS author slot as a person: `Vargo SL`, `Korrevaar J. C.`,
@@ -184,11 +209,19 @@ pub fn wos(raw: &str) -> Reference {
     } else if slots.last().is_some_and(|s| s.starts_with("DOI ")) {
         r.note = slots.pop().map(str::to_owned);
     }
-    if let Some(p) = slots.last().filter(|_| slots.len() > 1).and_then(|s| page_slot(s)) {
+    if let Some(p) = slots
+        .last()
+        .filter(|_| slots.len() > 1)
+        .and_then(|s| page_slot(s))
+    {
         r.pages = Some(p);
         slots.pop();
     }
-    if let Some(v) = slots.last().filter(|_| slots.len() > 1).and_then(|s| volume_slot(s)) {
+    if let Some(v) = slots
+        .last()
+        .filter(|_| slots.len() > 1)
+        .and_then(|s| volume_slot(s))
+    {
         r.volume = Some(v);
         slots.pop();
     }
@@ -225,8 +258,11 @@ fn is_scopus_initials(t: &str) -> bool {
     !t.is_empty()
         && t.len() <= 12
         && t.contains('.')
-        && t.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | ' '))
-        && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | ' '))
+        && t.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
         && t.split(['.', '-', ' ']).all(|p| p.chars().count() <= 2)
 }
 
@@ -246,7 +282,10 @@ fn scopus_person(s: &str) -> Option<Person> {
     if k == tokens.len() {
         return Some(Person::literal(s));
     }
-    Some(Person::new(tokens[..k].join(" "), Some(&tokens[k..].join(" "))))
+    Some(Person::new(
+        tokens[..k].join(" "),
+        Some(&tokens[k..].join(" ")),
+    ))
 }
 
 /// Splits a Scopus `References` field into references.
@@ -374,14 +413,20 @@ pub fn scopus(raw: &str) -> Reference {
     }
     if let Some(k) = raw.find("DOI: ").or_else(|| raw.find(", doi: ")) {
         let d = raw[k..].split_once(' ').map_or("", |x| x.1).trim();
-        let d = d.split([' ', ';']).next().unwrap_or("").trim_end_matches(['.', ',']);
+        let d = d
+            .split([' ', ';'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(['.', ',']);
         if d.starts_with("10.") {
             r.doi = Some(d.to_owned());
         }
     }
-    let trailing_year = raw
-        .rfind(", (")
-        .and_then(|k| paren_year(raw, k + 2).filter(|&(_, e)| e >= raw.trim_end_matches('.').len()).map(|(y, _)| (k, y)));
+    let trailing_year = raw.rfind(", (").and_then(|k| {
+        paren_year(raw, k + 2)
+            .filter(|&(_, e)| e >= raw.trim_end_matches('.').len())
+            .map(|(y, _)| (k, y))
+    });
     if let Some((k, y)) = trailing_year {
         new_layout(&mut r, &raw[..k], y);
     } else {
@@ -406,7 +451,10 @@ fn new_layout(r: &mut Reference, s: &str, year: i32) {
         _ => ("", s),
     };
     let names: Vec<&str> = authors.split("; ").collect();
-    if names.iter().all(|n| scopus_person(n).is_some_and(|p| !p.literal)) {
+    if names
+        .iter()
+        .all(|n| scopus_person(n).is_some_and(|p| !p.literal))
+    {
         r.authors = names.iter().filter_map(|n| scopus_person(n)).collect();
     } else if !authors.is_empty() {
         // A corporate author or a reference with no author: the first
@@ -437,14 +485,21 @@ fn old_layout(r: &mut Reference, raw: &str) {
         let Some(k) = rest.find(", ") else { break };
         let family = &rest[..k];
         let after = &rest[k + 2..];
-        let init_end = after.find(", ").or_else(|| after.find(" (")).unwrap_or(after.len());
+        let init_end = after
+            .find(", ")
+            .or_else(|| after.find(" ("))
+            .unwrap_or(after.len());
         let initials = &after[..init_end];
         let family_ok = !family.is_empty()
             && family.split_whitespace().count() <= 4
             && !family.contains('(')
-            && family.chars().next().is_some_and(|c| c.is_alphabetic() || c == '\'');
+            && family
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || c == '\'');
         if family_ok && is_scopus_initials(initials) {
-            r.authors.push(Person::new(family.trim(), Some(initials.trim())));
+            r.authors
+                .push(Person::new(family.trim(), Some(initials.trim())));
             pos += k + 2 + init_end;
             if raw[pos..].starts_with(", ") {
                 pos += 2;
@@ -496,7 +551,11 @@ fn old_layout(r: &mut Reference, raw: &str) {
     if let Some(extra) = extra {
         if r.doi.is_none() {
             if let Some(d) = extra.split("doi:").nth(1) {
-                let d = d.split([' ', ',']).next().unwrap_or("").trim_end_matches('.');
+                let d = d
+                    .split([' ', ','])
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches('.');
                 if d.starts_with("10.") {
                     r.doi = Some(d.to_owned());
                 }

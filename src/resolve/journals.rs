@@ -148,7 +148,12 @@ pub fn abbreviates(short: &str, long: &str) -> bool {
 /// The author-and-year key of a reference's keys: folded family name with
 /// spaces and hyphens dropped, and the year.
 fn block_key(k: &Keys) -> Option<(String, i32)> {
-    let a: String = k.author.as_deref()?.chars().filter(|c| c.is_alphanumeric()).collect();
+    let a: String = k
+        .author
+        .as_deref()?
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
     (!a.is_empty() && a != "anonymous").then_some((a, k.year?))
 }
 
@@ -166,6 +171,11 @@ pub fn same_by_locator(a: &Keys, b: &Keys, journals: &Journals) -> Option<f32> {
         if x != y {
             return None;
         }
+    }
+    // Two titled references are the title rule's to judge: by locators
+    // alone, two blog posts of one author, year and site would be one.
+    if a.title.is_some() && b.title.is_some() {
+        return None;
     }
     let (sa, sb) = (a.source.as_deref()?, b.source.as_deref()?);
     let vol = match (&a.volume, &b.volume) {
@@ -262,7 +272,9 @@ mod tests {
     #[test]
     fn wos_and_scopus_forms_join() {
         let j = Journals::default();
-        let a = k(wos("Vargo SL, 2004, J MARKETING, V68, P1, DOI 10.1509/jmkg.68.1.1.24036"));
+        let a = k(wos(
+            "Vargo SL, 2004, J MARKETING, V68, P1, DOI 10.1509/jmkg.68.1.1.24036",
+        ));
         let b = k(scopus("Vargo, S.L., Lusch, R.F., Evolving to a new dominant logic for marketing (2004) Journal of Marketing, 68 (1), pp. 1-17"));
         assert_eq!(same_by_locator(&a, &b, &j), Some(1.0));
         // Another journal, another page, or another volume: different works.
@@ -272,7 +284,9 @@ mod tests {
         assert_eq!(same_by_locator(&a, &d, &j), None);
         // Books: the truncated WoS source against Scopus's title.
         let e = k(wos("PORTER ME, 1980, COMPETITIVE STRATEG"));
-        let f = k(scopus("Porter, M.E., (1980) Competitive Strategy, New York: Free Press"));
+        let f = k(scopus(
+            "Porter, M.E., (1980) Competitive Strategy, New York: Free Press",
+        ));
         assert!(same_by_locator(&e, &f, &j).is_some());
         // A journal article without locators is not joined to one with them.
         let g = k(wos("Smith J, 2010, NATURE"));

@@ -115,7 +115,11 @@ impl Keys {
                 .as_deref()
                 .map(venue_key)
                 .and_then(nonempty),
-            volume: r.volume.as_deref().map(str::trim).and_then(|v| nonempty(v.to_owned())),
+            volume: r
+                .volume
+                .as_deref()
+                .map(str::trim)
+                .and_then(|v| nonempty(v.to_owned())),
             first_page: r
                 .pages
                 .as_deref()
@@ -342,8 +346,18 @@ pub struct Matcher {
 type LocatorKey = (String, i32, String, String);
 
 fn locator_key(k: &Keys) -> Option<LocatorKey> {
-    let a: String = k.author.as_deref()?.chars().filter(|c| c.is_alphanumeric()).collect();
-    Some((a, k.year?, k.volume.clone()?.to_ascii_lowercase(), k.first_page.clone()?.to_ascii_lowercase()))
+    let a: String = k
+        .author
+        .as_deref()?
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    Some((
+        a,
+        k.year?,
+        k.volume.clone()?.to_ascii_lowercase(),
+        k.first_page.clone()?.to_ascii_lowercase(),
+    ))
 }
 
 impl Matcher {

@@ -57,7 +57,12 @@ fn abbreviate(word: &str) -> String {
 }
 
 fn journals(rng: &mut Rng, n: usize) -> Vec<Journal> {
-    const HEADS: &[&str] = &["Journal of", "International Journal of", "Review of", "Annals of"];
+    const HEADS: &[&str] = &[
+        "Journal of",
+        "International Journal of",
+        "Review of",
+        "Annals of",
+    ];
     let mut out: Vec<Journal> = Vec::with_capacity(n);
     let mut seen = std::collections::HashSet::new();
     while out.len() < n {
@@ -99,7 +104,12 @@ struct Work {
 }
 
 fn initials(given: &str) -> String {
-    given.chars().next().map(|c| c.to_ascii_uppercase()).into_iter().collect()
+    given
+        .chars()
+        .next()
+        .map(|c| c.to_ascii_uppercase())
+        .into_iter()
+        .collect()
 }
 
 /// Writes the export to `out`, returning its truth. Deterministic in the
@@ -172,7 +182,11 @@ pub fn write_wos_export<W: Write>(cfg: &ExportConfig, mut out: W) -> io::Result<
                 jw.j9.clone()
             };
             let page = if rng.chance(0.03) { 'p' } else { 'P' };
-            write!(out, "{tag} {author}, {}, {source}, V{}, {page}{}", w.year, w.volume, w.page)?;
+            write!(
+                out,
+                "{tag} {author}, {}, {source}, V{}, {page}{}",
+                w.year, w.volume, w.page
+            )?;
             if let Some(d) = w.doi.filter(|_| !rng.chance(0.15)) {
                 let twice = if rng.chance(0.03) { "DOI " } else { "" };
                 write!(out, ", DOI {twice}10.5555/synth.{d}")?;
@@ -203,9 +217,13 @@ mod tests {
         };
         let mut buf = Vec::new();
         let truth = write_wos_export(&cfg, &mut buf).unwrap();
-        let sources = crate::input::format::read_bytes(std::path::Path::new("x.txt"), &buf).unwrap();
+        let sources =
+            crate::input::format::read_bytes(std::path::Path::new("x.txt"), &buf).unwrap();
         assert_eq!(sources.len(), truth.records);
-        let n: usize = sources.iter().map(|s| s.entries.as_ref().map_or(0, Vec::len)).sum();
+        let n: usize = sources
+            .iter()
+            .map(|s| s.entries.as_ref().map_or(0, Vec::len))
+            .sum();
         assert_eq!(n, truth.cited_references);
         assert!(sources.iter().all(|s| s.notes.is_empty()));
     }

@@ -75,11 +75,11 @@ pub fn read(path: &str, text: &str) -> Result<Vec<Source>> {
                 None => continue,
             },
             Err(err) => {
-                notes.push(format!("entry at line {line} could not be read as BibTeX: {:?}", err.kind));
-                (
-                    Record::default(),
-                    Form::Scopus,
-                )
+                notes.push(format!(
+                    "entry at line {line} could not be read as BibTeX: {:?}",
+                    err.kind
+                ));
+                (Record::default(), Form::Scopus)
             }
         };
         let mut s = source(path, n, rec, form, Format::ExportBibtex);
@@ -99,12 +99,7 @@ fn read_entry(chunk: &str, line: usize, e: &biblatex::RawEntry<'_>) -> (Record, 
         let m = &mut rec.meta;
         match key.as_str() {
             "title" => m.title = nonempty(&value(&pair.value.v)),
-            "author" => {
-                m.authors = value(&pair.value.v)
-                    .split(" and ")
-                    .filter_map(|a| person(scopus_affiliation_marks(a)))
-                    .collect();
-            }
+            "author" => m.authors = authors(&value(&pair.value.v)),
             "year" => m.year = super::year(&value(&pair.value.v)),
             "journal" | "booktitle" => {
                 if m.venue.is_none() {
@@ -112,7 +107,8 @@ fn read_entry(chunk: &str, line: usize, e: &biblatex::RawEntry<'_>) -> (Record, 
                 }
             }
             "abbrev_source_title" | "journal-iso" => {
-                m.venue_abbreviations.extend(nonempty(&value(&pair.value.v)));
+                m.venue_abbreviations
+                    .extend(nonempty(&value(&pair.value.v)));
             }
             "doi" => m.doi = bare_doi(&value(&pair.value.v)),
             "volume" => m.volume = nonempty(&value(&pair.value.v)),
@@ -136,7 +132,9 @@ fn read_entry(chunk: &str, line: usize, e: &biblatex::RawEntry<'_>) -> (Record, 
                 // One per line in the file; lines are not kept by `value`.
                 let mut at = line_of(pair.value.span.start);
                 for chunk in &pair.value.v {
-                    let RawChunk::Normal(t) = chunk.v else { continue };
+                    let RawChunk::Normal(t) = chunk.v else {
+                        continue;
+                    };
                     for l in t.split('\n') {
                         let r = l.trim().trim_matches(['{', '}']).trim();
                         // WoS BibTeX closes each reference with a full stop.
@@ -159,6 +157,26 @@ fn read_entry(chunk: &str, line: usize, e: &biblatex::RawEntry<'_>) -> (Record, 
         rec.text = format!("{t}\n{}", rec.text);
     }
     (rec, form)
+}
+
+/// The author list of an export entry: BibTeX's " and ", or Scopus's
+/// "Family, I.a , Family, I.b" and "Family, I., Family, I.".
+fn authors(v: &str) -> Vec<crate::model::Person> {
+    let names: Vec<String> = if v.contains(" and ") {
+        v.split(" and ").map(str::to_owned).collect()
+    } else if v.contains(" , ") {
+        v.split(" , ").map(str::to_owned).collect()
+    } else {
+        v.split(", ")
+            .collect::<Vec<_>>()
+            .chunks(2)
+            .map(|c| c.join(", "))
+            .collect()
+    };
+    names
+        .iter()
+        .filter_map(|a| person(scopus_affiliation_marks(a)))
+        .collect()
 }
 
 /// Scopus BibTeX marks authors with affiliation letters (`Aria, M.a`):
@@ -184,6 +202,9 @@ mod tests {
         let s = read("s.bib", t).unwrap();
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].meta.authors[1].given.as_deref(), Some("M."));
+        let pairs = authors("Siciliano, R., D’Ambrosio, A., Aria, M.");
+        assert_eq!(pairs.len(), 3);
+        assert_eq!(pairs[2].family, "Aria");
         let e = s[0].entries.as_ref().unwrap();
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].span.line, 9);

@@ -2,7 +2,10 @@
 //! `References` column as Lens IDs separated by "; ". A cited Lens ID joins
 //! the record that has it.
 
-use super::{bare_doi, csv_error, csv_reader, nonempty, pages, person_given_first, source, Columns, Form, Record};
+use super::{
+    bare_doi, csv_error, csv_reader, nonempty, pages, person_given_first, source, Columns, Form,
+    Record,
+};
 use crate::error::Result;
 use crate::input::{Format, Source};
 
@@ -71,6 +74,9 @@ mod tests {
         let s = read("l.csv", t).unwrap();
         assert_eq!(s[0].meta.authors.len(), 2);
         assert_eq!(s[0].entries.as_ref().unwrap().len(), 2);
-        assert_eq!(s[0].meta.url.as_deref(), Some("https://www.lens.org/lens/scholar/article/000-1"));
+        assert_eq!(
+            s[0].meta.url.as_deref(),
+            Some("https://www.lens.org/lens/scholar/article/000-1")
+        );
     }
 }

@@ -52,7 +52,9 @@ pub fn sniff(bytes: &[u8]) -> Option<super::Format> {
     if wos::is_plain_text(text) {
         return Some(Format::WosText);
     }
-    if first_line.starts_with("PT\t") && (first_line.contains("\tCR\t") || first_line.contains("\tUT")) {
+    if first_line.starts_with("PT\t")
+        && (first_line.contains("\tCR\t") || first_line.contains("\tUT"))
+    {
         return Some(Format::WosTabbed);
     }
     if first_line.starts_with("\"Lens ID\"") || first_line.starts_with("Lens ID,") {
@@ -87,7 +89,11 @@ pub fn sniff(bytes: &[u8]) -> Option<super::Format> {
 ///
 /// [`crate::Error::Binary`] when the bytes are not text,
 /// [`crate::Error::Export`] when a CSV row or JSON line cannot be read.
-pub fn read(path: &std::path::Path, bytes: &[u8], format: super::Format) -> crate::Result<Vec<Source>> {
+pub fn read(
+    path: &std::path::Path,
+    bytes: &[u8],
+    format: super::Format,
+) -> crate::Result<Vec<Source>> {
     use super::Format;
     let text = super::decode::decode(path, bytes)?.text;
     let text = text.trim_start_matches('\u{feff}');
@@ -317,12 +323,18 @@ mod tests {
     #[test]
     fn names() {
         let p = person("Adams, WC").unwrap();
-        assert_eq!((p.family.as_str(), p.given.as_deref()), ("Adams", Some("WC")));
+        assert_eq!(
+            (p.family.as_str(), p.given.as_deref()),
+            ("Adams", Some("WC"))
+        );
         let p = person("Liu F.").unwrap();
         assert_eq!(p.family, "Liu");
         let p = person_given_first("Massimo Aria").unwrap();
         assert_eq!(p.family, "Aria");
-        assert_eq!(bare_doi("https://doi.org/10.1/x").as_deref(), Some("10.1/x"));
+        assert_eq!(
+            bare_doi("https://doi.org/10.1/x").as_deref(),
+            Some("10.1/x")
+        );
         assert_eq!(year("2017-09-12"), Some(2017));
     }
 }

@@ -3,7 +3,9 @@
 //! export (columns named by JSON path, lists joined by "|"). Cited works are
 //! OpenAlex ids: they join a record whose own id they name.
 
-use super::{bare_doi, csv_error, csv_reader, nonempty, person_given_first, source, Columns, Form, Record};
+use super::{
+    bare_doi, csv_error, csv_reader, nonempty, person_given_first, source, Columns, Form, Record,
+};
 use crate::error::{Error, Result};
 use crate::input::{Format, Source};
 use serde_json::Value;
@@ -14,7 +16,10 @@ fn work(v: &Value, line: usize) -> Record {
     let mut rec = Record::default();
     let m = &mut rec.meta;
     m.title = nonempty(s("/display_name")).or_else(|| nonempty(s("/title")));
-    m.year = v.pointer("/publication_year").and_then(Value::as_i64).and_then(|y| i32::try_from(y).ok());
+    m.year = v
+        .pointer("/publication_year")
+        .and_then(Value::as_i64)
+        .and_then(|y| i32::try_from(y).ok());
     m.doi = bare_doi(s("/doi"));
     m.url = nonempty(s("/id"));
     m.venue = nonempty(s("/primary_location/source/display_name"));
@@ -69,7 +74,13 @@ pub fn read_jsonl(path: &str, text: &str) -> Result<Vec<Source>> {
         };
         for w in works {
             let n = out.len() + 1;
-            out.push(source(path, n, work(w, i + 1), Form::Id, Format::OpenAlexJsonl));
+            out.push(source(
+                path,
+                n,
+                work(w, i + 1),
+                Form::Id,
+                Format::OpenAlexJsonl,
+            ));
         }
     }
     Ok(out)
@@ -99,14 +110,18 @@ pub fn read_csv(path: &str, text: &str) -> Result<Vec<Source>> {
             .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
         let mut rec = Record::default();
         let m = &mut rec.meta;
-        m.title = nonempty(cols.get(&row, "display_name")).or_else(|| nonempty(cols.get(&row, "title")));
+        m.title =
+            nonempty(cols.get(&row, "display_name")).or_else(|| nonempty(cols.get(&row, "title")));
         m.year = super::year(cols.get(&row, "publication_year"))
             .or_else(|| super::year(cols.get(&row, "publication_date")));
         m.doi = bare_doi(cols.get(&row, "doi"));
         m.url = nonempty(cols.get(&row, "id"));
         m.venue = nonempty(cols.get(&row, "primary_location.source.display_name"));
         m.volume = nonempty(cols.get(&row, "biblio.volume"));
-        m.pages = super::pages(cols.get(&row, "biblio.first_page"), cols.get(&row, "biblio.last_page"));
+        m.pages = super::pages(
+            cols.get(&row, "biblio.first_page"),
+            cols.get(&row, "biblio.last_page"),
+        );
         m.authors = cols
             .get(&row, "authorships.author.display_name")
             .split('|')
@@ -139,7 +154,10 @@ mod tests {
         assert_eq!(s[0].meta.authors[0].family, "Aria");
         assert_eq!(s[0].meta.doi.as_deref(), Some("10.1/a"));
         let e = s[0].entries.as_ref().unwrap();
-        assert_eq!(e[0].reference().unwrap().url.as_deref(), Some("https://openalex.org/W2"));
+        assert_eq!(
+            e[0].reference().unwrap().url.as_deref(),
+            Some("https://openalex.org/W2")
+        );
         assert!(read_jsonl("o.jsonl", "{oops\n").is_err());
     }
 }

@@ -2,7 +2,9 @@
 //! `References` column separated by "; " (authors inside a reference too,
 //! since 2023: [`crate::parse::terse::split_scopus_list`] rejoins them).
 
-use super::{bare_doi, csv_error, csv_reader, nonempty, pages, person, source, Columns, Form, Record};
+use super::{
+    bare_doi, csv_error, csv_reader, nonempty, pages, person, source, Columns, Form, Record,
+};
 use crate::error::Result;
 use crate::input::{Format, Source};
 

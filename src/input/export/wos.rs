@@ -92,13 +92,18 @@ pub fn read_plain(path: &str, text: &str) -> Result<Vec<Source>> {
     let mut rec: Option<Record> = None;
     let mut current: Option<&str> = None;
     let mut values: Vec<(&str, usize)> = Vec::new();
-    let flush = |rec: &mut Option<Record>, current: Option<&str>, values: &mut Vec<(&str, usize)>| {
-        if let (Some(r), Some(t)) = (rec.as_mut(), current) {
-            let sep = if t == "TI" || t == "AB" || t == "SO" { " " } else { "; " };
-            apply(r, t, values, sep);
-        }
-        values.clear();
-    };
+    let flush =
+        |rec: &mut Option<Record>, current: Option<&str>, values: &mut Vec<(&str, usize)>| {
+            if let (Some(r), Some(t)) = (rec.as_mut(), current) {
+                let sep = if t == "TI" || t == "AB" || t == "SO" {
+                    " "
+                } else {
+                    "; "
+                };
+                apply(r, t, values, sep);
+            }
+            values.clear();
+        };
     for (i, line) in text.lines().enumerate() {
         let line_no = i + 1;
         let line = line.trim_start_matches('\u{feff}');
@@ -199,7 +204,10 @@ mod tests {
         let s = read_plain("w.txt", SAMPLE).unwrap();
         assert_eq!(s.len(), 2);
         let m = &s[0].meta;
-        assert_eq!(m.title.as_deref(), Some("Network Bibliometrics of Public Policy Journals"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Network Bibliometrics of Public Policy Journals")
+        );
         assert_eq!(m.authors.len(), 2);
         assert_eq!(m.venue_abbreviations, ["POLICY STUD J", "Policy Stud. J."]);
         assert_eq!(m.pages.as_deref(), Some("133-140"));
