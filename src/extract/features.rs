@@ -213,14 +213,13 @@ fn count_initials(t: &str) -> usize {
         let boundary = i == 0 || !cs[i - 1].is_alphanumeric();
         if boundary && cs[i].is_uppercase() {
             let next = cs.get(i + 1).copied();
-            if next == Some('.') {
-                n += 1;
-            } else if next.is_some_and(|c| c.is_uppercase())
+            let initial = next == Some('.');
+            let vancouver = next.is_some_and(|c| c.is_uppercase())
                 && cs.get(i + 2).is_some_and(|&c| c == ',' || c == '.')
                 && i >= 2
                 && cs[i - 1] == ' '
-                && cs[i - 2].is_lowercase()
-            {
+                && cs[i - 2].is_lowercase();
+            if initial || vancouver {
                 n += 1;
             }
         }

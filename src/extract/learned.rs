@@ -187,8 +187,8 @@ fn section_of(
         keep.push(h);
     }
     let mut dropped = 0;
-    for k in body_start..=end {
-        if labels[k] == BIB {
+    for (k, &label) in labels.iter().enumerate().take(end + 1).skip(body_start) {
+        if label == BIB {
             keep.push(k);
         } else {
             dropped += 1;
