@@ -46,7 +46,9 @@ proptest! {
 
     #[test]
     fn split_entries_are_conserved(text in document()) {
-        let doc = extract_text("doc.md", &text);
+        // The rules alone (no line models): every entry the splitter cut
+        // is reported, parsed or not.
+        let doc = citemap::extract::extract_with("doc.md", &text, None, None);
         let normal = normalize(&text);
         let lines: Vec<&str> = normal.split('\n').collect();
         let cut = match section::find(&lines) {
@@ -62,6 +64,24 @@ proptest! {
                 prop_assert!(e.span.line >= section.line && e.span.end_line <= section.end_line,
                     "entry {:?} outside section {:?}", e.span, section);
             }
+        }
+    }
+
+    #[test]
+    fn learned_entries_lie_in_their_sections_in_order(text in document()) {
+        let doc = extract_text("doc.md", &text);
+        let sections: Vec<_> = if doc.sections.is_empty() {
+            doc.section.iter().cloned().collect()
+        } else {
+            doc.sections.clone()
+        };
+        prop_assert!(doc.entries.is_empty() || !sections.is_empty());
+        let mut last = (0, 0);
+        for e in &doc.entries {
+            prop_assert!(sections.iter().any(|s| e.span.line >= s.line.saturating_sub(1) && e.span.end_line <= s.end_line),
+                "entry {:?} outside sections {:?}", e.span, sections);
+            prop_assert!((e.span.line, e.span.column) > last, "entries out of order");
+            last = (e.span.line, e.span.column);
         }
     }
 

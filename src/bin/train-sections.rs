@@ -180,7 +180,9 @@ fn refseg_docs(dir: &Path) -> Result<Vec<Doc>> {
                     learned::FURNITURE
                 }
             });
-            let splitter = sequence(&text, |i| split.get(i).copied().unwrap_or(learned::FURNITURE));
+            let splitter = sequence(&text, |i| {
+                split.get(i).copied().unwrap_or(learned::FURNITURE)
+            });
             Ok(Doc {
                 path,
                 text,
@@ -214,11 +216,7 @@ fn main() -> Result<()> {
     let args = Args::parse();
     let sections = sections_docs(&args.sections)?;
     let refseg = refseg_docs(&args.refseg)?;
-    eprintln!(
-        "{} papers, {} sections",
-        sections.len(),
-        refseg.len()
-    );
+    eprintln!("{} papers, {} sections", sections.len(), refseg.len());
     std::fs::create_dir_all(&args.out_dir)?;
     if args.folds == 0 {
         let (f, s) = train(
@@ -247,7 +245,11 @@ fn main() -> Result<()> {
                 .map(|(_, d)| d)
                 .collect()
         }
-        let (f, s) = train(&part(&sections, folds, fold, false), &part(&refseg, folds, fold, false), args.epochs);
+        let (f, s) = train(
+            &part(&sections, folds, fold, false),
+            &part(&refseg, folds, fold, false),
+            args.epochs,
+        );
         let held: Vec<Value> = part(&sections, folds, fold, true)
             .par_iter()
             .map(|d| serde_json::to_value(extract_with(&d.path, &d.text, None, Some((&f, &s)))))
@@ -260,7 +262,15 @@ fn main() -> Result<()> {
                     .entries
                     .iter()
                     .filter(|e| e.raw.len() <= MAX_ENTRY_LEN * 10)
-                    .map(|e| json!({"citemap": {"raw": e.raw, "source": d.path}}))
+                    .map(|e| {
+                        // "labelled": the printed label put back in front,
+                        // as the truth writes entries.
+                        let labelled = match &e.label {
+                            Some(l) => format!("{l} {}", e.raw),
+                            None => e.raw.clone(),
+                        };
+                        json!({"citemap": {"raw": e.raw, "source": d.path, "labelled": labelled}})
+                    })
                     .collect()
             })
             .collect();
@@ -271,6 +281,14 @@ fn main() -> Result<()> {
     std::fs::write(&sp, serde_json::to_vec(&docs_out)?)?;
     let rp = args.out_dir.join("split.json");
     std::fs::write(&rp, serde_json::to_vec(&split_out)?)?;
+    let labelled: Vec<Value> = split_out
+        .iter()
+        .map(|v| json!({"citemap": {"raw": v["citemap"]["labelled"], "source": v["citemap"]["source"]}}))
+        .collect();
+    std::fs::write(
+        args.out_dir.join("split-labelled.json"),
+        serde_json::to_vec(&labelled)?,
+    )?;
     eprintln!("wrote {} and {}", sp.display(), rp.display());
     Ok(())
 }

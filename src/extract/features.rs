@@ -76,7 +76,12 @@ pub fn label_of(t: &str) -> Option<Label> {
     if after.trim().is_empty() && rest.len() <= 1 {
         return Some(Label::Alone(n));
     }
-    if rest.len() > after.len() && after.starts_with(char::is_whitespace) && rest.len() - after.len() == 1 {
+    if rest.len() > after.len()
+        && rest.len() - after.len() == 1
+        && (after.starts_with(char::is_whitespace)
+            // "10.Wang, R." where the PDF lost the blank after the label.
+            || rest.starts_with('.') && after.starts_with(char::is_uppercase))
+    {
         return Some(Label::Dotted(n));
     }
     None
@@ -92,7 +97,13 @@ struct Info {
     shape2: String,
     first_word: String,
     last: u8,
+    /// How the line ends: 1 on a year, 2 on a year in brackets, 3 on a
+    /// page range, 0 otherwise.
+    end_kind: u8,
     years: usize,
+    /// Characters before the first year, bucketed (author-date lists put
+    /// it early in an entry's first line).
+    year_at: u8,
     paren_year: bool,
     initials: usize,
     author: bool,
@@ -129,9 +140,19 @@ fn clip(t: &str) -> (&str, &str) {
     (&t[..a], &t[b..])
 }
 
+fn floor(t: &str, mut i: usize) -> usize {
+    while !t.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 fn shape(word: &str) -> String {
+    // Runs of one class shrink to one character, or two when longer than
+    // one: "ELLIOTT." is "XX.", "J." is "X.", "Vol." is "Xxx.".
     let mut out = String::new();
     let mut prev = ' ';
+    let mut run = 0;
     for c in word.chars().take(12) {
         let k = if c.is_uppercase() {
             'X'
@@ -142,8 +163,14 @@ fn shape(word: &str) -> String {
         } else {
             c
         };
-        if k != prev || !matches!(k, 'X' | 'x' | 'd') {
+        if k == prev && matches!(k, 'X' | 'x' | 'd') {
+            run += 1;
+            if run == 2 {
+                out.push(k);
+            }
+        } else {
             out.push(k);
+            run = 1;
         }
         prev = k;
     }
@@ -160,7 +187,11 @@ fn count_years(t: &str) -> (usize, bool) {
         let digits = w.iter().all(u8::is_ascii_digit);
         let before = i == 0 || !b[i - 1].is_ascii_digit();
         let after = i + 4 == b.len() || !b[i + 4].is_ascii_digit();
-        if digits && before && after && (w[0] == b'1' && (b'6'..=b'9').contains(&w[1]) || w[0] == b'2' && w[1] == b'0') {
+        if digits
+            && before
+            && after
+            && (w[0] == b'1' && (b'6'..=b'9').contains(&w[1]) || w[0] == b'2' && w[1] == b'0')
+        {
             n += 1;
             if i > 0 && b[i - 1] == b'(' {
                 paren = true;
@@ -182,14 +213,13 @@ fn count_initials(t: &str) -> usize {
         let boundary = i == 0 || !cs[i - 1].is_alphanumeric();
         if boundary && cs[i].is_uppercase() {
             let next = cs.get(i + 1).copied();
-            if next == Some('.') {
-                n += 1;
-            } else if next.is_some_and(|c| c.is_uppercase())
+            let initial = next == Some('.');
+            let vancouver = next.is_some_and(|c| c.is_uppercase())
                 && cs.get(i + 2).is_some_and(|&c| c == ',' || c == '.')
                 && i >= 2
                 && cs[i - 1] == ' '
-                && cs[i - 2].is_lowercase()
-            {
+                && cs[i - 2].is_lowercase();
+            if initial || vancouver {
                 n += 1;
             }
         }
@@ -235,7 +265,8 @@ fn info(raw: &str) -> Info {
     let w1 = words.next().unwrap_or("");
     let w2 = words.next().unwrap_or("");
     let first_word: String = if w1.len() <= 16 && w1.chars().any(char::is_alphabetic) {
-        w1.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+        w1.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
     } else {
         String::new()
     };
@@ -247,6 +278,31 @@ fn info(raw: &str) -> Info {
         Some(_) => b'?',
         None => b' ',
     };
+    let end_t = end.trim_end_matches(['.', ',', ';']);
+    let end_kind = if end_t.ends_with(')')
+        && count_years(&end_t[floor(end_t, end_t.len().saturating_sub(7))..]).0 > 0
+    {
+        2
+    } else if end_t.len() >= 4
+        && end_t.is_char_boundary(end_t.len() - 4)
+        && count_years(&end_t[end_t.len() - 4..]).0 > 0
+    {
+        1
+    } else if has_pages(&end_t[floor(end_t, end_t.len().saturating_sub(12))..]) {
+        3
+    } else {
+        0
+    };
+    let hb = head.as_bytes();
+    let year_at = (0..hb.len().min(120).saturating_sub(3))
+        .find(|&i| {
+            let w = &hb[i..i + 4];
+            w.iter().all(u8::is_ascii_digit)
+                && (i == 0 || !hb[i - 1].is_ascii_digit())
+                && hb.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+                && (w[0] == b'1' && (b'6'..=b'9').contains(&w[1]) || w[0] == b'2' && w[1] == b'0')
+        })
+        .map_or(0, |i| 1 + bin(i, &[10, 25, 45, 80]));
     let (y1, p1) = count_years(head);
     let (y2, p2) = count_years(tail);
     let years = y1 + y2;
@@ -263,8 +319,7 @@ fn info(raw: &str) -> Info {
     let caps_short = len <= 40 && letters >= 3 && !t.chars().any(char::is_lowercase);
     let page_number = len <= 12
         && t.chars().any(|c| c.is_ascii_digit())
-        && t
-            .chars()
+        && t.chars()
             .all(|c| c.is_ascii_digit() || c.is_whitespace() || "/-–ofpagePage".contains(c));
     let digits = head.chars().filter(char::is_ascii_digit).count();
     let digits_bin = ((digits * 10) / head.chars().count().max(1)).min(5) as u8;
@@ -283,7 +338,9 @@ fn info(raw: &str) -> Info {
         shape2: shape(w2),
         first_word,
         last,
+        end_kind,
         years,
+        year_at,
         paren_year: p1 || p2,
         initials,
         author,
@@ -364,6 +421,7 @@ pub fn features(lines: &[DocLine<'_>]) -> Lines {
         f.get(f.len() / 2).copied()
     };
     let mut last_label: Option<(usize, u32)> = None;
+    let kind = numbering(&infos);
     for (k, i) in infos.iter().enumerate() {
         let mut o = Out {
             core: Vec::with_capacity(24),
@@ -372,8 +430,14 @@ pub fn features(lines: &[DocLine<'_>]) -> Lines {
         o.core("bias", b"");
         let ratio = i.len * 10 / median;
         o.core("len", &[bin(ratio, &[2, 4, 6, 8, 9, 11, 13, 16, 25])]);
-        o.own("lenp90", &[bin(i.len * 20 / p90, &[10, 16, 18, 19, 20, 21])]);
-        o.own("abslen", &[bin(i.len, &[1, 3, 6, 12, 25, 45, 70, 100, 200])]);
+        o.core(
+            "lenp90",
+            &[bin(i.len * 20 / p90, &[10, 16, 18, 19, 20, 21])],
+        );
+        o.own(
+            "abslen",
+            &[bin(i.len, &[1, 3, 6, 12, 25, 45, 70, 100, 200])],
+        );
         o.core("ind", &[bin(i.indent - min_indent, &[1, 2, 4, 8])]);
         match i.label {
             Some(Label::Bracket(_)) => o.core("lab", b"br"),
@@ -395,8 +459,10 @@ pub fn features(lines: &[DocLine<'_>]) -> Lines {
             o.own("w1", i.first_word.as_bytes());
         }
         o.core("last", &[i.last]);
+        o.core("endk", &[i.end_kind]);
         o.core("yrs", &[bin(i.years, &[1, 2, 3])]);
         o.flag("pyr", i.paren_year);
+        o.core("yat", &[i.year_at]);
         o.core("ini", &[bin(i.initials, &[1, 2, 4, 7])]);
         o.flag("auth", i.author);
         o.flag("cauth", i.closed_author);
@@ -423,7 +489,8 @@ pub fn features(lines: &[DocLine<'_>]) -> Lines {
         o.own("dens", &[bin(dens, &[1, 2, 3, 5, 7])]);
         let after = (refy[(k + 30).min(n)] - refy[k]) * 10 / ((k + 30).min(n) - k).max(1);
         o.own("dens_after", &[bin(after, &[1, 3, 5])]);
-        let before = (refy[k] - refy[k.saturating_sub(30)]) * 10 / (k - k.saturating_sub(30)).max(1);
+        let before =
+            (refy[k] - refy[k.saturating_sub(30)]) * 10 / (k - k.saturating_sub(30)).max(1);
         o.own("dens_before", &[bin(before, &[1, 3, 5])]);
         if i.bib_heading {
             since_heading = Some(k);
@@ -436,10 +503,7 @@ pub fn features(lines: &[DocLine<'_>]) -> Lines {
                 Some(d) => 1 + bin(d, &[1, 3, 10, 40, 150, 500]),
             }],
         );
-        o.own(
-            "later_h",
-            &[u8::from(last_heading.is_some_and(|h| h > k))],
-        );
+        o.own("later_h", &[u8::from(last_heading.is_some_and(|h| h > k))]);
         if let (Some(l), Some(fm)) = (lines[k].layout, font_median) {
             let r = (l.font_size / fm.max(0.1) * 10.0).round() as usize;
             o.core("font", &[bin(r, &[8, 9, 10, 11, 13])]);
@@ -452,9 +516,69 @@ pub fn features(lines: &[DocLine<'_>]) -> Lines {
                 o.own("x", &[col]);
             }
         }
+        // Every feature again, conjoined with how the document numbers its
+        // entries: a line without a label opens an entry in an author-date
+        // list and continues one in a numbered list.
+        let (nc, no) = (o.core.len(), o.own.len());
+        for k in 0..nc {
+            let h = o.core[k];
+            o.core.push(hash(
+                "kind",
+                &[
+                    kind,
+                    (h >> 24) as u8,
+                    (h >> 16) as u8,
+                    (h >> 8) as u8,
+                    h as u8,
+                ],
+            ));
+        }
+        for k in 0..no {
+            let h = o.own[k];
+            o.own.push(hash(
+                "kind",
+                &[
+                    kind,
+                    (h >> 24) as u8,
+                    (h >> 16) as u8,
+                    (h >> 8) as u8,
+                    h as u8,
+                ],
+            ));
+        }
         out.push(&o.core, &o.own);
     }
     out
+}
+
+/// How a document numbers its entries: 0 not at all, 1 "\[n\]", 2 "n.",
+/// 3 numbers alone on their lines; by the labels that continue a run.
+fn numbering(infos: &[Info]) -> u8 {
+    let mut counts = [0usize; 4];
+    let mut last: Option<(usize, u32)> = None;
+    for (k, i) in infos.iter().enumerate() {
+        if let Some(l) = i.label {
+            let n = l.number();
+            if last.is_some_and(|(at, m)| k - at <= 12 && n == m + 1) {
+                counts[match l {
+                    Label::Bracket(_) => 1,
+                    Label::Dotted(_) => 2,
+                    Label::Alone(_) => 3,
+                }] += 1;
+            }
+            last = Some((k, n));
+        }
+    }
+    let (best, n) = (1..4)
+        .map(|k| (k, counts[k]))
+        .max_by_key(|&(_, n)| n)
+        .unwrap_or((0, 0));
+    let labelled: usize = counts.iter().sum();
+    if n >= 3 && labelled * 8 >= infos.iter().filter(|i| i.refy).count() {
+        best as u8
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]

@@ -105,7 +105,10 @@ const AFTER_END: u32 = 0x5eed_0002;
 
 #[inline]
 fn salt(h: u32, d: u32) -> u32 {
-    (h ^ d.wrapping_mul(0x9E37_79B9)).wrapping_mul(0x85EB_CA6B).rotate_left(13) ^ d
+    (h ^ d.wrapping_mul(0x9E37_79B9))
+        .wrapping_mul(0x85EB_CA6B)
+        .rotate_left(13)
+        ^ d
 }
 
 /// Hashes a feature name and value (FNV-1a folded to 32 bits).

@@ -15,6 +15,7 @@ use super::learn::Model;
 use super::split::RawEntry;
 use super::{cues, section};
 use crate::input::LineLayout;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Finder labels.
@@ -99,9 +100,16 @@ pub fn find_with(
         return Vec::new();
     }
     let labels = finder.decode(&features(&dl));
+    let mut repeats: HashMap<String, usize> = HashMap::new();
+    for l in &dl {
+        let t = l.text.trim();
+        if t.chars().count() <= 80 {
+            *repeats.entry(norm_line(t)).or_default() += 1;
+        }
+    }
     let mut out = Vec::new();
     for run in runs(&labels) {
-        if let Some(s) = section_of(splitter, &dl, &index, &labels, run) {
+        if let Some(s) = section_of(splitter, &dl, &index, &labels, &repeats, run) {
             out.push(s);
         }
     }
@@ -161,6 +169,7 @@ fn section_of(
     dl: &[DocLine<'_>],
     index: &[usize],
     labels: &[u8],
+    repeats: &HashMap<String, usize>,
     (start, end): (usize, usize),
 ) -> Option<LearnedSection> {
     let mut body_start = start;
@@ -178,16 +187,31 @@ fn section_of(
         keep.push(h);
     }
     let mut dropped = 0;
-    for k in body_start..=end {
-        if labels[k] == OTHER {
-            dropped += 1;
-        } else {
+    for (k, &label) in labels.iter().enumerate().take(end + 1).skip(body_start) {
+        if label == BIB {
             keep.push(k);
+        } else {
+            dropped += 1;
         }
     }
     let sub: Vec<DocLine<'_>> = keep.iter().map(|&k| dl[k]).collect();
-    let tags = splitter.decode(&features(&sub));
+    let mut tags = splitter.decode(&features(&sub));
     let from = usize::from(heading.is_some());
+    // Running heads repeat over the whole document, not inside one
+    // section: such lines, and page numbers, are furniture.
+    for (l, t) in sub.iter().zip(tags.iter_mut()).skip(from) {
+        let text = l.text.trim();
+        let page_number = text.len() <= 4 && text.chars().all(|c| c.is_ascii_digit());
+        let key = norm_line(text);
+        let running_head = key.len() >= 4
+            && repeats.get(&key).is_some_and(|&n| n >= 3)
+            && label_of(text).is_none()
+            && text.chars().count() <= 80;
+        if page_number || running_head {
+            *t = FURNITURE;
+        }
+    }
+    follow_numbering(&sub[from..], &mut tags[from..]);
     let mut entries: Vec<RawEntry> = Vec::new();
     let mut pending_label: Option<u32> = None;
     for (&k, &tag) in keep[from..].iter().zip(&tags[from..]) {
@@ -261,12 +285,16 @@ fn lines_of<'a, 'b>(
     dl: &'b [DocLine<'a>],
     index: &'b [usize],
 ) -> impl Fn(usize) -> Option<&'a str> + 'b {
-    move |line: usize| {
-        index
-            .binary_search(&(line - 1))
-            .ok()
-            .map(|k| dl[k].text)
-    }
+    move |line: usize| index.binary_search(&(line - 1)).ok().map(|k| dl[k].text)
+}
+
+/// A line with its digits and blanks taken out, lower-cased: running heads
+/// differ only in their page numbers.
+fn norm_line(t: &str) -> String {
+    t.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn indent(raw: &str) -> usize {
@@ -289,18 +317,31 @@ fn split_inline<'a>(
             out.push(e);
             continue;
         };
-        let bracket = line_text(e.line).is_some_and(|t| t.trim_start().starts_with('['));
+        // How the list writes its labels: "[n]", "n." or "n)".
+        let style = line_text(e.line).map_or(LabelStyle::Dot, |t| {
+            let t = t.trim_start();
+            if t.starts_with('[') {
+                LabelStyle::Bracket
+            } else if t
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with(')')
+            {
+                LabelStyle::Paren
+            } else {
+                LabelStyle::Dot
+            }
+        });
         let mut cur = e;
         loop {
             let next = n + 1;
-            let Some((cut, body_at)) = find_next_label(&cur.text, next, bracket) else {
+            let Some((cut, body_at)) = find_next_label(&cur.text, next, style) else {
                 break;
             };
             let rest = cur.text[body_at..].to_owned();
             let head = cur.text[..cut].trim_end().to_owned();
             // The line of the cut: count line breaks before it.
             let line = cur.line + cur.text[..cut].matches('\n').count();
-            let needle = if bracket { format!("[{next}]") } else { format!("{next}.") };
+            let needle = style.needle(next);
             let column = line_text(line)
                 .and_then(|t| label_column(t, &needle))
                 .unwrap_or(1);
@@ -322,6 +363,59 @@ fn split_inline<'a>(
     out
 }
 
+/// How a numbered list writes its labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LabelStyle {
+    Bracket,
+    Dot,
+    Paren,
+}
+
+impl LabelStyle {
+    fn needle(self, n: u32) -> String {
+        match self {
+            LabelStyle::Bracket => format!("[{n}]"),
+            LabelStyle::Dot => format!("{n}."),
+            LabelStyle::Paren => format!("{n})"),
+        }
+    }
+}
+
+/// In a numbered list, the numbers decide: a line whose label continues
+/// the run opens an entry, and any other line continues one (the model
+/// alone may take a wrapped line that opens with a name for a new entry).
+/// Lists where fewer than 3 in 5 of the model's entries carry a label are
+/// left as the model cut them.
+fn follow_numbering(lines: &[DocLine<'_>], tags: &mut [u8]) {
+    let firsts = tags.iter().filter(|&&t| t == FIRST).count();
+    let labelled = lines
+        .iter()
+        .zip(tags.iter())
+        .filter(|(l, &t)| t == FIRST && label_of(l.text).is_some())
+        .count();
+    if firsts < 3 || labelled * 5 < firsts * 3 {
+        return;
+    }
+    let mut last: Option<u32> = None;
+    for (l, t) in lines.iter().zip(tags.iter_mut()) {
+        if *t == FURNITURE {
+            continue;
+        }
+        let n = label_of(l.text).map(Label::number);
+        let opens = match (n, last) {
+            (Some(n), Some(m)) => n == m + 1 || (n > m && n <= m + 3 && *t == FIRST),
+            (Some(n), None) => n <= 3 || *t == FIRST,
+            (None, _) => false,
+        };
+        if opens {
+            *t = FIRST;
+            last = n;
+        } else {
+            *t = CONT;
+        }
+    }
+}
+
 /// The 1-based column (in characters) of the first `needle` after a blank.
 fn label_column(line: &str, needle: &str) -> Option<usize> {
     line.match_indices(needle)
@@ -331,12 +425,9 @@ fn label_column(line: &str, needle: &str) -> Option<usize> {
 
 /// Where label `n` opens a new entry inside `text`: the byte offset of the
 /// label and of the text after it.
-fn find_next_label(text: &str, n: u32, bracket: bool) -> Option<(usize, usize)> {
-    let needle = if bracket {
-        format!("[{n}]")
-    } else {
-        format!("{n}.")
-    };
+fn find_next_label(text: &str, n: u32, style: LabelStyle) -> Option<(usize, usize)> {
+    let bracket = style == LabelStyle::Bracket;
+    let needle = style.needle(n);
     let mut from = 0;
     while let Some(p) = text[from..].find(&needle).map(|p| p + from) {
         from = p + needle.len();
@@ -353,7 +444,10 @@ fn find_next_label(text: &str, n: u32, bracket: bool) -> Option<(usize, usize)> 
         }
         // "12." is also a volume or a page: take it only after a finished
         // entry and before a name.
-        if before.ends_with(['.', ')']) && (cues::starts_like_author(body) || body.starts_with(char::is_uppercase) && body.contains(',')) {
+        if before.ends_with(['.', ')'])
+            && (cues::starts_like_author(body)
+                || body.starts_with(char::is_uppercase) && body.contains(','))
+        {
             return Some((p, body_at));
         }
     }
@@ -366,7 +460,10 @@ mod tests {
 
     #[test]
     fn runs_bridge_furniture_and_short_interruptions() {
-        let l = [OTHER, BIB, BIB, FURNITURE, BIB, OTHER, OTHER, BIB, OTHER, OTHER, OTHER, OTHER, OTHER, BIB];
+        let l = [
+            OTHER, BIB, BIB, FURNITURE, BIB, OTHER, OTHER, BIB, OTHER, OTHER, OTHER, OTHER, OTHER,
+            BIB,
+        ];
         assert_eq!(runs(&l), vec![(1, 7), (13, 13)]);
     }
 
@@ -379,7 +476,12 @@ mod tests {
             label: Some("11".into()),
             text: "Smith J, Title. J Biol 1999. [12] Meyer M, Other.\nJ Chem 2001;3:4.".into(),
         };
-        let lines = ["", "", "[11] Smith J, Title. J Biol 1999. [12] Meyer M, Other.", "J Chem 2001;3:4."];
+        let lines = [
+            "",
+            "",
+            "[11] Smith J, Title. J Biol 1999. [12] Meyer M, Other.",
+            "J Chem 2001;3:4.",
+        ];
         let out = split_inline(vec![e], |l| lines.get(l - 1).copied());
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].text, "Smith J, Title. J Biol 1999.");

@@ -159,7 +159,25 @@ fn rules_are_sure(lines: &[&str], found: &section::Found) -> bool {
         .iter()
         .filter(|l| split::BULLETS.iter().any(|b| l.starts_with(b)))
         .count();
-    bullets * 2 >= content.len() && bullets > 0
+    if bullets * 2 >= content.len() && bullets > 0 {
+        return true;
+    }
+    // A clean list under its heading: the rules' cut gives entries that are
+    // each short, dated and a few lines long (generated and typed lists);
+    // a list run on into figures or an appendix does not.
+    let cut = split::split_from(lines, found.first, found.start, found.last);
+    let n = cut.entries.len();
+    let dated = cut
+        .entries
+        .iter()
+        .filter(|e| cues::has_year(&e.text))
+        .count();
+    n >= 3
+        && dated * 10 >= n * 9
+        && cut
+            .entries
+            .iter()
+            .all(|e| e.text.len() <= 600 && e.end_line - e.line < 8)
 }
 
 /// Fills a document from the sections the models found.
