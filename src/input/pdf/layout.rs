@@ -150,7 +150,7 @@ fn gutter(segs: &[Segment], width: f32) -> Option<(f32, f32)> {
     let mut best: Option<(usize, usize)> = None;
     let mut start = None;
     for x in lo..=hi + 1 {
-        let empty = x <= hi && cover[x] == min;
+        let empty = x <= hi && cover.get(x) == Some(&min);
         match (empty, start) {
             (true, None) => start = Some(x),
             (false, Some(a)) => {
