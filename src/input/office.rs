@@ -268,11 +268,7 @@ fn walk(
                     continue;
                 }
                 match (dialect, name) {
-                    (Dialect::Word, b"p") | (Dialect::Odf, b"p" | b"h") => {
-                        if !empty {
-                            in_para += 1;
-                        }
-                    }
+                    (Dialect::Word, b"p") | (Dialect::Odf, b"p" | b"h") if !empty => in_para += 1,
                     (Dialect::Word, b"r") if !empty => in_run = true,
                     (Dialect::Word, b"t") if !empty => in_text = true,
                     (Dialect::Word, b"instrText") if !empty => in_instr = true,
@@ -343,14 +339,13 @@ fn walk(
                         let text = std::mem::take(&mut para);
                         let text = text.trim();
                         match note.as_mut() {
-                            Some((_, body)) => {
-                                if !text.is_empty() {
-                                    if !body.is_empty() {
-                                        body.push(' ');
-                                    }
-                                    body.push_str(text);
+                            Some((_, body)) if !text.is_empty() => {
+                                if !body.is_empty() {
+                                    body.push(' ');
                                 }
+                                body.push_str(text);
                             }
+                            Some(_) => {}
                             None if notes.is_none() => doc.paragraphs.push(flat(text)),
                             None => {}
                         }

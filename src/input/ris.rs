@@ -41,6 +41,9 @@ pub fn looks_like(text: &str) -> bool {
         .is_some_and(|(tag, _)| tag == "TY")
 }
 
+/// A record being read: its first line, its fields, its source lines.
+type Open<'t> = (usize, Vec<(String, String)>, Vec<&'t str>);
+
 /// The work type of a RIS `TY` code.
 pub fn work_type(ty: &str) -> WorkType {
     match ty {
@@ -71,7 +74,8 @@ pub fn work_type(ty: &str) -> WorkType {
 pub fn records(text: &str) -> (Vec<Record>, Vec<Problem>) {
     let mut records = Vec::new();
     let mut problems = Vec::new();
-    let mut current: Option<(usize, Vec<(String, String)>, Vec<&str>)> = None;
+    // The record being read: its first line, its fields, its lines.
+    let mut current: Option<Open> = None;
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
         let line = line.trim_start_matches('\u{feff}').trim_end();
