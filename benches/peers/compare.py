@@ -1,104 +1,198 @@
-"""Compares how citemap and metaknowledge group the cited references of one
-Web of Science export.
+"""Compare citemap with the tools a user might pick instead, on the same inputs.
 
-Usage: python compare.py EXTRACT.json GRAPH.json MK.json [EXAMPLES]
-EXTRACT.json: `citemap extract EXPORT --format json`; GRAPH.json: `citemap
-graph EXPORT --kind citation --format json` (its merges give citemap's
-grouping); MK.json: metaknowledge_groups.py's output. Prints one JSON object:
-distinct works each finds, and pairs of cited references one joins and the
-other keeps apart, with examples.
+Called by run.sh inside a throwaway virtual environment; see run.sh for usage.
+
+  compare.py refs  CORPUS_DIR CITEMAP_BIN N   reference parsing vs refextract
+  compare.py graph GRAPH_DIR  BENCH_JSON      Leiden clustering vs igraph/leidenalg
+
+Prints one JSON line per comparison. Field accuracy is scored the same way
+for both tools (citemap::synth::score): a field is scored when the truth or
+the tool has it, and right when both have it and agree after normalising
+case, punctuation, dashes and Markdown asterisks.
 """
+
 import json
+import os
 import re
+import subprocess
 import sys
-from collections import defaultdict
+import time
 
-extract, graph, mk = (json.load(open(p)) for p in sys.argv[1:4])
-n_examples = int(sys.argv[4]) if len(sys.argv) > 4 else 8
-docs = extract["documents"] if isinstance(extract, dict) else extract
-
-# Every cited reference, keyed by citemap's locator "FILE:R#N".
-raw, ut_of = {}, {}
-for d in docs:
-    ut_of[d["path"]] = (d.get("meta") or {}).get("source")
-    for i, e in enumerate(d["entries"]):
-        raw[f'{d["path"]}#{i + 1}'] = e["raw"]
-
-parent = {k: k for k in raw}
+FIELDS = ["title", "container", "year", "volume", "pages", "doi", "url"]
 
 
-def find(x):
-    while parent[x] != x:
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-    return x
+def norm(s):
+    if s is None:
+        return None
+    s = s.replace("*", "")
+    s = re.sub("[\u2010-\u2015]", "-", s)
+    s = s.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
+    s = s.lower().strip(" \t\n.,;:\"'()[]<>")
+    s = " ".join(s.split())
+    return s or None
 
 
-for m in graph["merges"]:
-    a, b = find(m["a"]), find(m["b"])
-    if a != b:
-        parent[a] = b
-cm = {k: find(k) for k in raw}
-
-# metaknowledge's key for the same cited reference: its record's UT and
-# position in the CR field.
-mk_key = {(ut, ci): key for ut, ci, _, key in mk["groups"]}
-mkk = {}
-for k in raw:
-    path, n = k.rsplit("#", 1)
-    mkk[k] = mk_key.get((ut_of[path], int(n) - 1))
-missing = sum(1 for v in mkk.values() if v is None)
+def truth_fields(r):
+    issued = r.get("issued") or {}
+    return {
+        "title": norm(r.get("title")),
+        "container": norm(r.get("container_title")),
+        "year": str(issued["year"]) if "year" in issued else None,
+        "volume": norm(r.get("volume")),
+        "pages": norm(r.get("pages")),
+        "doi": norm(r.get("doi")),
+        "url": norm(r.get("url")),
+    }
 
 
-def locators(s):
-    """Volume, page and DOI slots of a WoS reference, for telling works apart."""
-    v = re.search(r", V([^,]+)", s)
-    p = re.search(r", [Pp]([^,]+)", s)
-    d = re.search(r"DOI (?:DOI )?\[?(10\.[^,\] ]+)", s)
-    return (v and v.group(1), p and p.group(1), d and d.group(1).lower())
+def refextract_fields(refs):
+    if not refs:
+        return {f: None for f in FIELDS}
+    r = refs[0]
+    first = lambda k: r[k][0] if r.get(k) else None
+    doi = first("doi")
+    if doi and doi.lower().startswith("doi:"):
+        doi = doi[4:]
+    return {
+        "title": norm(first("title")),
+        "container": norm(first("journal_title")),
+        "year": norm(first("year") or first("journal_year")),
+        "volume": norm(first("journal_volume")),
+        "pages": norm(first("journal_page")),
+        "doi": norm(doi),
+        "url": norm(first("url")),
+    }
 
 
-def conflict(a, b):
-    la, lb = locators(a), locators(b)
-    return any(x and y and x != y for x, y in zip(la, lb))
+def score(pairs):
+    per = {f: [0, 0] for f in FIELDS}
+    for truth, got in pairs:
+        for f in FIELDS:
+            t, g = truth[f], got[f]
+            if t is None and g is None:
+                continue
+            per[f][1] += 1
+            if t == g:
+                per[f][0] += 1
+    right = sum(v[0] for v in per.values())
+    total = sum(v[1] for v in per.values())
+    return {
+        "field_accuracy": round(right / max(total, 1), 4),
+        "fields": {f: round(v[0] / v[1], 4) for f, v in per.items() if v[1]},
+    }
 
 
-def pairs_by(groups):
-    by = defaultdict(list)
-    for k, g in groups.items():
-        if g is not None:
-            by[g].append(k)
-    return by
+def refs(corpus, citemap, n):
+    truth = json.load(open(os.path.join(corpus, "truth.json")))
+    entries = [e for d in truth["documents"] for e in d["entries"]][:n]
+    lines = [e["text"] for e in entries]
+    path = os.path.join(corpus, "entries.txt")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    truths = [truth_fields(e["reference"]) for e in entries]
+
+    # citemap: the CLI on the whole file, all cores, style detected per line.
+    t = time.perf_counter()
+    out = subprocess.run([citemap, "parse", path, "--format", "json"], check=True, capture_output=True).stdout
+    citemap_s = time.perf_counter() - t
+    parsed = json.loads(out)
+    ours = []
+    for e in parsed:
+        o = e.get("outcome", {})
+        ours.append(truth_fields(o.get("reference", {})) if o.get("status") == "parsed" else {f: None for f in FIELDS})
+
+    # refextract: one call per entry, after a warm-up that loads its knowledge bases.
+    from refextract import extract_references_from_string
+
+    extract_references_from_string(lines[0], is_only_references=True)
+    theirs = []
+    t = time.perf_counter()
+    for line in lines:
+        theirs.append(refextract_fields(extract_references_from_string(line, is_only_references=True)))
+    refextract_s = time.perf_counter() - t
+
+    # refextract's own mode: the whole list as one string. It splits entries
+    # itself (author-date entries get merged), so only throughput is comparable.
+    t = time.perf_counter()
+    batch = extract_references_from_string("\n".join(lines), is_only_references=True)
+    batch_s = time.perf_counter() - t
+
+    ours_rate = len(lines) / citemap_s
+    theirs_rate = len(lines) / refextract_s
+    print(json.dumps({
+        "comparison": "reference parsing",
+        "entries": len(lines),
+        "citemap": {"command": "citemap parse entries.txt --format json", "seconds": round(citemap_s, 3),
+                    "entries_per_s": round(ours_rate), **score(zip(truths, ours))},
+        "refextract": {"call": "extract_references_from_string(entry, is_only_references=True)",
+                       "seconds": round(refextract_s, 3), "entries_per_s": round(theirs_rate, 1),
+                       **score(zip(truths, theirs))},
+        "refextract_whole_list": {"seconds": round(batch_s, 3), "lines_per_s": round(len(lines) / batch_s, 1),
+                                  "references_found": len(batch)},
+        "throughput_ratio": round(ours_rate / theirs_rate, 1),
+        "throughput_ratio_vs_whole_list": round(ours_rate / (len(lines) / batch_s), 1),
+        "note": "citemap time includes process start-up and JSON output; refextract time excludes its start-up",
+    }))
 
 
-cm_groups, mk_groups = pairs_by(cm), pairs_by(mkk)
-# Distinct strings joined by one tool and not the other (one example pair
-# per group and string pair).
-only_cm, only_mk = {}, {}
-for members in cm_groups.values():
-    for a in members:
-        for b in members:
-            if raw[a] < raw[b] and mkk[a] != mkk[b]:
-                only_cm.setdefault((raw[a], raw[b]), (a, b))
-for members in mk_groups.values():
-    for a in members:
-        for b in members:
-            if raw[a] < raw[b] and cm[a] != cm[b]:
-                only_mk.setdefault((raw[a], raw[b]), (a, b))
-only_mk_conflicting = [p for p in only_mk if conflict(*p)]
-only_cm_conflicting = [p for p in only_cm if conflict(*p)]
-print(json.dumps({
-    "cited_references": len(raw),
-    "distinct_strings": len(set(raw.values())),
-    "citemap_works": len(set(cm.values())),
-    "metaknowledge_works": len(set(v for v in mkk.values() if v is not None)),
-    "metaknowledge_unmatched_references": missing,
-    "string_pairs_joined_only_by_citemap": len(only_cm),
-    "of_which_volume_page_or_doi_differ": len(only_cm_conflicting),
-    "string_pairs_joined_only_by_metaknowledge": len(only_mk),
-    "of_which_volume_page_or_doi_differ_mk": len(only_mk_conflicting),
-    "examples_joined_only_by_citemap": sorted(only_cm)[:n_examples],
-    "examples_conflicting_joined_by_citemap": only_cm_conflicting[:n_examples],
-    "examples_joined_only_by_metaknowledge_conflicting": only_mk_conflicting[:n_examples],
-    "examples_joined_only_by_metaknowledge_other": [p for p in only_mk if not conflict(*p)][:n_examples],
-}, indent=1, ensure_ascii=False))
+def graph(graph_dir, bench_json):
+    import igraph as ig
+    import leidenalg as la
+
+    edges, weights = [], []
+    n = 0
+    with open(os.path.join(graph_dir, "graph.tsv")) as f:
+        for line in f:
+            u, v, w = line.split("\t")
+            u, v = int(u), int(v)
+            edges.append((u, v))
+            weights.append(float(w))
+            n = max(n, u + 1, v + 1)
+    with open(os.path.join(graph_dir, "graph-communities.tsv")) as f:
+        n = max(n, sum(1 for _ in f))
+    g = ig.Graph(n=n, edges=edges, edge_attrs={"weight": weights})
+    del edges
+
+    # CPU time as well as wall time: on a shared machine it is the steadier figure.
+    t, c = time.perf_counter(), time.process_time()
+    ig_part = g.community_leiden(objective_function="modularity", weights="weight")
+    ig_s, ig_cpu = time.perf_counter() - t, time.process_time() - c
+    ig_q = g.modularity(ig_part.membership, weights="weight")
+
+    la_result = None
+    if not os.environ.get("SKIP_LEIDENALG"):
+        t, c = time.perf_counter(), time.process_time()
+        la_part = la.find_partition(g, la.ModularityVertexPartition, weights="weight", seed=7)
+        la_s, la_cpu = time.perf_counter() - t, time.process_time() - c
+        la_result = {"call": "find_partition(g, ModularityVertexPartition, weights='weight')",
+                     "seconds": round(la_s, 2), "cpu_seconds": round(la_cpu, 2),
+                     "modularity": round(la_part.modularity, 4), "clusters": len(set(la_part.membership))}
+
+    ours = {}
+    if bench_json and os.path.exists(bench_json):
+        with open(bench_json) as f:
+            ours = json.loads(f.read().strip().splitlines()[-1]).get("cluster", {})
+    result = {
+        "comparison": "Leiden clustering",
+        "nodes": g.vcount(),
+        "edges": g.ecount(),
+        "igraph": {"call": "Graph.community_leiden(objective_function='modularity', weights='weight')",
+                   "seconds": round(ig_s, 2), "cpu_seconds": round(ig_cpu, 2), "modularity": round(ig_q, 4),
+                   "clusters": len(set(ig_part.membership))},
+        "leidenalg": la_result,
+        "citemap": ours,
+    }
+    if "seconds" in ours:
+        result["wall_ratio_igraph_over_citemap"] = round(ig_s / ours["seconds"], 2)
+        if ours.get("cpu_seconds"):
+            result["cpu_ratio_igraph_over_citemap"] = round(ig_cpu / ours["cpu_seconds"], 2)
+        if la_result:
+            result["wall_ratio_leidenalg_over_citemap"] = round(la_result["seconds"] / ours["seconds"], 2)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "refs":
+        refs(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    else:
+        graph(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)

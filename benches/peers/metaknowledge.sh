@@ -25,4 +25,4 @@ end=$(date +%s.%N)
 "$citemap" extract "$export_file" --format json > "$work/extract.json"
 echo "citemap: read, resolved and built the citation network in $(echo "$end - $start" | bc) s"
 "$work/venv/bin/python" "$here/metaknowledge_groups.py" "$export_file" "$work/mk.json"
-"$work/venv/bin/python" "$here/compare.py" "$work/extract.json" "$work/graph.json" "$work/mk.json" 8
+"$work/venv/bin/python" "$here/export_compare.py" "$work/extract.json" "$work/graph.json" "$work/mk.json" 8

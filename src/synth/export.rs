@@ -128,8 +128,8 @@ pub fn write_wos_export<W: Write>(cfg: &ExportConfig, mut out: W) -> io::Result<
     let js = journals(&mut rng, 400);
     let pool: Vec<Work> = (0..pool_size)
         .map(|i| Work {
-            family: *rng.pick(FAMILY),
-            given: *rng.pick(GIVEN),
+            family: FAMILY[rng.range(0, FAMILY.len())],
+            given: GIVEN[rng.range(0, GIVEN.len())],
             year: 1960 + rng.range(0, 64) as u32,
             journal: rng.range(0, js.len()) as u32,
             volume: 1 + rng.range(0, 150) as u32,

@@ -101,10 +101,8 @@ fn read_entry(chunk: &str, line: usize, e: &biblatex::RawEntry<'_>) -> (Record, 
             "title" => m.title = nonempty(&value(&pair.value.v)),
             "author" => m.authors = authors(&value(&pair.value.v)),
             "year" => m.year = super::year(&value(&pair.value.v)),
-            "journal" | "booktitle" => {
-                if m.venue.is_none() {
-                    m.venue = nonempty(&value(&pair.value.v));
-                }
+            "journal" | "booktitle" if m.venue.is_none() => {
+                m.venue = nonempty(&value(&pair.value.v));
             }
             "abbrev_source_title" | "journal-iso" => {
                 m.venue_abbreviations

@@ -66,10 +66,10 @@ pub fn sniff(bytes: &[u8]) -> Option<super::Format> {
     {
         return Some(Format::ScopusCsv);
     }
-    if first_line.starts_with("\"id\"") || first_line.starts_with("id,") {
-        if first_line.contains("display_name") || text.contains("https://openalex.org/W") {
-            return Some(Format::OpenAlexCsv);
-        }
+    if (first_line.starts_with("\"id\"") || first_line.starts_with("id,"))
+        && (first_line.contains("display_name") || text.contains("https://openalex.org/W"))
+    {
+        return Some(Format::OpenAlexCsv);
     }
     if first_line.starts_with('{')
         && (first_line.contains("\"referenced_works\"") || first_line.contains("openalex.org/W"))
