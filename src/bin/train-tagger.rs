@@ -245,10 +245,18 @@ fn cross_validate(
     let mut ordered: Vec<&Gold> = Vec::new();
     let mut preds: Vec<Vec<Entry>> = vec![Vec::new(); policies().len()];
     for fold in 0..k {
-        let (train, test): (Vec<(usize, &Gold)>, Vec<(usize, &Gold)>) =
-            gold.iter().enumerate().partition(|(i, _)| i % k != fold);
-        let train: Vec<&Gold> = train.into_iter().map(|(_, g)| g).collect();
-        let test: Vec<&Gold> = test.into_iter().map(|(_, g)| g).collect();
+        let train: Vec<&Gold> = gold
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k != fold)
+            .map(|(_, g)| g)
+            .collect();
+        let test: Vec<&Gold> = gold
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k == fold)
+            .map(|(_, g)| g)
+            .collect();
         let (data, dropped) = examples(&train, opts.flags);
         let model = Tagger::train(&data, opts).quantised();
         let (acc, all) = token_accuracy(&model, &test, opts.flags);
