@@ -16,8 +16,12 @@ use citemap::{Outcome, Style};
 use serde_json::{Map, Value};
 use unicode_normalization::UnicodeNormalization;
 
-/// Micro F1 reached on the sample; the test allows 0.003 below it.
-const MICRO_F1_FLOOR: f64 = 0.919;
+/// Micro F1 reached on the sample; the test allows 0.003 below it. Raised
+/// from 0.919 to 0.944 when the tagger began training on every line of both
+/// dev sets (issue #14): the sample is now in the tagger's training data, so
+/// this guards against regressions, not a held-out figure (see
+/// `scripts/cross-source.sh` for those).
+const MICRO_F1_FLOOR: f64 = 0.944;
 
 const FIELDS: [&str; 12] = [
     "author",

@@ -1020,7 +1020,10 @@ fn main() {
         let t = Instant::now();
         let value = match parse_real_section(&args.real, args.real_passes) {
             Ok(Value::Object(mut m)) => {
-                m.insert("section_seconds".into(), json!(round(t.elapsed().as_secs_f64(), 2)));
+                m.insert(
+                    "section_seconds".into(),
+                    json!(round(t.elapsed().as_secs_f64(), 2)),
+                );
                 Value::Object(m)
             }
             Ok(v) => v,

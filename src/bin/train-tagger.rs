@@ -64,7 +64,11 @@ struct Gold {
 fn read_gold(path: &PathBuf) -> anyhow::Result<Vec<Gold>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {path:?}"))?;
     let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let v: serde_json::Value =
             serde_json::from_str(line).with_context(|| format!("line {}", i + 1))?;
         let raw = v["raw"].as_str().unwrap_or_default().replace('\n', " ");
@@ -174,18 +178,20 @@ fn policies() -> Vec<(&'static str, Option<Policy>)> {
         ("grammar", None),
         ("tagger", Some(Policy::all(Source::Tagger))),
         ("default", Some(Policy::DEFAULT)),
+        ("cross", Some(Policy::CROSS_SOURCE)),
         (
-            "authors",
+            "untrimmed",
             Some(Policy {
-                authors: Source::TaggerElseGrammar,
-                ..Policy::DEFAULT
+                trim_authors: false,
+                ..Policy::CROSS_SOURCE
             }),
         ),
         (
-            "unmarked",
+            "t-authors",
             Some(Policy {
-                trust_marked_titles: false,
-                ..Policy::DEFAULT
+                authors: Source::TaggerElseGrammar,
+                trim_authors: false,
+                ..Policy::CROSS_SOURCE
             }),
         ),
     ]
@@ -227,19 +233,32 @@ fn write_outputs(dir: &PathBuf, ordered: &[&Gold], preds: &[Vec<Entry>]) -> anyh
     Ok(())
 }
 
-fn cross_validate(gold: &[Gold], k: usize, opts: TrainOptions, dir: &PathBuf) -> anyhow::Result<()> {
+fn cross_validate(
+    gold: &[Gold],
+    k: usize,
+    opts: TrainOptions,
+    dir: &PathBuf,
+) -> anyhow::Result<()> {
     if k < 2 {
         bail!("--cv needs at least 2 folds");
     }
     let mut ordered: Vec<&Gold> = Vec::new();
     let mut preds: Vec<Vec<Entry>> = vec![Vec::new(); policies().len()];
     for fold in 0..k {
-        let (train, test): (Vec<(usize, &Gold)>, Vec<(usize, &Gold)>) =
-            gold.iter().enumerate().partition(|(i, _)| i % k != fold);
-        let train: Vec<&Gold> = train.into_iter().map(|(_, g)| g).collect();
-        let test: Vec<&Gold> = test.into_iter().map(|(_, g)| g).collect();
+        let train: Vec<&Gold> = gold
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k != fold)
+            .map(|(_, g)| g)
+            .collect();
+        let test: Vec<&Gold> = gold
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k == fold)
+            .map(|(_, g)| g)
+            .collect();
         let (data, dropped) = examples(&train, opts.flags);
-        let model = Tagger::train(&data, opts);
+        let model = Tagger::train(&data, opts).quantised();
         let (acc, all) = token_accuracy(&model, &test, opts.flags);
         eprintln!(
             "fold {fold}: trained on {} ({dropped} dropped), token accuracy {acc:.4} on {all} test tokens",
@@ -254,7 +273,7 @@ fn cross_validate(gold: &[Gold], k: usize, opts: TrainOptions, dir: &PathBuf) ->
 fn evaluate(gold: &[Gold], test: &[Gold], opts: TrainOptions, dir: &PathBuf) -> anyhow::Result<()> {
     let train: Vec<&Gold> = gold.iter().collect();
     let (data, dropped) = examples(&train, opts.flags);
-    let model = Tagger::train(&data, opts);
+    let model = Tagger::train(&data, opts).quantised();
     let test: Vec<&Gold> = test.iter().collect();
     let (acc, all) = token_accuracy(&model, &test, opts.flags);
     eprintln!(
