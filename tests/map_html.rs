@@ -330,12 +330,8 @@ fn hostile_title_is_text_in_svg_and_dot() {
     let corpus = hostile_corpus(&tmp.path().join("in").tap_mkdir());
     let out = tmp.path().join("out");
     map(&[&corpus], &out);
-    for name in [
-        "citation.svg",
-        "cocitation.svg",
-        "shared.svg",
-        "clusters.svg",
-    ] {
+    // clusters.svg draws clusters, not works: it holds no title.
+    for name in ["citation.svg", "cocitation.svg", "shared.svg"] {
         let svg = std::fs::read_to_string(out.join(name)).unwrap();
         let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(

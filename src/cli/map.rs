@@ -195,6 +195,9 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let map = report::interactive::map(&analysis, &args.common.filter());
     batch.add("map.html", render::html::to_html(&map, args.common.seed));
     batch.add("report.md", markdown::render(&analysis));
+    for (name, csv) in report::tables::all(&analysis) {
+        batch.add(name, csv);
+    }
     let mut json = serde_json::to_string_pretty(&analysis)?;
     json.push('\n');
     batch.add("report.json", json);

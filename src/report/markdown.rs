@@ -3,7 +3,8 @@
 //! documents, and every problem found.
 
 use super::clusters::PlacedBy;
-use super::figures::document_label;
+use super::figures::{document_label, shorten};
+use super::tables::problem_kind;
 use super::Analysis;
 use std::fmt::Write;
 
@@ -25,6 +26,29 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Rows of a table report.md shows; the rest are in the CSV tables.
+pub const MAX_ROWS: usize = 50;
+
+/// Names listed in one cell or line before "and N more".
+pub const MAX_NAMES: usize = 10;
+
+/// Clusters described in full.
+pub const MAX_CLUSTERS: usize = 30;
+
+/// Examples shown of each kind of problem.
+const EXAMPLES: usize = 5;
+
+/// The line under a capped table that says where the rest is.
+fn rest(s: &mut String, total: usize, what: &str, file: &str) {
+    if total > MAX_ROWS {
+        let _ = writeln!(
+            s,
+            "\n{} of {total} {what} shown; all of them are in {file}.",
+            MAX_ROWS
+        );
+    }
 }
 
 /// The figures listed at the top of the report.
@@ -52,10 +76,20 @@ pub fn render(a: &Analysis) -> String {
         let _ = writeln!(s, "- [{name}.svg]({name}.svg): {what}");
     }
 
+    let _ = writeln!(
+        s,
+        "- [map.html](map.html): the interactive map (pan, zoom, hover, search)"
+    );
+    let _ = writeln!(
+        s,
+        "\nFull tables (CSV, beside report.json): documents.csv, shared.csv, \
+         cluster-works.csv, cluster-documents.csv, completeness.csv, problems.csv."
+    );
+
     let _ = writeln!(s, "\n## Documents\n");
     let _ = writeln!(s, "| document | file | entries | cluster |");
     let _ = writeln!(s, "| --- | --- | ---: | --- |");
-    for (f, doc) in a.docs.iter().enumerate() {
+    for (f, doc) in a.docs.iter().enumerate().take(MAX_ROWS) {
         let node = a.resolution.doc_node.get(f).map(|&n| n as usize);
         let label = node.map_or_else(String::new, |n| document_label(a, n));
         let cluster = node
@@ -70,6 +104,7 @@ pub fn render(a: &Analysis) -> String {
             cluster
         );
     }
+    rest(&mut s, a.docs.len(), "documents", "documents.csv");
 
     let _ = writeln!(s, "\n## Shared sources\n");
     if a.shared.is_empty() {
@@ -79,14 +114,31 @@ pub fn render(a: &Analysis) -> String {
         let labels: Vec<String> = (0..a.resolution.documents.len())
             .map(|d| escape(&document_label(a, d)))
             .collect();
+        let _ = writeln!(s, "The most shared first.\n");
         let _ = writeln!(s, "| level | source | cited by |");
         let _ = writeln!(s, "| --- | --- | --- |");
-        for shared in &a.shared {
-            let who: Vec<&str> = shared
+        // The most shared first (the order of `a.shared` within a level).
+        let mut order: Vec<usize> = (0..a.shared.len()).collect();
+        order.sort_by(|&x, &y| {
+            a.shared[y]
+                .documents
+                .len()
+                .cmp(&a.shared[x].documents.len())
+                .then(x.cmp(&y))
+        });
+        for &i in order.iter().take(MAX_ROWS) {
+            let shared = &a.shared[i];
+            let mut who: Vec<&str> = shared
                 .documents
                 .iter()
+                .take(MAX_NAMES)
                 .map(|&d| labels[d].as_str())
                 .collect();
+            let more = shared.documents.len().saturating_sub(MAX_NAMES);
+            let more_text = format!("and {more} more");
+            if more > 0 {
+                who.push(&more_text);
+            }
             let _ = writeln!(
                 s,
                 "| {} | {} | {} |",
@@ -95,6 +147,7 @@ pub fn render(a: &Analysis) -> String {
                 who.join(", ")
             );
         }
+        rest(&mut s, a.shared.len(), "shared sources", "shared.csv");
     }
 
     let k = &a.clusters;
@@ -110,17 +163,27 @@ pub fn render(a: &Analysis) -> String {
         k.modularity
     );
     let mut small = 0;
+    let mut shown = 0;
     for cluster in &k.clusters {
         if cluster.documents.is_empty() && cluster.works.len() < 3 {
             small += 1;
             continue;
         }
+        shown += 1;
+        if shown > MAX_CLUSTERS {
+            continue;
+        }
         let _ = writeln!(s, "### {}. {}\n", cluster.id, escape(&cluster.label));
         let _ = writeln!(s, "- terms: {}", escape(&cluster.terms.join(", ")));
+        if !cluster.evidence.is_empty() {
+            let evidence: Vec<String> = cluster.evidence.iter().map(|e| escape(e)).collect();
+            let _ = writeln!(s, "- label from: {}", evidence.join("; "));
+        }
         if !cluster.documents.is_empty() {
-            let docs: Vec<String> = cluster
+            let mut docs: Vec<String> = cluster
                 .documents
                 .iter()
+                .take(MAX_NAMES)
                 .map(|d| match (d.placed_by, d.score) {
                     (PlacedBy::TextSimilarity, Some(score)) => format!(
                         "{} (no works-cited list: placed by text similarity, score {score:.2})",
@@ -129,7 +192,18 @@ pub fn render(a: &Analysis) -> String {
                     _ => escape(&d.title),
                 })
                 .collect();
-            let _ = writeln!(s, "- documents: {}", docs.join("; "));
+            if cluster.documents.len() > MAX_NAMES {
+                docs.push(format!(
+                    "and {} more (cluster-documents.csv)",
+                    cluster.documents.len() - MAX_NAMES
+                ));
+            }
+            let _ = writeln!(
+                s,
+                "- documents ({}): {}",
+                cluster.documents.len(),
+                docs.join("; ")
+            );
         }
         let top: Vec<String> = cluster
             .works
@@ -144,6 +218,13 @@ pub fn render(a: &Analysis) -> String {
             top.join("; ")
         );
     }
+    if shown > MAX_CLUSTERS {
+        let _ = writeln!(
+            s,
+            "{} more clusters are in report.json and cluster-works.csv.\n",
+            shown - MAX_CLUSTERS
+        );
+    }
     if small > 0 {
         let _ = writeln!(
             s,
@@ -151,7 +232,18 @@ pub fn render(a: &Analysis) -> String {
         );
     }
     if !k.unplaced.is_empty() {
-        let list: Vec<String> = k.unplaced.iter().map(|p| escape(p)).collect();
+        let mut list: Vec<String> = k
+            .unplaced
+            .iter()
+            .take(MAX_NAMES)
+            .map(|p| escape(p))
+            .collect();
+        if k.unplaced.len() > MAX_NAMES {
+            list.push(format!(
+                "and {} more (report.json)",
+                k.unplaced.len() - MAX_NAMES
+            ));
+        }
         let _ = writeln!(
             s,
             "Not placed (no works-cited list and no term in common with any cluster): {}\n",
@@ -169,7 +261,17 @@ pub fn render(a: &Analysis) -> String {
         let _ = writeln!(s, "In-text citations checked against each document's works-cited list (`citemap check`):\n");
         let _ = writeln!(s, "| file | entries | citations | resolved | problems |");
         let _ = writeln!(s, "| --- | ---: | ---: | ---: | ---: |");
-        for c in &a.completeness {
+        let mut worst: Vec<&super::Completeness> = a.completeness.iter().collect();
+        worst.sort_by(|x, y| {
+            y.problems
+                .len()
+                .cmp(&x.problems.len())
+                .then(x.path.cmp(&y.path))
+        });
+        if worst.len() > MAX_ROWS {
+            let _ = writeln!(s, "The documents with the most problems first.\n");
+        }
+        for c in worst.into_iter().take(MAX_ROWS) {
             let _ = writeln!(
                 s,
                 "| `{}` | {} | {} | {} | {} |",
@@ -180,15 +282,47 @@ pub fn render(a: &Analysis) -> String {
                 c.problems.len()
             );
         }
+        rest(
+            &mut s,
+            a.completeness.len(),
+            "documents",
+            "completeness.csv",
+        );
         let _ = writeln!(s);
     }
 
     let _ = writeln!(s, "## Problems found\n");
     if a.problems.is_empty() {
         let _ = writeln!(s, "None.");
-    } else {
+    } else if a.problems.len() <= MAX_ROWS {
         for p in &a.problems {
             let _ = writeln!(s, "- {}", escape(p));
+        }
+    } else {
+        // By kind, most frequent first, with a few examples of each.
+        let mut kinds: Vec<(String, Vec<&String>)> = Vec::new();
+        for p in &a.problems {
+            let kind = problem_kind(p);
+            match kinds.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, list)) => list.push(p),
+                None => kinds.push((kind, vec![p])),
+            }
+        }
+        kinds.sort_by(|x, y| y.1.len().cmp(&x.1.len()).then(x.0.cmp(&y.0)));
+        let _ = writeln!(
+            s,
+            "{} problems, by kind; every one is in problems.csv.\n",
+            a.problems.len()
+        );
+        for (kind, list) in &kinds {
+            let _ = writeln!(s, "### {} ({})\n", escape(kind), list.len());
+            for p in list.iter().take(EXAMPLES) {
+                let _ = writeln!(s, "- {}", escape(&shorten(p, 300)));
+            }
+            if list.len() > EXAMPLES {
+                let _ = writeln!(s, "- … {} more in problems.csv", list.len() - EXAMPLES);
+            }
+            let _ = writeln!(s);
         }
     }
     s

@@ -12,6 +12,7 @@ pub mod interactive;
 pub mod markdown;
 pub mod output;
 pub mod projection;
+pub mod tables;
 
 use crate::model::{Document, Outcome};
 use crate::resolve::{self, Resolution};
