@@ -240,7 +240,7 @@ fn citations_in(
             .count();
         let authored = found
             .iter()
-            .filter(|c| matches!(c.form, Form::Parenthetical | Form::Narrative) && !c.weak)
+            .filter(|c| c.form != Form::Footnote && !c.weak)
             .count();
         if resolving > authored {
             // Notes-bibliography: the notes cite.
