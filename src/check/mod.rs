@@ -299,8 +299,11 @@ fn citations_in(
                         .any(|k| k.range.start < c.range.start && c.range.end <= k.range.end))
             });
             more.extend(m);
-            let y = known::context_years(text, r.clone(), &names, &found);
-            more.extend(y);
+            // In MLA a year in parentheses dates a title, not a citation.
+            if !bare {
+                let y = known::context_years(text, r.clone(), &names, &found);
+                more.extend(y);
+            }
         }
         if !more.is_empty() {
             let ix = LineIndex::new(text);
