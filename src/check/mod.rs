@@ -299,7 +299,7 @@ fn citations_in(
             .count();
         let authored = found
             .iter()
-            .filter(|c| matches!(c.form, Form::Parenthetical | Form::Narrative) && !c.weak)
+            .filter(|c| c.form != Form::Footnote && !c.weak)
             .count();
         if resolving > authored {
             // Notes-bibliography: the notes cite.
@@ -358,8 +358,11 @@ fn citations_in(
                         .any(|k| k.range.start < c.range.start && c.range.end <= k.range.end))
             });
             more.extend(m);
-            let y = known::context_years(text, r.clone(), &names, &found);
-            more.extend(y);
+            // In MLA a year in parentheses dates a title, not a citation.
+            if !bare {
+                let y = known::context_years(text, r.clone(), &names, &found);
+                more.extend(y);
+            }
         }
         if !more.is_empty() {
             let ix = LineIndex::new(text);

@@ -290,7 +290,11 @@ fn read_mention(
             }
         }
     }
-    if !bare {
+    // A lone family name with nothing after it is as often prose ("Palmer
+    // argued", a cover page's author) as a citation: bare mentions must
+    // name the work's authors as a citation would (two names, "et al.", an
+    // organisation's several words).
+    if !bare || (names.len() == 1 && !et_al && !name.contains(' ')) {
         return None;
     }
     let item = CiteItem {

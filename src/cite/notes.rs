@@ -4,9 +4,9 @@
 //! notes-bibliography: "[4] Hoyer and Hamman, “Xarray,” 12.").
 
 use super::scan::{Citation, CiteItem, Form};
-use super::text::{fold, title_words};
+use super::text::fold;
 use crate::model::Entry;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 /// The notes of `text` after byte `from`: number → byte range of the
@@ -60,10 +60,54 @@ fn note_head(line: &str) -> Option<(u32, usize)> {
     Some((n, 1 + close + 2))
 }
 
-/// What an entry is known by in a note: its first author's family name and
-/// the words of its title.
+/// What an entry is known by in a note: the pairs of neighbouring words
+/// of its text (authors, title, container), so that a short note
+/// ("Hoyer and Hamman, “Xarray,” 12") shares "hamman xarray" with
+/// "Hoyer, Stephan, and Joseph Hamman. “Xarray: N-D Labeled …”".
 pub(crate) struct NoteKeys {
-    keys: Vec<(String, Vec<String>)>,
+    keys: Vec<HashSet<(String, String)>>,
+}
+
+/// Words too common to tell works apart on their own.
+fn common(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the"
+            | "and"
+            | "in"
+            | "on"
+            | "for"
+            | "a"
+            | "an"
+            | "to"
+            | "university"
+            | "press"
+            | "journal"
+            | "ed"
+            | "no"
+            | "vol"
+            | "https"
+            | "doi"
+            | "org"
+            | "http"
+            | "www"
+    )
+}
+
+fn pairs(s: &str, previous: Option<&str>) -> HashSet<(String, String)> {
+    let mut words: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let Some(p) = previous {
+        words.insert(0, fold(p));
+    }
+    words
+        .windows(2)
+        .filter(|w| !(common(&w[0]) && common(&w[1])))
+        .map(|w| (w[0].clone(), w[1].clone()))
+        .collect()
 }
 
 impl NoteKeys {
@@ -73,51 +117,29 @@ impl NoteKeys {
             .iter()
             .zip(first_authors)
             .map(|(e, a)| {
-                let title = e
-                    .reference()
-                    .and_then(|r| r.title.clone())
-                    .or_else(|| quoted(&e.raw))
-                    .unwrap_or_default();
-                (
-                    a.as_deref().map(fold).unwrap_or_default(),
-                    title_words(&title),
-                )
+                // "———." entries get their author's name back.
+                let raw = e.raw.trim_start();
+                let repeated = raw.starts_with(['—', '–', '_']);
+                pairs(raw, if repeated { a.as_deref() } else { None })
             })
             .collect();
         NoteKeys { keys }
     }
 
-    /// The entry one segment of a note cites: the entry whose title's
-    /// opening words (a short title is at least two of them, or the whole
-    /// of a shorter one) the segment contains, the author breaking ties.
+    /// The entry one segment of a note cites: the one sharing the most
+    /// word pairs with it, at least two (one for a note of a few words).
     fn find(&self, segment: &str) -> Option<usize> {
-        let words = title_words(segment);
-        let folded = fold(segment);
+        let mine = pairs(segment, None);
+        let need = if mine.len() <= 4 { 1 } else { 2 };
         let mut best: Option<(usize, usize)> = None;
-        for (i, (author, title)) in self.keys.iter().enumerate() {
-            let need = title.len().min(2);
-            if need == 0 {
-                continue;
-            }
-            let len = (need..=title.len())
-                .rev()
-                .find(|&k| words.windows(k).any(|w| w == &title[..k]));
-            let Some(len) = len else { continue };
-            let score =
-                len * 2 + usize::from(!author.is_empty() && folded.contains(author.as_str()));
-            if best.is_none_or(|(_, s)| score > s) {
-                best = Some((i, score));
+        for (i, key) in self.keys.iter().enumerate() {
+            let shared = mine.iter().filter(|p| key.contains(*p)).count();
+            if shared >= need && best.is_none_or(|(_, s)| shared > s) {
+                best = Some((i, shared));
             }
         }
         best.map(|(i, _)| i)
     }
-}
-
-/// The first quoted title of a raw entry.
-fn quoted(raw: &str) -> Option<String> {
-    let s = raw.find('“')? + '“'.len_utf8();
-    let e = raw[s..].find('”')?;
-    Some(raw[s..s + e].trim_end_matches([',', '.']).to_owned())
 }
 
 /// True when a segment of a note reads like a citation rather than a

@@ -1115,10 +1115,11 @@ fn parse_item(s: &str) -> Option<CiteItem> {
             return None;
         }
     }
-    // A title alone ("(*cathedral*)") or a list of examples ("(e.g.
-    // Backspace, Centre …)") may still name a work of the list: such items
-    // are weak (see `parenthetical`) and count only when they resolve.
-    let _ = prefixed;
+    // A title alone with nothing after it is an aside like "(*cathedral*)";
+    // "(e.g. Backspace, Centre …)" is a list of examples, not of authors.
+    if (item.names.is_empty() || prefixed) && item.locator.is_none() && item.year.is_none() {
+        return None;
+    }
     Some(item)
 }
 
