@@ -29,7 +29,7 @@
 //!          "Model evaluation for extreme risks".to_string()],
 //! ];
 //! let labels = label_clusters(&clusters, 3);
-//! assert_eq!(labels[0].terms[0].term, "capitalism");
+//! assert_eq!(labels[0].terms[0].term, "artificial intelligence");
 //! assert!(labels[1].label.contains("governance"));
 //! ```
 

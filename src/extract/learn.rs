@@ -397,8 +397,17 @@ mod tests {
         let data = vec![
             (seq(&["a", "b", "b", "a"]), vec![0, 1, 1, 0]),
             (seq(&["b", "a", "a"]), vec![1, 0, 0]),
+            // Lines see their neighbours' words too, so the toy shows each
+            // word beside each other word at least once.
+            (seq(&["a", "b", "a", "b", "b"]), vec![0, 1, 0, 1, 1]),
         ];
-        let m = Model::train(&data, 2, TrainOptions::default());
+        // Two tiny documents: enough passes for the averaged weights to
+        // settle (the default suits thousands of lines, not seven).
+        let opts = TrainOptions {
+            epochs: 60,
+            ..TrainOptions::default()
+        };
+        let m = Model::train(&data, 2, opts);
         assert_eq!(m.decode(&seq(&["a", "b", "a"])), vec![0, 1, 0]);
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         assert_eq!(back.decode(&seq(&["b", "b", "a"])), vec![1, 1, 0]);

@@ -16,8 +16,8 @@ pub mod latex;
 pub mod library;
 pub mod normalize;
 pub mod office;
-pub mod ris;
 pub mod pdf;
+pub mod ris;
 
 pub use collect::{collect, is_stdin, Collected};
 pub use format::{read, read_path, Format};

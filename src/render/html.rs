@@ -90,6 +90,10 @@ pub fn escape(text: &str) -> String {
             '&' => out.push_str("&amp;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Harmless in HTML text, but kept out of the page entirely so
+            // that no copy of it can end up inside a script.
+            '\u{2028}' => out.push_str("&#x2028;"),
+            '\u{2029}' => out.push_str("&#x2029;"),
             c => out.push(c),
         }
     }

@@ -49,7 +49,7 @@ impl Journals {
     /// use citemap::resolve::journals::Journals;
     /// let meta = DocumentMeta { venue: Some("PROCEEDINGS OF THE NATIONAL ACADEMY OF SCIENCES OF THE UNITED STATES OF AMERICA".into()),
     ///     venue_abbreviations: vec!["P NATL ACAD SCI USA".into()], ..DocumentMeta::default() };
-    /// let doc = Document { path: "w.txt:1".into(), meta, section: None, style: Style::Unknown, entries: vec![], notes: vec![] };
+    /// let doc = Document { path: "w.txt:1".into(), meta, section: None, sections: vec![], style: Style::Unknown, entries: vec![], notes: vec![] };
     /// let j = Journals::from_documents(&[doc]);
     /// assert!(j.same("P NATL ACAD SCI USA", "Proceedings of the National Academy of Sciences of the United States of America"));
     /// assert!(!j.same("P NATL ACAD SCI USA", "Nature"));
@@ -192,17 +192,21 @@ pub fn same_by_locator(a: &Keys, b: &Keys, journals: &Journals) -> Option<f32> {
     };
     let long_sources = sa.len() >= 8 && sb.len() >= 8;
     let no_volume = a.volume.is_none() && b.volume.is_none();
+    let whole = |k: &Keys| k.title.is_none() || k.container.is_none();
+    let untitled = whole(a) && whole(b);
     let score = match (vol, page) {
         (Some(true), Some(true)) => 1.0,
         (Some(true), None) | (None, Some(true)) => 0.95,
         // The same first page, the volume left out on one side.
         (Some(false), Some(true)) => 0.9,
         // Neither gives a volume or a page (a book, a report): the source,
-        // which is then the work's title, must carry it alone.
-        (None, None) if long_sources => 0.9,
+        // which is then the work's title, must carry it alone, so neither
+        // may be a titled piece inside that source (a site's home page and
+        // one of its pages share author, year and site, yet are two works).
+        (None, None) if long_sources && untitled => 0.9,
         // A book cited once whole and once at a page (WoS gives the page
         // cited, not the first page, for books).
-        (None, Some(false)) if no_volume && long_sources => 0.85,
+        (None, Some(false)) if no_volume && long_sources && untitled => 0.85,
         _ => return None,
     };
     journals.same_keys(sa, sb).then_some(score)
@@ -237,7 +241,11 @@ pub(crate) fn locator_pairs(keys: &[Option<Keys>], journals: &Journals) -> Vec<(
                     k.volume.as_deref(),
                     k.first_page.as_deref(),
                 );
-                if let Some(&r) = exact.get(&id) {
+                // Identical source, volume and page join directly, but only
+                // where there is a volume or page to be identical: the
+                // source alone is judged by `same_by_locator`.
+                let located = k.volume.is_some() || k.first_page.is_some();
+                if let (Some(&r), true) = (exact.get(&id), located) {
                     if k.doi.is_none() || key(r).doi.is_none() || k.doi == key(r).doi {
                         pairs.push((r, i, 1.0));
                         continue;

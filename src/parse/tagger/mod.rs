@@ -570,6 +570,15 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
         {
             None
         }
+        // "Brown, K.: In: White, P. (ed.) Handbook …": a tagged run that
+        // starts with the work's own first author, where the grammar read
+        // other editors after their marker, took the author for an editor.
+        (Some(e), Some(g))
+            if e.first().map(|p| &p.family) == r.authors.first().map(|p| &p.family)
+                && g.first().map(|p| &p.family) != e.first().map(|p| &p.family) =>
+        {
+            None
+        }
         (e, _) => e,
     };
     r.editors = pick(policy.editors, editors, grammar_editors).unwrap_or_default();
