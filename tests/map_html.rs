@@ -6,7 +6,7 @@
 //! Where Chromium is not installed (`/usr/bin/chromium`, or `$CHROMIUM`)
 //! the browser tests say so and skip; CI installs it. The 2,000-document
 //! run is `#[ignore]`d (it takes about a minute on a busy machine):
-//! `scripts/map-browser.sh` runs both.
+//! `cargo test --release --test map_html -- --include-ignored` runs both.
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
