@@ -339,12 +339,19 @@ fn split_inline<'a>(
             };
             let rest = cur.text[body_at..].to_owned();
             let head = cur.text[..cut].trim_end().to_owned();
-            // The line of the cut: count line breaks before it.
-            let line = cur.line + cur.text[..cut].matches('\n').count();
+            // The line of the cut: at least as many lines down as there are
+            // line breaks before it (joined text may have lost some, e.g. a
+            // label alone on its line), so look from there to the entry's
+            // end for the line that holds the label.
+            let guess = cur.line + cur.text[..cut].matches('\n').count();
             let needle = style.needle(next);
-            let column = line_text(line)
-                .and_then(|t| label_column(t, &needle))
-                .unwrap_or(1);
+            let (line, column) = (guess..=cur.end_line.max(guess))
+                .find_map(|l| {
+                    line_text(l)
+                        .and_then(|t| label_column(t, &needle))
+                        .map(|c| (l, c))
+                })
+                .unwrap_or((guess, 1));
             let new = RawEntry {
                 line,
                 end_line: cur.end_line,
@@ -419,7 +426,7 @@ fn follow_numbering(lines: &[DocLine<'_>], tags: &mut [u8]) {
 /// The 1-based column (in characters) of the first `needle` after a blank.
 fn label_column(line: &str, needle: &str) -> Option<usize> {
     line.match_indices(needle)
-        .find(|(p, _)| line[..*p].ends_with(char::is_whitespace))
+        .find(|(p, _)| line[..*p].trim().is_empty() || line[..*p].ends_with(char::is_whitespace))
         .map(|(p, _)| line[..p].chars().count() + 1)
 }
 
