@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 /// Longest line that still counts as one reference when it does not open a
 /// numbered run: longer lines are prose paragraphs.
-const MAX_REFERENCE_LINE: usize = 600;
+pub const MAX_REFERENCE_LINE: usize = 600;
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d])(1[6-9]\d\d|20\d\d)[a-z]?(?:[^\d]|$)|\bn\.\s?d\.|(?i)\bforthcoming\b")

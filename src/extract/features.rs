@@ -363,6 +363,14 @@ fn info(raw: &str) -> Info {
     }
 }
 
+/// True when a text holds a year and a second sign of a reference: it
+/// opens like an author or with a label, or holds initials, a DOI, a URL,
+/// a volume and issue or a page range.
+pub fn is_reference_text(t: &str) -> bool {
+    let i = info(t);
+    i.refy || i.years > 0 && (i.pages || i.url)
+}
+
 fn bin(x: usize, edges: &[usize]) -> u8 {
     edges.iter().take_while(|&&e| x >= e).count() as u8
 }

@@ -10,7 +10,7 @@
 //! then cut there. Both models are trained by `train-sections` (see the
 //! README) and compiled in.
 
-use super::features::{features, label_of, DocLine, Label};
+use super::features::{self, features, label_of, DocLine, Label};
 use super::learn::Model;
 use super::split::RawEntry;
 use super::{cues, section};
@@ -270,6 +270,22 @@ fn section_of(
     if entries.is_empty() || dated * 2 < entries.len() || (dated < 2 && heading.is_none()) {
         return None;
     }
+    // Without a heading, the entries themselves must read as references:
+    // prose whose sentences end on "(Name 1997)." has the years but not
+    // the authors, initials, labels or locators.
+    if heading.is_none() {
+        let cued = entries
+            .iter()
+            .filter(|e| {
+                e.label.is_some() && cues::has_year(&e.text)
+                    || features::is_reference_text(&e.text)
+                    || cues::is_reference_like(&e.text)
+            })
+            .count();
+        if cued * 2 < entries.len() {
+            return None;
+        }
+    }
     let first = entries.first()?.line - 1;
     let last = entries.iter().map(|e| e.end_line).max()? - 1;
     Some(LearnedSection {
@@ -303,6 +319,11 @@ fn indent(raw: &str) -> usize {
 
 /// Cuts entries where the numbered run goes on inside a line: in an entry
 /// labelled n, " \[n+1\] " (or ". n+1. " before a capital) opens entry n+1.
+///
+/// Linear in the entry's text: the cuts are found in one pass, each piece
+/// is copied once, and a label's column is searched for from the previous
+/// label's place when both stand on one line (a whole list run on one
+/// line of megabytes is cut in one pass, not once per entry).
 fn split_inline<'a>(
     entries: Vec<RawEntry>,
     line_text: impl Fn(usize) -> Option<&'a str>,
@@ -313,7 +334,7 @@ fn split_inline<'a>(
     }
     let mut out = Vec::with_capacity(entries.len());
     for e in entries {
-        let Some(mut n) = e.label.as_deref().and_then(|l| l.parse::<u32>().ok()) else {
+        let Some(first) = e.label.as_deref().and_then(|l| l.parse::<u32>().ok()) else {
             out.push(e);
             continue;
         };
@@ -331,41 +352,68 @@ fn split_inline<'a>(
                 LabelStyle::Dot
             }
         });
-        let mut cur = e;
-        loop {
-            let next = n + 1;
-            let Some((cut, body_at)) = find_next_label(&cur.text, next, style) else {
-                break;
-            };
-            let rest = cur.text[body_at..].to_owned();
-            let head = cur.text[..cut].trim_end().to_owned();
-            // The line of the cut: at least as many lines down as there are
-            // line breaks before it (joined text may have lost some, e.g. a
-            // label alone on its line), so look from there to the entry's
-            // end for the line that holds the label.
-            let guess = cur.line + cur.text[..cut].matches('\n').count();
+        // Every cut: the byte offsets of the label and of the text after
+        // it, and the label's number.
+        let mut cuts: Vec<(usize, usize, u32)> = Vec::new();
+        let (mut from, mut n) = (0, first);
+        while let Some((cut, body_at)) = find_next_label(&e.text[from..], n + 1, style) {
+            n += 1;
+            cuts.push((from + cut, from + body_at, n));
+            from += body_at;
+        }
+        if cuts.is_empty() {
+            out.push(e);
+            continue;
+        }
+        let text = e.text;
+        let mut piece = RawEntry {
+            line: e.line,
+            end_line: e.end_line,
+            column: e.column,
+            label: e.label,
+            text: String::new(),
+        };
+        let mut piece_start = 0;
+        // Where the last label was found: its line, byte offset in that
+        // line and 1-based column.
+        let mut found_at: Option<(usize, usize, usize)> = None;
+        for &(cut, body_at, next) in &cuts {
+            // The line of the cut: at least as many lines down as there
+            // are line breaks before it (joined text may have lost some,
+            // e.g. a label alone on its line), so look from there to the
+            // entry's end for the line that holds the label.
+            let guess = piece.line + text[piece_start..cut].matches('\n').count();
             let needle = style.needle(next);
-            let (line, column) = (guess..=cur.end_line.max(guess))
+            let (line, column) = (guess..=piece.end_line.max(guess))
                 .find_map(|l| {
-                    line_text(l)
-                        .and_then(|t| label_column(t, &needle))
-                        .map(|c| (l, c))
+                    let t = line_text(l)?;
+                    let after = match found_at {
+                        Some((fl, byte, col)) if fl == l => Some((byte, col)),
+                        _ => None,
+                    };
+                    label_column(t, &needle, after).map(|(byte, col)| {
+                        found_at = Some((l, byte, col));
+                        (l, col)
+                    })
                 })
                 .unwrap_or((guess, 1));
-            let new = RawEntry {
-                line,
-                end_line: cur.end_line,
-                column,
-                label: Some(next.to_string()),
-                text: rest,
-            };
-            cur.text = head;
-            cur.end_line = line;
-            out.push(cur);
-            cur = new;
-            n = next;
+            let end_line = piece.end_line;
+            piece.text = text[piece_start..cut].trim_end().to_owned();
+            piece.end_line = line;
+            out.push(std::mem::replace(
+                &mut piece,
+                RawEntry {
+                    line,
+                    end_line,
+                    column,
+                    label: Some(next.to_string()),
+                    text: String::new(),
+                },
+            ));
+            piece_start = body_at;
         }
-        out.push(cur);
+        piece.text = text[piece_start..].to_owned();
+        out.push(piece);
     }
     out
 }
@@ -392,7 +440,8 @@ impl LabelStyle {
 /// the run opens an entry, and any other line continues one (the model
 /// alone may take a wrapped line that opens with a name for a new entry).
 /// Lists where fewer than 3 in 5 of the model's entries carry a label are
-/// left as the model cut them.
+/// left as the model cut them, and so are lists whose labels do not count
+/// up (a Markdown list numbered "1." throughout).
 fn follow_numbering(lines: &[DocLine<'_>], tags: &mut [u8]) {
     let firsts = tags.iter().filter(|&&t| t == FIRST).count();
     let labelled = lines
@@ -401,6 +450,23 @@ fn follow_numbering(lines: &[DocLine<'_>], tags: &mut [u8]) {
         .filter(|(l, &t)| t == FIRST && label_of(l.text).is_some())
         .count();
     if firsts < 3 || labelled * 5 < firsts * 3 {
+        return;
+    }
+    // Most labels the same number: the numbers say nothing of where
+    // entries start.
+    let mut numbers: Vec<u32> = lines
+        .iter()
+        .zip(tags.iter())
+        .filter(|(l, &t)| t == FIRST && label_of(l.text).is_some())
+        .filter_map(|(l, _)| label_of(l.text).map(Label::number))
+        .collect();
+    numbers.sort_unstable();
+    let most_common = numbers
+        .chunk_by(|a, b| a == b)
+        .map(<[u32]>::len)
+        .max()
+        .unwrap_or(0);
+    if most_common * 2 > numbers.len() {
         return;
     }
     let mut last: Option<u32> = None;
@@ -423,11 +489,23 @@ fn follow_numbering(lines: &[DocLine<'_>], tags: &mut [u8]) {
     }
 }
 
-/// The 1-based column (in characters) of the first `needle` after a blank.
-fn label_column(line: &str, needle: &str) -> Option<usize> {
-    line.match_indices(needle)
-        .find(|(p, _)| line[..*p].trim().is_empty() || line[..*p].ends_with(char::is_whitespace))
-        .map(|(p, _)| line[..p].chars().count() + 1)
+/// The first `needle` after a blank in `line`: its byte offset and 1-based
+/// column (in characters). With `after` (the byte offset and column of an
+/// earlier label on the same line) the search starts past that label and
+/// the column is counted on from it.
+fn label_column(line: &str, needle: &str, after: Option<(usize, usize)>) -> Option<(usize, usize)> {
+    let (from, base_col) = match after {
+        Some((byte, col)) if byte < line.len() && line.is_char_boundary(byte + 1) => {
+            (byte + 1, col + 1)
+        }
+        Some(_) => return None,
+        None => (0, 1),
+    };
+    line[from..]
+        .match_indices(needle)
+        .map(|(p, _)| from + p)
+        .find(|&p| line[..p].trim().is_empty() || line[..p].ends_with(char::is_whitespace))
+        .map(|p| (p, base_col + line[from..p].chars().count()))
 }
 
 /// Where label `n` opens a new entry inside `text`: the byte offset of the

@@ -138,7 +138,9 @@ static INLINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds the works-cited section among a document's lines.
 pub fn find(lines: &[&str]) -> Option<Found> {
-    by_heading(lines).or_else(|| trailing_run(lines))
+    by_heading(lines)
+        .or_else(|| trailing_run(lines))
+        .or_else(|| inline_run(lines))
 }
 
 /// The bibliography name a line announces, if it is such a heading.
@@ -248,6 +250,50 @@ fn inline_heading(line: &str) -> Option<(String, usize)> {
         .last()
 }
 
+/// A numbered list run on inside one line without a heading, as text that
+/// lost its line breaks leaves it: from a "\[1\]" after a blank, the line
+/// holds "\[2\]", "\[3\]" … in sequence, and most pieces between them
+/// are dated and no longer than a reference. The last such line wins.
+/// Linear in the text: each line is searched once, label after label.
+fn inline_run(lines: &[&str]) -> Option<Found> {
+    lines.iter().enumerate().rev().find_map(|(i, line)| {
+        let start = line
+            .match_indices("[1] ")
+            .map(|(p, _)| p)
+            .find(|&p| p == 0 || line[..p].ends_with(char::is_whitespace))?;
+        let run = &line[start..];
+        let dated = |piece: &str| {
+            let mut end = piece.len().min(cues::MAX_REFERENCE_LINE);
+            while !piece.is_char_boundary(end) {
+                end -= 1;
+            }
+            cues::has_year(&piece[..end])
+        };
+        let (mut pieces, mut with_year) = (0, 0);
+        let (mut piece_start, mut from, mut n) = (0, 3, 1u32);
+        while let Some(p) = run[from..].find(&format!("[{}]", n + 1)).map(|p| from + p) {
+            from = p + 3;
+            if !run[..p].ends_with(char::is_whitespace) {
+                continue;
+            }
+            let piece = &run[piece_start..p];
+            pieces += 1;
+            with_year += usize::from(piece.len() <= cues::MAX_REFERENCE_LINE && dated(piece));
+            piece_start = p;
+            n += 1;
+        }
+        pieces += 1;
+        with_year += usize::from(dated(&run[piece_start..]));
+        (pieces >= MIN_TRAILING_RUN && with_year * 10 >= pieces * 8).then(|| Found {
+            heading: format!("(no heading: a numbered run of {pieces} entries inside one line)"),
+            heading_line: None,
+            first: i,
+            last: i,
+            start,
+        })
+    })
+}
+
 fn trailing_run(lines: &[&str]) -> Option<Found> {
     // Page furniture or a sign-off may follow the list; tolerate a little.
     const TRAILING_MISC: usize = 2;
@@ -353,6 +399,16 @@ mod tests {
     fn a_heading_without_references_is_not_taken() {
         let text = "Sources\nThe sources of power are many.\nNothing here is a reference.\n";
         assert!(find(&lines(text)).is_none());
+    }
+
+    #[test]
+    fn numbered_run_inside_a_line_without_heading() {
+        let text = "Intro text. We thank all. [1] A. Author, ‘T’, J, 2020. [2] B. Author, ‘U’, K, 2021. [3] C. Author, ‘V’, 2019.";
+        let found = find(&lines(text)).unwrap();
+        assert!(found.heading_line.is_none());
+        assert!(text[found.start..].starts_with("[1] A. Author"));
+        // Numbered citations in prose are no list: the pieces carry no year.
+        assert!(find(&lines("As [1] and [2] show, and [3] too, in 2020 …")).is_none());
     }
 
     #[test]

@@ -422,12 +422,21 @@ fn ends_mid_phrase(text: &str) -> bool {
 }
 
 fn by_marker(content: &[Line<'_>], kind: Kind, b: &mut Builder) {
+    // A list numbered with one number throughout ("1." before every item,
+    // as Markdown allows): the numbers do not count, every marker opens an
+    // entry.
+    let mut numbers = content
+        .iter()
+        .filter_map(|l| l.marker.filter(|m| m.kind == kind).and_then(|m| m.number));
+    let one_number = numbers
+        .next()
+        .is_some_and(|first| numbers.clone().next().is_some() && numbers.all(|n| n == first));
     let mut last_number: Option<u32> = None;
     for line in content {
         let accepted = line.marker.filter(|m| {
             m.kind == kind
                 && match (m.number, last_number) {
-                    (Some(n), Some(prev)) => n > prev && n <= prev + MAX_NUMBER_JUMP,
+                    (Some(n), Some(prev)) => one_number || n > prev && n <= prev + MAX_NUMBER_JUMP,
                     _ => true,
                 }
         });
