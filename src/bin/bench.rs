@@ -332,9 +332,13 @@ fn extract_section(c: &Corpus) -> Figures {
     });
     let expected: usize = c.truth.iter().map(|t| t.entries.len()).sum();
     let per_doc = bytes as f64 / c.docs.len() as f64 / 1e6;
+    let entries_per_doc = expected as f64 / c.docs.len() as f64;
     Ok(json!({
         "documents": c.docs.len(),
         "mb": round(bytes as f64 / 1e6, 1),
+        "entries_per_s_1_core": (r.single * entries_per_doc).round(),
+        "entries_per_cpu_s_1_core": (r.single_cpu * entries_per_doc).round(),
+        "entries_per_cpu_s_all_cores": (r.all_cpu * entries_per_doc).round(),
         "mb_per_s_1_core": round(r.single * per_doc, 2),
         "mb_per_cpu_s_1_core": round(r.single_cpu * per_doc, 2),
         "mb_per_s_all_cores": round(r.all * per_doc, 2),

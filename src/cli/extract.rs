@@ -30,12 +30,32 @@ pub struct Args {
 }
 
 /// Runs `citemap extract`.
+///
+/// Documents are read, extracted and written a batch at a time (each batch
+/// on every core), so memory stays flat however many documents there are.
 pub fn run(args: Args) -> anyhow::Result<Status> {
-    let loaded = inputs::load(&args.paths)?;
-    let docs = citemap::extract::extract_all(&loaded.sources);
-    let mut out = output::open(args.output.as_ref())?;
-    output::write_documents(&mut out, &docs, args.format.into())?;
+    let mut stream = inputs::stream(&args.paths)?;
+    let mut writer = output::DocumentWriter::new(args.format.into());
+    let mut out: Option<Box<dyn std::io::Write>> = None;
+    stream.for_each_batch(BATCH, |sources| {
+        let docs = citemap::extract::extract_all(&sources);
+        drop(sources);
+        let out = match &mut out {
+            Some(out) => out,
+            None => out.insert(output::open(args.output.as_ref())?),
+        };
+        writer.write(out, &docs)
+    })?;
+    let mut out = match out {
+        Some(out) => out,
+        None => output::open(args.output.as_ref())?,
+    };
+    writer.finish(&mut out)?;
     out.flush()?;
-    loaded.finish()?;
+    stream.finish()?;
     Ok(Status::Ok)
 }
+
+/// Documents read and extracted together: enough to keep every core busy,
+/// few enough that a batch of papers is a few megabytes.
+const BATCH: usize = 256;

@@ -63,3 +63,80 @@ impl Loaded {
         Ok(())
     }
 }
+
+/// Documents to be read a batch at a time, for commands that handle each
+/// document on its own (`citemap extract`): memory holds one batch, not the
+/// whole corpus.
+pub struct Stream {
+    files: Vec<PathBuf>,
+    skipped: usize,
+    /// Paths that could not be read so far; each was reported on stderr.
+    pub failed: usize,
+    read: usize,
+}
+
+/// Lists the documents under `paths` (reporting paths that cannot be
+/// listed); nothing is read yet.
+pub fn stream(paths: &[PathBuf]) -> anyhow::Result<Stream> {
+    let found = input::collect(paths);
+    for err in &found.errors {
+        eprintln!("citemap: {err}");
+    }
+    Ok(Stream {
+        files: found.files,
+        skipped: found.skipped.len(),
+        failed: found.errors.len(),
+        read: 0,
+    })
+}
+
+impl Stream {
+    /// Reads the documents `batch` files at a time (in parallel), in the
+    /// order given, and hands each batch that holds a document to `f`.
+    /// Fails as [`load`] does when nothing at all could be read.
+    pub fn for_each_batch(
+        &mut self,
+        batch: usize,
+        mut f: impl FnMut(Vec<Source>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        for chunk in self.files.chunks(batch.max(1)) {
+            let results: Vec<_> = chunk.par_iter().map(|p| input::read_path(p)).collect();
+            let mut sources = Vec::with_capacity(results.len());
+            for r in results {
+                match r {
+                    Ok(s) => sources.extend(s),
+                    Err(err) => {
+                        eprintln!("citemap: {err}");
+                        self.failed += 1;
+                    }
+                }
+            }
+            self.read += sources.len();
+            if !sources.is_empty() {
+                f(sources)?;
+            }
+        }
+        if self.read == 0 {
+            if self.failed > 0 {
+                anyhow::bail!("no document could be read");
+            }
+            anyhow::bail!(
+                "no documents found (citemap reads .txt, .md, .markdown, .tex, .bib, .ris, CSL-JSON .json, .docx and .odt files{})",
+                if self.skipped > 0 {
+                    format!("; {} other files were skipped", self.skipped)
+                } else {
+                    String::new()
+                }
+            );
+        }
+        Ok(())
+    }
+
+    /// After output is written: an error (exit 2) if some paths failed.
+    pub fn finish(&self) -> anyhow::Result<()> {
+        if self.failed > 0 {
+            anyhow::bail!("{} path(s) could not be read", self.failed);
+        }
+        Ok(())
+    }
+}

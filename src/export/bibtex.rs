@@ -138,24 +138,30 @@ fn fields(r: &Reference) -> Vec<(&'static str, String)> {
 pub fn write<W: Write + ?Sized>(out: &mut W, entries: &[Entry]) -> io::Result<()> {
     let keys = citation_keys(entries);
     for (entry, key) in entries.iter().zip(&keys) {
-        match &entry.outcome {
-            Outcome::Parsed { reference, .. } => {
-                writeln!(out, "@{}{{{key},", entry_type(reference.kind))?;
-                for (name, value) in fields(reference) {
-                    writeln!(out, "  {name} = {{{value}}},")?;
-                }
-                writeln!(out, "}}\n")?;
+        write_entry(out, entry, key)?;
+    }
+    Ok(())
+}
+
+/// Writes one record of [`write`] with its citation key.
+pub fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry, key: &str) -> io::Result<()> {
+    match &entry.outcome {
+        Outcome::Parsed { reference, .. } => {
+            writeln!(out, "@{}{{{key},", entry_type(reference.kind))?;
+            for (name, value) in fields(reference) {
+                writeln!(out, "  {name} = {{{value}}},")?;
             }
-            Outcome::Unparsed { reason } => {
-                writeln!(
-                    out,
-                    "@comment{{citemap: {}:{} not parsed ({}): {}}}\n",
-                    escape(&entry.span.path),
-                    entry.span.line,
-                    escape(reason),
-                    escape(&entry.raw)
-                )?;
-            }
+            writeln!(out, "}}\n")?;
+        }
+        Outcome::Unparsed { reason } => {
+            writeln!(
+                out,
+                "@comment{{citemap: {}:{} not parsed ({}): {}}}\n",
+                escape(&entry.span.path),
+                entry.span.line,
+                escape(reason),
+                escape(&entry.raw)
+            )?;
         }
     }
     Ok(())

@@ -131,10 +131,23 @@ pub fn write<W: Write + ?Sized>(out: &mut W, entries: &[Entry]) -> io::Result<()
     let keys = citation_keys(entries);
     out.write_all(b"[")?;
     for (i, (entry, key)) in entries.iter().zip(&keys).enumerate() {
-        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *out, &item(entry, key))?;
+        write_item(out, entry, key, i == 0)?;
     }
     out.write_all(b"\n]\n")
+}
+
+/// Writes one item of the array [`write`] writes, after the opening "\["
+/// (`first`) or after the previous item; the caller closes the array with
+/// "\n]\n".
+pub fn write_item<W: Write + ?Sized>(
+    out: &mut W,
+    entry: &Entry,
+    key: &str,
+    first: bool,
+) -> io::Result<()> {
+    out.write_all(if first { b"\n" } else { b",\n" })?;
+    serde_json::to_writer(&mut *out, &item(entry, key))?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -54,8 +54,14 @@ pub enum Format {
 /// ```
 pub fn citation_keys(entries: &[Entry]) -> Vec<String> {
     let bases: Vec<String> = entries.iter().map(key_base).collect();
+    keys_from_bases(&bases)
+}
+
+/// [`citation_keys`] from each entry's [`key_base`], for writers that do
+/// not hold every entry at once.
+pub fn keys_from_bases(bases: &[String]) -> Vec<String> {
     let mut total: HashMap<&str, usize> = HashMap::new();
-    for b in &bases {
+    for b in bases {
         *total.entry(b.as_str()).or_default() += 1;
     }
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -84,7 +90,8 @@ fn suffix(mut n: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-fn key_base(entry: &Entry) -> String {
+/// An entry's citation key before duplicates are told apart ("benjamin2019").
+pub fn key_base(entry: &Entry) -> String {
     let Some(r) = entry.reference() else {
         return format!("unparsed{}", entry.span.line);
     };

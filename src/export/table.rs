@@ -46,73 +46,92 @@ fn describe(r: &Reference) -> String {
 pub fn write<W: Write + ?Sized>(out: &mut W, docs: &[Document]) -> io::Result<()> {
     let (mut total, mut unparsed) = (0, 0);
     for doc in docs {
-        let bad = doc
-            .entries
-            .iter()
-            .filter(|e| matches!(e.outcome, Outcome::Unparsed { .. }))
-            .count();
-        total += doc.entries.len();
+        let (n, bad) = write_document(out, doc)?;
+        total += n;
         unparsed += bad;
-        write!(out, "{}: {} entries", doc.path, doc.entries.len())?;
-        if !doc.entries.is_empty() {
-            write!(out, " ({})", doc.style)?;
-        }
-        if bad > 0 {
-            write!(out, ", {bad} unparsed")?;
-        }
-        if let Some(s) = &doc.section {
-            write!(
-                out,
-                ", under \"{}\" (lines {}-{})",
-                s.heading, s.line, s.end_line
-            )?;
-        }
-        writeln!(out)?;
-        for e in &doc.entries {
-            let label = e
-                .label
-                .as_deref()
-                .map(|l| format!("[{l}]"))
-                .unwrap_or_default();
-            match &e.outcome {
-                Outcome::Parsed { reference: r, .. } => {
-                    let year = r
-                        .year()
-                        .map(|y| y.to_string())
-                        .unwrap_or_else(|| "n.d.".into());
-                    writeln!(
-                        out,
-                        "  {:>5} {:>5} {:<17} {:>4}  {}",
-                        e.span.line,
-                        label,
-                        r.kind.csl_name(),
-                        year,
-                        truncate(&describe(r), 100)
-                    )?;
-                }
-                Outcome::Unparsed { reason } => {
-                    writeln!(
-                        out,
-                        "  {:>5} {:>5} UNPARSED ({reason}): {}",
-                        e.span.line,
-                        label,
-                        truncate(&e.raw, 80)
-                    )?;
-                }
-            }
-        }
-        for note in &doc.notes {
-            writeln!(out, "  note: {note}")?;
-        }
     }
-    if docs.len() > 1 {
+    write_summary(out, docs.len(), total, unparsed)
+}
+
+/// The last line of [`write`] when there is more than one document.
+pub fn write_summary<W: Write + ?Sized>(
+    out: &mut W,
+    docs: usize,
+    total: usize,
+    unparsed: usize,
+) -> io::Result<()> {
+    if docs > 1 {
         writeln!(
             out,
-            "{} documents, {total} entries, {unparsed} unparsed",
-            docs.len()
+            "{docs} documents, {total} entries, {unparsed} unparsed"
         )?;
     }
     Ok(())
+}
+
+/// Writes one document's part of [`write`]; returns its count of entries
+/// and of unparsed entries.
+pub fn write_document<W: Write + ?Sized>(
+    out: &mut W,
+    doc: &Document,
+) -> io::Result<(usize, usize)> {
+    let bad = doc
+        .entries
+        .iter()
+        .filter(|e| matches!(e.outcome, Outcome::Unparsed { .. }))
+        .count();
+    write!(out, "{}: {} entries", doc.path, doc.entries.len())?;
+    if !doc.entries.is_empty() {
+        write!(out, " ({})", doc.style)?;
+    }
+    if bad > 0 {
+        write!(out, ", {bad} unparsed")?;
+    }
+    if let Some(s) = &doc.section {
+        write!(
+            out,
+            ", under \"{}\" (lines {}-{})",
+            s.heading, s.line, s.end_line
+        )?;
+    }
+    writeln!(out)?;
+    for e in &doc.entries {
+        let label = e
+            .label
+            .as_deref()
+            .map(|l| format!("[{l}]"))
+            .unwrap_or_default();
+        match &e.outcome {
+            Outcome::Parsed { reference: r, .. } => {
+                let year = r
+                    .year()
+                    .map(|y| y.to_string())
+                    .unwrap_or_else(|| "n.d.".into());
+                writeln!(
+                    out,
+                    "  {:>5} {:>5} {:<17} {:>4}  {}",
+                    e.span.line,
+                    label,
+                    r.kind.csl_name(),
+                    year,
+                    truncate(&describe(r), 100)
+                )?;
+            }
+            Outcome::Unparsed { reason } => {
+                writeln!(
+                    out,
+                    "  {:>5} {:>5} UNPARSED ({reason}): {}",
+                    e.span.line,
+                    label,
+                    truncate(&e.raw, 80)
+                )?;
+            }
+        }
+    }
+    for note in &doc.notes {
+        writeln!(out, "  note: {note}")?;
+    }
+    Ok((doc.entries.len(), bad))
 }
 
 #[cfg(test)]

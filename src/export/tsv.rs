@@ -34,7 +34,17 @@ fn cell(s: &str) -> String {
 
 /// Writes entries as TSV with a header line.
 pub fn write<W: Write + ?Sized>(out: &mut W, entries: &[Entry]) -> io::Result<()> {
-    writeln!(out, "{}", COLUMNS.join("\t"))?;
+    write_header(out)?;
+    write_rows(out, entries)
+}
+
+/// The header line of [`write`].
+pub fn write_header<W: Write + ?Sized>(out: &mut W) -> io::Result<()> {
+    writeln!(out, "{}", COLUMNS.join("\t"))
+}
+
+/// The rows of [`write`] for some entries, without the header.
+pub fn write_rows<W: Write + ?Sized>(out: &mut W, entries: &[Entry]) -> io::Result<()> {
     for e in entries {
         let mut row: Vec<String> = vec![
             cell(&e.span.path),

@@ -101,8 +101,9 @@ pub fn extract_with(
         notes: Vec::new(),
     };
     let rule = section::find(&lines);
-    let rules_sure = rule.as_ref().is_some_and(|f| rules_are_sure(&lines, f));
-    if !rules_sure {
+    // The rules' cut, when they are sure of it (kept to be used below).
+    let sure_cut = rule.as_ref().and_then(|f| rules_are_sure(&lines, f));
+    if sure_cut.is_none() {
         if let Some((finder, splitter)) = models {
             let found = learned::find_with(finder, splitter, &lines, layout);
             if !found.is_empty() {
@@ -127,7 +128,8 @@ pub fn extract_with(
             found.last + 1
         ));
     }
-    let cut = split::split_from(&lines, found.first, found.start, found.last);
+    let cut =
+        sure_cut.unwrap_or_else(|| split::split_from(&lines, found.first, found.start, found.last));
     doc.notes.extend(cut.notes);
     if cut.entries.is_empty() {
         doc.notes
@@ -138,16 +140,17 @@ pub fn extract_with(
     doc
 }
 
-/// Whether the rule-based finder's section is surer than the models: a
-/// Markdown bullet list, or a numbered run sharing its line with the
-/// heading (text that lost its line breaks), neither of which the models,
-/// trained on PDF lines, have seen.
-fn rules_are_sure(lines: &[&str], found: &section::Found) -> bool {
+/// The rules' cut of their section when the rule-based finder is surer
+/// than the models: a Markdown bullet list, a numbered run sharing its line
+/// with the heading (text that lost its line breaks), neither of which the
+/// models, trained on PDF lines, have seen, or a clean dated list.
+fn rules_are_sure(lines: &[&str], found: &section::Found) -> Option<split::Split> {
     if found.heading_line.is_none() {
-        return false;
+        return None;
     }
+    let cut = || split::split_from(lines, found.first, found.start, found.last);
     if found.start > 0 {
-        return true;
+        return Some(cut());
     }
     let body = &lines[found.first..=found.last.min(lines.len().saturating_sub(1))];
     let content: Vec<&str> = body
@@ -160,24 +163,25 @@ fn rules_are_sure(lines: &[&str], found: &section::Found) -> bool {
         .filter(|l| split::BULLETS.iter().any(|b| l.starts_with(b)))
         .count();
     if bullets * 2 >= content.len() && bullets > 0 {
-        return true;
+        return Some(cut());
     }
     // A clean list under its heading: the rules' cut gives entries that are
     // each short, dated and a few lines long (generated and typed lists);
     // a list run on into figures or an appendix does not.
-    let cut = split::split_from(lines, found.first, found.start, found.last);
+    let cut = cut();
     let n = cut.entries.len();
     let dated = cut
         .entries
         .iter()
         .filter(|e| cues::has_year(&e.text))
         .count();
-    n >= 3
+    let clean = n >= 3
         && dated * 10 >= n * 9
         && cut
             .entries
             .iter()
-            .all(|e| e.text.len() <= 600 && e.end_line - e.line < 8)
+            .all(|e| e.text.len() <= 600 && e.end_line - e.line < 8);
+    clean.then_some(cut)
 }
 
 /// Fills a document from the sections the models found.
@@ -239,7 +243,7 @@ fn from_learned(doc: &mut Document, found: Vec<learned::LearnedSection>) {
 fn parse_entries(doc: &mut Document, cut: Vec<split::RawEntry>) {
     let repaired: Vec<String> = cut
         .iter()
-        .map(|e| repair::repair_entry(&e.text).into_owned())
+        .map(|e| repair::repair_normalized(&e.text).unwrap_or_else(|| e.text.clone()))
         .collect();
     doc.style = vote_style(&repaired);
     let path = doc.path.clone();

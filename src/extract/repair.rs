@@ -55,14 +55,20 @@ const MAX_STUB: usize = 15;
 /// ```
 pub fn repair_entry(raw: &str) -> Cow<'_, str> {
     let text = normalize(raw);
-    let joined = join_lines(&unescape_markdown(&text));
+    match (repair_normalized(&text), text) {
+        (Some(mended), _) => Cow::Owned(mended),
+        (None, Cow::Owned(text)) => Cow::Owned(text),
+        (None, Cow::Borrowed(_)) => Cow::Borrowed(raw),
+    }
+}
+
+/// [`repair_entry`] on text that is normalised already (cut from a
+/// document that was): `None` when nothing changes.
+pub(crate) fn repair_normalized(text: &str) -> Option<String> {
+    let joined = join_lines(&unescape_markdown(text));
     let spaced: String = joined.split_whitespace().collect::<Vec<_>>().join(" ");
     let mended = mend_urls(&spaced);
-    if mended == raw {
-        Cow::Borrowed(raw)
-    } else {
-        Cow::Owned(mended)
-    }
+    (mended != text).then_some(mended)
 }
 
 /// Joins the lines of an entry: a word hyphenated at a line end loses its

@@ -304,7 +304,8 @@ impl Builder {
         Some(match url {
             Some(at) => {
                 let line_start = window[..at].rfind('\n').map_or(0, |i| i + 1);
-                super::repair::repair_entry(&window[line_start..]).into_owned()
+                let piece = &window[line_start..];
+                super::repair::repair_normalized(piece).unwrap_or_else(|| piece.to_owned())
             }
             None => {
                 let two_lines = window.rmatch_indices('\n').nth(1).map_or(0, |(i, _)| i + 1);
