@@ -132,10 +132,12 @@ fn scan_year(b: &[u8]) -> Option<bool> {
             if c == b'n' && next(1) == Some(b'.') {
                 match next(2) {
                     Some(b'd') if next(3) == Some(b'.') => return Some(true),
-                    Some(x) if x.is_ascii_whitespace() || x == 0x0b => {
-                        if next(3) == Some(b'd') && next(4) == Some(b'.') {
-                            return Some(true);
-                        }
+                    Some(x)
+                        if (x.is_ascii_whitespace() || x == 0x0b)
+                            && next(3) == Some(b'd')
+                            && next(4) == Some(b'.') =>
+                    {
+                        return Some(true)
                     }
                     Some(x) if !x.is_ascii() => undecided = true,
                     _ => {}

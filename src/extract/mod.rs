@@ -145,9 +145,7 @@ pub fn extract_with(
 /// with the heading (text that lost its line breaks), neither of which the
 /// models, trained on PDF lines, have seen, or a clean dated list.
 fn rules_are_sure(lines: &[&str], found: &section::Found) -> Option<split::Split> {
-    if found.heading_line.is_none() {
-        return None;
-    }
+    found.heading_line?;
     let cut = || split::split_from(lines, found.first, found.start, found.last);
     if found.start > 0 {
         return Some(cut());
