@@ -40,6 +40,7 @@
 //! ```
 
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeCount, NodeIndexable};
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 /// Settings of one clustering run.
@@ -130,9 +131,19 @@ impl Csr {
             .filter(|&(u, v, w)| u < n && v < n && w.is_finite() && w > 0.0)
             .map(|(u, v, w)| (u as u32, v as u32, w))
             .collect();
+        Csr::from_triples(n, &edges)
+    }
+
+    /// Builds the graph from `(u, v, weight)` triples on nodes `0..n`
+    /// without copying them first; otherwise as [`Csr::from_edges`] (bad
+    /// edges skipped, parallel edges adding up, loops counting twice).
+    pub fn from_triples(n: usize, edges: &[(u32, u32, f64)]) -> Csr {
+        let valid = |&(u, v, w): &(u32, u32, f64)| {
+            (u as usize) < n && (v as usize) < n && w.is_finite() && w > 0.0
+        };
         let mut counts = vec![0usize; n + 1];
         let mut self_weight = vec![0.0; n];
-        for &(u, v, w) in &edges {
+        for &(u, v, w) in edges.iter().filter(|e| valid(e)) {
             if u == v {
                 self_weight[u as usize] += 2.0 * w;
             } else {
@@ -147,7 +158,7 @@ impl Csr {
         let mut fill = offsets.clone();
         let mut targets = vec![0u32; offsets[n]];
         let mut weights = vec![0.0; offsets[n]];
-        for &(u, v, w) in &edges {
+        for &(u, v, w) in edges.iter().filter(|e| valid(e)) {
             if u != v {
                 let (ui, vi) = (u as usize, v as usize);
                 targets[fill[ui]] = v;
@@ -302,7 +313,8 @@ fn one_pass(graph: &Csr, start: Vec<usize>, gamma: f64, rng: &mut SplitMix64) ->
     // node u belongs to.
     let n0 = graph.node_count();
     let mut to_level: Vec<usize> = (0..n0).collect();
-    let mut level = graph.clone();
+    // The first level is the graph itself: borrowed, not copied.
+    let mut level = Cow::Borrowed(graph);
     let mut partition = start;
     loop {
         move_nodes_fast(&level, &mut partition, gamma, rng);
@@ -331,7 +343,7 @@ fn one_pass(graph: &Csr, start: Vec<usize>, gamma: f64, rng: &mut SplitMix64) ->
         for t in to_level.iter_mut() {
             *t = grouping[*t];
         }
-        level = aggregate;
+        level = Cow::Owned(aggregate);
         partition = next;
     }
     to_level.iter().map(|&t| partition[t]).collect()

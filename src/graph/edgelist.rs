@@ -118,12 +118,7 @@ impl EdgeList {
     /// The graph in the form the clustering works on (edges undirected,
     /// weight-0 edges dropped).
     pub fn to_csr(&self) -> Csr {
-        Csr::from_edges(
-            self.ids.len(),
-            self.edges
-                .iter()
-                .map(|&(u, v, w)| (u as usize, v as usize, w)),
-        )
+        Csr::from_triples(self.ids.len(), &self.edges)
     }
 }
 
@@ -169,38 +164,95 @@ pub fn read(input: impl Read, path: impl AsRef<Path>, limits: &Limits) -> Result
     }
 }
 
-/// Node ids to indices, with a fast randomly seeded hash.
+/// Node ids to indices. Most edge lists number their nodes, so a small
+/// decimal id is looked up in a plain table; other ids of up to 15 bytes
+/// are hashed inline (one memory access), longer ones as boxed strings.
+/// Hashes are randomly seeded, so no file can be made to collide.
 struct Interner {
-    index: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+    ids: Vec<String>,
+    dense: Vec<u32>,
+    short: HashMap<[u8; 16], u32, foldhash::fast::RandomState>,
+    long: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
     max_nodes: usize,
+}
+
+/// Decimal ids below this are looked up in a table (at most 64 MiB of it).
+const DENSE_IDS: usize = 1 << 24;
+
+/// The value of a canonical decimal id ("0", "17", not "017" or "+1")
+/// below [`DENSE_IDS`].
+fn small_number(id: &str) -> Option<usize> {
+    let bytes = id.as_bytes();
+    if bytes.is_empty() || bytes.len() > 8 || (bytes[0] == b'0' && bytes.len() > 1) {
+        return None;
+    }
+    let mut value = 0usize;
+    for &b in bytes {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value * 10 + (b - b'0') as usize;
+    }
+    (value < DENSE_IDS).then_some(value)
 }
 
 impl Interner {
     fn new(max_nodes: usize) -> Self {
         Interner {
-            index: HashMap::default(),
+            ids: Vec::new(),
+            dense: Vec::new(),
+            short: HashMap::default(),
+            long: HashMap::default(),
             max_nodes,
         }
     }
 
+    /// The index of `id`, adding it if new; `None` past `max_nodes`.
     fn get(&mut self, id: &str) -> Option<u32> {
-        if let Some(&i) = self.index.get(id) {
-            return Some(i);
+        let next = self.ids.len();
+        if let Some(n) = small_number(id) {
+            if n >= self.dense.len() {
+                let len = (n + 1).next_power_of_two().clamp(1024, DENSE_IDS);
+                self.dense.resize(len, u32::MAX);
+            }
+            let slot = &mut self.dense[n];
+            if *slot != u32::MAX {
+                return Some(*slot);
+            }
+            if next >= self.max_nodes {
+                return None;
+            }
+            *slot = next as u32;
+        } else if id.len() < 16 {
+            let mut key = [0u8; 16];
+            key[..id.len()].copy_from_slice(id.as_bytes());
+            key[15] = id.len() as u8;
+            if let Some(&i) = self.short.get(&key) {
+                return Some(i);
+            }
+            if next >= self.max_nodes {
+                return None;
+            }
+            self.short.insert(key, next as u32);
+        } else {
+            if let Some(&i) = self.long.get(id) {
+                return Some(i);
+            }
+            if next >= self.max_nodes {
+                return None;
+            }
+            self.long.insert(id.into(), next as u32);
         }
-        let i = self.index.len();
-        if i >= self.max_nodes {
-            return None;
-        }
-        self.index.insert(id.into(), i as u32);
-        Some(i as u32)
+        self.ids.push(id.to_owned());
+        Some(next as u32)
     }
 
     fn into_ids(self) -> Vec<String> {
-        let mut ids = vec![String::new(); self.index.len()];
-        for (id, i) in self.index {
-            ids[i as usize] = id.into_string();
-        }
-        ids
+        self.ids
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ids.is_empty()
     }
 }
 
@@ -717,7 +769,7 @@ fn read_graphml<R: BufRead>(guard: Guard<R>, path: &Path, limits: &Limits) -> Re
         }
         buf.clear();
     }
-    if !seen_graph && !interner.index.is_empty() {
+    if !seen_graph && !interner.is_empty() {
         return Err(malformed(path, format, 0, "no <graph> element"));
     }
     let ids = interner.into_ids();
