@@ -1,6 +1,7 @@
 //! `citemap clusters`: communities of the citation network, with labels.
 
-use super::map::{analyse_paths, draw_svg, progress, CommonArgs, MAX_FIGURE_NODES};
+use super::map::{analyse_paths, draw_svg, CommonArgs, MAX_FIGURE_NODES};
+use super::progress::Progress;
 use super::Status;
 use anyhow::{bail, Context};
 use citemap::analyze::cluster::{leiden_csr, Config, Partition};
@@ -76,9 +77,9 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     if args.format == FormatArg::Tsv {
         bail!("--format tsv writes the clusters of a graph read with --edges FILE");
     }
-    let bar = progress(1);
-    let analysis = analyse_paths(&args.paths, &options, &bar)?;
-    bar.finish_and_clear();
+    let mut progress = Progress::new();
+    let analysis = analyse_paths(&args.paths, &options, &mut progress)?;
+    progress.clear();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let k = &analysis.clusters;

@@ -13,6 +13,7 @@ mod inputs;
 mod map;
 mod output;
 mod parse;
+mod progress;
 mod shared;
 use std::io::Write;
 
