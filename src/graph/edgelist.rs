@@ -748,11 +748,7 @@ fn read_graphml<R: BufRead>(guard: Guard<R>, path: &Path, limits: &Limits) -> Re
                                 .map_err(|m| malformed(path, format, line, m))?;
                         }
                     }
-                    b"edge" => {
-                        if open_edge.is_some_and(|(_, d)| d == depth) {
-                            open_edge = None;
-                        }
-                    }
+                    b"edge" if open_edge.is_some_and(|(_, d)| d == depth) => open_edge = None,
                     _ => {}
                 }
                 depth = depth.saturating_sub(1);
