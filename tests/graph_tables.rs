@@ -176,3 +176,67 @@ fn edges_csv_and_graphml_go_back_into_clusters() {
         "{modularity:?}"
     );
 }
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_without_the_feature_says_how_to_get_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    hostile_corpus(tmp.path());
+    let run = citemap()
+        .args(["graph", "--format", "parquet", "-o"])
+        .arg(tmp.path().join("out"))
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("--features parquet"));
+    assert!(!tmp.path().join("out").exists());
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_tables_read_back() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("in");
+    std::fs::create_dir(&corpus).unwrap();
+    hostile_corpus(&corpus);
+    let out = tmp.path().join("tables");
+    for format in ["csv", "parquet"] {
+        let run = citemap()
+            .args(["graph", "--format", format, "-o"])
+            .arg(&out)
+            .arg(&corpus)
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    let rows = |name: &str| -> Vec<Vec<String>> {
+        let reader =
+            SerializedFileReader::new(std::fs::File::open(out.join(name)).unwrap()).unwrap();
+        reader
+            .get_row_iter(None)
+            .unwrap()
+            .map(|row| {
+                row.unwrap()
+                    .get_column_iter()
+                    .map(|(_, field)| field.to_string().trim_matches('"').to_owned())
+                    .collect()
+            })
+            .collect()
+    };
+    let (_, csv_nodes) = read_table(&out.join("nodes.csv"));
+    let (_, csv_edges) = read_table(&out.join("edges.csv"));
+    let nodes = rows("nodes.parquet");
+    let edges = rows("edges.parquet");
+    assert_eq!(nodes.len(), csv_nodes.len());
+    assert_eq!(edges, csv_edges);
+    for (p, c) in nodes.iter().zip(&csv_nodes) {
+        assert_eq!(p[0], c[0]);
+        assert_eq!(p[1], c[1]);
+    }
+}

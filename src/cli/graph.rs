@@ -52,6 +52,9 @@ pub enum FormatArg {
     /// Two tables, nodes.csv and edges.csv, for DuckDB, Polars, pandas or
     /// Spark; needs --output DIR.
     Csv,
+    /// The same two tables as nodes.parquet and edges.parquet; needs
+    /// --output DIR and a citemap built with `--features parquet`.
+    Parquet,
 }
 
 /// Draw the citation network of documents, or one of its projections.
@@ -62,7 +65,8 @@ pub enum FormatArg {
 ///
 /// --format csv writes the graph as data: DIR/nodes.csv (id, kind, label,
 /// key) and DIR/edges.csv (source, target, weight), with headers, for
-/// DuckDB, Polars, pandas or Spark.
+/// DuckDB, Polars, pandas or Spark; --format parquet the same two tables as
+/// Parquet (in a citemap built with `--features parquet`).
 ///
 /// Examples:
 ///   citemap graph papers/ --kind cocitation --format gexf > cocitation.gexf
@@ -150,9 +154,12 @@ pub(crate) fn print_notes(notes: &[String]) {
 
 /// Runs `citemap graph`.
 pub fn run(args: Args) -> anyhow::Result<Status> {
-    if args.format == FormatArg::Csv {
+    if args.format == FormatArg::Parquet && !cfg!(feature = "parquet") {
+        bail!("this citemap was built without Parquet: build it with `cargo build --release --features parquet`, or use --format csv");
+    }
+    if matches!(args.format, FormatArg::Csv | FormatArg::Parquet) {
         let Some(dir) = &args.output else {
-            bail!("--format csv writes two files (nodes.csv, edges.csv): name a folder with --output DIR");
+            bail!("--format csv and parquet write two files (nodes, edges): name a folder with --output DIR");
         };
         // Fail on a bad folder before the long work, not after it.
         Batch::check_folder(dir)?;
@@ -160,18 +167,27 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let (docs, res) = resolve_corpus(&args.paths, args.overrides.as_deref())?;
     let network = Network::build(&res);
     let projection = project(&res, &docs, &network, args.kind.into());
-    if let (FormatArg::Csv, Some(dir)) = (args.format, &args.output) {
-        let (mut nodes, mut edges) = (Vec::new(), Vec::new());
-        tables::write_nodes(&projection, &mut nodes)?;
-        tables::write_edges(&projection, &mut edges)?;
+    if let (FormatArg::Csv | FormatArg::Parquet, Some(dir)) = (args.format, &args.output) {
         let mut batch = Batch::new();
-        batch.add(tables::NODES_FILE, nodes);
-        batch.add(tables::EDGES_FILE, edges);
+        if args.format == FormatArg::Csv {
+            let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+            tables::write_nodes(&projection, &mut nodes)?;
+            tables::write_edges(&projection, &mut edges)?;
+            batch.add(tables::NODES_FILE, nodes);
+            batch.add(tables::EDGES_FILE, edges);
+        } else {
+            #[cfg(feature = "parquet")]
+            {
+                let (nodes, edges) = tables::to_parquet(&projection)?;
+                batch.add(tables::NODES_PARQUET, nodes);
+                batch.add(tables::EDGES_PARQUET, edges);
+            }
+        }
+        let names: Vec<String> = batch.names().map(str::to_owned).collect();
         batch.commit(dir)?;
         eprintln!(
-            "citemap: wrote {} and {} to {} ({} nodes, {} edges)",
-            tables::NODES_FILE,
-            tables::EDGES_FILE,
+            "citemap: wrote {} to {} ({} nodes, {} edges)",
+            names.join(" and "),
             dir.display(),
             projection.graph.node_count(),
             projection.graph.edge_count()
@@ -184,7 +200,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         FormatArg::Json => out.write_all(json::to_json(&projection, &res, &docs).as_bytes())?,
         FormatArg::Graphml => graphml::write_graphml(&projection, &mut out)?,
         FormatArg::Gexf => gexf::write_gexf(&projection, &mut out)?,
-        FormatArg::Csv => unreachable!("written above"),
+        FormatArg::Csv | FormatArg::Parquet => unreachable!("written above"),
     }
     out.flush()?;
     Ok(Status::Ok)
