@@ -17,7 +17,9 @@ use std::time::Instant;
 pub enum FormatArg {
     /// A readable summary.
     Table,
-    /// {"modularity", "clusters": [{"id", "label", "terms", "documents", "works", "size"}]}.
+    /// {"modularity", "clusters": [{"id", "label", "terms", "documents", "works", "size"}]};
+    /// with --edges {"nodes", "edges", "clusters", "modularity", "load_seconds",
+    /// "run_seconds", "sizes", "membership": {node: cluster}}.
     Json,
     /// The citation network with clusters as DOT subgraphs.
     Dot,
@@ -50,6 +52,7 @@ pub enum FormatArg {
 ///   citemap clusters --edges graph.csv --format tsv > clusters.tsv
 ///   citemap clusters --edges net.graphml --format json -o clusters.json --seed 7
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Files or folders to read.
     #[arg(required_unless_present = "edges", conflicts_with = "edges")]

@@ -76,6 +76,7 @@ pub enum FormatArg {
 ///              JOIN 'tables/nodes.csv' n ON n.id = e.target
 ///              GROUP BY n.label ORDER BY cited DESC LIMIT 10"
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Documents or folders of documents (.txt, .md).
     #[arg(required = true)]
