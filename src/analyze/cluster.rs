@@ -40,6 +40,7 @@
 //! ```
 
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeCount, NodeIndexable};
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 /// Settings of one clustering run.
@@ -130,9 +131,19 @@ impl Csr {
             .filter(|&(u, v, w)| u < n && v < n && w.is_finite() && w > 0.0)
             .map(|(u, v, w)| (u as u32, v as u32, w))
             .collect();
+        Csr::from_triples(n, &edges)
+    }
+
+    /// Builds the graph from `(u, v, weight)` triples on nodes `0..n`
+    /// without copying them first; otherwise as [`Csr::from_edges`] (bad
+    /// edges skipped, parallel edges adding up, loops counting twice).
+    pub fn from_triples(n: usize, edges: &[(u32, u32, f64)]) -> Csr {
+        let valid = |&(u, v, w): &(u32, u32, f64)| {
+            (u as usize) < n && (v as usize) < n && w.is_finite() && w > 0.0
+        };
         let mut counts = vec![0usize; n + 1];
         let mut self_weight = vec![0.0; n];
-        for &(u, v, w) in &edges {
+        for &(u, v, w) in edges.iter().filter(|e| valid(e)) {
             if u == v {
                 self_weight[u as usize] += 2.0 * w;
             } else {
@@ -147,7 +158,7 @@ impl Csr {
         let mut fill = offsets.clone();
         let mut targets = vec![0u32; offsets[n]];
         let mut weights = vec![0.0; offsets[n]];
-        for &(u, v, w) in &edges {
+        for &(u, v, w) in edges.iter().filter(|e| valid(e)) {
             if u != v {
                 let (ui, vi) = (u as usize, v as usize);
                 targets[fill[ui]] = v;
@@ -302,7 +313,8 @@ fn one_pass(graph: &Csr, start: Vec<usize>, gamma: f64, rng: &mut SplitMix64) ->
     // node u belongs to.
     let n0 = graph.node_count();
     let mut to_level: Vec<usize> = (0..n0).collect();
-    let mut level = graph.clone();
+    // The first level is the graph itself: borrowed, not copied.
+    let mut level = Cow::Borrowed(graph);
     let mut partition = start;
     loop {
         move_nodes_fast(&level, &mut partition, gamma, rng);
@@ -331,10 +343,23 @@ fn one_pass(graph: &Csr, start: Vec<usize>, gamma: f64, rng: &mut SplitMix64) ->
         for t in to_level.iter_mut() {
             *t = grouping[*t];
         }
-        level = aggregate;
+        level = Cow::Owned(aggregate);
         partition = next;
     }
     to_level.iter().map(|&t| partition[t]).collect()
+}
+
+/// What the local moving keeps per community, packed so that one memory
+/// access fetches all of it (the graph's communities are visited in random
+/// order; on a million nodes every separate array costs a cache miss).
+#[derive(Debug, Clone, Copy, Default)]
+struct Community {
+    /// Total degree of the members.
+    tot: f64,
+    /// Weight from the node being moved to the community (scratch).
+    link: f64,
+    /// Member count.
+    size: u32,
 }
 
 /// Leiden's fast local moving: visit nodes from a queue, move each to the
@@ -343,71 +368,100 @@ fn one_pass(graph: &Csr, start: Vec<usize>, gamma: f64, rng: &mut SplitMix64) ->
 fn move_nodes_fast(graph: &Csr, partition: &mut [usize], gamma: f64, rng: &mut SplitMix64) {
     let n = graph.node_count();
     let two_m = graph.total;
-    let mut comm_tot = vec![0.0; n];
-    let mut comm_size = vec![0usize; n];
+    let mut comm = vec![Community::default(); n];
+    // Community ids as u32: half the memory traffic of usize.
+    let mut member: Vec<u32> = partition.iter().map(|&c| c as u32).collect();
     for u in 0..n {
-        comm_tot[partition[u]] += graph.degree[u];
-        comm_size[partition[u]] += 1;
+        let c = &mut comm[partition[u]];
+        c.tot += graph.degree[u];
+        c.size += 1;
     }
-    let mut empty: Vec<usize> = (0..n).filter(|&c| comm_size[c] == 0).collect();
-    let mut order: Vec<usize> = (0..n).collect();
+    let mut empty: Vec<u32> = (0..n as u32)
+        .filter(|&c| comm[c as usize].size == 0)
+        .collect();
+    let mut order: Vec<u32> = (0..n as u32).collect();
     rng.shuffle(&mut order);
-    let mut queue: VecDeque<usize> = order.into();
+    let mut queue: VecDeque<u32> = order.into();
     let mut queued = vec![true; n];
-    let mut link = vec![0.0; n];
-    let mut touched: Vec<usize> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
     while let Some(u) = queue.pop_front() {
+        let u = u as usize;
         queued[u] = false;
-        let own = partition[u];
+        let own = member[u];
         let k = graph.degree[u];
-        for (v, w) in graph.neighbours(u) {
-            let c = partition[v];
-            if link[c] == 0.0 {
+        let range = graph.offsets[u]..graph.offsets[u + 1];
+        for (&v, &w) in graph.targets[range.clone()]
+            .iter()
+            .zip(&graph.weights[range.clone()])
+        {
+            let c = member[v as usize];
+            let entry = &mut comm[c as usize];
+            if entry.link == 0.0 {
                 touched.push(c);
             }
-            link[c] += w;
+            entry.link += w;
         }
         // Take u out of its community before comparing.
-        comm_tot[own] -= k;
-        comm_size[own] -= 1;
+        let own_entry = &mut comm[own as usize];
+        own_entry.tot -= k;
+        own_entry.size -= 1;
         let scale = gamma * k / two_m;
         let mut best = own;
-        let mut best_gain = link[own] - scale * comm_tot[own];
+        let mut best_gain = own_entry.link - scale * own_entry.tot;
+        let own_size = own_entry.size;
         for &c in &touched {
-            let gain = link[c] - scale * comm_tot[c];
+            let entry = &comm[c as usize];
+            let gain = entry.link - scale * entry.tot;
             if gain > best_gain {
                 best = c;
                 best_gain = gain;
             }
         }
         // An empty community (gain 0) beats a community u is worse off in.
-        if best_gain < 0.0 && comm_size[own] > 0 {
+        if best_gain < 0.0 && own_size > 0 {
             if let Some(&c) = empty.last() {
                 best = c;
             }
         }
         for &c in &touched {
-            link[c] = 0.0;
+            comm[c as usize].link = 0.0;
         }
+        comm[own as usize].link = 0.0;
         touched.clear();
-        comm_tot[best] += k;
-        comm_size[best] += 1;
+        let best_entry = &mut comm[best as usize];
+        best_entry.tot += k;
+        best_entry.size += 1;
         if best != own {
             if empty.last() == Some(&best) {
                 empty.pop();
             }
-            if comm_size[own] == 0 {
+            if comm[own as usize].size == 0 {
                 empty.push(own);
             }
-            partition[u] = best;
-            for (v, _) in graph.neighbours(u) {
-                if !queued[v] && partition[v] != best {
+            member[u] = best;
+            partition[u] = best as usize;
+            for &v in &graph.targets[range] {
+                let v = v as usize;
+                if !queued[v] && member[v] != best {
                     queued[v] = true;
-                    queue.push_back(v);
+                    queue.push_back(v as u32);
                 }
             }
         }
     }
+}
+
+/// What the refinement keeps per sub-community, packed as [`Community`] is.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sub {
+    /// Total degree of the members.
+    tot: f64,
+    /// Weight from the members to the rest of their community.
+    ext: f64,
+    /// Weight from the node being merged to this sub-community (scratch).
+    link: f64,
+    /// Member count.
+    size: u32,
 }
 
 /// Leiden's refinement: within each community, start from singletons and
@@ -416,76 +470,88 @@ fn move_nodes_fast(graph: &Csr, partition: &mut [usize], gamma: f64, rng: &mut S
 fn refine(graph: &Csr, partition: &[usize], gamma: f64, rng: &mut SplitMix64) -> Vec<usize> {
     let n = graph.node_count();
     let two_m = graph.total;
-    let mut refined: Vec<usize> = (0..n).collect();
-    let mut sub_tot: Vec<f64> = graph.degree.clone();
-    let mut sub_size = vec![1usize; n];
-    // Weight from each node to the rest of its community, and from each
-    // sub-community to the rest of its community.
+    // (community, sub-community) of each node, side by side: one access.
+    let mut place: Vec<[u32; 2]> = (0..n).map(|u| [partition[u] as u32, u as u32]).collect();
+    // Weight from each node to the rest of its community.
     let mut to_rest = vec![0.0; n];
     let mut comm_tot = vec![0.0; n];
+    let mut sub = vec![Sub::default(); n];
     for u in 0..n {
         comm_tot[partition[u]] += graph.degree[u];
-        to_rest[u] = graph
-            .neighbours(u)
-            .filter(|&(v, _)| partition[v] == partition[u])
-            .map(|(_, w)| w)
+        let own = place[u][0];
+        let range = graph.offsets[u]..graph.offsets[u + 1];
+        to_rest[u] = graph.targets[range.clone()]
+            .iter()
+            .zip(&graph.weights[range])
+            .filter(|&(&v, _)| place[v as usize][0] == own)
+            .map(|(_, &w)| w)
             .sum();
+        sub[u] = Sub {
+            tot: graph.degree[u],
+            ext: to_rest[u],
+            link: 0.0,
+            size: 1,
+        };
     }
-    let mut sub_ext = to_rest.clone();
-    let mut order: Vec<usize> = (0..n).collect();
+    let mut order: Vec<u32> = (0..n as u32).collect();
     rng.shuffle(&mut order);
-    let mut link = vec![0.0; n];
-    let mut touched: Vec<usize> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
     for u in order {
-        if sub_size[refined[u]] != 1 {
+        let u = u as usize;
+        let [own_comm, own_sub] = place[u];
+        if sub[own_sub as usize].size != 1 {
             continue;
         }
         let k = graph.degree[u];
-        let total_s = comm_tot[partition[u]];
+        let total_s = comm_tot[own_comm as usize];
         if to_rest[u] < gamma * k * (total_s - k) / two_m {
             continue;
         }
-        for (v, w) in graph.neighbours(u) {
-            if partition[v] != partition[u] {
+        let range = graph.offsets[u]..graph.offsets[u + 1];
+        for (&v, &w) in graph.targets[range.clone()]
+            .iter()
+            .zip(&graph.weights[range])
+        {
+            let [c_comm, c] = place[v as usize];
+            if c_comm != own_comm || c == own_sub {
                 continue;
             }
-            let c = refined[v];
-            if c == refined[u] {
-                continue;
-            }
-            if link[c] == 0.0 {
+            let entry = &mut sub[c as usize];
+            if entry.link == 0.0 {
                 touched.push(c);
             }
-            link[c] += w;
+            entry.link += w;
         }
-        let mut best = refined[u];
+        let mut best = own_sub;
         let mut best_gain = 0.0;
         for &c in &touched {
-            let well_connected = sub_ext[c] >= gamma * sub_tot[c] * (total_s - sub_tot[c]) / two_m;
+            let entry = &sub[c as usize];
+            let well_connected = entry.ext >= gamma * entry.tot * (total_s - entry.tot) / two_m;
             if !well_connected {
                 continue;
             }
-            let gain = link[c] - gamma * k * sub_tot[c] / two_m;
+            let gain = entry.link - gamma * k * entry.tot / two_m;
             if gain > best_gain {
                 best = c;
                 best_gain = gain;
             }
         }
-        if best != refined[u] {
-            let own = refined[u];
-            sub_tot[own] -= k;
-            sub_size[own] -= 1;
-            sub_ext[best] += to_rest[u] - 2.0 * link[best];
-            sub_tot[best] += k;
-            sub_size[best] += 1;
-            refined[u] = best;
+        if best != own_sub {
+            let own_entry = &mut sub[own_sub as usize];
+            own_entry.tot -= k;
+            own_entry.size -= 1;
+            let best_entry = &mut sub[best as usize];
+            best_entry.ext += to_rest[u] - 2.0 * best_entry.link;
+            best_entry.tot += k;
+            best_entry.size += 1;
+            place[u][1] = best;
         }
         for &c in &touched {
-            link[c] = 0.0;
+            sub[c as usize].link = 0.0;
         }
         touched.clear();
     }
-    refined
+    place.iter().map(|p| p[1] as usize).collect()
 }
 
 /// The graph whose nodes are the communities of `partition` (numbered

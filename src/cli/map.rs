@@ -1,15 +1,15 @@
 //! `citemap map`: the main job. Extraction, resolution, shared sources,
 //! clusters and every figure, written to one folder with a report.
 
+use super::progress::Progress;
 use super::Status;
 use anyhow::{bail, Context};
 use citemap::model::Document;
 use citemap::render::{self, engine::Engine, Filter};
-use citemap::report::{self, figures, markdown, output::Batch, projection::Kind, Analysis};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use citemap::report::{self, figures, markdown, output::Batch, projection::Kind, Analysis, Stage};
 use rayon::prelude::*;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// Draw the citation map of a corpus: every figure and a report in one folder.
 ///
@@ -86,30 +86,15 @@ impl CommonArgs {
 /// cannot be read, and the layout's cost grows with the square.
 pub const MAX_FIGURE_NODES: usize = 300;
 
-/// A progress bar on stderr that draws only when stderr is a terminal.
-pub fn progress(len: u64) -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(
-        Some(len),
-        if std::io::stderr().is_terminal() {
-            ProgressDrawTarget::stderr()
-        } else {
-            ProgressDrawTarget::hidden()
-        },
-    );
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg:24} [{bar:30}] {pos}/{len}") {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar
-}
-
 /// Loads, extracts and analyses the documents named by `paths`, failing
-/// with a clear message when there is nothing to map.
+/// with a clear message when there is nothing to map. Each stage is shown
+/// on `progress` (reading, extracting, resolving, clustering, summarising).
 pub fn analyse_paths(
     paths: &[PathBuf],
     options: &report::Options,
-    bar: &ProgressBar,
+    progress: &mut Progress,
 ) -> anyhow::Result<Analysis> {
-    bar.set_message("reading documents");
+    progress.start("reading", None);
     let loaded = super::inputs::load(paths)?;
     // A map missing some of its documents would mislead; stop before any
     // work rather than write an incomplete one.
@@ -120,24 +105,36 @@ pub fn analyse_paths(
         );
     }
     let sources = loaded.sources;
-    bar.set_length(sources.len() as u64 + 2);
-    bar.set_message("extracting works cited");
+    let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
+    progress.done(&format!(
+        "{} files, {:.1} MB of text",
+        sources.len(),
+        bytes as f64 / 1e6
+    ));
+    progress.start("extracting", Some(sources.len() as u64));
     // Documents are independent: extract them on every core, in order.
-    let docs: Vec<Document> = sources
-        .par_iter()
-        .map(|s| {
-            let doc = citemap::extract::extract(s);
-            bar.inc(1);
-            doc
-        })
-        .collect();
+    let docs: Vec<Document> = {
+        let progress = &*progress;
+        sources
+            .par_iter()
+            .map(|s| {
+                let doc = citemap::extract::extract(s);
+                progress.inc();
+                doc
+            })
+            .collect()
+    };
     if docs.iter().all(|d| d.entries.is_empty()) {
         bail!(
             "none of the {} documents has a works-cited list citemap could find; nothing to map",
             docs.len()
         );
     }
-    bar.set_message("resolving and clustering");
+    progress.done(&format!(
+        "{} entries in {} documents",
+        docs.iter().map(|d| d.entries.len()).sum::<usize>(),
+        docs.len()
+    ));
     // A library's text is its entries, not a paper: no opening to identify
     // it by and no body to check.
     let texts: Vec<&str> = sources
@@ -150,9 +147,44 @@ pub fn analyse_paths(
             }
         })
         .collect();
-    let analysis = report::analyse(docs, &texts, options);
-    bar.inc(1);
+    // The stages inside the analysis are listed when it is done, with what
+    // each found.
+    let mut times: Vec<(Stage, Instant)> = Vec::new();
+    let analysis = report::analyse_with(docs, &texts, options, &mut |stage| {
+        times.push((stage, Instant::now()));
+        progress.start(stage_name(stage), None);
+    });
+    times.push((Stage::Summarising, Instant::now()));
+    for pair in times.windows(2) {
+        let (stage, start) = pair[0];
+        let seconds = (pair[1].1 - start).as_secs_f64();
+        let detail = match stage {
+            Stage::Resolving => format!(
+                "{} works, {} documents",
+                analysis.counts.works, analysis.counts.documents
+            ),
+            Stage::Clustering => format!(
+                "{} clusters, modularity {:.3}",
+                analysis.clusters.clusters.len(),
+                analysis.clusters.modularity
+            ),
+            _ => format!(
+                "{} sources shared, {} problems",
+                analysis.shared.len(),
+                analysis.problems.len()
+            ),
+        };
+        progress.line(stage_name(stage), seconds, &detail);
+    }
     Ok(analysis)
+}
+
+fn stage_name(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Resolving => "resolving",
+        Stage::Clustering => "clustering",
+        _ => "summarising",
+    }
 }
 
 /// Draws a figure as SVG with the built-in layout, or with Graphviz.
@@ -177,12 +209,12 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let options = args.common.options()?;
     // Fail on a bad output folder before the long work, not after it.
     Batch::check_folder(&args.output)?;
-    let bar = progress(1);
-    let analysis = analyse_paths(&args.paths, &options, &bar)?;
-    bar.set_message("drawing figures");
+    let mut progress = Progress::new();
+    let analysis = analyse_paths(&args.paths, &options, &mut progress)?;
     let named = figures::all(&analysis, &args.common.filter());
-    bar.inc_length(named.len() as u64);
+    progress.start("drawing", Some(named.len() as u64 + 1));
     let mut batch = Batch::new();
+    let figure_count = named.len();
     for f in named {
         let figure = f.figure.capped(MAX_FIGURE_NODES);
         let dot = render::dot::to_dot(&figure);
@@ -190,10 +222,15 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             .with_context(|| format!("drawing {}.svg", f.name))?;
         batch.add(format!("{}.dot", f.name), dot);
         batch.add(format!("{}.svg", f.name), svg);
-        bar.inc(1);
+        progress.inc();
     }
     let map = report::interactive::map(&analysis, &args.common.filter());
     batch.add("map.html", render::html::to_html(&map, args.common.seed));
+    progress.inc();
+    progress.done(&format!(
+        "{figure_count} figures (SVG and DOT) and map.html"
+    ));
+    progress.start("writing", None);
     batch.add("report.md", markdown::render(&analysis));
     for (name, csv) in report::tables::all(&analysis) {
         batch.add(name, csv);
@@ -201,18 +238,86 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let mut json = serde_json::to_string_pretty(&analysis)?;
     json.push('\n');
     batch.add("report.json", json);
-    bar.set_message("writing");
     let written = batch.commit(&args.output)?;
-    bar.finish_and_clear();
-    eprintln!(
-        "citemap: wrote {} files to {} ({} documents, {} works, {} clusters)",
-        written.len(),
-        display(&args.output),
-        analysis.counts.documents,
-        analysis.counts.works,
-        analysis.clusters.clusters.len()
-    );
+    progress.done("report.md, report.json and CSV tables");
+    progress.clear();
+    if progress.is_shown() {
+        eprint!("{}", summary(&analysis, written.len(), &args.output));
+    } else {
+        eprintln!(
+            "citemap: wrote {} files to {} ({} documents, {} works, {} clusters)",
+            written.len(),
+            display(&args.output),
+            analysis.counts.documents,
+            analysis.counts.works,
+            analysis.clusters.clusters.len()
+        );
+    }
     Ok(Status::Ok)
+}
+
+/// The summary a person at a terminal reads at the end of `map`: what was
+/// found, the clusters by label, the problems by kind.
+fn summary(a: &Analysis, files: usize, output: &Path) -> String {
+    use std::fmt::Write as _;
+    let c = &a.counts;
+    let mut s = String::new();
+    let _ = writeln!(s, "citemap: wrote {files} files to {}", display(output));
+    let _ = writeln!(
+        s,
+        "  documents  {} ({} with a works-cited list)",
+        c.documents, c.documents_citing
+    );
+    let _ = writeln!(s, "  entries    {} ({} parsed)", c.entries, c.parsed);
+    let _ = writeln!(
+        s,
+        "  works      {} ({} cited by more than one document)",
+        c.works, c.shared_works
+    );
+    let k = &a.clusters;
+    let _ = writeln!(
+        s,
+        "  clusters   {} ({} network, modularity {:.3})",
+        k.clusters.len(),
+        k.kind.name(),
+        k.modularity
+    );
+    const SHOWN: usize = 8;
+    for cluster in k.clusters.iter().take(SHOWN) {
+        let _ = writeln!(
+            s,
+            "    {:>3}. {} ({} nodes)",
+            cluster.id, cluster.label, cluster.size
+        );
+    }
+    if k.clusters.len() > SHOWN {
+        let _ = writeln!(
+            s,
+            "         … and {} more (report.md)",
+            k.clusters.len() - SHOWN
+        );
+    }
+    let mut kinds: Vec<(String, usize)> = Vec::new();
+    for p in &a.problems {
+        let kind = report::tables::problem_kind(p);
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((kind, 1)),
+        }
+    }
+    kinds.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    let by_kind: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    if a.problems.is_empty() {
+        let _ = writeln!(s, "  problems   none found");
+    } else {
+        let _ = writeln!(
+            s,
+            "  problems   {} (listed in report.md): {}",
+            a.problems.len(),
+            by_kind.join(", ")
+        );
+    }
+    s
 }
 
 fn display(path: &Path) -> String {

@@ -13,6 +13,7 @@ mod inputs;
 mod map;
 mod output;
 mod parse;
+mod progress;
 mod shared;
 use std::io::Write;
 
@@ -34,13 +35,12 @@ enum Command {
     Extract(extract::Args),
     /// Parse bare reference strings, one per line.
     Parse(parse::Args),
-    /// Draw the citation network or a projection of it.
+    // The about text and examples come from each Args struct's doc comment.
     Graph(graph::Args),
     /// List the sources several documents share.
     Shared(shared::Args),
     /// Check citations against works-cited lists, like a compiler.
     Check(check::Args),
-    /// Find and label communities in the citation network.
     Clusters(clusters::Args),
     /// Run everything and write every figure and a report to a folder.
     Map(map::Args),

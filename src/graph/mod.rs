@@ -13,6 +13,7 @@
 //! assert_eq!(net.graph.node_count(), 0);
 //! ```
 
+pub mod edgelist;
 pub mod projection;
 
 pub use projection::{project, Kind, Projection};

@@ -101,13 +101,39 @@ pub struct Analysis {
     pub problems: Vec<String>,
 }
 
+/// A stage of [`analyse_with`], announced as it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Stage {
+    /// Joining entries into works, people, venues and documents.
+    Resolving,
+    /// Finding and labelling clusters.
+    Clustering,
+    /// Shared sources, completeness and the summary counts.
+    Summarising,
+}
+
 /// Analyses extracted documents. `texts` holds each document's full text
 /// (same order), used to find documents that are the same article and to
 /// place documents that cite nothing.
 pub fn analyse(docs: Vec<Document>, texts: &[&str], options: &Options) -> Analysis {
+    analyse_with(docs, texts, options, &mut |_| {})
+}
+
+/// [`analyse`], calling `stage` as each stage starts (for progress display;
+/// the result does not depend on it).
+pub fn analyse_with(
+    docs: Vec<Document>,
+    texts: &[&str],
+    options: &Options,
+    stage: &mut dyn FnMut(Stage),
+) -> Analysis {
+    stage(Stage::Resolving);
     let heads: Vec<&str> = texts.iter().map(|t| resolve::documents::head(t)).collect();
     let resolution = resolve::resolve(&docs, &heads, &options.resolve);
+    stage(Stage::Clustering);
     let clusters = clusters::cluster_corpus(&docs, texts, &resolution, &options.clusters);
+    stage(Stage::Summarising);
     let shared = shared_sources(&docs, &resolution);
     let completeness = completeness(&docs, texts);
     let times = clusters::times_cited(&resolution);

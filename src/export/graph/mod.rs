@@ -1,6 +1,6 @@
 //! Writing a graph projection: DOT (through graphviz-rust's DOT model),
-//! GraphML and GEXF (both open in Gephi), and JSON with the evidence of
-//! every merge.
+//! GraphML and GEXF (both open in Gephi), JSON with the evidence of
+//! every merge, and node and edge tables as CSV ([`tables`]).
 //!
 //! Every label is untrusted text: DOT strings are quoted and escaped, XML is
 //! written through quick-xml, which escapes text and attributes, after
@@ -10,6 +10,7 @@ pub mod dot;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
+pub mod tables;
 
 use std::borrow::Cow;
 
