@@ -25,6 +25,7 @@ pub use kind::{Deny, Kind, Severity, UnknownKind};
 pub use links::valid_doi;
 pub use render::{write_human, write_json};
 
+use crate::cite::known;
 use crate::cite::text::{fold, title_words, LineIndex};
 use crate::cite::{body_range, resolve, scan, Form, Quality, Resolution, ScanOptions};
 use crate::input::Source;
@@ -210,15 +211,179 @@ pub fn check_text(path: &str, text: &str, config: &Config) -> DocReport {
 /// entries. `style` overrides the list's own style in deciding which
 /// citation forms to look for.
 pub fn citations(text: &str, doc: &Document, style: Option<Style>) -> Vec<Resolution> {
+    let (doc, notes) = split_notes(text, doc);
+    citations_in(text, &doc, &notes, style)
+}
+
+/// The notes of a document ("[n] text" after its list, as pandoc and many
+/// PDF extractions place them), and the document without the entries its
+/// notes were taken for.
+fn split_notes(text: &str, doc: &Document) -> (Document, BTreeMap<u32, Range<usize>>) {
+    let mut doc = doc.clone();
+    let ix = LineIndex::new(text);
+    let Some(from) = doc.section.as_ref().and_then(|s| ix.line_start(s.line)) else {
+        return (doc, BTreeMap::new());
+    };
+    let mut runs = crate::cite::notes::find_notes(text, from);
+    let body = body_range(text, &doc);
+    let notes = match runs.len() {
+        0 => BTreeMap::new(),
+        1 => {
+            // One run: notes when the body's markers are glued to the
+            // text ("scheduler.[4]"), a numbered list when spaced ("[4]").
+            let run = runs.pop().unwrap_or_default();
+            let (mut glued, mut spaced) = (0, 0);
+            for n in run.keys() {
+                let m = format!("[{n}]");
+                if let Some(at) = text[body.clone()].find(&m) {
+                    if crate::cite::notes::is_marker(text, body.start + at) {
+                        glued += 1;
+                    } else {
+                        spaced += 1;
+                    }
+                }
+            }
+            if glued > spaced {
+                run
+            } else {
+                BTreeMap::new()
+            }
+        }
+        _ => runs.pop().unwrap_or_default(),
+    };
+    if !notes.is_empty() {
+        let lines: Vec<(usize, usize)> = notes
+            .values()
+            .map(|r| {
+                (
+                    ix.line(r.start),
+                    ix.line(r.end.saturating_sub(1).max(r.start)),
+                )
+            })
+            .collect();
+        doc.entries.retain(|e| {
+            !lines
+                .iter()
+                .any(|&(a, b)| a <= e.span.line && e.span.line <= b)
+        });
+    }
+    (doc, notes)
+}
+
+fn citations_in(
+    text: &str,
+    doc: &Document,
+    notes: &BTreeMap<u32, Range<usize>>,
+    style: Option<Style>,
+) -> Vec<Resolution> {
     let style = style.unwrap_or(doc.style);
     let opts = ScanOptions::for_style(style);
     let body = body_range(text, doc);
-    resolve(scan(&doc.path, text, body, &opts), &doc.entries)
+    let mut found = scan(&doc.path, text, body.clone(), &opts);
+    let firsts = known::first_authors_each(&doc.entries);
+    let mut from_notes: Vec<Resolution> = Vec::new();
+    if !notes.is_empty() {
+        // Markers are not numeric citations.
+        found.retain(|c| {
+            !(c.form == Form::Numeric
+                && crate::cite::notes::is_marker(text, c.range.start)
+                && c.items
+                    .iter()
+                    .all(|i| i.number.is_some_and(|n| notes.contains_key(&n))))
+        });
+        let keys = crate::cite::notes::NoteKeys::new(&doc.entries, &firsts);
+        let by_note = crate::cite::notes::note_citations(text, body.clone(), notes, &keys);
+        let resolving = by_note
+            .iter()
+            .filter(|(_, t)| t.iter().any(Option::is_some))
+            .count();
+        let authored = found
+            .iter()
+            .filter(|c| c.form != Form::Footnote && !c.weak)
+            .count();
+        if resolving > authored {
+            // Notes-bibliography: the notes cite.
+            found.retain(|c| c.form == Form::Footnote);
+            let ix = LineIndex::new(text);
+            for (mut c, targets) in by_note {
+                crate::cite::scan::set_spans(&doc.path, text, &ix, std::slice::from_mut(&mut c));
+                let targets = targets
+                    .into_iter()
+                    .map(|t| t.map(crate::cite::Match::plain))
+                    .collect();
+                from_notes.push(Resolution {
+                    citation: c,
+                    targets,
+                });
+            }
+        } else {
+            // Author's footnotes: their text is read like the body.
+            for r in notes.values() {
+                found.extend(scan(&doc.path, text, r.clone(), &opts));
+            }
+        }
+    }
+    if opts.author && !doc.entries.is_empty() && from_notes.is_empty() {
+        // The list first: its authors named in the text are citations too
+        // when they resolve (see `cite::known`).
+        let names: Vec<String> = {
+            let mut seen = std::collections::HashSet::new();
+            firsts
+                .iter()
+                .flatten()
+                .filter(|n| seen.insert((*n).clone()))
+                .cloned()
+                .collect()
+        };
+        // MLA names authors bare ("Hoyer and Hamman describe"); a paper
+        // whose citations carry years does not.
+        let items = || {
+            found
+                .iter()
+                .flat_map(|c| &c.items)
+                .filter(|i| i.number.is_none())
+        };
+        let with_year = items().filter(|i| i.year.is_some()).count();
+        let bare = with_year * 3 <= items().count() - with_year;
+        let mut ranges = vec![body.clone()];
+        ranges.extend(notes.values().cloned());
+        let mut more = Vec::new();
+        for r in &ranges {
+            let m = known::mentions(text, r.clone(), &names, &found, bare);
+            // A mention reaching further back replaces a narrative
+            // citation that caught only its last name ("Nic Eoin (2019)").
+            found.retain(|c| {
+                !(c.form == Form::Narrative
+                    && m.iter()
+                        .any(|k| k.range.start < c.range.start && c.range.end <= k.range.end))
+            });
+            more.extend(m);
+            // In MLA a year in parentheses dates a title, not a citation.
+            if !bare {
+                let y = known::context_years(text, r.clone(), &names, &found);
+                more.extend(y);
+            }
+        }
+        if !more.is_empty() {
+            let ix = LineIndex::new(text);
+            crate::cite::scan::set_spans(&doc.path, text, &ix, &mut more);
+            found.extend(more);
+        }
+    }
+    found.sort_by_key(|c| c.range.start);
+    let mut out = resolve(found, &doc.entries);
+    if !from_notes.is_empty() {
+        out.extend(from_notes);
+        out.sort_by_key(|r| r.citation.range.start);
+    }
+    out
 }
 
 /// Checks an extracted document against its text.
 pub fn check_document(text: &str, doc: &Document, config: &Config) -> DocReport {
-    let resolved = citations(text, doc, config.style);
+    let (doc, notes) = split_notes(text, doc);
+    let doc = &doc;
+    let resolved = citations_in(text, doc, &notes, config.style);
     let mut c = Checker {
         text,
         ix: LineIndex::new(text),
