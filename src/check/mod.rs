@@ -323,18 +323,12 @@ fn citations_in(
             }
         }
     }
+    let mut lone_pass: Option<(Vec<known::Known>, Vec<Range<usize>>)> = None;
     if opts.author && !doc.entries.is_empty() && from_notes.is_empty() {
         // The list first: its authors named in the text are citations too
         // when they resolve (see `cite::known`).
-        let names: Vec<String> = {
-            let mut seen = std::collections::HashSet::new();
-            firsts
-                .iter()
-                .flatten()
-                .filter(|n| seen.insert((*n).clone()))
-                .cloned()
-                .collect()
-        };
+        let raws: Vec<&str> = doc.entries.iter().map(|e| e.raw.as_str()).collect();
+        let names = known::known_names(&firsts, &raws);
         // MLA names authors bare ("Hoyer and Hamman describe"); a paper
         // whose citations carry years does not.
         let items = || {
@@ -369,9 +363,41 @@ fn citations_in(
             crate::cite::scan::set_spans(&doc.path, text, &ix, &mut more);
             found.extend(more);
         }
+        if bare {
+            lone_pass = Some((names, ranges));
+        }
     }
     found.sort_by_key(|c| c.range.start);
-    let mut out = resolve(found, &doc.entries);
+    let mut out = resolve(found.clone(), &doc.entries);
+    if let Some((mut names, ranges)) = lone_pass {
+        // MLA names an author bare ("O’Neil called …"); a lone family name
+        // is a citation only of a work the text cites no other way, or
+        // every "following Benjamin" would count.
+        let mut cited = vec![false; doc.entries.len()];
+        for t in out.iter().flat_map(|r| &r.targets).flatten() {
+            if let Some(c) = cited.get_mut(t.entry) {
+                *c = true;
+            }
+        }
+        for k in &mut names {
+            k.lone = firsts
+                .iter()
+                .zip(&cited)
+                .all(|(f, &c)| f.as_deref() != Some(k.name.as_str()) || !c);
+        }
+        names.retain(|k| k.lone);
+        let mut more = Vec::new();
+        for r in &ranges {
+            more.extend(known::mentions(text, r.clone(), &names, &found, true));
+        }
+        if !more.is_empty() {
+            let ix = LineIndex::new(text);
+            crate::cite::scan::set_spans(&doc.path, text, &ix, &mut more);
+            found.extend(more);
+            found.sort_by_key(|c| c.range.start);
+            out = resolve(found, &doc.entries);
+        }
+    }
     if !from_notes.is_empty() {
         out.extend(from_notes);
         out.sort_by_key(|r| r.citation.range.start);

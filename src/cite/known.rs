@@ -59,6 +59,47 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-'
 }
 
+/// A first author the works-cited list names, with how many entries it
+/// leads: a bare mention can cite only an author of one work, since MLA
+/// adds a short title when an author has several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Known {
+    /// Family name, or an organisation's whole name.
+    pub name: String,
+    /// Entries this name leads.
+    pub works: usize,
+    /// Whether a lone bare name counts ("O’Neil called …"): only for an
+    /// author the document cites no other way (see [`mentions`]).
+    pub lone: bool,
+    /// The raw text of the entries it leads, where a co-author named in a
+    /// bare mention must appear.
+    pub raw: String,
+}
+
+/// The distinct first authors of `firsts` (see [`first_authors_each`]) in
+/// order of first appearance, each with the entries it leads (`raws`, in
+/// the same order as `firsts`).
+pub(crate) fn known_names(firsts: &[Option<String>], raws: &[&str]) -> Vec<Known> {
+    let mut out: Vec<Known> = Vec::new();
+    for (name, raw) in firsts.iter().zip(raws) {
+        let Some(name) = name else { continue };
+        match out.iter_mut().find(|k| &k.name == name) {
+            Some(k) => {
+                k.works += 1;
+                k.raw.push('\n');
+                k.raw.push_str(raw);
+            }
+            None => out.push(Known {
+                name: name.clone(),
+                works: 1,
+                lone: false,
+                raw: (*raw).to_owned(),
+            }),
+        }
+    }
+    out
+}
+
 /// Finds the mentions of the list's first authors in `body` that no
 /// citation in `found` covers. `bare` allows a name with nothing after it
 /// (MLA's narrative citation); otherwise a parenthesis of years or
@@ -66,7 +107,7 @@ fn is_word_char(c: char) -> bool {
 pub(crate) fn mentions(
     text: &str,
     body: Range<usize>,
-    names: &[String],
+    names: &[Known],
     found: &[Citation],
     bare: bool,
 ) -> Vec<Citation> {
@@ -74,7 +115,8 @@ pub(crate) fn mentions(
     let inside = |at: usize| covered.iter().any(|r| r.start <= at && at < r.end);
     let mut out: Vec<Citation> = Vec::new();
     let hay = &text[body.clone()];
-    for name in names {
+    for known in names {
+        let name = &known.name;
         // The first word is looked for; the rest may wrap over a line.
         let mut words = name.split_whitespace();
         let Some(first) = words.next() else { continue };
@@ -94,7 +136,7 @@ pub(crate) fn mentions(
             {
                 continue;
             }
-            if let Some(c) = read_mention(text, start, end, body.end, name, bare) {
+            if let Some(c) = read_mention(text, start, end, body.end, known, bare) {
                 out.push(c);
             }
         }
@@ -130,7 +172,7 @@ fn rest_of_name(text: &str, mut i: usize, limit: usize, words: &[&str]) -> Optio
 pub(crate) fn context_years(
     text: &str,
     body: Range<usize>,
-    names: &[String],
+    names: &[Known],
     found: &[Citation],
 ) -> Vec<Citation> {
     let covered = |at: usize| {
@@ -169,6 +211,7 @@ pub(crate) fn context_years(
         let window = &window[sentence..];
         let best = names
             .iter()
+            .map(|k| &k.name)
             .filter_map(|n| {
                 let first = n.split_whitespace().next()?;
                 window
@@ -257,9 +300,10 @@ fn read_mention(
     start: usize,
     end: usize,
     limit: usize,
-    name: &str,
+    known: &Known,
     bare: bool,
 ) -> Option<Citation> {
+    let name = known.name.as_str();
     let mut names = vec![name.to_owned()];
     let mut et_al = false;
     let mut j = end;
@@ -267,7 +311,8 @@ fn read_mention(
     if text[j..limit].starts_with("’s") || text[j..limit].starts_with("'s") {
         return None;
     }
-    if let Some(k) = eat_ws(text, j, limit, "et al.") {
+    // "et al." may wrap over a line.
+    if let Some(k) = eat_ws(text, j, limit, "et").and_then(|k| eat_ws(text, k, limit, "al.")) {
         et_al = true;
         j = k;
     } else if let Some(k) = eat_ws(text, j, limit, "and").or_else(|| eat_ws(text, j, limit, "&")) {
@@ -293,8 +338,36 @@ fn read_mention(
     // A lone family name with nothing after it is as often prose ("Palmer
     // argued", a cover page's author) as a citation: bare mentions must
     // name the work's authors as a citation would (two names, "et al.", an
-    // organisation's several words).
-    if !bare || (names.len() == 1 && !et_al && !name.contains(' ')) {
+    // organisation's long name), unless the author is cited no other way
+    // (`lone`), when the mention is how the text refers to the work. A
+    // short organisation name ("Hugging Face", "Google AI") is far more
+    // often the actor of the prose than a citation. A lone name of an
+    // author of several works cannot say which: MLA adds a short title.
+    if !bare {
+        return None;
+    }
+    // "Hugging Face and AWS have declared": a co-author must be one.
+    if names
+        .get(1)
+        .is_some_and(|n| !known.raw.contains(n.as_str()))
+    {
+        return None;
+    }
+    let lone = names.len() == 1 && !et_al;
+    if lone && (known.works > 1 || (name.split_whitespace().count() < 3 && !known.lone)) {
+        return None;
+    }
+    // A person named in full ("Catherine D'Ignazio and Lauren F. Klein")
+    // is introduced, not cited: the mention must begin with the family
+    // name and a co-author must be a family name, not given names that an
+    // initial follows.
+    if given_name_before(text, start)
+        || names.get(1).is_some_and(|n| {
+            n.split_whitespace()
+                .last()
+                .is_some_and(|w| w.chars().count() == 1)
+        })
+    {
         return None;
     }
     let item = CiteItem {
@@ -304,6 +377,26 @@ fn read_mention(
         ..CiteItem::default()
     };
     Some(citation(text, start..after_names, vec![item]))
+}
+
+/// Whether a capitalised word that does not open a sentence stands right
+/// before `start`: "Catherine D'Ignazio", but not "As Hoyer".
+fn given_name_before(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let Some(head) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '.'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = &head[word_start..];
+    if !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let lead = head[..word_start].trim_end_matches([' ', '\t']);
+    !(lead.is_empty() || lead.ends_with(['.', '!', '?', '\n', ':', '"', '“', '(']))
 }
 
 fn citation(text: &str, range: Range<usize>, items: Vec<CiteItem>) -> Citation {
@@ -421,8 +514,10 @@ mod tests {
     use super::*;
 
     fn find(text: &str, names: &[&str], bare: bool) -> Vec<Citation> {
-        let names: Vec<String> = names.iter().map(|s| (*s).to_owned()).collect();
-        mentions(text, 0..text.len(), &names, &[], bare)
+        let firsts: Vec<Option<String>> = names.iter().map(|s| Some((*s).to_owned())).collect();
+        // Each entry's text is the whole text, so any co-author is known.
+        let raws = vec![text; names.len()];
+        mentions(text, 0..text.len(), &known_names(&firsts, &raws), &[], bare)
     }
 
     #[test]
@@ -454,6 +549,42 @@ mod tests {
             true,
         );
         assert_eq!(v.len(), 1);
+    }
+
+    #[test]
+    fn bare_mentions_that_are_prose() {
+        // A short organisation name is the prose's actor.
+        assert!(find("Hugging Face is a company", &["Hugging Face"], true).is_empty());
+        // A co-author the entries do not name.
+        let firsts = [Some("Hugging Face".to_owned())];
+        let text = "Hugging Face and AWS have declared";
+        let k = known_names(&firsts, &["Hugging Face. Hub Documentation."]);
+        assert!(mentions(text, 0..text.len(), &k, &[], true).is_empty());
+        // A person introduced by given name.
+        let v = find(
+            "authors, Catherine D'Ignazio and Lauren F. Klein, this",
+            &["D'Ignazio"],
+            true,
+        );
+        assert!(v.is_empty(), "{v:?}");
+        // But a sentence may open on the name.
+        assert_eq!(find("As Hoyer and Hamman show", &["Hoyer"], true).len(), 1);
+        // An author of several works named alone cannot say which.
+        let firsts = vec![Some("World Health Organization".to_owned()); 2];
+        let v = mentions(
+            "the World Health Organization reports",
+            0..37,
+            &known_names(&firsts, &["", ""]),
+            &[],
+            true,
+        );
+        assert!(v.is_empty());
+        // A lone family name counts only for an author cited no other way.
+        assert!(find("while O’Neil called", &["O’Neil"], true).is_empty());
+        let mut k = known_names(&[Some("O’Neil".to_owned())], &["O’Neil, Cathy."]);
+        k[0].lone = true;
+        let text = "while O’Neil called";
+        assert_eq!(mentions(text, 0..text.len(), &k, &[], true).len(), 1);
     }
 
     #[test]

@@ -952,10 +952,12 @@ fn is_roman(s: &str) -> bool {
 /// "183", "11-12", "p. 4", "pp. 4–5", "ix-xii", "22:30", "183, 188".
 fn parse_locator(c: &mut Cur) -> Option<String> {
     let start = c.pos;
+    let mut division = false;
     for prefix in [
         "pp. ", "pp.", "p. ", "p.", "para. ", "paras. ", "ch. ", "sec. ", "at ",
     ] {
         if c.eat(prefix) {
+            division = matches!(prefix, "ch. " | "sec. ");
             break;
         }
     }
@@ -995,7 +997,14 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
         c.pos = start;
         return None;
     }
-    // "3.2.1" is a section number, not a page.
+    // "3.2.1" is a section number, not a page, unless it says so ("ch. 2.2").
+    if division && c.rest().starts_with('.') {
+        while c.rest().starts_with('.') && c.rest()[1..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            c.pos += 1;
+            c.pos += c.rest().bytes().take_while(u8::is_ascii_digit).count();
+        }
+    }
     if c.rest().starts_with('.') && c.rest()[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
         c.pos = start;
         return None;
@@ -1065,7 +1074,7 @@ fn parse_item(s: &str) -> Option<CiteItem> {
         return c.done().then_some(item);
     }
     // "see Benjamin 183", "cf. Noble"; "(see, for instance, …)" stays out.
-    let prefixed = eat_prefix(&mut c);
+    eat_prefix(&mut c);
     while let Some(name) = parse_name(&mut c) {
         item.names.push(name);
         let save = c.pos;
@@ -1079,6 +1088,12 @@ fn parse_item(s: &str) -> Option<CiteItem> {
             continue;
         }
         if c.eat(", ") {
+            // "Nosek, Alter, et al.": MLA's two names and "et al.".
+            c.ws();
+            if c.eat("et al.") || c.eat("et al") {
+                item.et_al = true;
+                break;
+            }
             // Another name, or the title, year or locator.
             let r = c.rest();
             if r.starts_with(|ch: char| ch.is_uppercase()) {
@@ -1117,9 +1132,12 @@ fn parse_item(s: &str) -> Option<CiteItem> {
             return None;
         }
     }
-    // A title alone with nothing after it is an aside like "(*cathedral*)";
-    // "(e.g. Backspace, Centre …)" is a list of examples, not of authors.
-    if (item.names.is_empty() || prefixed) && item.locator.is_none() && item.year.is_none() {
+    // A title alone with nothing after it is an aside like "(*cathedral*)".
+    // A prefixed list of names ("(cf. Crawford)", "(e.g. Backspace,
+    // Centre …)") stays, names only: it counts only if it resolves, so a
+    // list of examples falls away while MLA's "(after Noble; Eubanks)"
+    // is kept.
+    if item.names.is_empty() && item.locator.is_none() && item.year.is_none() {
         return None;
     }
     Some(item)
