@@ -229,7 +229,9 @@ pub(crate) fn context_years(
             .max_by_key(|(k, _)| *k);
         let Some((_, name)) = best else { continue };
         let range = open..open + close + 1;
-        if let Some(items) = years_and_locator(&inner, &[name.clone()], false, range.clone()) {
+        if let Some(items) =
+            years_and_locator(&inner, std::slice::from_ref(name), false, range.clone())
+        {
             out.push(citation(text, range, items));
         }
     }
