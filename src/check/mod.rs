@@ -17,12 +17,14 @@ mod footnotes;
 mod kind;
 mod latex;
 mod links;
+mod listing;
 mod render;
 
 pub use config::{Config, ConfigError};
 pub use fields::{missing_fields, missing_in_entry};
 pub use kind::{Deny, Kind, Severity, UnknownKind};
 pub use links::valid_doi;
+pub use listing::{Cited, CitedEntry, CitedItem};
 pub use render::{write_human, write_json};
 
 use crate::cite::known;
@@ -67,8 +69,16 @@ pub struct DocReport {
     pub citations: usize,
     /// How many of those resolved to an entry.
     pub resolved: usize,
+    /// Cited items (a citation of two works counts two), the same way in
+    /// every style.
+    pub items: usize,
+    /// How many of those resolved to an entry.
+    pub items_resolved: usize,
     /// What is wrong, in document order.
     pub problems: Vec<Problem>,
+    /// Every citation with the entry each item resolved to, or why not.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub citation_list: Vec<listing::Cited>,
     /// The document text, for rendering problems in context.
     #[serde(skip)]
     pub text: String,
@@ -85,6 +95,10 @@ pub struct Summary {
     pub citations: usize,
     /// Citations resolved.
     pub resolved: usize,
+    /// Cited items (see [`DocReport::items`]).
+    pub items: usize,
+    /// Cited items resolved.
+    pub items_resolved: usize,
     /// Problems of severity error.
     pub errors: usize,
     /// Problems of severity warning.
@@ -113,6 +127,8 @@ impl Report {
             s.entries += d.entries;
             s.citations += d.citations;
             s.resolved += d.resolved;
+            s.items += d.items;
+            s.items_resolved += d.items_resolved;
             for p in &d.problems {
                 match p.severity {
                     Severity::Error => s.errors += 1,
@@ -447,12 +463,22 @@ pub fn check_document(text: &str, doc: &Document, config: &Config) -> DocReport 
     }
     let mut problems = c.problems;
     problems.sort_by_key(|p| (p.line, p.column, p.kind));
+    let citation_list = listing::listing(&resolved, &doc.entries);
+    let items = citation_list.iter().map(|c| c.items.len()).sum();
+    let items_resolved = citation_list
+        .iter()
+        .flat_map(|c| &c.items)
+        .filter(|i| i.entry.is_some())
+        .count();
     DocReport {
         path: doc.path.clone(),
         entries: doc.entries.len(),
         citations: cites.len(),
         resolved: cites.iter().filter(|r| r.is_resolved()).count(),
+        items,
+        items_resolved,
         problems,
+        citation_list,
         text: text.to_owned(),
     }
 }
