@@ -384,7 +384,12 @@ fn citations_in(
         }
     }
     found.sort_by_key(|c| c.range.start);
-    let mut out = resolve(found.clone(), &doc.entries);
+    let seen = if lone_pass.is_some() {
+        found.clone()
+    } else {
+        Vec::new()
+    };
+    let mut out = resolve(found, &doc.entries);
     if let Some((mut names, ranges)) = lone_pass {
         // MLA names an author bare ("O’Neil called …"); a lone family name
         // is a citation only of a work the text cites no other way, or
@@ -404,14 +409,15 @@ fn citations_in(
         names.retain(|k| k.lone);
         let mut more = Vec::new();
         for r in &ranges {
-            more.extend(known::mentions(text, r.clone(), &names, &found, true));
+            more.extend(known::mentions(text, r.clone(), &names, &seen, true));
         }
         if !more.is_empty() {
+            // Weak narrative mentions resolve on their own: no "ibid."
+            // among them depends on what precedes.
             let ix = LineIndex::new(text);
             crate::cite::scan::set_spans(&doc.path, text, &ix, &mut more);
-            found.extend(more);
-            found.sort_by_key(|c| c.range.start);
-            out = resolve(found, &doc.entries);
+            out.extend(resolve(more, &doc.entries));
+            out.sort_by_key(|r| r.citation.range.start);
         }
     }
     if !from_notes.is_empty() {

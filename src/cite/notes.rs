@@ -66,6 +66,14 @@ fn note_head(line: &str) -> Option<(u32, usize)> {
 /// "Hoyer, Stephan, and Joseph Hamman. “Xarray: N-D Labeled …”".
 pub(crate) struct NoteKeys {
     keys: Vec<HashSet<(String, String)>>,
+    /// Each entry's words, for a short note of one word ("“Xarray.”").
+    words: Vec<HashSet<String>>,
+}
+
+fn folded_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .filter(|w| !w.is_empty())
 }
 
 /// Words too common to tell works apart on their own.
@@ -123,13 +131,32 @@ impl NoteKeys {
                 pairs(raw, if repeated { a.as_deref() } else { None })
             })
             .collect();
-        NoteKeys { keys }
+        let words = entries
+            .iter()
+            .map(|e| folded_words(&e.raw).collect())
+            .collect();
+        NoteKeys { keys, words }
     }
 
     /// The entry one segment of a note cites: the one sharing the most
     /// word pairs with it, at least two (one for a note of a few words).
     fn find(&self, segment: &str) -> Option<usize> {
         let mine = pairs(segment, None);
+        if mine.is_empty() {
+            // A note of one word (a short title after the author named in
+            // the text): the one entry that has the word.
+            let word = folded_words(segment).next()?;
+            if word.chars().count() < 3 || common(&word) {
+                return None;
+            }
+            let mut having = self
+                .words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| w.contains(&word));
+            let (i, _) = having.next()?;
+            return having.next().is_none().then_some(i);
+        }
         let need = if mine.len() <= 4 { 1 } else { 2 };
         let mut best: Option<(usize, usize)> = None;
         for (i, key) in self.keys.iter().enumerate() {
@@ -280,6 +307,29 @@ mod tests {
         let n = &runs[1];
         assert_eq!(n.len(), 1);
         assert_eq!(&t[n[&1].clone()], "A note.\n");
+    }
+
+    #[test]
+    fn a_one_word_short_note_finds_its_entry() {
+        let entry = |raw: &str| Entry {
+            span: Default::default(),
+            label: None,
+            raw: raw.to_owned(),
+            style: crate::model::Style::Chicago,
+            outcome: crate::model::Outcome::Unparsed {
+                reason: String::new(),
+            },
+        };
+        let entries = [
+            entry("Hoyer, Stephan. “Xarray: N-D Labeled Arrays.” 2017."),
+            entry("Lorenz, Edward. “Deterministic Nonperiodic Flow.” 1963."),
+            entry("Lorenz, Edward. “Predictability.” 1972."),
+        ];
+        let keys = NoteKeys::new(&entries, &[None, None, None]);
+        assert_eq!(keys.find("“Xarray.”"), Some(0));
+        // A word two entries share says nothing.
+        assert_eq!(keys.find("Lorenz"), None);
+        assert_eq!(keys.find("“Zebra.”"), None);
     }
 
     #[test]
