@@ -85,7 +85,10 @@ impl<'a> Sink<'a> {
             entries,
             citations,
             resolved,
+            items: citations,
+            items_resolved: resolved,
             problems: self.problems,
+            citation_list: Vec::new(),
             text: self.text.to_owned(),
         }
     }

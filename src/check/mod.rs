@@ -17,14 +17,17 @@ mod footnotes;
 mod kind;
 mod latex;
 mod links;
+mod listing;
 mod render;
 
 pub use config::{Config, ConfigError};
 pub use fields::{missing_fields, missing_in_entry};
 pub use kind::{Deny, Kind, Severity, UnknownKind};
 pub use links::valid_doi;
+pub use listing::{Cited, CitedEntry, CitedItem};
 pub use render::{write_human, write_json};
 
+use crate::cite::known;
 use crate::cite::text::{fold, title_words, LineIndex};
 use crate::cite::{body_range, resolve, scan, Form, Quality, Resolution, ScanOptions};
 use crate::input::Source;
@@ -66,8 +69,16 @@ pub struct DocReport {
     pub citations: usize,
     /// How many of those resolved to an entry.
     pub resolved: usize,
+    /// Cited items (a citation of two works counts two), the same way in
+    /// every style.
+    pub items: usize,
+    /// How many of those resolved to an entry.
+    pub items_resolved: usize,
     /// What is wrong, in document order.
     pub problems: Vec<Problem>,
+    /// Every citation with the entry each item resolved to, or why not.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub citation_list: Vec<listing::Cited>,
     /// The document text, for rendering problems in context.
     #[serde(skip)]
     pub text: String,
@@ -84,6 +95,10 @@ pub struct Summary {
     pub citations: usize,
     /// Citations resolved.
     pub resolved: usize,
+    /// Cited items (see [`DocReport::items`]).
+    pub items: usize,
+    /// Cited items resolved.
+    pub items_resolved: usize,
     /// Problems of severity error.
     pub errors: usize,
     /// Problems of severity warning.
@@ -112,6 +127,8 @@ impl Report {
             s.entries += d.entries;
             s.citations += d.citations;
             s.resolved += d.resolved;
+            s.items += d.items;
+            s.items_resolved += d.items_resolved;
             for p in &d.problems {
                 match p.severity {
                     Severity::Error => s.errors += 1,
@@ -210,15 +227,211 @@ pub fn check_text(path: &str, text: &str, config: &Config) -> DocReport {
 /// entries. `style` overrides the list's own style in deciding which
 /// citation forms to look for.
 pub fn citations(text: &str, doc: &Document, style: Option<Style>) -> Vec<Resolution> {
+    let (doc, notes) = split_notes(text, doc);
+    citations_in(text, &doc, &notes, style)
+}
+
+/// The notes of a document ("[n] text" after its list, as pandoc and many
+/// PDF extractions place them), and the document without the entries its
+/// notes were taken for.
+fn split_notes(text: &str, doc: &Document) -> (Document, BTreeMap<u32, Range<usize>>) {
+    let mut doc = doc.clone();
+    let ix = LineIndex::new(text);
+    let Some(from) = doc.section.as_ref().and_then(|s| ix.line_start(s.line)) else {
+        return (doc, BTreeMap::new());
+    };
+    let mut runs = crate::cite::notes::find_notes(text, from);
+    let body = body_range(text, &doc);
+    let notes = match runs.len() {
+        0 => BTreeMap::new(),
+        1 => {
+            // One run: notes when the body's markers are glued to the
+            // text ("scheduler.[4]"), a numbered list when spaced ("[4]").
+            let run = runs.pop().unwrap_or_default();
+            let (mut glued, mut spaced) = (0, 0);
+            for n in run.keys() {
+                let m = format!("[{n}]");
+                if let Some(at) = text[body.clone()].find(&m) {
+                    if crate::cite::notes::is_marker(text, body.start + at) {
+                        glued += 1;
+                    } else {
+                        spaced += 1;
+                    }
+                }
+            }
+            if glued > spaced {
+                run
+            } else {
+                BTreeMap::new()
+            }
+        }
+        _ => runs.pop().unwrap_or_default(),
+    };
+    if !notes.is_empty() {
+        let lines: Vec<(usize, usize)> = notes
+            .values()
+            .map(|r| {
+                (
+                    ix.line(r.start),
+                    ix.line(r.end.saturating_sub(1).max(r.start)),
+                )
+            })
+            .collect();
+        doc.entries.retain(|e| {
+            !lines
+                .iter()
+                .any(|&(a, b)| a <= e.span.line && e.span.line <= b)
+        });
+    }
+    (doc, notes)
+}
+
+fn citations_in(
+    text: &str,
+    doc: &Document,
+    notes: &BTreeMap<u32, Range<usize>>,
+    style: Option<Style>,
+) -> Vec<Resolution> {
     let style = style.unwrap_or(doc.style);
     let opts = ScanOptions::for_style(style);
     let body = body_range(text, doc);
-    resolve(scan(&doc.path, text, body, &opts), &doc.entries)
+    let mut found = scan(&doc.path, text, body.clone(), &opts);
+    let firsts = known::first_authors_each(&doc.entries);
+    let mut from_notes: Vec<Resolution> = Vec::new();
+    if !notes.is_empty() {
+        // Markers are not numeric citations.
+        found.retain(|c| {
+            !(c.form == Form::Numeric
+                && crate::cite::notes::is_marker(text, c.range.start)
+                && c.items
+                    .iter()
+                    .all(|i| i.number.is_some_and(|n| notes.contains_key(&n))))
+        });
+        let keys = crate::cite::notes::NoteKeys::new(&doc.entries, &firsts);
+        let by_note = crate::cite::notes::note_citations(text, body.clone(), notes, &keys);
+        let resolving = by_note
+            .iter()
+            .filter(|(_, t)| t.iter().any(Option::is_some))
+            .count();
+        let authored = found
+            .iter()
+            .filter(|c| c.form != Form::Footnote && !c.weak)
+            .count();
+        if resolving > authored {
+            // Notes-bibliography: the notes cite.
+            found.retain(|c| c.form == Form::Footnote);
+            let ix = LineIndex::new(text);
+            for (mut c, targets) in by_note {
+                crate::cite::scan::set_spans(&doc.path, text, &ix, std::slice::from_mut(&mut c));
+                let targets = targets
+                    .into_iter()
+                    .map(|t| t.map(crate::cite::Match::plain))
+                    .collect();
+                from_notes.push(Resolution {
+                    citation: c,
+                    targets,
+                });
+            }
+        } else {
+            // Author's footnotes: their text is read like the body.
+            for r in notes.values() {
+                found.extend(scan(&doc.path, text, r.clone(), &opts));
+            }
+        }
+    }
+    let mut lone_pass: Option<(Vec<known::Known>, Vec<Range<usize>>)> = None;
+    if opts.author && !doc.entries.is_empty() && from_notes.is_empty() {
+        // The list first: its authors named in the text are citations too
+        // when they resolve (see `cite::known`).
+        let raws: Vec<&str> = doc.entries.iter().map(|e| e.raw.as_str()).collect();
+        let names = known::known_names(&firsts, &raws);
+        // MLA names authors bare ("Hoyer and Hamman describe"); a paper
+        // whose citations carry years does not.
+        let items = || {
+            found
+                .iter()
+                .flat_map(|c| &c.items)
+                .filter(|i| i.number.is_none())
+        };
+        let with_year = items().filter(|i| i.year.is_some()).count();
+        let bare = with_year * 3 <= items().count() - with_year;
+        let mut ranges = vec![body.clone()];
+        ranges.extend(notes.values().cloned());
+        let mut more = Vec::new();
+        for r in &ranges {
+            let m = known::mentions(text, r.clone(), &names, &found, bare);
+            // A mention reaching further back replaces a narrative
+            // citation that caught only its last name ("Nic Eoin (2019)").
+            found.retain(|c| {
+                !(c.form == Form::Narrative
+                    && m.iter()
+                        .any(|k| k.range.start < c.range.start && c.range.end <= k.range.end))
+            });
+            more.extend(m);
+            // In MLA a year in parentheses dates a title, not a citation.
+            if !bare {
+                let y = known::context_years(text, r.clone(), &names, &found);
+                more.extend(y);
+            }
+        }
+        if !more.is_empty() {
+            let ix = LineIndex::new(text);
+            crate::cite::scan::set_spans(&doc.path, text, &ix, &mut more);
+            found.extend(more);
+        }
+        if bare {
+            lone_pass = Some((names, ranges));
+        }
+    }
+    found.sort_by_key(|c| c.range.start);
+    let seen = if lone_pass.is_some() {
+        found.clone()
+    } else {
+        Vec::new()
+    };
+    let mut out = resolve(found, &doc.entries);
+    if let Some((mut names, ranges)) = lone_pass {
+        // MLA names an author bare ("O’Neil called …"); a lone family name
+        // is a citation only of a work the text cites no other way, or
+        // every "following Benjamin" would count.
+        let mut cited = vec![false; doc.entries.len()];
+        for t in out.iter().flat_map(|r| &r.targets).flatten() {
+            if let Some(c) = cited.get_mut(t.entry) {
+                *c = true;
+            }
+        }
+        for k in &mut names {
+            k.lone = firsts
+                .iter()
+                .zip(&cited)
+                .all(|(f, &c)| f.as_deref() != Some(k.name.as_str()) || !c);
+        }
+        names.retain(|k| k.lone);
+        let mut more = Vec::new();
+        for r in &ranges {
+            more.extend(known::mentions(text, r.clone(), &names, &seen, true));
+        }
+        if !more.is_empty() {
+            // Weak narrative mentions resolve on their own: no "ibid."
+            // among them depends on what precedes.
+            let ix = LineIndex::new(text);
+            crate::cite::scan::set_spans(&doc.path, text, &ix, &mut more);
+            out.extend(resolve(more, &doc.entries));
+            out.sort_by_key(|r| r.citation.range.start);
+        }
+    }
+    if !from_notes.is_empty() {
+        out.extend(from_notes);
+        out.sort_by_key(|r| r.citation.range.start);
+    }
+    out
 }
 
 /// Checks an extracted document against its text.
 pub fn check_document(text: &str, doc: &Document, config: &Config) -> DocReport {
-    let resolved = citations(text, doc, config.style);
+    let (doc, notes) = split_notes(text, doc);
+    let doc = &doc;
+    let resolved = citations_in(text, doc, &notes, config.style);
     let mut c = Checker {
         text,
         ix: LineIndex::new(text),
@@ -256,12 +469,22 @@ pub fn check_document(text: &str, doc: &Document, config: &Config) -> DocReport 
     }
     let mut problems = c.problems;
     problems.sort_by_key(|p| (p.line, p.column, p.kind));
+    let citation_list = listing::listing(&resolved, &doc.entries);
+    let items = citation_list.iter().map(|c| c.items.len()).sum();
+    let items_resolved = citation_list
+        .iter()
+        .flat_map(|c| &c.items)
+        .filter(|i| i.entry.is_some())
+        .count();
     DocReport {
         path: doc.path.clone(),
         entries: doc.entries.len(),
         citations: cites.len(),
         resolved: cites.iter().filter(|r| r.is_resolved()).count(),
+        items,
+        items_resolved,
         problems,
+        citation_list,
         text: text.to_owned(),
     }
 }

@@ -13,6 +13,8 @@
 //! assert_eq!(numbers, [3, 5, 6, 7]);
 //! ```
 
+pub(crate) mod known;
+pub(crate) mod notes;
 pub mod resolve;
 pub mod scan;
 pub(crate) mod text;

@@ -71,7 +71,7 @@ impl Resolution {
 /// Resolves `citations` (in text order) against `entries`. Weak citations
 /// (a bare name such as `(Pure)`) are kept only when they resolve.
 pub fn resolve(citations: Vec<Citation>, entries: &[Entry]) -> Vec<Resolution> {
-    let keys: Vec<Key> = entries.iter().map(Key::new).collect();
+    let keys = keys_of(entries);
     let any_label = entries.iter().any(|e| e.label.is_some());
     let mut out: Vec<Resolution> = Vec::with_capacity(citations.len());
     let mut previous: Option<usize> = None;
@@ -98,7 +98,8 @@ pub fn resolve(citations: Vec<Citation>, entries: &[Entry]) -> Vec<Resolution> {
 }
 
 impl Match {
-    fn plain(entry: usize) -> Self {
+    /// A match by number or position, with nothing to compare.
+    pub(crate) fn plain(entry: usize) -> Self {
         Match {
             entry,
             names: Quality::Exact,
@@ -124,7 +125,7 @@ fn by_number(n: u32, entries: &[Entry], any_label: bool) -> Option<Match> {
 }
 
 /// One way of writing an author of an entry.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct NameKey {
     display: String,
     exact: String,
@@ -238,6 +239,20 @@ impl Key {
     }
 }
 
+/// The keys of every entry; "———." (the same author again) takes the
+/// names of the entry before.
+fn keys_of(entries: &[Entry]) -> Vec<Key> {
+    let mut keys: Vec<Key> = entries.iter().map(Key::new).collect();
+    for i in 1..entries.len() {
+        let raw = entries[i].raw.trim_start();
+        if raw.starts_with(['—', '–', '_']) || raw.starts_with("--") {
+            let inherited = keys[i - 1].names.clone();
+            keys[i].names = inherited;
+        }
+    }
+    keys
+}
+
 fn add_parsed(
     r: &Reference,
     names: &mut Vec<NameKey>,
@@ -291,7 +306,10 @@ fn split_head(raw: &str) -> (&str, &str) {
             .next()
             .map_or(0, |w| w.chars().count());
         let next = raw[at + 2..].chars().next();
-        if word_len > 1 && next.is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric()) {
+        // "Dask Development Team. 2016.": a year after the authors ends them.
+        if word_len > 1
+            && next.is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric() || c.is_ascii_digit())
+        {
             cut = at;
             break;
         }
@@ -685,7 +703,7 @@ impl Nearest {
     /// Prepares the entries of one document.
     pub fn new(entries: &[Entry]) -> Self {
         Nearest {
-            keys: entries.iter().map(Key::new).collect(),
+            keys: keys_of(entries),
         }
     }
 

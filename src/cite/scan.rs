@@ -35,6 +35,9 @@ pub enum Form {
     Numeric,
     /// A footnote marker: `outputs,3` or `[^3]`.
     Footnote,
+    /// A note marker whose note cites works (Chicago notes-bibliography):
+    /// its items are the works the note names.
+    Note,
 }
 
 /// One work referred to inside a citation: `(O'Neil; Eubanks)` has two.
@@ -229,7 +232,13 @@ pub fn scan(path: &str, text: &str, body: Range<usize>, opts: &ScanOptions) -> V
             });
         }
     }
-    for c in &mut found {
+    set_spans(path, text, &ix, &mut found);
+    found
+}
+
+/// Fills in each citation's line and column from its byte range.
+pub(crate) fn set_spans(path: &str, text: &str, ix: &LineIndex, found: &mut [Citation]) {
+    for c in found {
         c.span = Span {
             path: path.to_owned(),
             line: ix.line(c.range.start),
@@ -237,7 +246,6 @@ pub fn scan(path: &str, text: &str, body: Range<usize>, opts: &ScanOptions) -> V
             column: ix.column(text, c.range.start),
         };
     }
-    found
 }
 
 struct Scanner<'a> {
@@ -310,7 +318,10 @@ impl<'a> Scanner<'a> {
         let inner_start = open + 1;
         // A line break inside a citation ("et\nal.") reads as a space; the
         // replacement keeps every byte offset.
-        let flat = text[inner_start..close].replace(['\n', '\r', '\t'], " ");
+        // A no-break space is two bytes; "\u{a0}" → "  " keeps offsets.
+        let flat = text[inner_start..close]
+            .replace(['\n', '\r', '\t'], " ")
+            .replace('\u{a0}', "  ");
         let inner = flat.as_str();
         let trimmed = inner.trim();
         if trimmed.is_empty() || trimmed.contains("://") || trimmed.starts_with("doi") {
@@ -352,19 +363,51 @@ impl<'a> Scanner<'a> {
             return Some(after);
         }
 
-        let mut items = Vec::new();
+        let mut items: Vec<CiteItem> = Vec::new();
         let mut offset = inner_start;
         for part in inner.split(';') {
             let lead = part.len() - part.trim_start().len();
-            let mut item = parse_item(part.trim()).or_else(|| parse_bare_title(part.trim()))?;
             let s = offset + lead;
-            item.range = s..s + part.trim().len();
+            let range = s..s + part.trim().len();
             offset += part.len() + 1;
+            // "(Chomsky 1957; 1965, 1)": a year alone takes the names before.
+            if let (Some((year, locator)), Some(prev)) =
+                (parse_year_only(part.trim()), items.last())
+            {
+                if !prev.names.is_empty() {
+                    items.push(CiteItem {
+                        names: prev.names.clone(),
+                        et_al: prev.et_al,
+                        year: Some(year),
+                        locator,
+                        range,
+                        ..CiteItem::default()
+                    });
+                    continue;
+                }
+            }
+            let (head, years) = split_years(part.trim());
+            let mut item = parse_item(head).or_else(|| parse_bare_title(head))?;
+            item.range = range.clone();
+            // "(Palmer 2017a, 2017b)": one item per year.
+            let extra: Vec<CiteItem> = years
+                .into_iter()
+                .map(|y| CiteItem {
+                    year: Some(y),
+                    locator: None,
+                    ..item.clone()
+                })
+                .collect();
             items.push(item);
+            items.extend(extra);
         }
         // "(OECD)" and "(AI)" look alike: both stay weak, and the resolver
         // accepts an acronym only as an author's whole name.
-        let weak = items.iter().all(CiteItem::names_only);
+        // Only a year, a locator or "et al." makes a parenthetical look
+        // like a citation on its own.
+        let weak = items.iter().all(|i| {
+            i.names_only() || (!i.et_al && i.locator.is_none() && i.year.is_none() && !i.ibid)
+        });
         for item in &mut items {
             if item.names.is_empty() && !item.ibid {
                 item.context_name =
@@ -591,6 +634,17 @@ fn bracket_numbers(text: &str, open: usize, end: usize) -> Option<(Vec<u32>, usi
         } else if rest.starts_with(',') {
             pending_range = false;
             i += 1;
+            // "[2, p. 358]", "[10, Ch. 8]": a locator ends the bracket.
+            let after = text[i..end].trim_start();
+            if !after.starts_with(|c: char| c.is_ascii_digit()) {
+                let close = after.find(']')?;
+                let loc = after[..close].replace(['\n', '\u{a0}'], " ");
+                if close > 40 || !super::known::is_locator(&loc) {
+                    return None;
+                }
+                let at = end - after.len() + close;
+                return Some((numbers, at + 1));
+            }
         } else if let Some(d) = ["–", "—", "-"].iter().find(|d| rest.starts_with(**d)) {
             pending_range = true;
             i += d.len();
@@ -753,7 +807,11 @@ impl<'a> Cur<'a> {
         let r = self.rest();
         let len = r
             .char_indices()
-            .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '‐')))
+            .find(|&(_, c)| {
+                !(c.is_alphanumeric()
+                    || matches!(c, '\'' | '’' | '-' | '‐')
+                    || unicode_normalization::char::is_combining_mark(c))
+            })
             .map_or(r.len(), |(i, _)| i);
         if len == 0 {
             return None;
@@ -775,6 +833,19 @@ fn is_name_word(w: &str) -> bool {
 /// "Microsoft News Center". Up to four words.
 fn parse_name(c: &mut Cur) -> Option<String> {
     let start = c.pos;
+    // "E. J. Hobsbawm": APA's initials that tell two Hobsbawms apart.
+    loop {
+        let b = c.rest().as_bytes();
+        if b.len() > 3 && b[0].is_ascii_uppercase() && b[1] == b'.' && b[2] == b' ' {
+            c.pos += 3;
+        } else {
+            break;
+        }
+    }
+    if c.pos > start && !c.rest().starts_with(char::is_uppercase) {
+        c.pos = start;
+        return None;
+    }
     let mut words: Vec<&str> = Vec::new();
     loop {
         let save = c.pos;
@@ -881,10 +952,12 @@ fn is_roman(s: &str) -> bool {
 /// "183", "11-12", "p. 4", "pp. 4–5", "ix-xii", "22:30", "183, 188".
 fn parse_locator(c: &mut Cur) -> Option<String> {
     let start = c.pos;
+    let mut division = false;
     for prefix in [
         "pp. ", "pp.", "p. ", "p.", "para. ", "paras. ", "ch. ", "sec. ", "at ",
     ] {
         if c.eat(prefix) {
+            division = matches!(prefix, "ch. " | "sec. ");
             break;
         }
     }
@@ -924,7 +997,14 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
         c.pos = start;
         return None;
     }
-    // "3.2.1" is a section number, not a page.
+    // "3.2.1" is a section number, not a page, unless it says so ("ch. 2.2").
+    if division && c.rest().starts_with('.') {
+        while c.rest().starts_with('.') && c.rest()[1..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            c.pos += 1;
+            c.pos += c.rest().bytes().take_while(u8::is_ascii_digit).count();
+        }
+    }
     if c.rest().starts_with('.') && c.rest()[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
         c.pos = start;
         return None;
@@ -948,6 +1028,33 @@ fn parse_note(c: &mut Cur) -> Option<String> {
     None
 }
 
+/// Words before the first name: "see", "see also", "cf.", "e.g.,",
+/// "after", "also". True when some were eaten.
+fn eat_prefix(c: &mut Cur) -> bool {
+    let start = c.pos;
+    for _ in 0..3 {
+        let r = c.rest();
+        let Some(sp) = r.find(' ') else { break };
+        let w = &r[..sp];
+        let bare = w.trim_end_matches([',', '.']);
+        // Only the words that introduce a citation: "(such as Hugging
+        // Face, AWS)" lists examples, not authors.
+        if !matches!(
+            bare,
+            "see" | "also" | "cf" | "e.g" | "i.e" | "after" | "compare" | "esp" | "especially"
+        ) {
+            break;
+        }
+        c.pos += sp + 1;
+        c.ws();
+    }
+    if c.pos > start && c.rest().starts_with(char::is_uppercase) {
+        return true;
+    }
+    c.pos = start;
+    false
+}
+
 /// One item of a parenthetical: names, title, year, locator, note.
 fn parse_item(s: &str) -> Option<CiteItem> {
     let mut c = Cur { s, pos: 0 };
@@ -967,9 +1074,7 @@ fn parse_item(s: &str) -> Option<CiteItem> {
         return c.done().then_some(item);
     }
     // "see Benjamin 183", "cf. Noble"; "(see, for instance, …)" stays out.
-    let prefixed = ["see also ", "see ", "cf. ", "e.g., ", "e.g. "]
-        .iter()
-        .any(|p| c.eat(p));
+    eat_prefix(&mut c);
     while let Some(name) = parse_name(&mut c) {
         item.names.push(name);
         let save = c.pos;
@@ -983,6 +1088,12 @@ fn parse_item(s: &str) -> Option<CiteItem> {
             continue;
         }
         if c.eat(", ") {
+            // "Nosek, Alter, et al.": MLA's two names and "et al.".
+            c.ws();
+            if c.eat("et al.") || c.eat("et al") {
+                item.et_al = true;
+                break;
+            }
             // Another name, or the title, year or locator.
             let r = c.rest();
             if r.starts_with(|ch: char| ch.is_uppercase()) {
@@ -1007,15 +1118,26 @@ fn parse_item(s: &str) -> Option<CiteItem> {
         c.eat(",");
         c.ws();
     }
+    let save = c.pos;
     item.locator = parse_locator(&mut c);
     c.ws();
     item.note = parse_note(&mut c);
     if !c.done() {
-        return None;
+        // "Section 4", "ch. 5", "pp. aac4716–4", "2.2": a wider locator.
+        let r = c.s[save..].trim().trim_end_matches('.');
+        if item.year.is_some() && super::known::is_locator(r) {
+            item.locator = Some(r.split_whitespace().collect::<Vec<_>>().join(" "));
+            item.note = None;
+        } else {
+            return None;
+        }
     }
-    // A title alone with nothing after it is an aside like "(*cathedral*)";
-    // "(e.g. Backspace, Centre …)" is a list of examples, not of authors.
-    if (item.names.is_empty() || prefixed) && item.locator.is_none() && item.year.is_none() {
+    // A title alone with nothing after it is an aside like "(*cathedral*)".
+    // A prefixed list of names ("(cf. Crawford)", "(e.g. Backspace,
+    // Centre …)") stays, names only: it counts only if it resolves, so a
+    // list of examples falls away while MLA's "(after Noble; Eubanks)"
+    // is kept.
+    if item.names.is_empty() && item.locator.is_none() && item.year.is_none() {
         return None;
     }
     Some(item)
@@ -1046,6 +1168,33 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
         locator: Some(locator),
         ..CiteItem::default()
     })
+}
+
+/// "Palmer 2017a, 2017b" → ("Palmer 2017a", ["2017b"]): the years after
+/// the first, each its own item. Only years with nothing after them split
+/// off; "Noble 2018, 24" keeps its locator.
+fn split_years(s: &str) -> (&str, Vec<String>) {
+    let mut head = s;
+    let mut years = Vec::new();
+    while let Some((before, last)) = head.rsplit_once(',') {
+        let y = last.trim();
+        let mut c = Cur { s: y, pos: 0 };
+        match parse_year(&mut c) {
+            Some(year) if c.done() => {
+                // The part before must itself end in a year.
+                let b = before.trim_end();
+                let tail = b.rsplit([' ', ',']).next().unwrap_or("");
+                let mut tc = Cur { s: tail, pos: 0 };
+                if parse_year(&mut tc).is_none() || !tc.done() {
+                    break;
+                }
+                years.insert(0, year);
+                head = b;
+            }
+            _ => break,
+        }
+    }
+    (head, years)
 }
 
 /// "2018", "2018, p. 4", "2018a".

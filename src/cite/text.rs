@@ -10,6 +10,16 @@ pub(crate) fn fold(s: &str) -> String {
         .filter(|c| !is_combining_mark(*c))
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
+        // Letters that carry their mark inside (no decomposition): a PDF
+        // or a font may write "García" as a dotless ı and a combining
+        // accent.
+        .map(|c| match c {
+            'ı' => 'i',
+            'ł' => 'l',
+            'ø' => 'o',
+            'đ' | 'ð' => 'd',
+            c => c,
+        })
         .collect()
 }
 

@@ -211,6 +211,7 @@ fn section_of(
             *t = FURNITURE;
         }
     }
+    follow_gaps(&sub[from..], &mut tags[from..]);
     follow_numbering(&sub[from..], &mut tags[from..]);
     let mut entries: Vec<RawEntry> = Vec::new();
     let mut pending_label: Option<u32> = None;
@@ -436,6 +437,44 @@ impl LabelStyle {
     }
 }
 
+/// In a list whose entries stand apart by blank lines (pandoc's plain
+/// text, web pages, many word processors), the blank lines decide: a line
+/// after a gap opens an entry and any other line continues one. The model,
+/// trained on PDF lines without such gaps, may join entries that do not
+/// indent. Applied only when nearly every entry the model opened follows a
+/// gap and no block is longer than an entry can be.
+fn follow_gaps(lines: &[DocLine<'_>], tags: &mut [u8]) {
+    const LONGEST_BLOCK: usize = 12;
+    let mut firsts = 0;
+    let mut gapped = 0;
+    let mut gaps = 0;
+    let mut block = 0;
+    let mut longest = 0;
+    for (k, (l, &t)) in lines.iter().zip(tags.iter()).enumerate() {
+        if t == FURNITURE {
+            continue;
+        }
+        if k > 0 && l.gap_before {
+            gaps += 1;
+            block = 0;
+        }
+        block += 1;
+        longest = longest.max(block);
+        if k > 0 && t == FIRST {
+            firsts += 1;
+            gapped += usize::from(l.gap_before);
+        }
+    }
+    if firsts < 3 || gaps < 3 || gapped * 5 < firsts * 4 || longest > LONGEST_BLOCK {
+        return;
+    }
+    for (k, (l, t)) in lines.iter().zip(tags.iter_mut()).enumerate().skip(1) {
+        if *t != FURNITURE {
+            *t = if l.gap_before || k == 0 { FIRST } else { CONT };
+        }
+    }
+}
+
 /// In a numbered list, the numbers decide: a line whose label continues
 /// the run opens an entry, and any other line continues one (the model
 /// alone may take a wrapped line that opens with a name for a new entry).
@@ -469,8 +508,21 @@ fn follow_numbering(lines: &[DocLine<'_>], tags: &mut [u8]) {
     if most_common * 2 > numbers.len() {
         return;
     }
+    // An unlabelled list before the first label (a bibliography, then the
+    // notes "[1] …" that pandoc and many PDFs put after it) is a list of
+    // its own and stays as the model cut it.
+    let first_label = lines
+        .iter()
+        .zip(tags.iter())
+        .position(|(l, &t)| t == FIRST && label_of(l.text).is_some())
+        .unwrap_or(0);
+    let from = if tags[..first_label].iter().filter(|&&t| t == FIRST).count() >= 2 {
+        first_label
+    } else {
+        0
+    };
     let mut last: Option<u32> = None;
-    for (l, t) in lines.iter().zip(tags.iter_mut()) {
+    for (l, t) in lines[from..].iter().zip(tags[from..].iter_mut()) {
         if *t == FURNITURE {
             continue;
         }

@@ -1,0 +1,612 @@
+//! Citations found by the names the works-cited list gives.
+//!
+//! The shape of a parenthesis alone cannot tell "(Lorenz)" from "(Pure)",
+//! nor can it see a narrative citation written without one: MLA writes
+//! "Hoyer and Hamman describe …", Chicago "Wilks (2011, 8)", APA
+//! "Wickham (2014a, 2014b)". So the document's own list is read first: the
+//! family name of each entry's first author (or the organisation's whole
+//! name) is looked for in the body, and each mention is read forward for
+//! co-authors ("and Hamman", "et al."), then for a parenthesis of years and
+//! locators. What is found here is marked weak: it counts only when it
+//! resolves to an entry, which is the point.
+
+use super::scan::{Citation, CiteItem, Form};
+use crate::model::{Entry, Span};
+use std::ops::Range;
+
+/// The first author's family name (or an organisation's whole name) of
+/// each entry, in entry order; "———." repeats the previous entry's author.
+pub(crate) fn first_authors_each(entries: &[Entry]) -> Vec<Option<String>> {
+    let mut out = Vec::with_capacity(entries.len());
+    let mut previous: Option<String> = None;
+    for e in entries {
+        let raw = e.raw.trim_start();
+        let repeated = raw.starts_with(['—', '–', '_']) || raw.starts_with("--");
+        let name = if repeated {
+            previous.clone()
+        } else {
+            let parsed = e
+                .reference()
+                .and_then(|r| r.authors.first())
+                .map(|p| p.full_family())
+                .filter(|n| raw.contains(n.as_str()));
+            parsed.or_else(|| raw_first_author(raw))
+        };
+        let name = name.filter(|n| n.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+        out.push(name.clone());
+        previous = name;
+    }
+    out
+}
+
+/// "Hoyer, Stephan, and …" → "Hoyer"; "Dask Development Team. Dask: …" →
+/// "Dask Development Team"; "[3] S. Hoyer …" → none (numeric lists are
+/// cited by number).
+fn raw_first_author(raw: &str) -> Option<String> {
+    if raw.starts_with(['[', '(']) || raw.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let end = raw.find([',', '.', '(']).unwrap_or(raw.len());
+    let name = raw[..end].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || !name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    Some(name.to_owned())
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// A first author the works-cited list names, with how many entries it
+/// leads: a bare mention can cite only an author of one work, since MLA
+/// adds a short title when an author has several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Known {
+    /// Family name, or an organisation's whole name.
+    pub name: String,
+    /// Entries this name leads.
+    pub works: usize,
+    /// Whether a lone bare name counts ("O’Neil called …"): only for an
+    /// author the document cites no other way (see [`mentions`]).
+    pub lone: bool,
+    /// The raw text of the entries it leads, where a co-author named in a
+    /// bare mention must appear.
+    pub raw: String,
+}
+
+/// The distinct first authors of `firsts` (see [`first_authors_each`]) in
+/// order of first appearance, each with the entries it leads (`raws`, in
+/// the same order as `firsts`).
+pub(crate) fn known_names(firsts: &[Option<String>], raws: &[&str]) -> Vec<Known> {
+    let mut out: Vec<Known> = Vec::new();
+    for (name, raw) in firsts.iter().zip(raws) {
+        let Some(name) = name else { continue };
+        match out.iter_mut().find(|k| &k.name == name) {
+            Some(k) => {
+                k.works += 1;
+                k.raw.push('\n');
+                k.raw.push_str(raw);
+            }
+            None => out.push(Known {
+                name: name.clone(),
+                works: 1,
+                lone: false,
+                raw: (*raw).to_owned(),
+            }),
+        }
+    }
+    out
+}
+
+/// Finds the mentions of the list's first authors in `body` that no
+/// citation in `found` covers. `bare` allows a name with nothing after it
+/// (MLA's narrative citation); otherwise a parenthesis of years or
+/// locators must follow.
+pub(crate) fn mentions(
+    text: &str,
+    body: Range<usize>,
+    names: &[Known],
+    found: &[Citation],
+    bare: bool,
+) -> Vec<Citation> {
+    let covered: Vec<Range<usize>> = found.iter().map(|c| c.range.clone()).collect();
+    let inside = |at: usize| covered.iter().any(|r| r.start <= at && at < r.end);
+    let mut out: Vec<Citation> = Vec::new();
+    let hay = &text[body.clone()];
+    for known in names {
+        let name = &known.name;
+        // The first word is looked for; the rest may wrap over a line.
+        let mut words = name.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        let rest: Vec<&str> = words.collect();
+        let finder = memchr::memmem::Finder::new(first.as_bytes());
+        for off in finder.find_iter(hay.as_bytes()) {
+            let start = body.start + off;
+            let Some(end) = rest_of_name(text, start + first.len(), body.end, &rest) else {
+                continue;
+            };
+            if text[..start].chars().next_back().is_some_and(is_word_char)
+                || text[end..].chars().next().is_some_and(is_word_char)
+                || inside(start)
+                || out
+                    .iter()
+                    .any(|c| c.range.start <= start && start < c.range.end)
+            {
+                continue;
+            }
+            if let Some(c) = read_mention(text, start, end, body.end, known, bare) {
+                out.push(c);
+            }
+        }
+    }
+    out.sort_by_key(|c| c.range.start);
+    // Two names of one mention ("Hoyer and Hamman" when Hamman leads an
+    // entry too): keep the first.
+    let mut kept: Vec<Citation> = Vec::new();
+    for c in out {
+        if kept.last().is_some_and(|k| c.range.start < k.range.end) {
+            continue;
+        }
+        kept.push(c);
+    }
+    kept
+}
+
+/// Matches `words` after `i`, each after a run of whitespace: the end.
+fn rest_of_name(text: &str, mut i: usize, limit: usize, words: &[&str]) -> Option<usize> {
+    for w in words {
+        let j = skip_ws(text, i, limit);
+        if j == i || !text[j..limit].starts_with(w) {
+            return None;
+        }
+        i = j + w.len();
+    }
+    Some(i)
+}
+
+/// Year parentheses whose author was named earlier in the sentence:
+/// "Wickham proposed a tidy layout (2014b)". The last list author named
+/// between the sentence start and the parenthesis is taken.
+pub(crate) fn context_years(
+    text: &str,
+    body: Range<usize>,
+    names: &[Known],
+    found: &[Citation],
+) -> Vec<Citation> {
+    let covered = |at: usize| {
+        found
+            .iter()
+            .any(|c| c.range.start <= at && at < c.range.end)
+    };
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for open in memchr::memchr_iter(b'(', &bytes[body.clone()]).map(|k| body.start + k) {
+        if covered(open) {
+            continue;
+        }
+        let lim = body.end.min(open + 60);
+        let Some(close) = bytes[open..lim].iter().position(|&b| b == b')') else {
+            continue;
+        };
+        let inner = text[open + 1..open + close].replace(['\n', '\r'], " ");
+        if year_prefix(inner.trim()).is_none() {
+            continue;
+        }
+        // The sentence so far, back to a full stop or a citation.
+        let mut from = open.saturating_sub(250).max(body.start);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let prior_end = found
+            .iter()
+            .map(|c| c.range.end)
+            .filter(|&e| e <= open)
+            .max()
+            .unwrap_or(0);
+        from = from.max(prior_end);
+        let window = &text[from..open];
+        let sentence = window.rfind(". ").map_or(0, |k| k + 2);
+        let window = &window[sentence..];
+        let best = names
+            .iter()
+            .map(|k| &k.name)
+            .filter_map(|n| {
+                let first = n.split_whitespace().next()?;
+                window
+                    .match_indices(first)
+                    .filter(|(k, _)| {
+                        !window[..*k].chars().next_back().is_some_and(is_word_char)
+                            && !window[k + first.len()..]
+                                .chars()
+                                .next()
+                                .is_some_and(is_word_char)
+                    })
+                    .map(|(k, _)| (k, n))
+                    .last()
+            })
+            .max_by_key(|(k, _)| *k);
+        let Some((_, name)) = best else { continue };
+        let range = open..open + close + 1;
+        if let Some(items) =
+            years_and_locator(&inner, std::slice::from_ref(name), false, range.clone())
+        {
+            out.push(citation(text, range, items));
+        }
+    }
+    out
+}
+
+/// Skips spaces and line breaks.
+fn skip_ws(text: &str, mut i: usize, limit: usize) -> usize {
+    let b = text.as_bytes();
+    while i < limit && matches!(b[i], b' ' | b'\n' | b'\r' | b'\t') {
+        i += 1;
+    }
+    i
+}
+
+fn eat_ws(text: &str, i: usize, limit: usize, word: &str) -> Option<usize> {
+    let j = skip_ws(text, i, limit);
+    (j > i && text[j..limit].starts_with(word)).then_some(j + word.len())
+}
+
+/// A capitalised name at `i` (with particles: "van der Putten"; up to
+/// three capitalised words: "Nic Eoin"): its end.
+fn name_at(text: &str, i: usize, limit: usize) -> Option<usize> {
+    let mut j = i;
+    let mut end = None;
+    let mut capitals = 0;
+    loop {
+        let rest = &text[j..limit];
+        let w = rest
+            .char_indices()
+            .find(|&(_, c)| {
+                !(c.is_alphabetic()
+                    || matches!(c, '-' | '\'' | '’')
+                    || unicode_normalization::char::is_combining_mark(c))
+            })
+            .map_or(rest.len(), |(k, _)| k);
+        if w == 0 {
+            return end;
+        }
+        let word = &rest[..w];
+        if word.starts_with(char::is_uppercase) {
+            capitals += 1;
+            end = Some(j + w);
+            if capitals == 3 || !rest[w..].starts_with(' ') {
+                return end;
+            }
+            let next = &rest[w + 1..];
+            if !next.starts_with(char::is_uppercase) {
+                return end;
+            }
+            j += w + 1;
+            continue;
+        }
+        if end.is_some()
+            || !matches!(
+                word,
+                "van" | "von" | "de" | "der" | "den" | "da" | "di" | "du" | "la" | "le"
+            )
+        {
+            return end;
+        }
+        j = skip_ws(text, j + w, limit);
+    }
+}
+
+fn read_mention(
+    text: &str,
+    start: usize,
+    end: usize,
+    limit: usize,
+    known: &Known,
+    bare: bool,
+) -> Option<Citation> {
+    let name = known.name.as_str();
+    let mut names = vec![name.to_owned()];
+    let mut et_al = false;
+    let mut j = end;
+    // "’s": a possessive is talk about the author, not a citation.
+    if text[j..limit].starts_with("’s") || text[j..limit].starts_with("'s") {
+        return None;
+    }
+    // "et al." may wrap over a line.
+    if let Some(k) = eat_ws(text, j, limit, "et").and_then(|k| eat_ws(text, k, limit, "al.")) {
+        et_al = true;
+        j = k;
+    } else if let Some(k) = eat_ws(text, j, limit, "and").or_else(|| eat_ws(text, j, limit, "&")) {
+        let s = skip_ws(text, k, limit);
+        if s > k {
+            if let Some(e) = name_at(text, s, limit) {
+                names.push(text[s..e].to_owned());
+                j = e;
+            }
+        }
+    }
+    let after_names = j;
+    let p = skip_ws(text, j, limit);
+    if text[p..limit].starts_with('(') {
+        let window = &text.as_bytes()[p..limit.min(p + 80)];
+        if let Some(close) = window.iter().position(|&b| b == b')') {
+            let inner = text[p + 1..p + close].replace(['\n', '\r'], " ");
+            if let Some(items) = years_and_locator(&inner, &names, et_al, start..p + close + 1) {
+                return Some(citation(text, start..p + close + 1, items));
+            }
+        }
+    }
+    // A lone family name with nothing after it is as often prose ("Palmer
+    // argued", a cover page's author) as a citation: bare mentions must
+    // name the work's authors as a citation would (two names, "et al.", an
+    // organisation's long name), unless the author is cited no other way
+    // (`lone`), when the mention is how the text refers to the work. A
+    // short organisation name ("Hugging Face", "Google AI") is far more
+    // often the actor of the prose than a citation. A lone name of an
+    // author of several works cannot say which: MLA adds a short title.
+    if !bare {
+        return None;
+    }
+    // "Hugging Face and AWS have declared": a co-author must be one.
+    if names
+        .get(1)
+        .is_some_and(|n| !known.raw.contains(n.as_str()))
+    {
+        return None;
+    }
+    let lone = names.len() == 1 && !et_al;
+    if lone && (known.works > 1 || (name.split_whitespace().count() < 3 && !known.lone)) {
+        return None;
+    }
+    // A person named in full ("Catherine D'Ignazio and Lauren F. Klein")
+    // is introduced, not cited: the mention must begin with the family
+    // name and a co-author must be a family name, not given names that an
+    // initial follows.
+    if given_name_before(text, start)
+        || names.get(1).is_some_and(|n| {
+            n.split_whitespace()
+                .last()
+                .is_some_and(|w| w.chars().count() == 1)
+        })
+    {
+        return None;
+    }
+    let item = CiteItem {
+        names,
+        et_al,
+        range: start..after_names,
+        ..CiteItem::default()
+    };
+    Some(citation(text, start..after_names, vec![item]))
+}
+
+/// Whether a capitalised word that does not open a sentence stands right
+/// before `start`: "Catherine D'Ignazio", but not "As Hoyer".
+fn given_name_before(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let Some(head) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '.'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = &head[word_start..];
+    if !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let lead = head[..word_start].trim_end_matches([' ', '\t']);
+    !(lead.is_empty() || lead.ends_with(['.', '!', '?', '\n', ':', '"', '“', '(']))
+}
+
+fn citation(text: &str, range: Range<usize>, items: Vec<CiteItem>) -> Citation {
+    Citation {
+        span: Span::default(),
+        text: text[range.clone()].to_owned(),
+        range,
+        form: Form::Narrative,
+        items,
+        weak: true,
+    }
+}
+
+/// "(2017)", "(2014a, 2014b)", "(2011, 8)", "(ch. 8)", "(37)", "(p. 253)",
+/// "(2018, chap. 2)".
+fn years_and_locator(
+    inner: &str,
+    names: &[String],
+    et_al: bool,
+    range: Range<usize>,
+) -> Option<Vec<CiteItem>> {
+    let inner = inner.trim();
+    let mut years = Vec::new();
+    let mut rest = inner;
+    loop {
+        let y = year_prefix(rest);
+        let Some(len) = y else { break };
+        years.push(rest[..len].to_owned());
+        rest = rest[len..].trim_start();
+        match rest.strip_prefix([',', ';']) {
+            Some(r) if year_prefix(r.trim_start()).is_some() => rest = r.trim_start(),
+            Some(r) => {
+                rest = r.trim_start();
+                break;
+            }
+            None => break,
+        }
+    }
+    let locator = if rest.is_empty() {
+        None
+    } else if is_locator(rest) {
+        Some(rest.to_owned())
+    } else {
+        return None;
+    };
+    if years.is_empty() && locator.is_none() {
+        return None;
+    }
+    let make = |year: Option<String>| CiteItem {
+        names: names.to_vec(),
+        et_al,
+        year,
+        locator: locator.clone(),
+        range: range.clone(),
+        ..CiteItem::default()
+    };
+    Some(if years.is_empty() {
+        vec![make(None)]
+    } else {
+        years.into_iter().map(|y| make(Some(y))).collect()
+    })
+}
+
+/// The length of a year at the start of `s`: "2017", "2017a", "n.d.".
+fn year_prefix(s: &str) -> Option<usize> {
+    if s.starts_with("n.d.") {
+        return Some(4);
+    }
+    let b = s.as_bytes();
+    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let y: u32 = s[..4].parse().ok()?;
+    if !(1500..=2100).contains(&y) {
+        return None;
+    }
+    match b.get(4) {
+        Some(c) if c.is_ascii_lowercase() && !b.get(5).is_some_and(u8::is_ascii_alphanumeric) => {
+            Some(5)
+        }
+        Some(c) if c.is_ascii_alphanumeric() => None,
+        _ => Some(4),
+    }
+}
+
+/// A page or part: "8", "45–47", "p. 253", "pp. 3–29", "ch. 8", "chap. 2",
+/// "sec. 4", "table 2.1", "e124", "aac4716-4".
+pub(crate) fn is_locator(s: &str) -> bool {
+    let s = s.trim().trim_end_matches('.');
+    let lower = s.to_lowercase();
+    let body = [
+        "pp.", "p.", "chap.", "ch.", "chapter", "section", "sect.", "figs.", "tab.", "chaps.",
+        "sec.", "secs.", "§", "para.", "paras.", "table", "fig.", "figure", "vol.", "n.", "nn.",
+        "col.", "l.", "ll.", "art.", "no.", "pt.", "bk.", "at",
+    ]
+    .iter()
+    .find_map(|p| lower.strip_prefix(p).filter(|r| r.starts_with(' ')))
+    .unwrap_or(&lower)
+    .trim();
+    if body.is_empty() || body.len() > 40 {
+        return false;
+    }
+    body.split([' ', ',']).filter(|t| !t.is_empty()).all(|t| {
+        let t = t.trim_end_matches('.');
+        t.chars().any(|c| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '–' | '-' | '—' | '.' | ':'))
+            || (!t.is_empty() && t.chars().all(|c| "ivxlcdm".contains(c)))
+            || matches!(t, "f" | "ff" | "and" | "&")
+    }) && body.split_whitespace().count() <= 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str, names: &[&str], bare: bool) -> Vec<Citation> {
+        let firsts: Vec<Option<String>> = names.iter().map(|s| Some((*s).to_owned())).collect();
+        // Each entry's text is the whole text, so any co-author is known.
+        let raws = vec![text; names.len()];
+        mentions(text, 0..text.len(), &known_names(&firsts, &raws), &[], bare)
+    }
+
+    #[test]
+    fn narrative_forms() {
+        let v = find("Hoyer and Hamman (2017) describe it.", &["Hoyer"], false);
+        assert_eq!(v[0].text, "Hoyer and Hamman (2017)");
+        assert_eq!(v[0].items[0].names, ["Hoyer", "Hamman"]);
+        let v = find("as Wickham (2014a, 2014b) shows", &["Wickham"], false);
+        let years: Vec<_> = v[0].items.iter().map(|i| i.year.clone().unwrap()).collect();
+        assert_eq!(years, ["2014a", "2014b"]);
+        let v = find("is Wilks (2011, 8).", &["Wilks"], false);
+        assert_eq!(v[0].items[0].locator.as_deref(), Some("8"));
+        let v = find("is Wilks (ch. 8).", &["Wilks"], false);
+        assert_eq!(v[0].items[0].locator.as_deref(), Some("ch. 8"));
+        let v = find("by Meehl et\nal. (2000)", &["Meehl"], false);
+        assert!(v[0].items[0].et_al);
+    }
+
+    #[test]
+    fn bare_mentions_only_when_asked() {
+        assert!(find("Hoyer and Hamman describe it.", &["Hoyer"], false).is_empty());
+        let v = find("Hoyer and Hamman describe it.", &["Hoyer"], true);
+        assert_eq!(v[0].text, "Hoyer and Hamman");
+        assert!(find("Tilman’s two papers", &["Tilman"], true).is_empty());
+        assert!(find("Hoyerx", &["Hoyer"], true).is_empty());
+        let v = find(
+            "assessed by the Intergovernmental Panel on Climate Change report",
+            &["Intergovernmental Panel on Climate Change"],
+            true,
+        );
+        assert_eq!(v.len(), 1);
+    }
+
+    #[test]
+    fn bare_mentions_that_are_prose() {
+        // A short organisation name is the prose's actor.
+        assert!(find("Hugging Face is a company", &["Hugging Face"], true).is_empty());
+        // A co-author the entries do not name.
+        let firsts = [Some("Hugging Face".to_owned())];
+        let text = "Hugging Face and AWS have declared";
+        let k = known_names(&firsts, &["Hugging Face. Hub Documentation."]);
+        assert!(mentions(text, 0..text.len(), &k, &[], true).is_empty());
+        // A person introduced by given name.
+        let v = find(
+            "authors, Catherine D'Ignazio and Lauren F. Klein, this",
+            &["D'Ignazio"],
+            true,
+        );
+        assert!(v.is_empty(), "{v:?}");
+        // But a sentence may open on the name.
+        assert_eq!(find("As Hoyer and Hamman show", &["Hoyer"], true).len(), 1);
+        // An author of several works named alone cannot say which.
+        let firsts = vec![Some("World Health Organization".to_owned()); 2];
+        let v = mentions(
+            "the World Health Organization reports",
+            0..37,
+            &known_names(&firsts, &["", ""]),
+            &[],
+            true,
+        );
+        assert!(v.is_empty());
+        // A lone family name counts only for an author cited no other way.
+        assert!(find("while O’Neil called", &["O’Neil"], true).is_empty());
+        let mut k = known_names(&[Some("O’Neil".to_owned())], &["O’Neil, Cathy."]);
+        k[0].lone = true;
+        let text = "while O’Neil called";
+        assert_eq!(mentions(text, 0..text.len(), &k, &[], true).len(), 1);
+    }
+
+    #[test]
+    fn locators() {
+        for s in [
+            "8",
+            "45–47",
+            "p. 253",
+            "pp. 3–29",
+            "ch. 8",
+            "chap. 2",
+            "sec. 4",
+            "table 2.1",
+            "e124",
+            "xii",
+        ] {
+            assert!(is_locator(s), "{s}");
+        }
+        for s in ["see above", "AI", "the 1990s debate", "Figure"] {
+            assert!(!is_locator(s), "{s}");
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! Notes: the footnotes and endnotes a document holds as "[n] text" lines
+//! (pandoc's plain text and many PDF extractions put them after the
+//! works-cited list), and the works a note cites (Chicago
+//! notes-bibliography: "[4] Hoyer and Hamman, “Xarray,” 12.").
+
+use super::scan::{Citation, CiteItem, Form};
+use super::text::fold;
+use crate::model::Entry;
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+
+/// The notes of `text` after byte `from`: number → byte range of the
+/// note's text (after "[n] "). A note runs to the next blank line. Each
+/// run of numbering from 1 is one map: a numbered list, then the notes.
+pub(crate) fn find_notes(text: &str, from: usize) -> Vec<BTreeMap<u32, Range<usize>>> {
+    let mut runs: Vec<BTreeMap<u32, Range<usize>>> = Vec::new();
+    let mut at = from.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    // Start at a line start.
+    if at > 0 && text.as_bytes()[at - 1] != b'\n' {
+        at = text[at..].find('\n').map_or(text.len(), |k| at + k + 1);
+    }
+    while at < text.len() {
+        let line_end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+        let line = &text[at..line_end];
+        if let Some((n, head)) = note_head(line) {
+            // The note's paragraph: up to a blank line.
+            let body_start = at + head;
+            let end = text[body_start..]
+                .find("\n\n")
+                .map_or(text.len(), |k| body_start + k);
+            if n == 1 || runs.is_empty() {
+                runs.push(BTreeMap::new());
+            }
+            if let Some(run) = runs.last_mut() {
+                run.insert(n, body_start..end);
+            }
+            at = end;
+            continue;
+        }
+        at = line_end + 1;
+    }
+    runs
+}
+
+/// "[12] Text" → (12, bytes up to the text).
+fn note_head(line: &str) -> Option<(u32, usize)> {
+    let rest = line.strip_prefix('[')?;
+    let close = rest.find(']')?;
+    if close == 0 || close > 4 {
+        return None;
+    }
+    let n: u32 = rest[..close].parse().ok()?;
+    let after = &rest[close + 1..];
+    if !after.starts_with(' ') {
+        return None;
+    }
+    Some((n, 1 + close + 2))
+}
+
+/// What an entry is known by in a note: the pairs of neighbouring words
+/// of its text (authors, title, container), so that a short note
+/// ("Hoyer and Hamman, “Xarray,” 12") shares "hamman xarray" with
+/// "Hoyer, Stephan, and Joseph Hamman. “Xarray: N-D Labeled …”".
+pub(crate) struct NoteKeys {
+    keys: Vec<HashSet<(String, String)>>,
+    /// Each entry's words, for a short note of one word ("“Xarray.”").
+    words: Vec<HashSet<String>>,
+}
+
+fn folded_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .filter(|w| !w.is_empty())
+}
+
+/// Words too common to tell works apart on their own.
+fn common(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the"
+            | "and"
+            | "in"
+            | "on"
+            | "for"
+            | "a"
+            | "an"
+            | "to"
+            | "university"
+            | "press"
+            | "journal"
+            | "ed"
+            | "no"
+            | "vol"
+            | "https"
+            | "doi"
+            | "org"
+            | "http"
+            | "www"
+    )
+}
+
+fn pairs(s: &str, previous: Option<&str>) -> HashSet<(String, String)> {
+    let mut words: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let Some(p) = previous {
+        words.insert(0, fold(p));
+    }
+    words
+        .windows(2)
+        .filter(|w| !(common(&w[0]) && common(&w[1])))
+        .map(|w| (w[0].clone(), w[1].clone()))
+        .collect()
+}
+
+impl NoteKeys {
+    /// Prepares the entries of one document.
+    pub(crate) fn new(entries: &[Entry], first_authors: &[Option<String>]) -> Self {
+        let keys = entries
+            .iter()
+            .zip(first_authors)
+            .map(|(e, a)| {
+                // "———." entries get their author's name back.
+                let raw = e.raw.trim_start();
+                let repeated = raw.starts_with(['—', '–', '_']);
+                pairs(raw, if repeated { a.as_deref() } else { None })
+            })
+            .collect();
+        let words = entries
+            .iter()
+            .map(|e| folded_words(&e.raw).collect())
+            .collect();
+        NoteKeys { keys, words }
+    }
+
+    /// The entry one segment of a note cites: the one sharing the most
+    /// word pairs with it, at least two (one for a note of a few words).
+    fn find(&self, segment: &str) -> Option<usize> {
+        let mine = pairs(segment, None);
+        if mine.is_empty() {
+            // A note of one word (a short title after the author named in
+            // the text): the one entry that has the word.
+            let word = folded_words(segment).next()?;
+            if word.chars().count() < 3 || common(&word) {
+                return None;
+            }
+            let mut having = self
+                .words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| w.contains(&word));
+            let (i, _) = having.next()?;
+            return having.next().is_none().then_some(i);
+        }
+        let need = if mine.len() <= 4 { 1 } else { 2 };
+        let mut best: Option<(usize, usize)> = None;
+        for (i, key) in self.keys.iter().enumerate() {
+            let shared = mine.iter().filter(|p| key.contains(*p)).count();
+            if shared >= need && best.is_none_or(|(_, s)| shared > s) {
+                best = Some((i, shared));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+}
+
+/// True when a segment of a note reads like a citation rather than a
+/// remark: a year, a page, a quoted title.
+fn looks_cited(segment: &str) -> bool {
+    segment.contains('“')
+        || segment
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// The works note `text` cites, one per segment (";" outside quotes):
+/// the entry it resolves to, or `None` for a citation-like segment that
+/// matches no entry. "Ibid." repeats `previous`.
+pub(crate) fn note_items(
+    text: &str,
+    keys: &NoteKeys,
+    previous: &[Option<usize>],
+) -> Vec<(String, Option<usize>)> {
+    let flat = text.replace(['\n', '\r'], " ");
+    let mut out = Vec::new();
+    let mut depth = false;
+    let mut start = 0;
+    let mut segments = Vec::new();
+    for (i, c) in flat.char_indices() {
+        match c {
+            '“' => depth = true,
+            '”' => depth = false,
+            ';' if !depth => {
+                segments.push(&flat[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    segments.push(&flat[start..]);
+    for seg in segments {
+        let seg = seg.trim();
+        if seg.is_empty() {
+            continue;
+        }
+        let lower = seg.to_lowercase();
+        if lower.starts_with("ibid") {
+            for p in previous {
+                out.push((seg.to_owned(), *p));
+            }
+            continue;
+        }
+        match keys.find(seg) {
+            Some(i) => out.push((seg.to_owned(), Some(i))),
+            None if looks_cited(seg) => out.push((seg.to_owned(), None)),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Note markers of the body: "[4]" glued to the text before it
+/// ("scheduler.[4]"), each with its note. Returns the citations, with one
+/// item per work the note cites, and for each item its entry.
+pub(crate) fn note_citations(
+    text: &str,
+    body: Range<usize>,
+    notes: &BTreeMap<u32, Range<usize>>,
+    keys: &NoteKeys,
+) -> Vec<(Citation, Vec<Option<usize>>)> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<(Citation, Vec<Option<usize>>)> = Vec::new();
+    let mut previous: Vec<Option<usize>> = Vec::new();
+    for open in memchr::memchr_iter(b'[', &bytes[body.clone()]).map(|k| body.start + k) {
+        let Some(close) = bytes[open..body.end.min(open + 6)]
+            .iter()
+            .position(|&b| b == b']')
+        else {
+            continue;
+        };
+        let Ok(n) = text[open + 1..open + close].parse::<u32>() else {
+            continue;
+        };
+        if !is_marker(text, open) {
+            continue;
+        }
+        let Some(note) = notes.get(&n) else { continue };
+        let items = note_items(&text[note.clone()], keys, &previous);
+        if items.is_empty() {
+            continue;
+        }
+        let range = open..open + close + 1;
+        previous = items.iter().map(|(_, e)| *e).collect();
+        let cite_items = items
+            .iter()
+            .map(|(seg, _)| CiteItem {
+                number: Some(n),
+                title: Some(seg.clone()),
+                range: range.clone(),
+                ..CiteItem::default()
+            })
+            .collect();
+        let targets = items.iter().map(|(_, e)| *e).collect();
+        out.push((
+            Citation {
+                span: Default::default(),
+                text: text[range.clone()].to_owned(),
+                range,
+                form: Form::Note,
+                items: cite_items,
+                weak: false,
+            },
+            targets,
+        ));
+    }
+    out
+}
+
+/// A marker is glued to what it follows: "scheduler.[4]", "Hamman[2]".
+pub(crate) fn is_marker(text: &str, open: usize) -> bool {
+    text[..open]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace() && c != '[')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_after_a_list() {
+        let t = "Body.[1] More.[2]\n\nReferences\n\nA, B. Title. 2000.\n\n[1] First note.\n\n[2] Second\nnote.\n";
+        let n = find_notes(t, t.find("References").unwrap()).pop().unwrap();
+        assert_eq!(n.len(), 2);
+        assert_eq!(&t[n[&2].clone()], "Second\nnote.\n");
+        let t =
+            "x [1]\n\nReferences\n\n[1] A. B, “T,” 2000.\n\n[2] C. D, “U,” 2001.\n\n[1] A note.\n";
+        let runs = find_notes(t, t.find("References").unwrap());
+        assert_eq!(runs.len(), 2);
+        let n = &runs[1];
+        assert_eq!(n.len(), 1);
+        assert_eq!(&t[n[&1].clone()], "A note.\n");
+    }
+
+    #[test]
+    fn a_one_word_short_note_finds_its_entry() {
+        let entry = |raw: &str| Entry {
+            span: Default::default(),
+            label: None,
+            raw: raw.to_owned(),
+            style: crate::model::Style::Chicago,
+            outcome: crate::model::Outcome::Unparsed {
+                reason: String::new(),
+            },
+        };
+        let entries = [
+            entry("Hoyer, Stephan. “Xarray: N-D Labeled Arrays.” 2017."),
+            entry("Lorenz, Edward. “Deterministic Nonperiodic Flow.” 1963."),
+            entry("Lorenz, Edward. “Predictability.” 1972."),
+        ];
+        let keys = NoteKeys::new(&entries, &[None, None, None]);
+        assert_eq!(keys.find("“Xarray.”"), Some(0));
+        // A word two entries share says nothing.
+        assert_eq!(keys.find("Lorenz"), None);
+        assert_eq!(keys.find("“Zebra.”"), None);
+    }
+
+    #[test]
+    fn markers_are_glued() {
+        let t = "a scheduler.[4] and [5] b";
+        assert!(is_marker(t, t.find("[4]").unwrap()));
+        assert!(!is_marker(t, t.find("[5]").unwrap()));
+    }
+}

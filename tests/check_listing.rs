@@ -1,0 +1,86 @@
+//! `check --format json` lists every citation with the entry each item
+//! resolved to, or why not: read on a rendered paper with planted defects
+//! (tests/fixtures/rendered/, made by scripts/render-papers.sh).
+
+use citemap::check::{check_text, Config};
+use std::path::PathBuf;
+
+fn paper(name: &str) -> (String, String) {
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests/fixtures/rendered", name]
+        .iter()
+        .collect();
+    let text = std::fs::read_to_string(&path).expect("rendered paper");
+    (path.display().to_string(), text)
+}
+
+#[test]
+fn every_citation_is_listed_with_its_entry_or_why_not() {
+    let (path, text) = paper("04-transformers-defects.apa.txt");
+    let report = check_text(&path, &text, &Config::default());
+    let list = &report.citation_list;
+    assert!(list.len() >= 10, "{list:#?}");
+    // Counts are per item and agree with the listing.
+    let items: usize = list.iter().map(|c| c.items.len()).sum();
+    assert_eq!(items, report.items);
+    assert!(
+        report.items > report.citations,
+        "several works in one citation"
+    );
+    // Each citation sits where its text is.
+    let lines: Vec<&str> = text.lines().collect();
+    for c in list {
+        let first = c.text.lines().next().unwrap_or_default();
+        let line = lines[c.line - 1];
+        let col: String = line.chars().skip(c.column - 1).collect();
+        assert!(
+            col.starts_with(first),
+            "{c:?} not at {}:{}",
+            c.line,
+            c.column
+        );
+    }
+    // The citation whose entry was deleted says so; the others resolve.
+    let kingma: Vec<_> = list
+        .iter()
+        .flat_map(|c| &c.items)
+        .filter(|i| i.cites.starts_with("Kingma"))
+        .collect();
+    assert!(!kingma.is_empty());
+    for i in &kingma {
+        assert!(i.entry.is_none());
+        let why = i.unresolved.as_deref().unwrap_or_default();
+        assert!(why.contains("no entry matches Kingma"), "{why}");
+    }
+    let resolved = list
+        .iter()
+        .flat_map(|c| &c.items)
+        .filter(|i| i.entry.is_some())
+        .count();
+    assert_eq!(resolved, report.items_resolved);
+    assert_eq!(resolved + kingma.len(), report.items);
+    // A locator is kept with its item.
+    assert!(list
+        .iter()
+        .flat_map(|c| &c.items)
+        .any(|i| i.cites.starts_with("Goodfellow") && i.locator.as_deref() == Some("6")));
+}
+
+#[test]
+fn numeric_citations_list_one_item_per_number() {
+    let (path, text) = paper("01-climate-tools.ieee.txt");
+    let report = check_text(&path, &text, &Config::default());
+    let numeric: Vec<_> = report
+        .citation_list
+        .iter()
+        .filter(|c| c.items.iter().all(|i| i.cites.starts_with('[')))
+        .collect();
+    assert!(!numeric.is_empty());
+    for c in &numeric {
+        for i in &c.items {
+            let e = i.entry.as_ref().expect("every number resolves");
+            assert!(e.line > c.line, "the entry lies in the list below");
+        }
+    }
+    let json = serde_json::to_value(&report).expect("serialises");
+    assert_eq!(json["citation_list"][0]["form"], "numeric");
+}

@@ -1,0 +1,528 @@
+//! In-text citations on papers rendered by pandoc in five CSL styles
+//! (`tests/fixtures/rendered/`, made by `scripts/render-papers.sh`), where
+//! the truth is known: pandoc's Lua filter recorded which keys each
+//! citation cites and which defects were planted.
+//!
+//! Scored per cited item, the same way in every style: an item counts as
+//! found when a citation the check reports covers the place pandoc wrote it
+//! and resolves one of its items to the entry of that key. A reported item
+//! whose citation covers no rendered citation is a false citation.
+//!
+//! `cargo test --release --test cite_rendered -- --nocapture` prints the
+//! figures per style (`scripts/score-citations.sh` does just that).
+
+use citemap::check::{check_document, citations, Config, Kind, Severity};
+use citemap::cite::Resolution;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Deserialize)]
+struct Truth {
+    citations: Vec<TruthCite>,
+    entries: Vec<TruthEntry>,
+    defects: Vec<Defect>,
+}
+
+#[derive(Debug, Deserialize)]
+struct TruthCite {
+    keys: Vec<String>,
+    text: String,
+    /// The author's footnote this citation stands in.
+    note: Option<usize>,
+    /// The footnote a notes style made of this citation.
+    marker: Option<usize>,
+    #[serde(default)]
+    defects: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct TruthEntry {
+    key: String,
+    text: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Defect {
+    kind: String,
+    key: String,
+}
+
+const STYLES: [&str; 5] = ["apa", "mla", "chicago-ad", "ieee", "chicago-notes"];
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rendered")
+}
+
+/// Every rendered paper: (name, style, text path, truth).
+fn papers() -> Vec<(String, &'static str, PathBuf, Truth)> {
+    let mut out = Vec::new();
+    let mut names: Vec<String> = std::fs::read_dir(dir().join("src"))
+        .expect("tests/fixtures/rendered/src")
+        .filter_map(|e| {
+            let p = e.ok()?.path();
+            (p.extension()? == "md").then(|| p.file_stem()?.to_str().map(str::to_owned))?
+        })
+        .collect();
+    names.sort();
+    for name in names {
+        for style in STYLES {
+            let txt = dir().join(format!("{name}.{style}.txt"));
+            let json = dir().join(format!("{name}.{style}.json"));
+            if std::env::var_os("CITEMAP_PARTIAL").is_some() && !json.is_file() {
+                continue;
+            }
+            let truth: Truth =
+                serde_json::from_str(&std::fs::read_to_string(&json).unwrap_or_else(|e| {
+                    panic!("{}: {e} (run scripts/render-papers.sh)", json.display())
+                }))
+                .expect("truth parses");
+            out.push((name.clone(), style, txt, truth));
+        }
+    }
+    out
+}
+
+/// The text with whitespace runs collapsed to one space, and for each byte
+/// of it the offset in the original.
+fn normalise(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    let mut space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                map.push(i);
+            }
+            space = true;
+        } else {
+            out.push(c);
+            for k in 0..c.len_utf8() {
+                map.push(i + k);
+            }
+            space = false;
+        }
+    }
+    map.push(text.len());
+    (out, map)
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn words(s: &str) -> HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The rendered paper's entries matched to their keys by shared words.
+fn entry_keys(doc: &citemap::Document, truth: &Truth) -> Vec<Option<String>> {
+    let truth_words: Vec<HashSet<String>> = truth.entries.iter().map(|e| words(&e.text)).collect();
+    doc.entries
+        .iter()
+        .map(|e| {
+            let w = words(&e.raw);
+            truth_words
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let shared = w.intersection(t).count() as f64;
+                    (i, 2.0 * shared / (w.len() + t.len()).max(1) as f64)
+                })
+                .filter(|&(_, s)| s >= 0.6)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(i, _)| truth.entries[i].key.clone())
+        })
+        .collect()
+}
+
+/// Where each truth citation stands in the text (byte range), if found.
+fn locate(text: &str, truth: &Truth) -> Vec<Option<Range<usize>>> {
+    let (norm, map) = normalise(text);
+    // The list starts where its first entry does.
+    let list_start = truth
+        .entries
+        .iter()
+        .filter_map(|e| norm.find(&squash(&e.text)))
+        .min()
+        .unwrap_or(norm.len());
+    let mut cursor = 0;
+    let mut previous = 0;
+    let mut used: Vec<usize> = Vec::new();
+    truth
+        .citations
+        .iter()
+        .map(|c| {
+            if let Some(n) = c.marker {
+                let m = format!("[{n}]");
+                let at = norm[..list_start].find(&m)?;
+                return Some(map[at]..map[at + m.len()]);
+            }
+            let want = squash(&c.text);
+            if want.is_empty() {
+                return None;
+            }
+            let from = match c.note {
+                Some(n) => {
+                    let head = format!(" [{n}] ");
+                    list_start + norm[list_start..].find(&head)?
+                }
+                None => cursor,
+            };
+            // Captions come before their table in pandoc's tree but after
+            // it in the text: when the next occurrence is not ahead, take
+            // the first one not yet used.
+            let bound = if c.note.is_some() {
+                norm.len()
+            } else {
+                list_start
+            };
+            let unused_from = |lo: usize| {
+                norm[..bound]
+                    .match_indices(&want)
+                    .map(|(k, _)| k)
+                    .find(|k| *k >= lo && !used.contains(k))
+            };
+            let at = match norm[from..bound.max(from)].find(&want) {
+                Some(k) if c.note.is_some() || !used.contains(&(from + k)) => from + k,
+                _ => unused_from(previous).or_else(|| unused_from(0))?,
+            };
+            if c.note.is_none() && at >= cursor {
+                previous = cursor;
+                cursor = at + want.len();
+            }
+            used.push(at);
+            Some(map[at]..map[at + want.len()])
+        })
+        .collect()
+}
+
+#[derive(Default, Debug, Clone)]
+struct Score {
+    papers: usize,
+    items: usize,
+    right: usize,
+    found_items: usize,
+    false_items: usize,
+    /// uncited-entry, unresolved-citation, no-references on clean papers.
+    clean_errors: usize,
+    clean_warnings: usize,
+    defects: usize,
+    defects_reported: usize,
+    misses: Vec<String>,
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn line_of(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].matches('\n').count() + 1
+}
+
+fn score_paper(name: &str, style: &str, path: &Path, truth: &Truth, s: &mut Score) {
+    let text = std::fs::read_to_string(path).expect("rendered text");
+    let label = format!("{name}.{style}");
+    let doc = citemap::extract::extract_text(&path.display().to_string(), &text);
+    if std::env::var("CITEMAP_DEBUG").is_ok_and(|d| d == label) {
+        for e in &doc.entries {
+            eprintln!("entry {} {:?} {:?}", e.span.line, e.label, e.raw);
+        }
+        for r in citations(&text, &doc, None) {
+            eprintln!(
+                "cite {} {:?} {:?}",
+                r.citation.span.line,
+                r.citation.text,
+                r.targets
+                    .iter()
+                    .map(|t| t.as_ref().map(|m| m.entry))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+    let found: Vec<Resolution> = citations(&text, &doc, None);
+    let keys = entry_keys(&doc, truth);
+    let where_ = locate(&text, truth);
+    let dropped: HashSet<&str> = truth
+        .defects
+        .iter()
+        .filter(|d| d.kind == "drop-entry")
+        .map(|d| d.key.as_str())
+        .collect();
+    s.papers += 1;
+    // Recall, per cited item.
+    for (c, range) in truth.citations.iter().zip(&where_) {
+        for key in &c.keys {
+            if dropped.contains(key.as_str()) {
+                continue;
+            }
+            s.items += 1;
+            let Some(range) = range else {
+                s.misses.push(format!("{label}: not located: {:?}", c.text));
+                continue;
+            };
+            let hit = found.iter().any(|r| {
+                overlaps(&r.citation.range, range)
+                    && r.targets
+                        .iter()
+                        .flatten()
+                        .any(|m| keys[m.entry].as_deref() == Some(key.as_str()))
+            });
+            if hit {
+                s.right += 1;
+            } else {
+                let near: Vec<&str> = found
+                    .iter()
+                    .filter(|r| overlaps(&r.citation.range, range))
+                    .map(|r| r.citation.text.as_str())
+                    .collect();
+                s.misses.push(format!(
+                    "{label}:{} missed {key} in {:?}; found there: {near:?}",
+                    line_of(&text, range.start),
+                    &text[range.clone()]
+                ));
+            }
+        }
+    }
+    // False citations: reported items covering no rendered citation.
+    let located: Vec<&Range<usize>> = where_.iter().flatten().collect();
+    for r in &found {
+        let n = r.citation.items.len();
+        s.found_items += n;
+        if !located.iter().any(|t| overlaps(t, &r.citation.range)) {
+            s.false_items += n;
+            s.misses.push(format!(
+                "{label}:{} false citation {:?}",
+                r.citation.span.line, r.citation.text
+            ));
+        }
+    }
+    // Problems.
+    let report = check_document(&text, &doc, &Config::default());
+    let alarm = |k: Kind| {
+        matches!(
+            k,
+            Kind::UncitedEntry | Kind::UnresolvedCitation | Kind::NoReferences
+        )
+    };
+    let mut expected: Vec<(Kind, usize)> = Vec::new();
+    for d in &truth.defects {
+        match d.kind.as_str() {
+            "drop-entry" => {
+                for (c, range) in truth.citations.iter().zip(&where_) {
+                    if c.keys.contains(&d.key) {
+                        if let Some(r) = range {
+                            expected.push((Kind::UnresolvedCitation, line_of(&text, r.start)));
+                        }
+                    }
+                }
+            }
+            "uncited" => {
+                let line = keys
+                    .iter()
+                    .position(|k| k.as_deref() == Some(d.key.as_str()))
+                    .map_or(0, |i| doc.entries[i].span.line);
+                expected.push((Kind::UncitedEntry, line));
+            }
+            "misspell" | "wrong-year" if matches!(style, "apa" | "mla" | "chicago-ad") => {
+                let kind = if d.kind == "misspell" {
+                    Kind::NameMismatch
+                } else {
+                    Kind::YearMismatch
+                };
+                for (c, range) in truth.citations.iter().zip(&where_) {
+                    if c.defects.contains(&d.kind) && c.keys.contains(&d.key) {
+                        if let Some(r) = range {
+                            expected.push((kind, line_of(&text, r.start)));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut used = vec![false; report.problems.len()];
+    for (kind, line) in &expected {
+        s.defects += 1;
+        let hit = report
+            .problems
+            .iter()
+            .enumerate()
+            .find(|(i, p)| !used[*i] && p.kind == *kind && p.line == *line);
+        match hit {
+            Some((i, _)) => {
+                used[i] = true;
+                s.defects_reported += 1;
+            }
+            None => s.misses.push(format!(
+                "{label}: planted {} not reported at line {line}",
+                kind.name()
+            )),
+        }
+    }
+    for (i, p) in report.problems.iter().enumerate() {
+        if used[i] || !alarm(p.kind) {
+            continue;
+        }
+        match p.severity {
+            Severity::Error => s.clean_errors += 1,
+            _ => s.clean_warnings += 1,
+        }
+        s.misses.push(format!(
+            "{label}:{} false alarm {}: {}",
+            p.line,
+            p.kind.name(),
+            p.message
+        ));
+    }
+}
+
+fn scores() -> BTreeMap<&'static str, Score> {
+    let mut by_style: BTreeMap<&'static str, Score> = BTreeMap::new();
+    for (name, style, path, truth) in papers() {
+        score_paper(
+            &name,
+            style,
+            &path,
+            &truth,
+            by_style.entry(style).or_default(),
+        );
+    }
+    by_style
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        100.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+#[test]
+fn rendered_papers_in_every_style() {
+    let by_style = scores();
+    let show = std::env::var("CITEMAP_SHOW").map_or(0, |v| v.parse().unwrap_or(0));
+    println!(
+        "{:<14} {:>6} {:>7} {:>8} {:>7} {:>9} {:>9} {:>9}",
+        "style", "papers", "items", "right %", "false %", "alarms", "defects", "reported"
+    );
+    let mut total = Score::default();
+    for (style, s) in &by_style {
+        println!(
+            "{:<14} {:>6} {:>7} {:>8.1} {:>7.2} {:>4}e/{:<4} {:>9} {:>9}",
+            style,
+            s.papers,
+            s.items,
+            pct(s.right, s.items),
+            pct(s.false_items, s.found_items.max(1)) * (s.false_items > 0) as u8 as f64,
+            s.clean_errors,
+            s.clean_warnings,
+            s.defects,
+            s.defects_reported
+        );
+        for m in s.misses.iter().take(show) {
+            println!("    {m}");
+        }
+        total.papers += s.papers;
+        total.items += s.items;
+        total.right += s.right;
+        total.found_items += s.found_items;
+        total.false_items += s.false_items;
+        total.clean_errors += s.clean_errors;
+        total.clean_warnings += s.clean_warnings;
+        total.defects += s.defects;
+        total.defects_reported += s.defects_reported;
+    }
+    println!(
+        "{:<14} {:>6} {:>7} {:>8.1} {:>7.2} {:>4}e/{:<4} {:>9} {:>9}",
+        "all",
+        total.papers,
+        total.items,
+        pct(total.right, total.items),
+        pct(total.false_items, total.found_items.max(1)) * (total.false_items > 0) as u8 as f64,
+        total.clean_errors,
+        total.clean_warnings,
+        total.defects,
+        total.defects_reported
+    );
+    // The targets are ≥ 98 % right, ≤ 1 % false, no error and at
+    // most one warning in ten clean papers, every defect reported. Floors
+    // hold each style at what it reaches today, so progress is kept;
+    // where a floor is below the target the target is not yet met (MLA's
+    // unquoted book titles and bare names, Chicago notes).
+    let floors: [(&str, f64, usize); 5] = [
+        // (style, right % floor, false-alarm ceiling)
+        ("apa", 99.0, 0),
+        ("chicago-ad", 99.0, 0),
+        ("ieee", 99.0, 0),
+        ("mla", 84.5, 10),
+        ("chicago-notes", 90.5, 0),
+    ];
+    let mut failed = Vec::new();
+    for (style, right, alarms) in floors {
+        let Some(s) = by_style.get(style) else {
+            failed.push(format!("{style}: no papers"));
+            continue;
+        };
+        if pct(s.right, s.items) < right {
+            failed.push(format!(
+                "{style}: {:.1} % right < {right}",
+                pct(s.right, s.items)
+            ));
+        }
+        if right >= 98.0 && s.false_items * 100 > s.found_items {
+            failed.push(format!("{style}: {} false items", s.false_items));
+        }
+        if s.clean_errors + s.clean_warnings > alarms {
+            failed.push(format!(
+                "{style}: {} errors, {} warnings on {} papers",
+                s.clean_errors, s.clean_warnings, s.papers
+            ));
+        }
+    }
+    // Planted defects in the author-date and numeric styles.
+    for style in ["apa", "chicago-ad", "ieee"] {
+        let s = &by_style[style];
+        if s.defects_reported + 1 < s.defects {
+            failed.push(format!(
+                "{style}: {} of {} defects reported",
+                s.defects_reported, s.defects
+            ));
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{failed:#?}\n(CITEMAP_SHOW=50 to list what was missed)"
+    );
+}
+
+#[test]
+fn truth_covers_every_rendered_citation() {
+    // The scorer itself: every citation pandoc rendered is located in the
+    // text, so misses are the scanner's, never the scorer's.
+    for (name, style, path, truth) in papers() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let missing: Vec<&str> = truth
+            .citations
+            .iter()
+            .zip(locate(&text, &truth))
+            .filter(|(_, r)| r.is_none())
+            .map(|(c, _)| c.text.as_str())
+            .collect();
+        assert!(missing.is_empty(), "{name}.{style}: {missing:?}");
+        assert!(!truth.citations.is_empty(), "{name}.{style}");
+        let keys: HashMap<&str, usize> = truth
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.key.as_str(), i))
+            .collect();
+        assert_eq!(keys.len(), truth.entries.len());
+    }
+}
