@@ -391,4 +391,20 @@ fn command_errors_are_clear() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("with --edges use"));
+    // Options that shape a corpus's network are refused, not ignored.
+    let out = citemap()
+        .args(["clusters", "--top", "5", "--kind", "coupling", "--edges"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--top, --kind shape"), "{err}");
+    // --seed and --resolution are the ones that apply.
+    let out = citemap()
+        .args(["clusters", "--seed", "3", "--resolution", "0.5", "--edges"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
 }

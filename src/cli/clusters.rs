@@ -7,7 +7,7 @@ use anyhow::{bail, Context};
 use citemap::analyze::cluster::{leiden_csr, Config, Partition};
 use citemap::graph::edgelist::{self, EdgeList, Limits};
 use citemap::render;
-use citemap::report::{clusters::PlacedBy, figures};
+use citemap::report::{clusters::PlacedBy, figures, projection::Kind};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -197,6 +197,24 @@ fn run_edges(
 ) -> anyhow::Result<Status> {
     if matches!(args.format, FormatArg::Dot | FormatArg::Svg) {
         bail!("--format dot and svg draw a corpus's citation network; with --edges use table, tsv or json");
+    }
+    // These shape a corpus's network; a graph read whole has none of that.
+    let c = &args.common;
+    let ignored: Vec<&str> = [
+        (c.min_cited.is_some(), "--min-cited"),
+        (c.top.is_some(), "--top"),
+        (c.engine.is_some(), "--engine"),
+        (c.kind != Kind::Citation, "--kind"),
+    ]
+    .into_iter()
+    .filter_map(|(set, name)| set.then_some(name))
+    .collect();
+    if !ignored.is_empty() {
+        bail!(
+            "{} shape a corpus's network and do nothing with --edges; \
+             use --seed and --resolution",
+            ignored.join(", ")
+        );
     }
     let started = Instant::now();
     let graph: EdgeList = edgelist::read_path(path, &Limits::default())?;
