@@ -212,7 +212,17 @@ impl Key {
                 }
             }
         }
-        for (i, t) in delimited_titles(rest).into_iter().enumerate() {
+        let delimited = delimited_titles(rest);
+        if delimited.is_empty() {
+            // Plain text loses a book title's italics ("World Health
+            // Organization. Global Tuberculosis Report 2021. WHO, 2021."):
+            // the sentence after the authors is the title.
+            if let Some(t) = undelimited_title(rest) {
+                let w = title_words(&t);
+                titles.push((t, w, 0.6));
+            }
+        }
+        for (i, t) in delimited.into_iter().enumerate() {
             let w = title_words(&t);
             titles.push((t, w, if i == 0 { 0.9 } else { 0.45 }));
         }
@@ -322,6 +332,20 @@ fn split_head(raw: &str) -> (&str, &str) {
 }
 
 /// Quoted and italic titles, in order of appearance.
+/// The first sentence after the authors, past a year in parentheses
+/// ("(2014). Advanced R. Chapman …" → "Advanced R").
+fn undelimited_title(rest: &str) -> Option<String> {
+    let mut r = rest.trim_start_matches(['.', ' ', '\n']);
+    if r.starts_with('(') {
+        let close = r.find(')')?;
+        r = r[close + 1..].trim_start_matches(['.', ' ', '\n']);
+    }
+    let end = r.find(". ").unwrap_or(r.len());
+    let t = r[..end].trim().trim_end_matches(['.', ',']);
+    let words = t.split_whitespace().count();
+    (words >= 2 && words <= 25 && t.chars().any(char::is_alphabetic)).then(|| t.to_owned())
+}
+
 fn delimited_titles(rest: &str) -> Vec<String> {
     let mut out: Vec<(usize, String)> = Vec::new();
     for (open, close) in [("“", "”"), ("\"", "\""), ("‘", "’"), ("*", "*"), ("_", "_")] {
