@@ -22,7 +22,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "Family, Given", "Family, G.", "FAMILY, G." or "G. Family" at the start.
 static AUTHOR_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das)\s+)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s*\p{Lu}(?:\p{Ll}|\.)|^\p{Lu}\.(?:\s?-?\p{Lu}\.)*\s+\p{Lu}[\p{L}'’\-]+",
+        r"^(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das)\s+)*(?:\p{Lu}[\p{L}\p{M}'’\-]+(?:\s\p{Lu}[\p{L}\p{M}'’\-]+)?|\p{Lu}\s\p{Lu}[\p{L}\p{M}'’\-]+),\s*\p{Lu}(?:\p{Ll}|\.)|^\p{Lu}\.(?:\s?-?\p{Lu}\.)*\s+\p{Lu}[\p{L}'’\-]+",
     )
     .expect("valid regex")
 });
@@ -50,7 +50,7 @@ static PLACE_START: LazyLock<Regex> = LazyLock::new(|| {
 /// "Iyer, Sarah L.").
 static CLOSED_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das)\s+)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s*(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*[\s,]|\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?\.\s)",
+        r"^(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das)\s+)*(?:\p{Lu}[\p{L}\p{M}'’\-]+(?:\s\p{Lu}[\p{L}\p{M}'’\-]+)?|\p{Lu}\s\p{Lu}[\p{L}\p{M}'’\-]+),\s*(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*[\s,]|\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?\.\s)",
     )
     .expect("valid regex")
 });
@@ -306,6 +306,14 @@ mod tests {
         assert!(starts_like_author("Dyer-Witheford, Nick, Kjösen"));
         assert!(starts_like_author("E. M. Bender, T. Gebru"));
         assert!(starts_like_author("D'Ignazio, Catherine"));
+        // A combining accent (as PDFs and some fonts write "García"), and a
+        // one-letter first word of a family name.
+        assert!(starts_like_author(
+            "Garc\u{131}\u{301}a, Ofelia, and Li Wei."
+        ));
+        assert!(starts_like_author("Ó Súilleabháin, Aoife, and Máire"));
+        assert!(starts_like_closed_author("Ó Súilleabháin, Aoife. Irish"));
+        assert!(!starts_like_author("A, the first"));
         assert!(!starts_like_author(
             "Graham and Fabian Ferrari. The MIT Press"
         ));

@@ -441,34 +441,45 @@ impl LabelStyle {
 /// text, web pages, many word processors), the blank lines decide: a line
 /// after a gap opens an entry and any other line continues one. The model,
 /// trained on PDF lines without such gaps, may join entries that do not
-/// indent. Applied only when nearly every entry the model opened follows a
-/// gap and no block is longer than an entry can be.
+/// indent. Applied only when the blocks read as entries (four in five
+/// carry a year, none is longer than an entry can be) and most entries the
+/// model opened follow a gap.
 fn follow_gaps(lines: &[DocLine<'_>], tags: &mut [u8]) {
     const LONGEST_BLOCK: usize = 12;
     let mut firsts = 0;
     let mut gapped = 0;
-    let mut gaps = 0;
-    let mut block = 0;
-    let mut longest = 0;
+    // Blocks between gaps: (lines, dated).
+    let mut blocks: Vec<(usize, bool)> = Vec::new();
     for (k, (l, &t)) in lines.iter().zip(tags.iter()).enumerate() {
         if t == FURNITURE {
             continue;
         }
-        if k > 0 && l.gap_before {
-            gaps += 1;
-            block = 0;
+        if k == 0 || l.gap_before || blocks.is_empty() {
+            // A numbered block is the numbering's to judge (notes after
+            // the list need no year).
+            blocks.push((0, label_of(l.text).is_some()));
         }
-        block += 1;
-        longest = longest.max(block);
+        if let Some(b) = blocks.last_mut() {
+            b.0 += 1;
+            b.1 |= cues::has_year(l.text);
+        }
         if k > 0 && t == FIRST {
             firsts += 1;
             gapped += usize::from(l.gap_before);
         }
     }
-    if firsts < 3 || gaps < 3 || gapped * 5 < firsts * 4 || longest > LONGEST_BLOCK {
+    let longest = blocks.iter().map(|b| b.0).max().unwrap_or(0);
+    let dated = blocks.iter().filter(|b| b.1).count();
+    // Every block an entry (most carry a year; a double-spaced text's
+    // single lines do not), and the model's own entries mostly at gaps.
+    if blocks.len() < 3
+        || longest > LONGEST_BLOCK
+        || dated * 5 < blocks.len() * 4
+        || gapped * 5 < firsts * 3
+    {
         return;
     }
-    for (k, (l, t)) in lines.iter().zip(tags.iter_mut()).enumerate().skip(1) {
+    for (k, (l, t)) in lines.iter().zip(tags.iter_mut()).enumerate() {
         if *t != FURNITURE {
             *t = if l.gap_before || k == 0 { FIRST } else { CONT };
         }
