@@ -343,7 +343,7 @@ fn undelimited_title(rest: &str) -> Option<String> {
     let end = r.find(". ").unwrap_or(r.len());
     let t = r[..end].trim().trim_end_matches(['.', ',']);
     let words = t.split_whitespace().count();
-    (words >= 2 && words <= 25 && t.chars().any(char::is_alphabetic)).then(|| t.to_owned())
+    ((2..=25).contains(&words) && t.chars().any(char::is_alphabetic)).then(|| t.to_owned())
 }
 
 fn delimited_titles(rest: &str) -> Vec<String> {
