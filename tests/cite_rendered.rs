@@ -310,14 +310,19 @@ fn score_paper(name: &str, style: &str, path: &Path, truth: &Truth, s: &mut Scor
             Kind::UncitedEntry | Kind::UnresolvedCitation | Kind::NoReferences
         )
     };
-    let mut expected: Vec<(Kind, usize)> = Vec::new();
+    // (kind, first line, last line) of where each defect must be reported.
+    let mut expected: Vec<(Kind, usize, usize)> = Vec::new();
     for d in &truth.defects {
         match d.kind.as_str() {
             "drop-entry" => {
                 for (c, range) in truth.citations.iter().zip(&where_) {
                     if c.keys.contains(&d.key) {
                         if let Some(r) = range {
-                            expected.push((Kind::UnresolvedCitation, line_of(&text, r.start)));
+                            expected.push((
+                                Kind::UnresolvedCitation,
+                                line_of(&text, r.start),
+                                line_of(&text, r.end.saturating_sub(1)),
+                            ));
                         }
                     }
                 }
@@ -327,7 +332,7 @@ fn score_paper(name: &str, style: &str, path: &Path, truth: &Truth, s: &mut Scor
                     .iter()
                     .position(|k| k.as_deref() == Some(d.key.as_str()))
                     .map_or(0, |i| doc.entries[i].span.line);
-                expected.push((Kind::UncitedEntry, line));
+                expected.push((Kind::UncitedEntry, line, line));
             }
             "misspell" | "wrong-year" if matches!(style, "apa" | "mla" | "chicago-ad") => {
                 let kind = if d.kind == "misspell" {
@@ -338,7 +343,13 @@ fn score_paper(name: &str, style: &str, path: &Path, truth: &Truth, s: &mut Scor
                 for (c, range) in truth.citations.iter().zip(&where_) {
                     if c.defects.contains(&d.kind) && c.keys.contains(&d.key) {
                         if let Some(r) = range {
-                            expected.push((kind, line_of(&text, r.start)));
+                            // The item may sit on a later line of a
+                            // citation that wraps.
+                            expected.push((
+                                kind,
+                                line_of(&text, r.start),
+                                line_of(&text, r.end.saturating_sub(1)),
+                            ));
                         }
                     }
                 }
@@ -347,13 +358,13 @@ fn score_paper(name: &str, style: &str, path: &Path, truth: &Truth, s: &mut Scor
         }
     }
     let mut used = vec![false; report.problems.len()];
-    for (kind, line) in &expected {
+    for (kind, line, last) in &expected {
         s.defects += 1;
         let hit = report
             .problems
             .iter()
             .enumerate()
-            .find(|(i, p)| !used[*i] && p.kind == *kind && p.line == *line);
+            .find(|(i, p)| !used[*i] && p.kind == *kind && (*line..=*last).contains(&p.line));
         match hit {
             Some((i, _)) => {
                 used[i] = true;
@@ -489,7 +500,7 @@ fn rendered_papers_in_every_style() {
     // Planted defects in the author-date and numeric styles.
     for style in ["apa", "chicago-ad", "ieee"] {
         let s = &by_style[style];
-        if s.defects_reported + 1 < s.defects {
+        if s.defects_reported < s.defects {
             failed.push(format!(
                 "{style}: {} of {} defects reported",
                 s.defects_reported, s.defects
