@@ -190,7 +190,7 @@ pub(crate) fn context_years(
         let Some(close) = bytes[open..lim].iter().position(|&b| b == b')') else {
             continue;
         };
-        let inner = text[open + 1..open + close].replace(['\n', '\r'], " ");
+        let inner = text[open + 1..open + close].replace(['\n', '\r', '\u{a0}'], " ");
         if year_prefix(inner.trim()).is_none() {
             continue;
         }
@@ -331,7 +331,7 @@ fn read_mention(
     if text[p..limit].starts_with('(') {
         let window = &text.as_bytes()[p..limit.min(p + 80)];
         if let Some(close) = window.iter().position(|&b| b == b')') {
-            let inner = text[p + 1..p + close].replace(['\n', '\r'], " ");
+            let inner = text[p + 1..p + close].replace(['\n', '\r', '\u{a0}'], " ");
             if let Some(items) = years_and_locator(&inner, &names, et_al, start..p + close + 1) {
                 return Some(citation(text, start..p + close + 1, items));
             }
