@@ -296,6 +296,26 @@ fn citations_in(
     let opts = ScanOptions::for_style(style);
     let body = body_range(text, doc);
     let mut found = scan(&doc.path, text, body.clone(), &opts);
+    if style == Style::Mla {
+        // MLA cites by name and page: "(Chetty et al. 1752)" is page 1752
+        // when no entry is of that year (a year in a title stays).
+        let years: std::collections::HashSet<String> = doc
+            .entries
+            .iter()
+            .filter_map(|e| e.reference().and_then(|r| r.year()))
+            .map(|y| y.to_string())
+            .collect();
+        for item in found.iter_mut().flat_map(|c| c.items.iter_mut()) {
+            if item.title.is_none() && item.locator.is_none() && !item.names.is_empty() {
+                if let Some(y) = item
+                    .year
+                    .take_if(|y| y.bytes().all(|b| b.is_ascii_digit()) && !years.contains(y))
+                {
+                    item.locator = Some(y);
+                }
+            }
+        }
+    }
     let firsts = known::first_authors_each(&doc.entries);
     let mut from_notes: Vec<Resolution> = Vec::new();
     if !notes.is_empty() {
