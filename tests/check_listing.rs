@@ -84,3 +84,25 @@ fn numeric_citations_list_one_item_per_number() {
     let json = serde_json::to_value(&report).expect("serialises");
     assert_eq!(json["citation_list"][0]["form"], "numeric");
 }
+
+#[test]
+fn an_mla_page_of_four_digits_is_no_year() {
+    let (path, text) = paper("05-health-equity.mla.txt");
+    let report = check_text(&path, &text, &Config::default());
+    let chetty = report
+        .citation_list
+        .iter()
+        .flat_map(|c| &c.items)
+        .find(|i| i.cites.starts_with("Chetty"))
+        .expect("Chetty is cited");
+    assert_eq!(chetty.locator.as_deref(), Some("1752"));
+    assert!(chetty.entry.is_some());
+    assert!(
+        !report
+            .problems
+            .iter()
+            .any(|p| p.kind == citemap::check::Kind::YearMismatch),
+        "{:#?}",
+        report.problems
+    );
+}
