@@ -12,6 +12,12 @@ pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "pdf"];
 /// libraries, LaTeX drafts, Word and OpenDocument files.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &["bib", "json", "ris", "tex", "docx", "odt"];
 
+/// Extensions of tables and record files read when walking a folder only
+/// if their first bytes are a citation-database export (Scopus, Lens or
+/// OpenAlex CSV, OpenAlex JSON lines, Web of Science tab-delimited): a
+/// folder also keeps data tables that are no documents.
+pub const EXPORT_EXTENSIONS: &[&str] = &["csv", "jsonl", "tsv", "tab"];
+
 /// The documents found under the paths a user gave.
 #[derive(Debug, Default)]
 pub struct Collected {
@@ -19,7 +25,8 @@ pub struct Collected {
     /// A path of `-` stands for standard input.
     pub files: Vec<PathBuf>,
     /// Files inside folders that were passed over (none of the extensions
-    /// in [`TEXT_EXTENSIONS`] and [`DOCUMENT_EXTENSIONS`]).
+    /// in [`TEXT_EXTENSIONS`] and [`DOCUMENT_EXTENSIONS`], and no export
+    /// behind one of [`EXPORT_EXTENSIONS`]).
     pub skipped: Vec<PathBuf>,
     /// Paths that do not exist or could not be listed.
     pub errors: Vec<Error>,
@@ -92,9 +99,8 @@ fn walk(dir: &Path, found: &mut Collected) {
         if kind.is_dir() {
             walk(&path, found);
         } else if (kind.is_file() || kind.is_symlink() && path.is_file())
-            && has_text_extension(&path)
-            && !is_folder_note(&path)
-            && !is_other_json(&path)
+            && (has_text_extension(&path) && !is_folder_note(&path) && !is_other_json(&path)
+                || is_export_table(&path))
         {
             found.files.push(path);
         } else {
@@ -132,6 +138,22 @@ fn is_other_json(path: &Path) -> bool {
     read.is_err() || !super::csl_json::looks_like(&String::from_utf8_lossy(&head))
 }
 
+/// A `.csv`, `.jsonl`, `.tsv` or `.tab` file whose head is a database
+/// export.
+fn is_export_table(path: &Path) -> bool {
+    use std::io::Read as _;
+    let candidate = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXPORT_EXTENSIONS.iter().any(|t| e.eq_ignore_ascii_case(t)));
+    if !candidate {
+        return false;
+    }
+    let mut head = Vec::with_capacity(64 * 1024);
+    let read = std::fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut head));
+    read.is_ok() && super::export::sniff(&head).is_some()
+}
+
 fn has_text_extension(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         TEXT_EXTENSIONS
@@ -144,6 +166,25 @@ fn has_text_extension(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn export_tables_are_read_in_walks_and_other_tables_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let scopus = dir.path().join("scopus.csv");
+        std::fs::write(
+            &scopus,
+            "Authors,Author full names,Title,Year,Source title,References,EID\n\
+             \"Vargo S.L.\",\"Vargo, Stephen L.\",\"T\",2004,\"J\",\"R\",2-s2.0-1\n",
+        )
+        .unwrap();
+        let lens = dir.path().join("lens.CSV");
+        std::fs::write(&lens, "Lens ID,Title\n000-000,T\n").unwrap();
+        let data = dir.path().join("measurements.csv");
+        std::fs::write(&data, "site,value\na,1\n").unwrap();
+        let found = collect(&[dir.path().to_owned()]);
+        assert_eq!(found.files, vec![lens, scopus]);
+        assert_eq!(found.skipped, vec![data]);
+    }
 
     #[test]
     fn folder_notes_are_skipped_in_walks_but_read_when_named() {
