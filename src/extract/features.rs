@@ -527,32 +527,24 @@ pub fn features(lines: &[DocLine<'_>]) -> Lines {
         // Every feature again, conjoined with how the document numbers its
         // entries: a line without a label opens an entry in an author-date
         // list and continues one in a numbered list.
+        let conjoin = |h: u32| {
+            hash(
+                "kind",
+                &[
+                    kind,
+                    (h >> 24) as u8,
+                    (h >> 16) as u8,
+                    (h >> 8) as u8,
+                    h as u8,
+                ],
+            )
+        };
         let (nc, no) = (o.core.len(), o.own.len());
         for k in 0..nc {
-            let h = o.core[k];
-            o.core.push(hash(
-                "kind",
-                &[
-                    kind,
-                    (h >> 24) as u8,
-                    (h >> 16) as u8,
-                    (h >> 8) as u8,
-                    h as u8,
-                ],
-            ));
+            o.core.push(conjoin(o.core[k]));
         }
         for k in 0..no {
-            let h = o.own[k];
-            o.own.push(hash(
-                "kind",
-                &[
-                    kind,
-                    (h >> 24) as u8,
-                    (h >> 16) as u8,
-                    (h >> 8) as u8,
-                    h as u8,
-                ],
-            ));
+            o.own.push(conjoin(o.own[k]));
         }
         out.push(&o.core, &o.own);
     }
