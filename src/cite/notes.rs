@@ -102,18 +102,12 @@ fn common(w: &str) -> bool {
     )
 }
 
-fn pairs(s: &str, previous: Option<&str>) -> HashSet<(String, String)> {
-    let mut words: Vec<String> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .map(fold)
-        .filter(|w| !w.is_empty())
-        .collect();
-    if let Some(p) = previous {
-        words.insert(0, fold(p));
-    }
+/// The pairs of neighbouring words, leaving out pairs of two common words.
+fn pairs<'a>(words: impl Iterator<Item = &'a String>) -> HashSet<(String, String)> {
+    let words: Vec<&String> = words.collect();
     words
         .windows(2)
-        .filter(|w| !(common(&w[0]) && common(&w[1])))
+        .filter(|w| !(common(w[0]) && common(w[1])))
         .map(|w| (w[0].clone(), w[1].clone()))
         .collect()
 }
@@ -121,27 +115,24 @@ fn pairs(s: &str, previous: Option<&str>) -> HashSet<(String, String)> {
 impl NoteKeys {
     /// Prepares the entries of one document.
     pub(crate) fn new(entries: &[Entry], first_authors: &[Option<String>]) -> Self {
-        let keys = entries
-            .iter()
-            .zip(first_authors)
-            .map(|(e, a)| {
-                // "———." entries get their author's name back.
-                let raw = e.raw.trim_start();
-                let repeated = raw.starts_with(['—', '–', '_']);
-                pairs(raw, if repeated { a.as_deref() } else { None })
-            })
-            .collect();
-        let words = entries
-            .iter()
-            .map(|e| folded_words(&e.raw).collect())
-            .collect();
+        let mut keys = Vec::with_capacity(entries.len());
+        let mut words = Vec::with_capacity(entries.len());
+        for (e, a) in entries.iter().zip(first_authors) {
+            // "———." entries get their author's name back.
+            let raw = e.raw.trim_start();
+            let repeated = raw.starts_with(['—', '–', '_']);
+            let lead = a.as_deref().filter(|_| repeated).map(fold);
+            let own: Vec<String> = folded_words(raw).collect();
+            keys.push(pairs(lead.iter().chain(&own)));
+            words.push(own.into_iter().collect());
+        }
         NoteKeys { keys, words }
     }
 
     /// The entry one segment of a note cites: the one sharing the most
     /// word pairs with it, at least two (one for a note of a few words).
     fn find(&self, segment: &str) -> Option<usize> {
-        let mine = pairs(segment, None);
+        let mine = pairs(folded_words(segment).collect::<Vec<_>>().iter());
         if mine.is_empty() {
             // A note of one word (a short title after the author named in
             // the text): the one entry that has the word.
