@@ -2,7 +2,7 @@
 //! where it is, how it is written, and each cited item with the entry it
 //! resolved to or why it did not, so a reader can audit the check.
 
-use super::{describe, entry_label};
+use super::{describe, entry_label, unresolved_reason};
 use crate::cite::{Form, Resolution};
 use crate::model::Entry;
 use serde::Serialize;
@@ -69,12 +69,12 @@ pub(crate) fn listing(resolved: &[Resolution], entries: &[Entry]) -> Vec<Cited> 
                     let unresolved = entry.is_none().then(|| {
                         if entries.is_empty() {
                             "the document has no works-cited list".to_owned()
-                        } else if item.ibid {
-                            "ibid. follows no resolved citation".to_owned()
-                        } else if let Some(n) = item.number.filter(|_| item.names.is_empty()) {
+                        } else if let Some(n) =
+                            item.number.filter(|_| item.names.is_empty() && !item.ibid)
+                        {
                             format!("no entry numbered {n}")
                         } else {
-                            format!("no entry matches {cites}")
+                            unresolved_reason(item)
                         }
                     });
                     CitedItem {

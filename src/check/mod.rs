@@ -621,11 +621,7 @@ impl Checker<'_> {
                     .filter(|r| !r.is_empty())
                     .or(Some(c.range.clone()));
                 let Some(m) = target else {
-                    let what = if item.ibid {
-                        "ibid. follows no resolved citation".to_owned()
-                    } else {
-                        format!("no entry matches {}", describe(item))
-                    };
+                    let what = unresolved_reason(item);
                     let nearest =
                         nearest.get_or_insert_with(|| crate::cite::Nearest::new(&doc.entries));
                     let first = item.names.first().cloned().unwrap_or_default();
@@ -799,6 +795,16 @@ fn short_title(title: &str) -> String {
 }
 
 /// A short human description of a cited item: "Smith 45", "*Technotopia*".
+/// Why an author or "ibid." item resolved to no entry, as the problem and
+/// the JSON listing both say it.
+fn unresolved_reason(item: &crate::cite::CiteItem) -> String {
+    if item.ibid {
+        "ibid. follows no resolved citation".to_owned()
+    } else {
+        format!("no entry matches {}", describe(item))
+    }
+}
+
 fn describe(item: &crate::cite::CiteItem) -> String {
     let mut parts = Vec::new();
     if !item.names.is_empty() {
