@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// What kind of work a reference points to, in CSL's vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -332,14 +333,13 @@ pub struct Span {
 /// parsing failed. Nothing is dropped: an unparsed entry keeps its raw text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "kebab-case")]
-// Nearly every entry parses, so boxing the large variant would cost an
-// allocation in the common case to save memory in the rare one.
-#[allow(clippy::large_enum_variant)]
 pub enum Outcome {
     /// Fields were found.
     Parsed {
-        /// The fields.
-        reference: Reference,
+        /// The fields, shared: a database export cites one work in the same
+        /// words many times, and every entry written alike holds one parse
+        /// (an inline `Reference` would cost each entry 400 bytes).
+        reference: Arc<Reference>,
         /// How sure the parser is, 0.0–1.0.
         confidence: f32,
     },
@@ -370,7 +370,7 @@ impl Entry {
     /// The parsed reference, if parsing succeeded.
     pub fn reference(&self) -> Option<&Reference> {
         match &self.outcome {
-            Outcome::Parsed { reference, .. } => Some(reference),
+            Outcome::Parsed { reference, .. } => Some(reference.as_ref()),
             Outcome::Unparsed { .. } => None,
         }
     }

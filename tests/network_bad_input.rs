@@ -15,7 +15,7 @@ fn parsed(raw: &str, reference: Reference) -> Entry {
         raw: raw.into(),
         style: Style::Mla,
         outcome: Outcome::Parsed {
-            reference,
+            reference: reference.into(),
             confidence: 0.9,
         },
     }

@@ -27,7 +27,8 @@ fn entry(title: &str, authors: &[&str], year: i32) -> Entry {
                 container_title: Some(format!("Journal of {title}")),
                 issued: Some(Date::year(year)),
                 ..Reference::default()
-            },
+            }
+            .into(),
             confidence: 1.0,
         },
     }

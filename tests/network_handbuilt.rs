@@ -87,7 +87,8 @@ fn doc(path: &str, style: Style, refs: Vec<R>) -> Document {
                     url: x.url.map(Into::into),
                     doi: x.doi.map(Into::into),
                     ..Reference::default()
-                },
+                }
+                .into(),
                 confidence: 1.0,
             },
         })
@@ -201,7 +202,7 @@ fn the_microsoft_work_merges_by_title_without_urls() {
     for d in &mut docs {
         for e in &mut d.entries {
             if let Outcome::Parsed { reference, .. } = &mut e.outcome {
-                reference.url = None;
+                std::sync::Arc::make_mut(reference).url = None;
             }
         }
     }

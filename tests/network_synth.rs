@@ -65,7 +65,7 @@ fn written_fields(c: &Corpus) -> Vec<Document> {
                     raw: e.text.clone(),
                     style: d.style,
                     outcome: Outcome::Parsed {
-                        reference: e.reference.clone(),
+                        reference: e.reference.clone().into(),
                         confidence: 1.0,
                     },
                 })
@@ -152,6 +152,7 @@ fn resolution_survives_typos_and_missing_fields() {
         for d in &mut docs {
             for e in &mut d.entries {
                 if let Outcome::Parsed { reference: r, .. } = &mut e.outcome {
+                    let r = std::sync::Arc::make_mut(r);
                     if noise.chance(0.3) {
                         r.title = r.title.as_deref().map(|t| noise.typo(t));
                     }

@@ -10,7 +10,7 @@ use citemap::{Outcome, Reference, Style, WorkType};
 
 fn parsed(raw: &str) -> Reference {
     match parse_reference(raw, Style::Unknown).outcome {
-        Outcome::Parsed { reference, .. } => reference,
+        Outcome::Parsed { reference, .. } => std::sync::Arc::unwrap_or_clone(reference),
         Outcome::Unparsed { reason } => panic!("unparsed ({reason}): {raw}"),
     }
 }

@@ -63,9 +63,9 @@ proptest! {
         if let Outcome::Parsed { reference, confidence } = p.outcome {
             prop_assert!((0.0..=1.0).contains(&confidence));
             // Pages never keep an en dash.
-            prop_assert!(!reference.pages.unwrap_or_default().contains('–'));
+            prop_assert!(!reference.pages.clone().unwrap_or_default().contains('–'));
             // A DOI is bare.
-            if let Some(doi) = reference.doi {
+            if let Some(doi) = &reference.doi {
                 prop_assert!(doi.starts_with("10."), "doi {doi:?}");
             }
         }

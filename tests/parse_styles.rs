@@ -24,7 +24,7 @@ struct Expect {
 
 fn parsed(raw: &str, style: Style) -> Reference {
     match parse_reference(raw, style).outcome {
-        Outcome::Parsed { reference, .. } => reference,
+        Outcome::Parsed { reference, .. } => std::sync::Arc::unwrap_or_clone(reference),
         Outcome::Unparsed { reason } => panic!("unparsed ({reason}): {raw}"),
     }
 }

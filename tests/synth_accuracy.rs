@@ -86,7 +86,7 @@ fn parse_scores(c: &Corpus, hinted: bool) -> FieldScores {
         for e in &d.entries {
             let parsed = citemap::parse::parse_reference(&e.text, hint);
             let reference = match &parsed.outcome {
-                citemap::Outcome::Parsed { reference, .. } => Some(reference),
+                citemap::Outcome::Parsed { reference, .. } => Some(reference.as_ref()),
                 citemap::Outcome::Unparsed { .. } => None,
             };
             scores.add(&e.reference, reference);

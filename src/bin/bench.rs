@@ -290,7 +290,7 @@ fn accuracy_section(c: &Corpus) -> Figures {
         .fold(FieldScores::default, |mut s, (truth, raw, style)| {
             let parsed = citemap::parse::parse_reference(raw, *style);
             let reference = match &parsed.outcome {
-                Outcome::Parsed { reference, .. } => Some(reference),
+                Outcome::Parsed { reference, .. } => Some(reference.as_ref()),
                 Outcome::Unparsed { .. } => None,
             };
             s.add(truth, reference);
@@ -443,7 +443,7 @@ fn truth_documents(truth: &[TruthDoc]) -> Vec<Document> {
                     raw: e.text.clone(),
                     style: t.style,
                     outcome: Outcome::Parsed {
-                        reference: e.reference.clone(),
+                        reference: e.reference.clone().into(),
                         confidence: 1.0,
                     },
                 })

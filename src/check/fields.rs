@@ -189,7 +189,7 @@ mod entry_tests {
             raw: raw.into(),
             style: Style::Mla,
             outcome: Outcome::Parsed {
-                reference: r,
+                reference: r.into(),
                 confidence: 0.9,
             },
         }

@@ -777,7 +777,7 @@ mod tests {
             style: Style::Mla,
             outcome: match r {
                 Some(reference) => Outcome::Parsed {
-                    reference,
+                    reference: reference.into(),
                     confidence: 0.9,
                 },
                 None => Outcome::Unparsed {

@@ -190,7 +190,7 @@ mod tests {
             raw: String::new(),
             style: Style::Mla,
             outcome: Outcome::Parsed {
-                reference: r,
+                reference: r.into(),
                 confidence: 1.0,
             },
         };

@@ -191,7 +191,7 @@ mod tests {
         };
         let v = item(
             &entry(Outcome::Parsed {
-                reference: r,
+                reference: r.into(),
                 confidence: 0.912,
             }),
             "gabriel2020",

@@ -45,7 +45,8 @@ pub enum Format {
 ///             authors: vec![Person::new(family, None)],
 ///             issued: Some(citemap::Date::year(2019)),
 ///             ..Reference::default()
-///         },
+///         }
+///         .into(),
 ///         confidence: 1.0,
 ///     },
 /// };

@@ -80,7 +80,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded> {
 
 /// Refuses bytes that are not a text document, naming the format when its
 /// magic number is known so the user learns what to do instead.
-fn sniff_binary(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn sniff_binary(path: &Path, bytes: &[u8]) -> Result<()> {
     const MAGIC: &[(&[u8], &str)] = &[
         (
             b"%PDF",

@@ -7,9 +7,9 @@
 //! citation-database exports) also carry their entries, which extraction
 //! takes as the works-cited list. An export yields one `Source` per record.
 
-use super::{from_bytes, is_stdin, Source, MAX_FILE_BYTES, STDIN_NAME};
+use super::{from_bytes, is_stdin, Source, MAX_FILE_BYTES, MAX_STREAMED_BYTES, STDIN_NAME};
 use crate::error::{Error, Result};
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::Path;
 
 /// The formats citemap reads.
@@ -145,8 +145,26 @@ pub fn read(path: &Path) -> Result<Vec<Source>> {
         path: path.to_owned(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(io)?;
+    let mut file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
+    let mut head = Vec::new();
+    (&mut file)
+        .take(SNIFF_LEN as u64)
+        .read_to_end(&mut head)
+        .map_err(io)?;
+    if streams(&head) {
+        super::decode::sniff_binary(path, &head)?;
+        if size > MAX_STREAMED_BYTES {
+            return Err(Error::TooLarge {
+                path: path.to_owned(),
+                size,
+                limit: MAX_STREAMED_BYTES,
+            });
+        }
+        file.seek(std::io::SeekFrom::Start(0)).map_err(io)?;
+        let reader = std::io::BufReader::with_capacity(1 << 20, file);
+        return super::export::wos::read_plain_stream(path, reader.take(MAX_STREAMED_BYTES));
+    }
     if size > MAX_FILE_BYTES {
         return Err(Error::TooLarge {
             path: path.to_owned(),
@@ -154,8 +172,23 @@ pub fn read(path: &Path) -> Result<Vec<Source>> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let bytes = read_capped(file, path)?;
+    let mut bytes = head;
+    bytes.extend(read_capped(file, path)?);
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
     read_bytes(path, &bytes)
+}
+
+/// Whether a file whose first bytes are `head` is read as a stream: a Web
+/// of Science plain-text export, unless it is UTF-16 (decoded whole).
+fn streams(head: &[u8]) -> bool {
+    let utf16 = encoding_rs::Encoding::for_bom(head).is_some_and(|(e, _)| e != encoding_rs::UTF_8);
+    !utf16 && super::export::sniff(head) == Some(Format::WosText)
 }
 
 /// Reads to the end, refusing more than [`MAX_FILE_BYTES`] (a file can grow

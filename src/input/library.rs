@@ -42,7 +42,7 @@ impl Record {
             raw: self.raw,
             style: Style::Unknown,
             outcome: Outcome::Parsed {
-                reference: self.reference,
+                reference: self.reference.into(),
                 confidence: 1.0,
             },
         }

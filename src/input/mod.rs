@@ -32,6 +32,12 @@ use std::path::Path;
 /// log cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The largest Web of Science plain-text export citemap reads (4 GiB,
+/// about 1.2 million records). Such an export is read a line at a time
+/// ([`export::wos::read_plain_stream`]): memory holds its records, never
+/// its text, so it may be larger than [`MAX_FILE_BYTES`].
+pub const MAX_STREAMED_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+
 /// The name [`load_stdin`] gives standard input in spans and messages.
 pub const STDIN_NAME: &str = "<stdin>";
 

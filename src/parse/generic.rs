@@ -1555,7 +1555,7 @@ mod tests {
 
     fn parse(raw: &str) -> Reference {
         match parse_reference(raw, Style::Unknown).outcome {
-            Outcome::Parsed { reference, .. } => reference,
+            Outcome::Parsed { reference, .. } => std::sync::Arc::unwrap_or_clone(reference),
             Outcome::Unparsed { reason } => panic!("unparsed ({reason}): {raw}"),
         }
     }

@@ -124,7 +124,7 @@ pub fn parse_reference_with(raw: &str, hint: Style, tagging: Option<&tagger::Tag
     Parsed {
         style,
         outcome: Outcome::Parsed {
-            reference,
+            reference: reference.into(),
             confidence,
         },
     }
@@ -165,7 +165,7 @@ mod tests {
 
     fn parse(raw: &str, style: Style) -> Reference {
         match parse_reference(raw, style).outcome {
-            Outcome::Parsed { reference, .. } => reference,
+            Outcome::Parsed { reference, .. } => std::sync::Arc::unwrap_or_clone(reference),
             Outcome::Unparsed { reason } => panic!("unparsed ({reason}): {raw}"),
         }
     }

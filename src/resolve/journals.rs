@@ -13,6 +13,7 @@
 //! = Journal of Consumer Research), or is its contraction with the first
 //! letter kept (`GOVT` = Government).
 
+use super::items::ItemKeys;
 use super::normalise::{fold, is_stopword};
 use super::works::Keys;
 use crate::model::Document;
@@ -215,7 +216,7 @@ pub fn same_by_locator(a: &Keys, b: &Keys, journals: &Journals) -> Option<f32> {
 /// Pairs of items joined by [`same_by_locator`], compared only inside
 /// blocks of one first author and year: identical locators join directly,
 /// and each distinct one is compared with the block's representatives.
-pub(crate) fn locator_pairs(keys: &[Option<Keys>], journals: &Journals) -> Vec<(u32, u32, f32)> {
+pub(crate) fn locator_pairs(keys: &ItemKeys, journals: &Journals) -> Vec<(u32, u32, f32)> {
     let mut blocks: HashMap<(String, i32), Vec<u32>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         let Some(k) = k else { continue };
@@ -227,7 +228,7 @@ pub(crate) fn locator_pairs(keys: &[Option<Keys>], journals: &Journals) -> Vec<(
         }
     }
     let blocks: Vec<Vec<u32>> = blocks.into_values().filter(|b| b.len() > 1).collect();
-    let key = |i: u32| keys[i as usize].as_ref().expect("blocked items have keys");
+    let key = |i: u32| keys.get(i).expect("blocked items have keys");
     blocks
         .par_iter()
         .flat_map_iter(|block| {

@@ -21,7 +21,7 @@
 //!     };
 //!     let entry = Entry {
 //!         span: Span::default(), label: None, raw: title.into(), style: Style::Unknown,
-//!         outcome: Outcome::Parsed { reference, confidence: 1.0 },
+//!         outcome: Outcome::Parsed { reference: reference.into(), confidence: 1.0 },
 //!     };
 //!     Document { path: path.into(), meta: Default::default(), section: None, sections: vec![],
 //!                style: Style::Unknown, entries: vec![entry], notes: vec![] }
@@ -37,6 +37,7 @@
 //! ```
 
 pub mod documents;
+mod items;
 pub mod journals;
 pub mod normalise;
 pub mod overrides;

@@ -1,6 +1,7 @@
 //! Which entries name the same work: DOI, then URL, then a blocked fuzzy
 //! match of title, first author and year, joined with union-find.
 
+use super::items::ItemKeys;
 use super::normalise::{
     arxiv_doi, arxiv_from_url, doi_key, fold, title_key, title_tokens, url_host, url_key, venue_key,
 };
@@ -331,7 +332,7 @@ impl ItemIndex {
 /// Documents use it to find themselves among the works cited elsewhere.
 #[derive(Debug, Default)]
 pub struct Matcher {
-    keys: Vec<Option<Keys>>,
+    keys: ItemKeys,
     work_of_item: Vec<WorkId>,
     by_doi: HashMap<String, u32>,
     by_url: HashMap<String, u32>,
@@ -376,7 +377,7 @@ impl Matcher {
             return hit(*i, Rule::Url);
         }
         if let Some(&i) = locator_key(keys).and_then(|l| self.by_locator.get(&l)) {
-            if let Some(other) = &self.keys[i as usize] {
+            if let Some(other) = self.keys.get(i) {
                 if let Some(score) = super::journals::same_by_locator(keys, other, &self.journals) {
                     return Some((
                         self.work_of_item[i as usize],
@@ -396,7 +397,7 @@ impl Matcher {
                 if !seen.insert(item) {
                     continue;
                 }
-                let Some(other) = &self.keys[item as usize] else {
+                let Some(other) = self.keys.get(item) else {
                     continue;
                 };
                 if let Some(score) = same_by_title(keys, other, self.threshold) {
@@ -431,11 +432,11 @@ type ScoredPair = (u32, u32, f32);
 
 /// Candidate title pairs: within groups of identical titles, then across
 /// groups that share a rare word or the same first author and year.
-fn title_pairs(keys: &[Option<Keys>], threshold: f64) -> Vec<ScoredPair> {
+fn title_pairs(keys: &ItemKeys, threshold: f64) -> Vec<ScoredPair> {
     let mut groups: HashMap<&str, Vec<u32>> = HashMap::new();
     let mut order: Vec<&str> = Vec::new();
     for (i, k) in keys.iter().enumerate() {
-        if let Some(t) = k.as_ref().and_then(|k| k.title.as_deref()) {
+        if let Some(t) = k.and_then(|k| k.title.as_deref()) {
             let g = groups.entry(t).or_default();
             if g.is_empty() {
                 order.push(t);
@@ -443,7 +444,7 @@ fn title_pairs(keys: &[Option<Keys>], threshold: f64) -> Vec<ScoredPair> {
             g.push(i as u32);
         }
     }
-    let key = |i: u32| keys[i as usize].as_ref().expect("titled items have keys");
+    let key = |i: u32| keys.get(i).expect("titled items have keys");
 
     // Within an exact-title group, each entry joins the first sub-cluster
     // whose representative it matches.
@@ -534,10 +535,7 @@ pub(crate) fn resolve_works(
         })
         .collect();
     let item_of = ItemIndex::new(docs);
-    let keys: Vec<Option<Keys>> = refs
-        .par_iter()
-        .map(|r| r.reference(docs).map(Keys::of))
-        .collect();
+    let keys = ItemKeys::new(docs, &refs);
 
     let (same, apart) = options.overrides.resolve_pairs(docs, notes);
     let to_items = |pairs: Vec<(EntryRef, EntryRef)>| -> Vec<(u32, u32)> {
@@ -566,9 +564,7 @@ pub(crate) fn resolve_works(
         if let Some(d) = &k.doi {
             match by_doi.get(d) {
                 Some(&first) => {
-                    let other = keys[first as usize]
-                        .as_ref()
-                        .expect("indexed items have keys");
+                    let other = keys.get(first).expect("indexed items have keys");
                     if !identifier_conflict(k, other, true) {
                         joiner.join(first, i as u32, exact(Rule::Doi));
                     }
@@ -584,9 +580,7 @@ pub(crate) fn resolve_works(
         if let Some(u) = &k.url {
             match by_url.get(u) {
                 Some(&first) => {
-                    let other = keys[first as usize]
-                        .as_ref()
-                        .expect("indexed items have keys");
+                    let other = keys.get(first).expect("indexed items have keys");
                     if !identifier_conflict(k, other, false) {
                         joiner.join(first, i as u32, exact(Rule::Url));
                     }
@@ -666,7 +660,7 @@ pub(crate) fn resolve_works(
     let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
     let mut indexed: HashSet<(&str, WorkId)> = HashSet::new();
     for (i, k) in keys.iter().enumerate() {
-        let Some(t) = k.as_ref().and_then(|k| k.title.as_deref()) else {
+        let Some(t) = k.and_then(|k| k.title.as_deref()) else {
             continue;
         };
         if !indexed.insert((t, work_of_item[i])) {
@@ -684,7 +678,7 @@ pub(crate) fn resolve_works(
     }
     let mut by_locator: HashMap<LocatorKey, u32> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
-        if let Some(l) = k.as_ref().and_then(locator_key) {
+        if let Some(l) = k.and_then(locator_key) {
             by_locator.entry(l).or_insert(i as u32);
         }
     }
@@ -706,7 +700,7 @@ pub(crate) fn resolve_works(
 }
 
 /// Fills a work's key, label and year from its best-described entry.
-fn describe(work: &mut Work, docs: &[Document], keys: &[Option<Keys>], item_of: &ItemIndex) {
+fn describe(work: &mut Work, docs: &[Document], keys: &ItemKeys, item_of: &ItemIndex) {
     let richness = |r: &EntryRef| {
         r.reference(docs).map_or(0, |x| {
             usize::from(x.title.is_some()) * 4
@@ -724,7 +718,7 @@ fn describe(work: &mut Work, docs: &[Document], keys: &[Option<Keys>], item_of: 
     let member_keys = || {
         work.entries
             .iter()
-            .filter_map(|r| keys[item_of.get(*r)? as usize].as_ref())
+            .filter_map(|r| keys.get(item_of.get(*r)?))
     };
     work.year = best.reference(docs).and_then(Reference::year);
     work.key = if let Some(d) = member_keys().find_map(|k| k.doi.clone()) {
@@ -765,11 +759,11 @@ pub(crate) fn truncate(s: &str, max: usize) -> String {
 fn note_problems(
     docs: &[Document],
     refs: &[EntryRef],
-    keys: &[Option<Keys>],
+    keys: &ItemKeys,
     works: &[Work],
     notes: &mut Vec<String>,
 ) {
-    for (r, k) in refs.iter().zip(keys) {
+    for (r, k) in refs.iter().zip(keys.iter()) {
         match k {
             None => notes.push(format!(
                 "{}: entry not parsed; kept as a work of its own",

@@ -8,7 +8,7 @@
 //! content: WoS entries carry `Unique-ID = {WOS:…}` or `Cited-References`,
 //! Scopus ones `source={Scopus}` or `references=`.
 
-use super::{bare_doi, nonempty, person, source, Form, Record};
+use super::{bare_doi, batch::Batcher, nonempty, person, Form, Record};
 use crate::error::Result;
 use crate::input::{Format, Source};
 use biblatex::{RawBibliography, RawChunk};
@@ -61,15 +61,14 @@ fn value(chunks: &[biblatex::Spanned<RawChunk<'_>>]) -> String {
 /// note saying so, and its neighbours are read as usual.
 pub fn read(path: &str, text: &str) -> Result<Vec<Source>> {
     let starts = entry_starts(text);
-    let mut out = Vec::with_capacity(starts.len());
+    let mut out = Batcher::new(path, Format::ExportBibtex);
     for (k, &start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(text.len());
         let chunk = &text[start..end];
         let line = text[..start].matches('\n').count() + 1;
-        let n = out.len() + 1;
         let parsed = RawBibliography::parse(chunk);
         let mut notes = Vec::new();
-        let (rec, form) = match parsed {
+        let (mut rec, form) = match parsed {
             Ok(bib) => match bib.entries.into_iter().next() {
                 Some(e) => read_entry(chunk, line, &e.v),
                 None => continue,
@@ -82,11 +81,10 @@ pub fn read(path: &str, text: &str) -> Result<Vec<Source>> {
                 (Record::default(), Form::Scopus)
             }
         };
-        let mut s = source(path, n, rec, form, Format::ExportBibtex);
-        s.notes.extend(notes);
-        out.push(s);
+        rec.notes.extend(notes);
+        out.push(rec, form);
     }
-    Ok(out)
+    Ok(out.finish())
 }
 
 /// One entry as a record, and the form its cited references take.

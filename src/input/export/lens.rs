@@ -3,8 +3,8 @@
 //! the record that has it.
 
 use super::{
-    bare_doi, csv_error, csv_reader, nonempty, pages, person_given_first, source, Columns, Form,
-    Record,
+    bare_doi, batch::Batcher, csv_error, csv_reader, nonempty, pages, person_given_first, Columns,
+    Form, Record,
 };
 use crate::error::Result;
 use crate::input::{Format, Source};
@@ -30,7 +30,7 @@ pub fn read(path: &str, text: &str) -> Result<Vec<Source>> {
         .map_err(|e| csv_error(path, FORMAT, &e))?
         .clone();
     let cols = Columns::new(&headers);
-    let mut out = Vec::new();
+    let mut out = Batcher::new(path, Format::LensCsv);
     for row in reader.records() {
         let row = row.map_err(|e| csv_error(path, FORMAT, &e))?;
         let line = row
@@ -58,10 +58,9 @@ pub fn read(path: &str, text: &str) -> Result<Vec<Source>> {
             .filter(|s| !s.trim().is_empty())
             .map(|s| (lens_url(s), line))
             .collect();
-        let n = out.len() + 1;
-        out.push(source(path, n, rec, Form::Id, Format::LensCsv));
+        out.push(rec, Form::Id);
     }
-    Ok(out)
+    Ok(out.finish())
 }
 
 #[cfg(test)]

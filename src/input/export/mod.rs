@@ -12,6 +12,7 @@
 //! Readers go record by record over the bytes and keep only the records'
 //! sources, never a second copy of the file.
 
+mod batch;
 pub mod bibtex;
 pub mod lens;
 pub mod openalex;
@@ -19,7 +20,7 @@ pub mod scopus;
 pub mod wos;
 
 use super::Source;
-use crate::model::{DocumentMeta, Entry, Outcome, Person, Reference, Span, Style};
+use crate::model::{DocumentMeta, Person};
 
 /// How much of a file sniffing looks at.
 const SNIFF_BYTES: usize = 64 * 1024;
@@ -120,10 +121,13 @@ pub(crate) struct Record {
     pub cited: Vec<(String, usize)>,
     /// How many references the record says it cites (WoS `NR`).
     pub stated: Option<usize>,
+    /// What the user should know about the record (an entry that could not
+    /// be read), after the note on `stated`.
+    pub notes: Vec<String>,
 }
 
 /// How a database writes its cited references.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Form {
     /// `Vargo SL, 2004, J MARKETING, V68, P1, DOI …`
     Wos,
@@ -131,81 +135,6 @@ pub(crate) enum Form {
     Scopus,
     /// A bare identifier: an OpenAlex work id or a Lens ID, as a URL.
     Id,
-}
-
-/// Turns a record into a [`Source`] named `path:n`.
-pub(crate) fn source(
-    path: &str,
-    n: usize,
-    record: Record,
-    form: Form,
-    format: super::Format,
-) -> Source {
-    let name = format!("{path}:{n}");
-    let mut notes = Vec::new();
-    let entries: Vec<Entry> = record
-        .cited
-        .into_iter()
-        .map(|(raw, line)| entry(&name, line, raw, form))
-        .collect();
-    if let Some(stated) = record.stated {
-        if stated != entries.len() {
-            notes.push(format!(
-                "the record states {stated} cited references and lists {}",
-                entries.len()
-            ));
-        }
-    }
-    Source {
-        path: name,
-        text: record.text,
-        meta: record.meta,
-        notes,
-        layout: None,
-        entries: Some(entries),
-        format,
-    }
-}
-
-/// One cited reference as an entry, parsed by its database's grammar.
-fn entry(path: &str, line: usize, mut raw: String, form: Form) -> Entry {
-    if raw.len() > MAX_REFERENCE {
-        let mut k = MAX_REFERENCE;
-        while !raw.is_char_boundary(k) {
-            k -= 1;
-        }
-        raw.truncate(k);
-    }
-    let reference = match form {
-        Form::Wos => crate::parse::terse::wos(&raw),
-        Form::Scopus => crate::parse::terse::scopus(&raw),
-        Form::Id => Reference {
-            url: Some(raw.clone()),
-            ..Reference::default()
-        },
-    };
-    let outcome = if reference == Reference::default() {
-        Outcome::Unparsed {
-            reason: "no field could be read from this cited reference".into(),
-        }
-    } else {
-        Outcome::Parsed {
-            reference,
-            confidence: 1.0,
-        }
-    };
-    Entry {
-        span: Span {
-            path: path.to_owned(),
-            line,
-            end_line: line,
-            column: 1,
-        },
-        label: None,
-        raw,
-        style: Style::Unknown,
-        outcome,
-    }
 }
 
 /// `Family, Given` (WoS `AU`/`AF`, Scopus old layout) or `Family I.`

@@ -4,7 +4,8 @@
 //! OpenAlex ids: they join a record whose own id they name.
 
 use super::{
-    bare_doi, csv_error, csv_reader, nonempty, person_given_first, source, Columns, Form, Record,
+    bare_doi, batch::Batcher, csv_error, csv_reader, nonempty, person_given_first, Columns, Form,
+    Record,
 };
 use crate::error::{Error, Result};
 use crate::input::{Format, Source};
@@ -55,7 +56,7 @@ fn work(v: &Value, line: usize) -> Record {
 ///
 /// [`Error::Export`] for a line that is not JSON.
 pub fn read_jsonl(path: &str, text: &str) -> Result<Vec<Source>> {
-    let mut out = Vec::new();
+    let mut out = Batcher::new(path, Format::OpenAlexJsonl);
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() {
@@ -73,17 +74,10 @@ pub fn read_jsonl(path: &str, text: &str) -> Result<Vec<Source>> {
             None => vec![&v],
         };
         for w in works {
-            let n = out.len() + 1;
-            out.push(source(
-                path,
-                n,
-                work(w, i + 1),
-                Form::Id,
-                Format::OpenAlexJsonl,
-            ));
+            out.push(work(w, i + 1), Form::Id);
         }
     }
-    Ok(out)
+    Ok(out.finish())
 }
 
 /// Reads the CSV of OpenAlex's web export, one [`Source`] per row. Its
@@ -102,7 +96,7 @@ pub fn read_csv(path: &str, text: &str) -> Result<Vec<Source>> {
         .map_err(|e| csv_error(path, "OpenAlex CSV", &e))?
         .clone();
     let cols = Columns::new(&headers);
-    let mut out = Vec::new();
+    let mut out = Batcher::new(path, Format::OpenAlexCsv);
     for row in reader.records() {
         let row = row.map_err(|e| csv_error(path, "OpenAlex CSV", &e))?;
         let line = row
@@ -134,10 +128,9 @@ pub fn read_csv(path: &str, text: &str) -> Result<Vec<Source>> {
             .filter(|s| !s.trim().is_empty())
             .map(|s| (s.trim().to_owned(), line))
             .collect();
-        let n = out.len() + 1;
-        out.push(source(path, n, rec, Form::Id, Format::OpenAlexCsv));
+        out.push(rec, Form::Id);
     }
-    Ok(out)
+    Ok(out.finish())
 }
 
 #[cfg(test)]

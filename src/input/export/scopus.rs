@@ -3,7 +3,7 @@
 //! since 2023: [`crate::parse::terse::split_scopus_list`] rejoins them).
 
 use super::{
-    bare_doi, csv_error, csv_reader, nonempty, pages, person, source, Columns, Form, Record,
+    bare_doi, batch::Batcher, csv_error, csv_reader, nonempty, pages, person, Columns, Form, Record,
 };
 use crate::error::Result;
 use crate::input::{Format, Source};
@@ -23,7 +23,7 @@ pub fn read(path: &str, text: &str) -> Result<Vec<Source>> {
         .map_err(|e| csv_error(path, FORMAT, &e))?
         .clone();
     let cols = Columns::new(&headers);
-    let mut out = Vec::new();
+    let mut out = Batcher::new(path, Format::ScopusCsv);
     for row in reader.records() {
         let row = row.map_err(|e| csv_error(path, FORMAT, &e))?;
         let line = row
@@ -54,10 +54,9 @@ pub fn read(path: &str, text: &str) -> Result<Vec<Source>> {
             .into_iter()
             .map(|r| (r, line))
             .collect();
-        let n = out.len() + 1;
-        out.push(source(path, n, rec, Form::Scopus, Format::ScopusCsv));
+        out.push(rec, Form::Scopus);
     }
-    Ok(out)
+    Ok(out.finish())
 }
 
 #[cfg(test)]

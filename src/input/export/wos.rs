@@ -3,7 +3,7 @@
 //! record) and "tab-delimited" (one record per row, the same tags as column
 //! heads, cited references separated by "; ").
 
-use super::{csv_reader, nonempty, pages, person, source, Columns, Form, Record};
+use super::{batch::Batcher, csv_reader, nonempty, pages, person, Columns, Form, Record};
 use crate::error::Result;
 use crate::input::{Format, Source};
 
@@ -26,11 +26,11 @@ fn tag(line: &str) -> Option<&str> {
 }
 
 /// Adds one field's value lines to a record.
-fn apply(rec: &mut Record, tag: &str, values: &[(&str, usize)], joined_by: &str) {
+fn apply<S: AsRef<str>>(rec: &mut Record, tag: &str, values: &[(S, usize)], joined_by: &str) {
     let joined = || {
         values
             .iter()
-            .map(|(v, _)| v.trim())
+            .map(|(v, _)| v.as_ref().trim())
             .filter(|v| !v.is_empty())
             .collect::<Vec<_>>()
             .join(joined_by)
@@ -38,7 +38,12 @@ fn apply(rec: &mut Record, tag: &str, values: &[(&str, usize)], joined_by: &str)
     let m = &mut rec.meta;
     match tag {
         "TI" => m.title = nonempty(&joined()),
-        "AU" => m.authors = values.iter().filter_map(|(v, _)| person(v)).collect(),
+        "AU" => {
+            m.authors = values
+                .iter()
+                .filter_map(|(v, _)| person(v.as_ref()))
+                .collect()
+        }
         "PY" => m.year = joined().trim().parse().ok(),
         "SO" => m.venue = nonempty(&joined()),
         "J9" | "JI" => m.venue_abbreviations.extend(nonempty(&joined())),
@@ -59,12 +64,10 @@ fn apply(rec: &mut Record, tag: &str, values: &[(&str, usize)], joined_by: &str)
             }
             rec.text.push_str(&joined());
         }
-        "CR" => rec.cited.extend(
-            values
-                .iter()
-                .filter(|(v, _)| !v.trim().is_empty())
-                .map(|(v, l)| (v.trim().to_owned(), *l)),
-        ),
+        "CR" => rec.cited.extend(values.iter().filter_map(|(v, l)| {
+            let v = v.as_ref().trim();
+            (!v.is_empty()).then(|| (v.to_owned(), *l))
+        })),
         _ => {}
     }
 }
@@ -81,6 +84,68 @@ fn finish(mut rec: Record) -> Record {
     rec
 }
 
+/// Reads plain text a line at a time into records: the state between
+/// lines is the open record and the field being read.
+#[derive(Default)]
+struct Plain {
+    rec: Option<Record>,
+    /// The tag of the field being read, and its value lines so far.
+    current: Option<[u8; 2]>,
+    values: Vec<(String, usize)>,
+}
+
+impl Plain {
+    /// Reads line `line_no` (1-based); returns the record it ends, if any.
+    fn line(&mut self, line_no: usize, line: &str) -> Option<Record> {
+        let line = line.trim_start_matches('\u{feff}');
+        if let Some(rest) = line.strip_prefix("   ") {
+            if self.current.is_some() {
+                self.values.push((rest.to_owned(), line_no));
+            }
+            return None;
+        }
+        let t = tag(line)?;
+        self.flush();
+        let mut done = None;
+        match t {
+            "FN" | "VR" | "EF" => {}
+            "PT" => {
+                // A record that never reached ER still counts.
+                done = self.rec.replace(Record::default()).map(finish);
+            }
+            "ER" => done = self.rec.take().map(finish),
+            _ => {
+                let b = t.as_bytes();
+                self.current = Some([b[0], b[1]]);
+                self.values
+                    .push((line.get(3..).unwrap_or("").to_owned(), line_no));
+            }
+        }
+        done
+    }
+
+    /// Adds the field being read to the open record.
+    fn flush(&mut self) {
+        if let (Some(r), Some(t)) = (self.rec.as_mut(), self.current.take()) {
+            let t = std::str::from_utf8(&t).unwrap_or("");
+            let sep = if t == "TI" || t == "AB" || t == "SO" {
+                " "
+            } else {
+                "; "
+            };
+            apply(r, t, &self.values, sep);
+        }
+        self.current = None;
+        self.values.clear();
+    }
+
+    /// The record left open at the end of the file, if any.
+    fn end(mut self) -> Option<Record> {
+        self.flush();
+        self.rec.take().map(finish)
+    }
+}
+
 /// Reads a WoS plain-text export, one [`Source`] per record.
 ///
 /// # Errors
@@ -88,63 +153,93 @@ fn finish(mut rec: Record) -> Record {
 /// None at present: a damaged record is read as far as it goes; kept a
 /// `Result` so that readers share one signature.
 pub fn read_plain(path: &str, text: &str) -> Result<Vec<Source>> {
-    let mut out = Vec::new();
-    let mut rec: Option<Record> = None;
-    let mut current: Option<&str> = None;
-    let mut values: Vec<(&str, usize)> = Vec::new();
-    let flush =
-        |rec: &mut Option<Record>, current: Option<&str>, values: &mut Vec<(&str, usize)>| {
-            if let (Some(r), Some(t)) = (rec.as_mut(), current) {
-                let sep = if t == "TI" || t == "AB" || t == "SO" {
-                    " "
-                } else {
-                    "; "
-                };
-                apply(r, t, values, sep);
-            }
-            values.clear();
-        };
+    let mut out = Batcher::new(path, Format::WosText);
+    let mut plain = Plain::default();
     for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        let line = line.trim_start_matches('\u{feff}');
-        if let Some(rest) = line.strip_prefix("   ") {
-            if current.is_some() {
-                values.push((rest, line_no));
-            }
-            continue;
-        }
-        let Some(t) = tag(line) else { continue };
-        flush(&mut rec, current, &mut values);
-        current = None;
-        match t {
-            "FN" | "VR" | "EF" => {}
-            "PT" => {
-                if let Some(r) = rec.take() {
-                    // A record that never reached ER still counts.
-                    out.push(finish(r));
-                }
-                rec = Some(Record::default());
-            }
-            "ER" => {
-                if let Some(r) = rec.take() {
-                    out.push(finish(r));
-                }
-            }
-            _ => {
-                current = Some(t);
-                values.push((line.get(3..).unwrap_or(""), line_no));
-            }
+        if let Some(r) = plain.line(i + 1, line) {
+            out.push(r, Form::Wos);
         }
     }
-    flush(&mut rec, current, &mut values);
-    if let Some(r) = rec.take() {
-        out.push(finish(r));
+    if let Some(r) = plain.end() {
+        out.push(r, Form::Wos);
     }
-    Ok(out
-        .into_iter()
-        .enumerate()
-        .map(|(i, r)| source(path, i + 1, r, Form::Wos, Format::WosText))
-        .collect())
+    Ok(out.finish())
+}
+
+/// The longest line [`read_plain_stream`] keeps; the rest of a longer one
+/// (no WoS field comes near it) is skipped, so a file without line breaks
+/// cannot exhaust memory.
+const MAX_LINE: usize = 1 << 20;
+
+/// Reads a WoS plain-text export from `reader` a line at a time, without
+/// holding the file: memory holds the records' sources, not the text. Lines
+/// that are not UTF-8 are read as Windows-1252.
+///
+/// # Errors
+///
+/// [`crate::Error::Io`] when reading fails.
+pub fn read_plain_stream(
+    path: &std::path::Path,
+    mut reader: impl std::io::BufRead,
+) -> Result<Vec<Source>> {
+    let name = path.display().to_string();
+    let mut out = Batcher::new(&name, Format::WosText);
+    let mut plain = Plain::default();
+    let mut buf = Vec::new();
+    let mut line_no = 0;
+    while next_line(&mut reader, &mut buf).map_err(|source| crate::Error::Io {
+        path: path.to_owned(),
+        source,
+    })? {
+        line_no += 1;
+        let mut bytes = buf.as_slice();
+        if let Some(b) = bytes.strip_suffix(b"\n") {
+            bytes = b.strip_suffix(b"\r").unwrap_or(b);
+        }
+        let text = match std::str::from_utf8(bytes) {
+            Ok(t) => std::borrow::Cow::Borrowed(t),
+            Err(_) => {
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(bytes)
+                    .0
+            }
+        };
+        if let Some(r) = plain.line(line_no, &text) {
+            out.push(r, Form::Wos);
+        }
+    }
+    if let Some(r) = plain.end() {
+        out.push(r, Form::Wos);
+    }
+    Ok(out.finish())
+}
+
+/// Reads the next line (with its line break) into `buf`, keeping at most
+/// [`MAX_LINE`] bytes of it; `false` at the end of the input.
+fn next_line(reader: &mut impl std::io::BufRead, buf: &mut Vec<u8>) -> std::io::Result<bool> {
+    buf.clear();
+    let mut any = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(any);
+        }
+        any = true;
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        let room = MAX_LINE.saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..take.min(room)]);
+        reader.consume(take);
+        if done {
+            return Ok(true);
+        }
+    }
 }
 
 /// Reads a WoS tab-delimited export, one [`Source`] per row.
@@ -159,7 +254,7 @@ pub fn read_tabbed(path: &str, text: &str) -> Result<Vec<Source>> {
         .map_err(|e| super::csv_error(path, "Web of Science tab-delimited", &e))?
         .clone();
     let cols = Columns::new(&headers);
-    let mut out = Vec::new();
+    let mut out = Batcher::new(path, Format::WosTabbed);
     for row in reader.records() {
         let row = row.map_err(|e| super::csv_error(path, "Web of Science tab-delimited", &e))?;
         let line = row
@@ -186,10 +281,9 @@ pub fn read_tabbed(path: &str, text: &str) -> Result<Vec<Source>> {
             .map(|c| (c, line))
             .collect();
         apply(&mut rec, "CR", &cited, "; ");
-        let n = out.len() + 1;
-        out.push(source(path, n, finish(rec), Form::Wos, Format::WosTabbed));
+        out.push(finish(rec), Form::Wos);
     }
-    Ok(out)
+    Ok(out.finish())
 }
 
 #[cfg(test)]
