@@ -761,9 +761,23 @@ fn export_section(args: &Args) -> Figures {
     let generate_s = t.elapsed().as_secs_f64();
     let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
     let cpu0 = cpu_seconds();
+    // Memory after each step, over the resident set at the start: the
+    // peak so far (VmHWM; the step where it jumps is where it is reached)
+    // and what stays resident.
+    let base_kb = memory_kb("VmRSS:").unwrap_or(0);
+    let mut stages = Map::new();
+    let mut stage = |name: &str| {
+        let peak = memory_kb("VmHWM:").unwrap_or(0).saturating_sub(base_kb);
+        let after = memory_kb("VmRSS:").unwrap_or(0).saturating_sub(base_kb);
+        stages.insert(
+            name.to_owned(),
+            json!({"peak_so_far_mb": mb(peak), "resident_mb": mb(after)}),
+        );
+    };
     let t0 = Instant::now();
     let sources = citemap::input::read(&path).map_err(|e| e.to_string())?;
     let read_s = t0.elapsed().as_secs_f64();
+    stage("read");
     let t = Instant::now();
     // The stated lists move into the documents rather than being copied
     // (`extract` borrows its source), so the references are held once.
@@ -777,12 +791,15 @@ fn export_section(args: &Args) -> Figures {
         })
         .collect();
     let extract_s = t.elapsed().as_secs_f64();
+    stage("extract");
     let t = Instant::now();
     let res = citemap::resolve::resolve(&docs, &[], &citemap::resolve::Options::default());
     let resolve_s = t.elapsed().as_secs_f64();
+    stage("resolve");
     let t = Instant::now();
     let net = citemap::graph::Network::build(&res);
     let build_s = t.elapsed().as_secs_f64();
+    stage("network");
     let total_s = t0.elapsed().as_secs_f64();
     let cited_records = res.documents.iter().filter(|d| d.work.is_some()).count();
     Ok(json!({
@@ -796,6 +813,7 @@ fn export_section(args: &Args) -> Figures {
         "network_build_seconds": round(build_s, 2),
         "read_to_network_seconds": round(total_s, 2),
         "cpu_seconds": round(cpu_seconds() - cpu0, 2),
+        "memory_by_step_over_start": stages,
         "records_read": docs.len(),
         "references_read": docs.iter().map(|d| d.entries.len()).sum::<usize>(),
         "distinct_works_true": truth.distinct_works,
