@@ -214,7 +214,7 @@ impl fmt::Display for Style {
 }
 
 /// The fields parsed out of one reference string.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Reference {
     /// The kind of work.
     #[serde(rename = "type")]
@@ -319,8 +319,9 @@ impl Reference {
 /// Where in a source file something was found (1-based, inclusive lines).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub struct Span {
-    /// The file, as the user named it.
-    pub path: String,
+    /// The file, as the user named it; shared by the entries of one
+    /// document.
+    pub path: Arc<str>,
     /// First line, 1-based.
     pub line: usize,
     /// Last line, 1-based, inclusive.
@@ -358,8 +359,10 @@ pub struct Entry {
     /// Its label in a numbered list ("3" for "[3]"), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// The entry text after PDF repairs (joined lines, mended URLs).
-    pub raw: String,
+    /// The entry text after PDF repairs (joined lines, mended URLs);
+    /// shared, like its parse, by the entries of a database export that
+    /// cite a work in the same words.
+    pub raw: Arc<str>,
     /// The style this entry was parsed as.
     pub style: Style,
     /// Parsed fields, or why not.

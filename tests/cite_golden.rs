@@ -64,7 +64,7 @@ fn bullet_document(path: &str, text: &str) -> Document {
                     column: line.len() - t.len() + 1,
                 },
                 label: None,
-                raw: raw.to_owned(),
+                raw: raw.to_owned().into(),
                 style: Style::Mla,
                 outcome: Outcome::Unparsed {
                     reason: "kept raw".into(),

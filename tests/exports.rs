@@ -187,7 +187,7 @@ fn check_golden(file: &str, export: &str) {
     let entries: std::collections::HashMap<&str, &Reference> = s
         .iter()
         .flat_map(|x| x.entries.as_ref().unwrap())
-        .filter_map(|e| Some((e.raw.as_str(), e.reference()?)))
+        .filter_map(|e| Some((&*e.raw, e.reference()?)))
         .collect();
     let mut wrong = Vec::new();
     let mut fields = 0;
@@ -259,7 +259,7 @@ fn resolution_joins_forms_and_records() {
     let n = cited(&s);
     let distinct_strings: std::collections::HashSet<&str> = docs
         .iter()
-        .flat_map(|d| d.entries.iter().map(|e| e.raw.as_str()))
+        .flat_map(|d| d.entries.iter().map(|e| &*e.raw))
         .collect();
     eprintln!(
         "{n} cited references, {} distinct strings, {} works",

@@ -136,7 +136,7 @@ fn one_line_ieee_run_of_004_is_cut_in_sequence_and_urls_mended() {
         doc.entries
             .iter()
             .find(|e| e.label.as_deref() == Some(n))
-            .map(|e| e.raw.as_str())
+            .map(|e| &*e.raw)
             .unwrap_or_default()
     };
     assert!(by_label("1").contains("[Online]. Available: https://exchange.scale.com/"));

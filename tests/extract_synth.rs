@@ -46,7 +46,7 @@ fn synthetic_lists_are_split_at_their_entries() {
         }
         for (g, t) in got.entries.iter().zip(&truth.entries) {
             spans += usize::from(g.span.line == t.line && g.span.end_line == t.end_line);
-            texts += usize::from(g.raw == without_label(&t.text));
+            texts += usize::from(g.raw == without_label(&t.text).into());
         }
     }
     let docs = corpus.documents.len();

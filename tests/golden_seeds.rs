@@ -243,7 +243,7 @@ fn parsed_fields_match_the_golden_file() {
                     ));
                 }
             } else if !listed {
-                let raw = entry.map(|e| e.raw.as_str()).unwrap_or("<missing entry>");
+                let raw = entry.map(|e| &*e.raw).unwrap_or("<missing entry>");
                 failures.push(format!(
                     "{} #{} {name}: want {want:?}, got {got:?}\n    in {raw:.120}",
                     g.doc, g.index

@@ -487,7 +487,7 @@ fn both_paths(name: &str) -> Option<(citemap::model::Document, Option<citemap::m
 }
 
 fn raws(doc: &citemap::model::Document) -> Vec<String> {
-    doc.entries.iter().map(|e| e.raw.clone()).collect()
+    doc.entries.iter().map(|e| e.raw.to_string()).collect()
 }
 
 fn has_entry(doc: &citemap::model::Document, author: &str, year: i32) -> bool {

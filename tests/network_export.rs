@@ -15,7 +15,7 @@ fn entry(title: &str, authors: &[&str], year: i32) -> Entry {
     Entry {
         span: Span::default(),
         label: None,
-        raw: format!("{title} raw"),
+        raw: format!("{title} raw").into(),
         style: Style::Mla,
         outcome: Outcome::Parsed {
             reference: Reference {

@@ -62,7 +62,7 @@ fn written_fields(c: &Corpus) -> Vec<Document> {
                 .map(|e| Entry {
                     span: Span::default(),
                     label: e.label.clone(),
-                    raw: e.text.clone(),
+                    raw: e.text.clone().into(),
                     style: d.style,
                     outcome: Outcome::Parsed {
                         reference: e.reference.clone().into(),

@@ -434,13 +434,13 @@ fn truth_documents(truth: &[TruthDoc]) -> Vec<Document> {
                 .iter()
                 .map(|e| Entry {
                     span: Span {
-                        path: t.name.clone(),
+                        path: t.name.clone().into(),
                         line: e.line,
                         end_line: e.end_line,
                         column: 1,
                     },
                     label: e.label.clone(),
-                    raw: e.text.clone(),
+                    raw: e.text.clone().into(),
                     style: t.style,
                     outcome: Outcome::Parsed {
                         reference: e.reference.clone().into(),

@@ -267,7 +267,7 @@ fn main() -> Result<()> {
                         // as the truth writes entries.
                         let labelled = match &e.label {
                             Some(l) => format!("{l} {}", e.raw),
-                            None => e.raw.clone(),
+                            None => e.raw.to_string(),
                         };
                         json!({"citemap": {"raw": e.raw, "source": d.path, "labelled": labelled}})
                     })

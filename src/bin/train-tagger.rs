@@ -145,7 +145,7 @@ fn predict(gold: &[&Gold], tagging: Option<&Tagging>) -> Vec<Entry> {
                 return Entry {
                     span,
                     label: None,
-                    raw: text,
+                    raw: text.into(),
                     style: Style::Unknown,
                     outcome: Outcome::Unparsed {
                         reason: "empty line".into(),
@@ -156,7 +156,7 @@ fn predict(gold: &[&Gold], tagging: Option<&Tagging>) -> Vec<Entry> {
             Entry {
                 span,
                 label: None,
-                raw: text,
+                raw: text.into(),
                 style: parsed.style,
                 outcome: parsed.outcome,
             }

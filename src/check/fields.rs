@@ -109,7 +109,7 @@ pub fn missing_in_entry(entry: &crate::model::Entry) -> Vec<&'static str> {
     let Some(r) = entry.reference() else {
         return Vec::new();
     };
-    let raw = entry.raw.as_str();
+    let raw: &str = &entry.raw;
     let lower = raw.to_lowercase();
     missing_fields(r)
         .into_iter()

@@ -363,7 +363,7 @@ fn citations_in(
     if opts.author && !doc.entries.is_empty() && from_notes.is_empty() {
         // The list first: its authors named in the text are citations too
         // when they resolve (see `cite::known`).
-        let raws: Vec<&str> = doc.entries.iter().map(|e| e.raw.as_str()).collect();
+        let raws: Vec<&str> = doc.entries.iter().map(|e| &*e.raw).collect();
         let names = known::known_names(&firsts, &raws);
         // MLA names authors bare ("Hoyer and Hamman describe"); a paper
         // whose citations carry years does not.

@@ -305,7 +305,7 @@ mod tests {
         let entry = |raw: &str| Entry {
             span: Default::default(),
             label: None,
-            raw: raw.to_owned(),
+            raw: raw.to_owned().into(),
             style: crate::model::Style::Chicago,
             outcome: crate::model::Outcome::Unparsed {
                 reason: String::new(),

@@ -773,7 +773,7 @@ mod tests {
         Entry {
             span: Span::default(),
             label: None,
-            raw: raw.to_owned(),
+            raw: raw.to_owned().into(),
             style: Style::Mla,
             outcome: match r {
                 Some(reference) => Outcome::Parsed {

@@ -238,9 +238,10 @@ pub fn scan(path: &str, text: &str, body: Range<usize>, opts: &ScanOptions) -> V
 
 /// Fills in each citation's line and column from its byte range.
 pub(crate) fn set_spans(path: &str, text: &str, ix: &LineIndex, found: &mut [Citation]) {
+    let path: std::sync::Arc<str> = path.into();
     for c in found {
         c.span = Span {
-            path: path.to_owned(),
+            path: path.clone(),
             line: ix.line(c.range.start),
             end_line: ix.line(c.range.end.saturating_sub(1).max(c.range.start)),
             column: ix.column(text, c.range.start),
@@ -1571,7 +1572,7 @@ mod tests {
             &ScanOptions::all(),
         );
         assert_eq!((v[0].span.line, v[0].span.column), (2, 8));
-        assert_eq!(v[0].span.path, "p");
+        assert_eq!(v[0].span.path, "p".into());
     }
 
     #[test]

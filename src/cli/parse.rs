@@ -83,7 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
 
 fn parse_line(path: &str, line: usize, raw: &str, hint: Style) -> Entry {
     let span = Span {
-        path: path.to_owned(),
+        path: path.to_owned().into(),
         line,
         end_line: line,
         column: 1,
@@ -93,7 +93,7 @@ fn parse_line(path: &str, line: usize, raw: &str, hint: Style) -> Entry {
         return Entry {
             span,
             label: None,
-            raw: String::new(),
+            raw: String::new().into(),
             style: hint,
             outcome: Outcome::Unparsed {
                 reason: "empty line".into(),
@@ -105,7 +105,7 @@ fn parse_line(path: &str, line: usize, raw: &str, hint: Style) -> Entry {
     Entry {
         span,
         label: None,
-        raw: repaired.into_owned(),
+        raw: repaired.into_owned().into(),
         style: parsed.style,
         outcome: parsed.outcome,
     }

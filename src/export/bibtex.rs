@@ -187,7 +187,7 @@ mod tests {
         let e = Entry {
             span: Span::default(),
             label: None,
-            raw: String::new(),
+            raw: String::new().into(),
             style: Style::Mla,
             outcome: Outcome::Parsed {
                 reference: r.into(),

@@ -244,7 +244,7 @@ fn parse_entries(doc: &mut Document, cut: Vec<split::RawEntry>) {
         .map(|e| repair::repair_normalized(&e.text).unwrap_or_else(|| e.text.clone()))
         .collect();
     doc.style = vote_style(&repaired);
-    let path = doc.path.clone();
+    let path: std::sync::Arc<str> = doc.path.as_str().into();
     let style = doc.style;
     doc.entries = cut
         .into_iter()
@@ -259,7 +259,7 @@ fn parse_entries(doc: &mut Document, cut: Vec<split::RawEntry>) {
                     column: raw.column,
                 },
                 label: raw.label,
-                raw: text,
+                raw: text.into(),
                 style,
                 outcome,
             }

@@ -33,13 +33,13 @@ impl Record {
     pub fn into_entry(self, path: &str) -> Entry {
         Entry {
             span: Span {
-                path: path.to_owned(),
+                path: path.into(),
                 line: self.line,
                 end_line: self.end_line.max(self.line),
                 column: 1,
             },
             label: self.key,
-            raw: self.raw,
+            raw: self.raw.into(),
             style: Style::Unknown,
             outcome: Outcome::Parsed {
                 reference: self.reference.into(),

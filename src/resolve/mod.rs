@@ -128,7 +128,7 @@ impl EntryRef {
     pub fn raw<'a>(&self, docs: &'a [Document]) -> &'a str {
         docs.get(self.doc as usize)
             .and_then(|d| d.entries.get(self.entry as usize))
-            .map_or("", |e| e.raw.as_str())
+            .map_or("", |e| &*e.raw)
     }
 
     /// "path#n" (n 1-based), the form the overrides file uses.

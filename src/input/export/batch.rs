@@ -4,7 +4,9 @@
 //! A database export cites a popular work in the same words over and over
 //! (a Web of Science export of 100,000 records holds about 5 million cited
 //! references and 1.6 million distinct ones), so every entry written alike
-//! shares one parsed [`Reference`] instead of holding its own copy.
+//! shares one text and one parsed [`Reference`] instead of holding its own
+//! copies; so do references written differently that parse alike (`P12`
+//! and `p12`, a DOI written twice).
 
 use super::{Form, Record, MAX_REFERENCE};
 use crate::input::{Format, Source};
@@ -22,7 +24,7 @@ const BATCH: usize = 2048;
 type Parsed = Option<Arc<Reference>>;
 
 /// Distinct cited references as written, and their parses.
-type Parses = HashMap<Box<str>, Parsed, foldhash::fast::RandomState>;
+type Parses = HashMap<Arc<str>, Parsed, foldhash::fast::RandomState>;
 
 /// The parses met so far, one table per form (the same words in another
 /// form are another reference).
@@ -31,6 +33,8 @@ struct Cache {
     wos: Parses,
     scopus: Parses,
     id: Parses,
+    /// Every distinct parse, whatever its text.
+    references: HashSet<Arc<Reference>, foldhash::fast::RandomState>,
 }
 
 impl Cache {
@@ -115,11 +119,19 @@ impl<'p> Batcher<'p> {
                 !self.parsed.of(form).contains_key(raw) && seen.insert((form, raw))
             })
             .collect();
-        let parses: Vec<Parsed> = new
+        let parses: Vec<Option<Reference>> = new
             .par_iter()
             .map(|&(form, raw)| parse(raw, form))
             .collect();
         for ((form, raw), p) in new.into_iter().zip(parses) {
+            let p = p.map(|r| match self.parsed.references.get(&r) {
+                Some(shared) => Arc::clone(shared),
+                None => {
+                    let r = Arc::new(r);
+                    self.parsed.references.insert(Arc::clone(&r));
+                    r
+                }
+            });
             self.parsed.of_mut(form).insert(raw.into(), p);
         }
         let first = self.out.len();
@@ -145,8 +157,9 @@ fn cut(raw: &mut String) {
     }
 }
 
-/// One cited reference parsed by its database's grammar.
-fn parse(raw: &str, form: Form) -> Parsed {
+/// One cited reference parsed by its database's grammar (`None` when no
+/// field could be read).
+fn parse(raw: &str, form: Form) -> Option<Reference> {
     let reference = match form {
         Form::Wos => crate::parse::terse::wos(raw),
         Form::Scopus => crate::parse::terse::scopus(raw),
@@ -155,30 +168,37 @@ fn parse(raw: &str, form: Form) -> Parsed {
             ..Reference::default()
         },
     };
-    (reference != Reference::default()).then(|| Arc::new(reference))
+    (reference != Reference::default()).then_some(reference)
 }
 
 /// A record as a [`Source`] named `path:n`, its entries holding the shared
 /// parses of their references.
 fn source(path: &str, n: usize, record: Record, format: Format, parsed: &Parses) -> Source {
     let name = format!("{path}:{n}");
+    let span_path: Arc<str> = name.as_str().into();
     let mut notes = Vec::new();
     let entries: Vec<Entry> = record
         .cited
         .into_iter()
         .map(|(raw, line)| {
-            let outcome = match parsed.get(raw.as_str()) {
-                Some(Some(reference)) => Outcome::Parsed {
-                    reference: Arc::clone(reference),
-                    confidence: 1.0,
-                },
-                _ => Outcome::Unparsed {
-                    reason: "no field could be read from this cited reference".into(),
-                },
+            let (raw, outcome) = match parsed.get_key_value(raw.as_str()) {
+                Some((shared, Some(reference))) => (
+                    Arc::clone(shared),
+                    Outcome::Parsed {
+                        reference: Arc::clone(reference),
+                        confidence: 1.0,
+                    },
+                ),
+                found => (
+                    found.map_or_else(|| raw.into(), |(shared, _)| Arc::clone(shared)),
+                    Outcome::Unparsed {
+                        reason: "no field could be read from this cited reference".into(),
+                    },
+                ),
             };
             Entry {
                 span: Span {
-                    path: name.clone(),
+                    path: Arc::clone(&span_path),
                     line,
                     end_line: line,
                     column: 1,
