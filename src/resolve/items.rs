@@ -10,7 +10,32 @@ use super::works::Keys;
 use super::EntryRef;
 use crate::model::{Document, Outcome};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// Makes the keys share one copy of each author, container, volume, first
+/// page and source (DOIs, URLs and titles are mostly distinct: interning
+/// them would cost more than it saves).
+fn intern(keys: &mut [Option<Keys>]) {
+    let mut pool: HashSet<Arc<str>, foldhash::fast::RandomState> = HashSet::default();
+    let mut share = |s: &mut Option<Arc<str>>| {
+        if let Some(v) = s {
+            match pool.get(&**v) {
+                Some(shared) => *v = Arc::clone(shared),
+                None => {
+                    pool.insert(Arc::clone(v));
+                }
+            }
+        }
+    };
+    for k in keys.iter_mut().flatten() {
+        share(&mut k.author);
+        share(&mut k.container);
+        share(&mut k.volume);
+        share(&mut k.first_page);
+        share(&mut k.source);
+    }
+}
 
 /// Keys by item: `slot[item]` indexes `distinct`, whose first place is the
 /// `None` of every unparsed entry.
@@ -47,6 +72,7 @@ impl ItemKeys {
         let mut distinct = Vec::with_capacity(firsts.len() + 1);
         distinct.push(None);
         distinct.par_extend(firsts.par_iter().map(|r| r.reference(docs).map(Keys::of)));
+        intern(&mut distinct);
         ItemKeys { slot, distinct }
     }
 

@@ -9,6 +9,8 @@ use super::{EntryRef, Evidence, Merge, Options, Rule, Work, WorkId};
 use crate::model::{Document, Reference};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
+use std::sync::Arc;
 
 /// A block larger than this holds a common word, not a rare one; it is
 /// skipped so that cost stays near-linear.
@@ -48,29 +50,32 @@ fn identifier_conflict(a: &Keys, b: &Keys, author_counts: bool) -> bool {
     titles_differ && !(author_counts && authors_agree)
 }
 
-/// The matching keys of one reference.
+/// The matching keys of one reference. Its strings are shared: the keys of
+/// a large corpus (an export of 5M cited references) meet a few thousand
+/// authors, volumes and sources many times over
+/// ([`super::items`] interns them).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Keys {
     /// Bare lower-case DOI (arXiv ids as their DOI).
-    pub doi: Option<String>,
+    pub doi: Option<Arc<str>>,
     /// Normalised URL.
-    pub url: Option<String>,
+    pub url: Option<Arc<str>>,
     /// Folded title.
-    pub title: Option<String>,
+    pub title: Option<Arc<str>>,
     /// Folded family name (or whole literal) of the first author.
-    pub author: Option<String>,
+    pub author: Option<Arc<str>>,
     /// Year of issue.
     pub year: Option<i32>,
     /// Folded container title.
-    pub container: Option<String>,
+    pub container: Option<Arc<str>>,
     /// The volume, as written.
-    pub volume: Option<String>,
+    pub volume: Option<Arc<str>>,
     /// The first page, as written ("1" of "1-17").
-    pub first_page: Option<String>,
+    pub first_page: Option<Arc<str>>,
     /// The source key ([`super::journals::source_key`]) of the container, or
     /// of the title of a work with none (a book): what the locator rule
     /// compares across abbreviations.
-    pub source: Option<String>,
+    pub source: Option<Arc<str>>,
 }
 
 impl Keys {
@@ -100,10 +105,10 @@ impl Keys {
                     arxiv_from_url(u)
                 }
             });
-        let nonempty = |s: String| (!s.is_empty()).then_some(s);
+        let nonempty = |s: String| (!s.is_empty()).then(|| Arc::from(s));
         Keys {
-            doi,
-            url,
+            doi: doi.map(Arc::from),
+            url: url.map(Arc::from),
             title: r.title.as_deref().map(title_key).and_then(nonempty),
             author: r
                 .authors
@@ -334,10 +339,14 @@ impl ItemIndex {
 pub struct Matcher {
     keys: ItemKeys,
     work_of_item: Vec<WorkId>,
-    by_doi: HashMap<String, u32>,
-    by_url: HashMap<String, u32>,
+    by_doi: HashMap<Arc<str>, u32>,
+    by_url: HashMap<Arc<str>, u32>,
     by_word: HashMap<String, Vec<u32>>,
-    by_locator: HashMap<LocatorKey, u32>,
+    /// Items by the hash of their locator key (the key itself, four
+    /// strings, would cost more than the item's keys); a hit is checked
+    /// against the item's own key.
+    by_locator: HashMap<u64, u32>,
+    locator_hasher: foldhash::fast::RandomState,
     journals: super::journals::Journals,
     threshold: f64,
 }
@@ -376,7 +385,12 @@ impl Matcher {
         if let Some(i) = keys.url.as_ref().and_then(|u| self.by_url.get(u)) {
             return hit(*i, Rule::Url);
         }
-        if let Some(&i) = locator_key(keys).and_then(|l| self.by_locator.get(&l)) {
+        let located = locator_key(keys).and_then(|l| {
+            let &i = self.by_locator.get(&self.locator_hasher.hash_one(&l))?;
+            let other = self.keys.get(i)?;
+            (locator_key(other).as_ref() == Some(&l)).then_some(i)
+        });
+        if let Some(i) = located {
             if let Some(other) = self.keys.get(i) {
                 if let Some(score) = super::journals::same_by_locator(keys, other, &self.journals) {
                     return Some((
@@ -557,8 +571,8 @@ pub(crate) fn resolve_works(
     }
 
     let exact = |rule| Evidence { rule, score: 1.0 };
-    let mut by_doi: HashMap<String, u32> = HashMap::new();
-    let mut by_url: HashMap<String, u32> = HashMap::new();
+    let mut by_doi: HashMap<Arc<str>, u32> = HashMap::new();
+    let mut by_url: HashMap<Arc<str>, u32> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         let Some(k) = k else { continue };
         if let Some(d) = &k.doi {
@@ -676,10 +690,13 @@ pub(crate) fn resolve_works(
             }
         }
     }
-    let mut by_locator: HashMap<LocatorKey, u32> = HashMap::new();
+    let locator_hasher = foldhash::fast::RandomState::default();
+    let mut by_locator: HashMap<u64, u32> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         if let Some(l) = k.and_then(locator_key) {
-            by_locator.entry(l).or_insert(i as u32);
+            by_locator
+                .entry(locator_hasher.hash_one(&l))
+                .or_insert(i as u32);
         }
     }
     WorksOutput {
@@ -693,6 +710,7 @@ pub(crate) fn resolve_works(
             by_url,
             by_word,
             by_locator,
+            locator_hasher,
             journals,
             threshold: options.title_threshold,
         },

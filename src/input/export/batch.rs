@@ -168,6 +168,11 @@ fn parse(raw: &str, form: Form) -> Option<Reference> {
             ..Reference::default()
         },
     };
+    let mut reference = reference;
+    // Kept for the whole run, so no spare room: a vector grown by one push
+    // holds four people (400 bytes) for the one author of a terse reference.
+    reference.authors.shrink_to_fit();
+    reference.editors.shrink_to_fit();
     (reference != Reference::default()).then_some(reference)
 }
 
