@@ -99,10 +99,10 @@ pub struct Args {
 /// Loads, extracts and parses every document under `paths` (in parallel);
 /// returns the documents and the opening text of each.
 pub(crate) fn load_corpus(paths: &[PathBuf]) -> anyhow::Result<(Vec<Document>, Vec<String>)> {
-    let loaded = super::inputs::load(paths)?;
+    let mut loaded = super::inputs::load(paths)?;
     let (docs, heads): (Vec<Document>, Vec<String>) = loaded
         .sources
-        .par_iter()
+        .par_iter_mut()
         .map(|s| {
             // A library's text is its entries, not a paper's opening: its
             // first DOI is no DOI of its own.
@@ -111,7 +111,8 @@ pub(crate) fn load_corpus(paths: &[PathBuf]) -> anyhow::Result<(Vec<Document>, V
             } else {
                 head(&s.text)
             };
-            (citemap::extract::extract(s), text.to_owned())
+            let text = text.to_owned();
+            (citemap::extract::extract_mut(s), text)
         })
         .unzip();
     loaded.finish()?;

@@ -104,7 +104,7 @@ pub fn analyse_paths(
             loaded.failed
         );
     }
-    let sources = loaded.sources;
+    let mut sources = loaded.sources;
     let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
     progress.done(&format!(
         "{} files, {:.1} MB of text",
@@ -116,9 +116,9 @@ pub fn analyse_paths(
     let docs: Vec<Document> = {
         let progress = &*progress;
         sources
-            .par_iter()
+            .par_iter_mut()
             .map(|s| {
-                let doc = citemap::extract::extract(s);
+                let doc = citemap::extract::extract_mut(s);
                 progress.inc();
                 doc
             })

@@ -313,6 +313,70 @@ mod tests {
         assert_eq!(s[1].notes.len(), 1, "NR 3 but one CR line");
     }
 
+    /// What a reader gives, as comparable text.
+    fn summary(sources: &[Source]) -> Vec<String> {
+        sources
+            .iter()
+            .map(|s| {
+                let entries: Vec<String> = s
+                    .entries
+                    .iter()
+                    .flatten()
+                    .map(|e| format!("{}@{}:{}", e.raw, e.span.path, e.span.line))
+                    .collect();
+                format!("{} {:?} {:?} {entries:?}", s.path, s.meta, s.notes)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stream_reads_as_text_does() {
+        let path = std::path::Path::new("w.txt");
+        let whole = read_plain("w.txt", SAMPLE).unwrap();
+        let streamed = read_plain_stream(path, SAMPLE.as_bytes()).unwrap();
+        assert_eq!(summary(&whole), summary(&streamed));
+        // Windows line ends and a byte-order mark change nothing.
+        let crlf = format!("\u{feff}{}", SAMPLE.replace('\n', "\r\n"));
+        let streamed = read_plain_stream(path, crlf.as_bytes()).unwrap();
+        assert_eq!(summary(&whole), summary(&streamed));
+    }
+
+    #[test]
+    fn stream_survives_hostile_lines() {
+        let path = std::path::Path::new("w.txt");
+        // A line of 3 MB is cut, and a Windows-1252 line is decoded.
+        let mut bytes = b"FN x\nPT J\nAU M\xfcller, K\nCR ".to_vec();
+        bytes.extend(std::iter::repeat_n(b'a', 3 << 20));
+        bytes.extend(b"\n   Smith J, 2010, NATURE, V465, P10\nER\n");
+        let s = read_plain_stream(path, bytes.as_slice()).unwrap();
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].meta.authors[0].family, "M\u{fc}ller");
+        let e = s[0].entries.as_ref().unwrap();
+        assert_eq!(e.len(), 2);
+        assert!(e[0].raw.len() <= super::super::MAX_REFERENCE);
+        assert_eq!(e[1].span.line, 5);
+        // No line break at all, and nothing: no record, no panic.
+        assert!(read_plain_stream(path, &b"PT J"[..]).unwrap().len() == 1);
+        assert!(read_plain_stream(path, &b""[..]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn references_written_alike_share_one_parse() {
+        let text = "FN x\nPT J\nCR Adams WC, 2014, POLICY STUD J, V42, P1\nER\nPT J\nCR Adams WC, 2014, POLICY STUD J, V42, P1\n   Adams WC, 2014, POLICY STUD J, V42, p1\nER\n";
+        let s = read_plain("w.txt", text).unwrap();
+        let outcome = |d: usize, e: usize| match &s[d].entries.as_ref().unwrap()[e].outcome {
+            crate::model::Outcome::Parsed { reference, .. } => std::sync::Arc::clone(reference),
+            crate::model::Outcome::Unparsed { reason } => panic!("{reason}"),
+        };
+        assert!(std::sync::Arc::ptr_eq(&outcome(0, 0), &outcome(1, 0)));
+        let raw =
+            |d: usize, e: usize| std::sync::Arc::clone(&s[d].entries.as_ref().unwrap()[e].raw);
+        assert!(std::sync::Arc::ptr_eq(&raw(0, 0), &raw(1, 0)));
+        // Another text with the same parse shares the parse, not the text.
+        assert_eq!(*outcome(1, 1), *outcome(1, 0));
+        assert!(!std::sync::Arc::ptr_eq(&raw(1, 1), &raw(1, 0)));
+    }
+
     #[test]
     fn tabbed_rows() {
         let t = "PT\tAU\tTI\tSO\tCR\tNR\tUT\nJ\tAdams, WC; Infeld, DL\tA title\tPOLICY STUDIES JOURNAL\tAdams WC, 2014, POLICY STUD J, V42, pS118; QUADE ES, 1970, POLICY SCI, V1, P1\t2\tWOS:1\n";
