@@ -232,11 +232,13 @@ pub(crate) fn resolve_agents(
             }
         }
         // Every member's container counts towards the venue's spellings.
-        let containers: Vec<&str> = members
+        // A work cited thousands of times (a database export) names its
+        // journal in a few spellings: each is keyed and cleaned once.
+        let mut containers: Vec<&str> = members
             .iter()
             .filter_map(|r| r.container_title.as_deref())
             .collect();
-        if let Some(first) = containers.first() {
+        if let Some(&first) = containers.first() {
             let key = venue_key(first);
             if !key.is_empty() {
                 let id = *venue_ids.entry(key.clone()).or_insert_with(|| {
@@ -244,8 +246,11 @@ pub(crate) fn resolve_agents(
                     (venues.len() - 1) as VenueId
                 });
                 let v = &mut venues[id as usize];
-                for c in containers.iter().filter(|c| venue_key(c) == key) {
-                    *v.1.entry(clean(c)).or_default() += 1;
+                containers.sort_unstable();
+                for run in containers.chunk_by(|a, b| a == b) {
+                    if venue_key(run[0]) == key {
+                        *v.1.entry(clean(run[0])).or_default() += run.len();
+                    }
                 }
                 v.2.push(w as u32);
                 work.venue = Some(id);
