@@ -9,7 +9,7 @@
 
 use super::{from_bytes, is_stdin, Source, MAX_FILE_BYTES, MAX_STREAMED_BYTES, STDIN_NAME};
 use crate::error::{Error, Result};
-use std::io::{Read, Seek};
+use std::io::Read;
 use std::path::Path;
 
 /// The formats citemap reads.
@@ -138,8 +138,10 @@ pub fn sniff(path: &Path, bytes: &[u8]) -> Format {
 /// # Errors
 ///
 /// [`Error::Io`] when the file cannot be read, [`Error::TooLarge`] past
-/// [`MAX_FILE_BYTES`], or the reader's error for its format (a binary file,
-/// a bad front matter, a library with no readable entry, a broken zip…).
+/// [`MAX_FILE_BYTES`] (past [`MAX_STREAMED_BYTES`] for a Web of Science
+/// plain-text export, read as a stream), or the reader's error for its
+/// format (a binary file, a bad front matter, a library with no readable
+/// entry, a broken zip…).
 pub fn read(path: &Path) -> Result<Vec<Source>> {
     let io = |source| Error::Io {
         path: path.to_owned(),
@@ -161,9 +163,10 @@ pub fn read(path: &Path) -> Result<Vec<Source>> {
                 limit: MAX_STREAMED_BYTES,
             });
         }
-        file.seek(std::io::SeekFrom::Start(0)).map_err(io)?;
-        let reader = std::io::BufReader::with_capacity(1 << 20, file);
-        return super::export::wos::read_plain_stream(path, reader.take(MAX_STREAMED_BYTES));
+        // The head already read goes first: no seeking, so a pipe works too.
+        let rest = std::io::Cursor::new(head).chain(file);
+        let reader = std::io::BufReader::with_capacity(1 << 20, rest.take(MAX_STREAMED_BYTES));
+        return super::export::wos::read_plain_stream(path, reader);
     }
     if size > MAX_FILE_BYTES {
         return Err(Error::TooLarge {

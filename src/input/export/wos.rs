@@ -342,6 +342,17 @@ mod tests {
     }
 
     #[test]
+    fn a_file_is_streamed_as_its_bytes_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.txt");
+        std::fs::write(&path, SAMPLE).unwrap();
+        let streamed = crate::input::read(&path).unwrap();
+        let whole = crate::input::format::read_bytes(&path, SAMPLE.as_bytes()).unwrap();
+        assert_eq!(summary(&whole), summary(&streamed));
+        assert_eq!(streamed[0].format, Format::WosText);
+    }
+
+    #[test]
     fn stream_survives_hostile_lines() {
         let path = std::path::Path::new("w.txt");
         // A line of 3 MB is cut, and a Windows-1252 line is decoded.
