@@ -217,7 +217,7 @@ pub fn same_by_locator(a: &Keys, b: &Keys, journals: &Journals) -> Option<f32> {
 /// blocks of one first author and year: identical locators join directly,
 /// and each distinct one is compared with the block's representatives.
 pub(crate) fn locator_pairs(keys: &ItemKeys, journals: &Journals) -> Vec<(u32, u32, f32)> {
-    let mut blocks: HashMap<(String, i32), Vec<u32>> = HashMap::new();
+    let mut blocks: super::FastMap<(String, i32), Vec<u32>> = super::FastMap::default();
     for (i, k) in keys.iter().enumerate() {
         let Some(k) = k else { continue };
         if k.source.is_none() {
@@ -233,7 +233,8 @@ pub(crate) fn locator_pairs(keys: &ItemKeys, journals: &Journals) -> Vec<(u32, u
         .par_iter()
         .flat_map_iter(|block| {
             let mut pairs = Vec::new();
-            let mut exact: HashMap<(&str, Option<&str>, Option<&str>), u32> = HashMap::new();
+            let mut exact: super::FastMap<(&str, Option<&str>, Option<&str>), u32> =
+                super::FastMap::default();
             let mut reps: Vec<u32> = Vec::new();
             for &i in block {
                 let k = key(i);

@@ -46,8 +46,13 @@ pub mod works;
 
 use crate::model::{Document, Reference};
 use serde::Serialize;
+use std::collections::HashMap;
 
 pub use overrides::Overrides;
+
+/// A hash map for resolution's hot indexes (millions of keys in a large
+/// export): foldhash, randomly seeded like the standard hasher, and faster.
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Which rule joined two things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -5,6 +5,7 @@ use super::items::ItemKeys;
 use super::normalise::{
     arxiv_doi, arxiv_from_url, doi_key, fold, title_key, title_tokens, url_host, url_key, venue_key,
 };
+use super::FastMap;
 use super::{EntryRef, Evidence, Merge, Options, Rule, Work, WorkId};
 use crate::model::{Document, Reference};
 use rayon::prelude::*;
@@ -339,13 +340,13 @@ impl ItemIndex {
 pub struct Matcher {
     keys: ItemKeys,
     work_of_item: Vec<WorkId>,
-    by_doi: HashMap<Arc<str>, u32>,
-    by_url: HashMap<Arc<str>, u32>,
+    by_doi: FastMap<Arc<str>, u32>,
+    by_url: FastMap<Arc<str>, u32>,
     by_word: HashMap<String, Vec<u32>>,
     /// Items by the hash of their locator key (the key itself, four
     /// strings, would cost more than the item's keys); a hit is checked
     /// against the item's own key.
-    by_locator: HashMap<u64, u32>,
+    by_locator: FastMap<u64, u32>,
     locator_hasher: foldhash::fast::RandomState,
     journals: super::journals::Journals,
     threshold: f64,
@@ -571,8 +572,8 @@ pub(crate) fn resolve_works(
     }
 
     let exact = |rule| Evidence { rule, score: 1.0 };
-    let mut by_doi: HashMap<Arc<str>, u32> = HashMap::new();
-    let mut by_url: HashMap<Arc<str>, u32> = HashMap::new();
+    let mut by_doi: FastMap<Arc<str>, u32> = FastMap::default();
+    let mut by_url: FastMap<Arc<str>, u32> = FastMap::default();
     for (i, k) in keys.iter().enumerate() {
         let Some(k) = k else { continue };
         if let Some(d) = &k.doi {
@@ -632,7 +633,7 @@ pub(crate) fn resolve_works(
     }
 
     // Number the works in corpus order of their first entry.
-    let mut work_of_root: HashMap<u32, WorkId> = HashMap::new();
+    let mut work_of_root: FastMap<u32, WorkId> = FastMap::default();
     let mut works: Vec<Work> = Vec::new();
     let mut work_of_item: Vec<WorkId> = Vec::with_capacity(refs.len());
     for (i, r) in refs.iter().enumerate() {
@@ -691,7 +692,7 @@ pub(crate) fn resolve_works(
         }
     }
     let locator_hasher = foldhash::fast::RandomState::default();
-    let mut by_locator: HashMap<u64, u32> = HashMap::new();
+    let mut by_locator: FastMap<u64, u32> = FastMap::default();
     for (i, k) in keys.iter().enumerate() {
         if let Some(l) = k.and_then(locator_key) {
             by_locator
@@ -803,18 +804,25 @@ fn note_problems(
         }
     }
     for work in works {
-        let mut by_doc: HashMap<u32, Vec<u32>> = HashMap::new();
-        for r in &work.entries {
-            by_doc.entry(r.doc).or_default().push(r.entry + 1);
-        }
-        let mut dups: Vec<(u32, Vec<u32>)> =
-            by_doc.into_iter().filter(|(_, v)| v.len() > 1).collect();
-        dups.sort();
-        for (doc, entries) in dups {
-            let list: Vec<String> = entries.iter().map(|n| format!("#{n}")).collect();
+        // A work's entries are in corpus order, so one document's stand
+        // together (sorted here only if that ever changes).
+        let sorted;
+        let entries = if work.entries.is_sorted() {
+            &work.entries
+        } else {
+            let mut v = work.entries.clone();
+            v.sort();
+            sorted = v;
+            &sorted
+        };
+        for run in entries.chunk_by(|a, b| a.doc == b.doc) {
+            if run.len() < 2 {
+                continue;
+            }
+            let list: Vec<String> = run.iter().map(|r| format!("#{}", r.entry + 1)).collect();
             notes.push(format!(
                 "{}: entries {} name the same work (duplicate entry)",
-                docs[doc as usize].path,
+                docs[run[0].doc as usize].path,
                 list.join(", ")
             ));
         }
