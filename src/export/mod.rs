@@ -38,7 +38,7 @@ pub enum Format {
 /// let entry = |family: &str| Entry {
 ///     span: Span::default(),
 ///     label: None,
-///     raw: String::new(),
+///     raw: "".into(),
 ///     style: Style::Mla,
 ///     outcome: Outcome::Parsed {
 ///         reference: Reference {
