@@ -3,8 +3,8 @@
 //!
 //! Entries that share one parsed reference (a database export's cited
 //! references written alike, [`crate::model::Outcome::Parsed`]) share one
-//! [`Keys`]: an export of 5 million cited references holds about 1.6
-//! million distinct ones, and keys are some 400 bytes each.
+//! [`Keys`]: an export of 5 million cited references holds about 1.4
+//! million distinct parses, and keys are a few hundred bytes each.
 
 use super::works::Keys;
 use super::EntryRef;
