@@ -9,6 +9,7 @@
 #   NODES=100000 EDGES=1000000 benches/peers/leiden-igraph.sh  # smaller
 #   EDGE_FILE=my-graph.tsv benches/peers/leiden-igraph.sh     # any "a b [weight]" edge list
 #   SKIP_IGRAPH=1 benches/peers/leiden-igraph.sh              # citemap only (no pip)
+#   SEEDS="1 2 3 4 5 7" benches/peers/leiden-igraph.sh         # + modularity of both per seed, and the mean
 #
 # The graph is a planted partition written by the `synth` binary
 # ("u<TAB>v<TAB>weight" lines, shuffled node ids, NODES/1000 communities).
