@@ -472,7 +472,7 @@ fn rendered_papers_in_every_style() {
         ("apa", 99.5, 0),
         ("chicago-ad", 99.5, 0),
         ("ieee", 99.0, 0),
-        ("mla", 86.0, 8),
+        ("mla", 93.0, 7),
         ("chicago-notes", 90.5, 0),
     ];
     let mut failed = Vec::new();

@@ -136,7 +136,7 @@ pub(crate) fn mentions(
             {
                 continue;
             }
-            if let Some(c) = read_mention(text, start, end, body.end, known, bare) {
+            if let Some(c) = read_mention(text, start, end, body.end, known, names, bare) {
                 out.push(c);
             }
         }
@@ -303,12 +303,14 @@ fn read_mention(
     end: usize,
     limit: usize,
     known: &Known,
+    names_known: &[Known],
     bare: bool,
 ) -> Option<Citation> {
     let name = known.name.as_str();
     let mut names = vec![name.to_owned()];
     let mut et_al = false;
     let mut j = end;
+    let mut second_at = end;
     // "’s": a possessive is talk about the author, not a citation.
     if text[j..limit].starts_with("’s") || text[j..limit].starts_with("'s") {
         return None;
@@ -322,9 +324,33 @@ fn read_mention(
         if s > k {
             if let Some(e) = name_at(text, s, limit) {
                 names.push(text[s..e].to_owned());
+                second_at = s;
                 j = e;
             }
         }
+    }
+    // "Hugging Face and AWS have declared": a co-author must be one,
+    // unless the second name leads a work of its own: "see Chesson and
+    // Hubbell (3–29)" cites two works, each by its author.
+    let other = names
+        .get(1)
+        .filter(|n| !known.raw.contains(n.as_str()))
+        .and_then(|n| {
+            names_known
+                .iter()
+                .find(|k| &k.name == n && k.works == 1 && known.works == 1)
+        });
+    if let Some(other) = other {
+        let s = second_at;
+        let rest = read_mention(text, s, s + other.name.len(), limit, other, &[], bare)?;
+        let first = CiteItem {
+            names: vec![name.to_owned()],
+            range: start..end,
+            ..CiteItem::default()
+        };
+        let mut items = vec![first];
+        items.extend(rest.items);
+        return Some(citation(text, start..rest.range.end, items));
     }
     let after_names = j;
     let p = skip_ws(text, j, limit);
@@ -363,6 +389,9 @@ fn read_mention(
     // is introduced, not cited: the mention must begin with the family
     // name and a co-author must be a family name, not given names that an
     // initial follows.
+    // "Ó Súilleabháin and Nic Eoin": a word the entry writes before the
+    // family name belongs to the name.
+    let start = particle_before(text, start, known).unwrap_or(start);
     if given_name_before(text, start)
         || names.get(1).is_some_and(|n| {
             n.split_whitespace()
@@ -381,6 +410,26 @@ fn read_mention(
     Some(citation(text, start..after_names, vec![item]))
 }
 
+/// The start of the word right before `start` when the entries of `known`
+/// begin with that word and the name ("Ó Súilleabháin", "de Souza"): a
+/// particle the family name was read without.
+fn particle_before(text: &str, start: usize, known: &Known) -> Option<usize> {
+    let head = text[..start].strip_suffix(' ')?;
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = &head[word_start..];
+    let lead = known.raw.trim_start();
+    (!word.is_empty()
+        && lead.starts_with(word)
+        && lead[word.len()..]
+            .trim_start()
+            .starts_with(known.name.as_str()))
+    .then_some(word_start)
+}
+
 /// Whether a capitalised word that does not open a sentence stands right
 /// before `start`: "Catherine D'Ignazio", but not "As Hoyer".
 fn given_name_before(text: &str, start: usize) -> bool {
@@ -395,6 +444,11 @@ fn given_name_before(text: &str, start: usize) -> bool {
         .map_or(0, |(k, c)| k + c.len_utf8());
     let word = &head[word_start..];
     if !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    // "… Nic Eoin. García and Wei": a word that ends a sentence, not an
+    // initial.
+    if word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() > 1 {
         return false;
     }
     let lead = head[..word_start].trim_end_matches([' ', '\t']);
@@ -608,5 +662,50 @@ mod tests {
         for s in ["see above", "AI", "the 1990s debate", "Figure"] {
             assert!(!is_locator(s), "{s}");
         }
+    }
+
+    #[test]
+    fn two_works_named_by_their_authors() {
+        let firsts = [Some("Chesson".to_owned()), Some("Hubbell".to_owned())];
+        let raws = [
+            "Chesson, Peter. Mechanisms of Maintenance. 2000.",
+            "Hubbell, Stephen. The Unified Neutral Theory. 2001.",
+        ];
+        let k = known_names(&firsts, &raws);
+        let text = "For a synthesis see Chesson and Hubbell\n(3–29).";
+        let v = mentions(text, 0..text.len(), &k, &[], true);
+        assert_eq!(v.len(), 1, "{v:?}");
+        let names: Vec<_> = v[0].items.iter().map(|i| i.names.clone()).collect();
+        assert_eq!(names, [["Chesson"], ["Hubbell"]]);
+        assert_eq!(v[0].items[1].locator.as_deref(), Some("3–29"));
+        // A second name that leads no entry is still no citation.
+        let text = "Chesson and Smith argued";
+        assert!(mentions(text, 0..text.len(), &k, &[], true).is_empty());
+    }
+
+    #[test]
+    fn a_particle_the_entry_writes_belongs_to_the_name() {
+        let firsts = [Some("Briain".to_owned())];
+        let raws = ["Ó Briain, Aoife, and Máire Nic Eoin. “Irish Online.” 2019."];
+        let k = known_names(&firsts, &raws);
+        let text = "a point made by Ó Briain and Nic Eoin in their survey";
+        let v = mentions(text, 0..text.len(), &k, &[], true);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].text, "Ó Briain and Nic Eoin");
+        // Not a given name: "Aoife Briain" is introduced, not cited.
+        let text = "a point made by Aoife Briain and Nic Eoin";
+        assert!(mentions(text, 0..text.len(), &k, &[], true).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_may_end_just_before_the_name() {
+        let v = find(
+            "as Nic Eoin says. García and Wei call this",
+            &["García"],
+            true,
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        // An initial is no sentence end: "Ofelia M. García" is introduced.
+        assert!(find("by Ofelia M. García and Wei", &["García"], true).is_empty());
     }
 }
