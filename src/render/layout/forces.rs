@@ -2,6 +2,7 @@
 //! towards each group's centre so clusters sit apart, and a cooling
 //! schedule.
 
+use super::grid::{Grid, GRID_ABOVE};
 use super::{Options, Placed};
 use crate::render::Figure;
 
@@ -66,12 +67,14 @@ pub(super) fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> V
             degree[e.target] += 1;
         }
     }
+    let group: Vec<Option<usize>> = figure.nodes.iter().map(|node| node.group).collect();
+    let mut grid = Grid::default();
     for _ in 0..options.iterations {
         for s in shift.iter_mut() {
             *s = (0.0, 0.0);
         }
         if n > GRID_ABOVE {
-            grid_repulsion(figure, &pos, &mut shift, k);
+            grid.repel(&pos, &group, &mut shift, k);
         }
         for i in 0..n {
             if n > GRID_ABOVE {
@@ -131,46 +134,4 @@ pub(super) fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> V
         temperature *= cooling;
     }
     pos
-}
-
-/// Above this many nodes, repulsion is only computed between nodes in
-/// neighbouring cells of a grid (Fruchterman and Reingold's own "grid
-/// variant"): the exact sum over every pair grows with the square of the
-/// nodes and would take minutes at 5,000. The SVG figures stay below it.
-pub const GRID_ABOVE: usize = 800;
-
-/// Repulsion between nodes closer than two cell widths (cells of side `2k`);
-/// farther pairs push each other too weakly to matter.
-fn grid_repulsion(figure: &Figure, pos: &[(f64, f64)], shift: &mut [(f64, f64)], k: f64) {
-    use std::collections::HashMap;
-    let cell = 2.0 * k;
-    let key = |p: (f64, f64)| ((p.0 / cell).floor() as i64, (p.1 / cell).floor() as i64);
-    let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-    for (i, &p) in pos.iter().enumerate() {
-        cells.entry(key(p)).or_default().push(i);
-    }
-    for (i, &p) in pos.iter().enumerate() {
-        let (cx, cy) = key(p);
-        for gx in cx - 1..=cx + 1 {
-            for gy in cy - 1..=cy + 1 {
-                let Some(list) = cells.get(&(gx, gy)) else {
-                    continue;
-                };
-                for &j in list {
-                    if j == i {
-                        continue;
-                    }
-                    let (dx, dy) = (p.0 - pos[j].0, p.1 - pos[j].1);
-                    let d2 = (dx * dx + dy * dy).max(0.01);
-                    if d2 > cell * cell {
-                        continue;
-                    }
-                    let across = figure.nodes[i].group != figure.nodes[j].group;
-                    let f = k * k / d2 * if across { 0.3 } else { 1.0 };
-                    shift[i].0 += dx * f;
-                    shift[i].1 += dy * f;
-                }
-            }
-        }
-    }
 }

@@ -9,11 +9,12 @@
 //! node's tooltip. No two drawn labels overlap.
 
 mod forces;
+mod grid;
 mod overlap;
 pub mod quality;
 
 use forces::forces;
-pub use forces::GRID_ABOVE;
+pub use grid::GRID_ABOVE;
 pub use overlap::any_overlap;
 use overlap::remove_overlaps;
 
