@@ -137,14 +137,16 @@ fn round(x: f64) -> f64 {
 }
 
 /// The node centres of every view of `map`, view by view, as [`to_html`]
-/// writes them (`seed` fixes them).
+/// writes them (`seed` fixes them). Views are laid out in parallel, each
+/// on its own, so the result does not depend on the threads.
 pub fn positions(map: &Map, seed: u64) -> Vec<Vec<(f64, f64)>> {
+    use rayon::prelude::*;
     let layout_options = LayoutOptions {
         seed,
         ..LayoutOptions::default()
     };
     map.views
-        .iter()
+        .par_iter()
         .map(|v| layout::positions(&v.figure, &layout_options))
         .collect()
 }

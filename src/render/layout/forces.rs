@@ -53,7 +53,12 @@ pub(super) fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> V
         })
         .collect();
     let mut temperature = spread * 0.5;
-    let cooling = (0.01f64).powf(1.0 / options.iterations.max(1) as f64);
+    let iterations = if n > GRID_ABOVE {
+        options.large_iterations
+    } else {
+        options.iterations
+    };
+    let cooling = (0.01f64).powf(1.0 / iterations.max(1) as f64);
     // In a large figure many edges cross groups; without a firmer hold
     // the groups would mix into one cloud.
     let crowded = figure.groups.len() > 1 && n > 120;
@@ -69,7 +74,7 @@ pub(super) fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> V
     }
     let group: Vec<Option<usize>> = figure.nodes.iter().map(|node| node.group).collect();
     let mut grid = Grid::default();
-    for _ in 0..options.iterations {
+    for _ in 0..iterations {
         for s in shift.iter_mut() {
             *s = (0.0, 0.0);
         }
