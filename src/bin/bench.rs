@@ -683,7 +683,9 @@ fn map_layout_section(c: &Corpus) -> Figures {
                 "worst_group_separation": s.map(|s| round(s.worst, 2)),
                 "median_group_separation": s.map(|s| round(s.median, 2)),
                 "nearest_in_same_group": s.map(|s| round(s.nearest_same, 3)),
+                "nearest_distance_median": s.map(|s| round(s.nearest_median, 1)),
                 "edge_length_median": s.map(|s| round(s.edge_median, 1)),
+                "edge_locality": s.map(|s| round(s.edge_locality, 3)),
                 "extent": s.map(|s| round(s.extent, 2)),
             })
         })

@@ -214,6 +214,63 @@ mod tests {
         assert!(a.iter().all(|p| p.labelled));
     }
 
+    /// Two planted communities of about `n / 2` nodes each, three edges a
+    /// node, one edge in ten across.
+    fn two_communities(n: usize) -> Figure {
+        use crate::synth::graph::{planted_graph, GraphConfig};
+        let g = planted_graph(&GraphConfig {
+            nodes: n,
+            edges: 3 * n,
+            communities: 2,
+            mixing: 0.1,
+            seed: 7,
+        });
+        let mut f = Figure::new("planted");
+        f.groups = vec![Group { label: "a".into() }, Group { label: "b".into() }];
+        f.nodes = g
+            .community
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| Node::new(format!("{i}"), "", NodeKind::Work).in_group(c as usize))
+            .collect();
+        f.edges = g
+            .edges
+            .iter()
+            .map(|&(u, v, _)| Edge::new(u as usize, v as usize))
+            .collect();
+        f
+    }
+
+    /// Planted communities come out as two separate groups, neither
+    /// collapsed nor blown up, with the exact repulsion of small figures
+    /// and with the grid and fewer iterations of large ones.
+    #[test]
+    fn planted_communities_stand_apart() {
+        for n in [400, 2 * GRID_ABOVE] {
+            let f = two_communities(n);
+            let smaller = f.nodes.iter().filter(|node| node.group == Some(0)).count();
+            assert!(
+                smaller.min(n - smaller) > n / 5,
+                "unbalanced planted graph: {smaller} of {n}"
+            );
+            let pos = positions(&f, &Options::default());
+            assert_eq!(pos, positions(&f, &Options::default()), "not deterministic");
+            let s = quality::separation(&f, &pos).unwrap();
+            // Centroids farther apart than the two groups' radii together.
+            assert!(s.worst > 1.0, "{n} nodes: groups overlap: {s:?}");
+            assert!(s.nearest_same > 0.9, "{n} nodes: groups mixed: {s:?}");
+            // Edges neither much shorter nor much longer than the ideal length
+            // (40 without labels).
+            assert!(
+                (10.0..200.0).contains(&s.edge_median),
+                "{n} nodes: collapsed or exploded: {s:?}"
+            );
+            assert!(s.edge_locality < 1.0, "{n} nodes: edges not local: {s:?}");
+            // Not piled up (a node of weight 1 has radius 9).
+            assert!(s.nearest_median > 4.0, "{n} nodes: piled up: {s:?}");
+        }
+    }
+
     #[test]
     fn dense_figures_never_overlap() {
         let f = sample(300);

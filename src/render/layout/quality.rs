@@ -24,8 +24,16 @@ pub struct Separation {
     /// near 1 when groups are separate islands, near the largest group's
     /// share when they are mixed into one cloud.
     pub nearest_same: f64,
+    /// Median distance from a node to its nearest node: small when nodes
+    /// pile up on each other.
+    pub nearest_median: f64,
     /// Median edge length.
     pub edge_median: f64,
+    /// Over edges inside a measured group, the median of the edge's length
+    /// divided by its group's radius: about 1.3 for members placed at
+    /// random in their group's disc, lower the more the layout puts linked
+    /// nodes side by side.
+    pub edge_locality: f64,
     /// Root mean square distance of all nodes to their centroid, divided
     /// by √n: how much room each node gets (stays about constant when a
     /// layout neither collapses nor explodes).
@@ -76,6 +84,19 @@ pub fn separation(figure: &Figure, positions: &[(f64, f64)]) -> Option<Separatio
         .map(|e| distance2(positions[e.source], positions[e.target]).sqrt())
         .collect();
     lengths.sort_by(f64::total_cmp);
+    let mut local: Vec<f64> = figure
+        .edges
+        .iter()
+        .filter(|e| e.source < n && e.target < n && e.source != e.target)
+        .filter_map(|e| match (group_of[e.source], group_of[e.target]) {
+            (Some(a), Some(b)) if a == b && sum[a].2 >= MIN_MEMBERS => Some(
+                distance2(positions[e.source], positions[e.target]).sqrt()
+                    / radius(a).max(f64::MIN_POSITIVE),
+            ),
+            _ => None,
+        })
+        .collect();
+    local.sort_by(f64::total_cmp);
     let (cx, cy) = positions.iter().fold((0.0, 0.0), |s, p| {
         (s.0 + p.0 / n as f64, s.1 + p.1 / n as f64)
     });
@@ -85,12 +106,15 @@ pub fn separation(figure: &Figure, positions: &[(f64, f64)]) -> Option<Separatio
         .sum::<f64>()
         / n as f64)
         .sqrt();
+    let (nearest_same, nearest_median) = nearest(&group_of, positions);
     Some(Separation {
         groups: big.len(),
         worst: ratios.first().copied().unwrap_or(f64::INFINITY),
         median: median(&ratios).unwrap_or(f64::INFINITY),
-        nearest_same: nearest_same(&group_of, positions),
+        nearest_same,
+        nearest_median,
         edge_median: median(&lengths).unwrap_or(0.0),
+        edge_locality: median(&local).unwrap_or(0.0),
         extent: rms / (n as f64).sqrt(),
     })
 }
@@ -103,27 +127,34 @@ fn median(sorted: &[f64]) -> Option<f64> {
     sorted.get(sorted.len() / 2).copied()
 }
 
-/// Share of grouped nodes whose nearest other node has the same group. By
-/// every pair: quadratic, but only run on finished layouts of at most a few
+/// The share of grouped nodes whose nearest other node has the same
+/// group, and the median distance from a node to its nearest. By every
+/// pair: quadratic, but only run on finished layouts of at most a few
 /// thousand nodes.
-fn nearest_same(group_of: &[Option<usize>], positions: &[(f64, f64)]) -> f64 {
+fn nearest(group_of: &[Option<usize>], positions: &[(f64, f64)]) -> (f64, f64) {
     let (mut same, mut counted) = (0usize, 0usize);
+    let mut distances = Vec::with_capacity(positions.len());
     for (i, &p) in positions.iter().enumerate() {
-        let Some(g) = group_of[i] else {
-            continue;
-        };
         let nearest = positions
             .iter()
             .enumerate()
             .filter(|&(j, _)| j != i)
-            .min_by(|a, b| distance2(p, *a.1).total_cmp(&distance2(p, *b.1)))
-            .map(|(j, _)| j);
-        if let Some(j) = nearest {
+            .map(|(j, &q)| (distance2(p, q), j))
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        let Some((d2, j)) = nearest else {
+            continue;
+        };
+        distances.push(d2.sqrt());
+        if let Some(g) = group_of[i] {
             counted += 1;
             same += usize::from(group_of[j] == Some(g));
         }
     }
-    same as f64 / counted.max(1) as f64
+    distances.sort_by(f64::total_cmp);
+    (
+        same as f64 / counted.max(1) as f64,
+        median(&distances).unwrap_or(0.0),
+    )
 }
 
 #[cfg(test)]
