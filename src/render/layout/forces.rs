@@ -80,23 +80,8 @@ pub(super) fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> V
         }
         if n > GRID_ABOVE {
             grid.repel(&pos, &group, &mut shift, k);
-        }
-        for i in 0..n {
-            if n > GRID_ABOVE {
-                break;
-            }
-            for j in i + 1..n {
-                let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
-                let d2 = (dx * dx + dy * dy).max(0.01);
-                // Groups repel each other less than their members do, so
-                // they settle near their centres rather than drift apart.
-                let across = figure.nodes[i].group != figure.nodes[j].group;
-                let f = k * k / d2 * if across { 0.3 } else { 1.0 };
-                shift[i].0 += dx * f;
-                shift[i].1 += dy * f;
-                shift[j].0 -= dx * f;
-                shift[j].1 -= dy * f;
-            }
+        } else {
+            exact_repulsion(&pos, &group, &mut shift, k);
         }
         for e in &figure.edges {
             let (a, b) = (e.source, e.target);
@@ -139,4 +124,24 @@ pub(super) fn forces(figure: &Figure, placed: &[Placed], options: &Options) -> V
         temperature *= cooling;
     }
     pos
+}
+
+/// Repulsion between every pair of nodes: `k²/d` along the line between
+/// them, times 0.3 for nodes of different groups.
+fn exact_repulsion(pos: &[(f64, f64)], group: &[Option<usize>], shift: &mut [(f64, f64)], k: f64) {
+    let n = pos.len();
+    for i in 0..n {
+        for j in i + 1..n {
+            let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+            let d2 = (dx * dx + dy * dy).max(0.01);
+            // Groups repel each other less than their members do, so
+            // they settle near their centres rather than drift apart.
+            let across = group[i] != group[j];
+            let f = k * k / d2 * if across { 0.3 } else { 1.0 };
+            shift[i].0 += dx * f;
+            shift[i].1 += dy * f;
+            shift[j].0 -= dx * f;
+            shift[j].1 -= dy * f;
+        }
+    }
 }
