@@ -1,12 +1,14 @@
 //! Prints one JSON line of performance figures measured on a generated
 //! corpus (see `citemap::synth`): parsing throughput on one core and on all
 //! cores, extraction throughput, accuracy against the truth, resolution,
-//! clustering of a 1M-node graph, SVG layout and the end-to-end command.
+//! clustering of a 1M-node graph, SVG layout, the interactive map's layout
+//! and the end-to-end command.
 //!
 //! ```text
 //! cargo build --release && target/release/bench            # full sizes
 //! target/release/bench --quick                              # a smoke run
 //! target/release/bench --only parse,extract
+//! target/release/bench --only map_layout --docs 2000
 //! target/release/bench --only parse_real --real ../shared/gold/dev-refs.jsonl --real ../shared/gold/dev-refs-anystyle.jsonl
 //! ```
 //!
@@ -59,7 +61,7 @@ struct Args {
     #[arg(long)]
     quick: bool,
     /// Run only these sections (comma-separated): parse, extract, accuracy,
-    /// cite, resolve, graph, cluster, svg, e2e, export, pdf.
+    /// cite, resolve, graph, cluster, svg, map_layout, e2e, export, pdf.
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// Gold files (JSON lines with a "raw" string) whose real reference
@@ -653,6 +655,50 @@ fn svg_section(args: &Args) -> Figures {
     }))
 }
 
+/// The interactive map's layout on the generated corpus: extraction and
+/// analysis as `citemap map` does them (untimed), then the force layout of
+/// every view of map.html (timed), with how well each view keeps its
+/// clusters apart (see `render::layout::quality`).
+fn map_layout_section(c: &Corpus) -> Figures {
+    use citemap::render::{html, layout::quality};
+    let docs = extract_all(c);
+    let texts: Vec<&str> = c.docs.iter().map(|d| d.text.as_str()).collect();
+    let analysis = citemap::report::analyse(docs, &texts, &Default::default());
+    let map = citemap::report::interactive::map(&analysis, &Default::default());
+    // The seed `citemap map` uses by default.
+    let (t, cpu) = (Instant::now(), cpu_seconds());
+    let positions = html::positions(&map, 42);
+    let (seconds, cpu) = (t.elapsed().as_secs_f64(), cpu_seconds() - cpu);
+    let views: Vec<Value> = map
+        .views
+        .iter()
+        .zip(&positions)
+        .map(|(v, p)| {
+            let s = quality::separation(&v.figure, p);
+            json!({
+                "view": v.name,
+                "nodes": v.figure.nodes.len(),
+                "edges": v.figure.edges.len(),
+                "groups_measured": s.map(|s| s.groups),
+                "worst_group_separation": s.map(|s| round(s.worst, 2)),
+                "median_group_separation": s.map(|s| round(s.median, 2)),
+                "nearest_in_same_group": s.map(|s| round(s.nearest_same, 3)),
+                "nearest_distance_median": s.map(|s| round(s.nearest_median, 1)),
+                "edge_length_median": s.map(|s| round(s.edge_median, 1)),
+                "edge_locality": s.map(|s| round(s.edge_locality, 3)),
+                "extent": s.map(|s| round(s.extent, 2)),
+            })
+        })
+        .collect();
+    Ok(json!({
+        "documents": c.docs.len(),
+        "layout_seconds": round(seconds, 2),
+        "layout_cpu_seconds": round(cpu, 2),
+        "views": views,
+        "call": "render::html::positions(&report::interactive::map(..), 42) (every view of map.html)",
+    }))
+}
+
 /// Writes the corpus to a scratch folder and runs the `citemap` binary
 /// beside this one over it.
 fn e2e_section(c: &Corpus) -> Figures {
@@ -1111,6 +1157,7 @@ fn main() {
     run("resolve", &|| resolve_section(&args));
     run("cluster", &|| cluster_section(&args));
     run("svg", &|| svg_section(&args));
+    run("map_layout", &|| map_layout_section(&c));
     run("e2e", &|| e2e_section(&c));
     run("export", &|| export_section(&args));
     run("pdf", &|| pdf_section(&args.pdfs));

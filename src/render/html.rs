@@ -136,19 +136,26 @@ fn round(x: f64) -> f64 {
     }
 }
 
-/// Writes the map as one HTML page. Each view is laid out with the
-/// built-in force layout (`seed` fixes it); labels are chosen in the
-/// browser as the reader zooms.
-pub fn to_html(map: &Map, seed: u64) -> String {
+/// The node centres of every view of `map`, view by view, as [`to_html`]
+/// writes them (`seed` fixes them). Views are laid out in parallel, each
+/// on its own, so the result does not depend on the threads.
+pub fn positions(map: &Map, seed: u64) -> Vec<Vec<(f64, f64)>> {
+    use rayon::prelude::*;
     let layout_options = LayoutOptions {
         seed,
         ..LayoutOptions::default()
     };
-    let positions: Vec<Vec<(f64, f64)>> = map
-        .views
-        .iter()
+    map.views
+        .par_iter()
         .map(|v| layout::positions(&v.figure, &layout_options))
-        .collect();
+        .collect()
+}
+
+/// Writes the map as one HTML page. Each view is laid out with the
+/// built-in force layout (`seed` fixes it); labels are chosen in the
+/// browser as the reader zooms.
+pub fn to_html(map: &Map, seed: u64) -> String {
+    let positions = positions(map, seed);
     let mut tips = BTreeMap::new();
     let views = map
         .views

@@ -7,6 +7,7 @@ use super::figures::{self, document_label};
 use super::Analysis;
 use crate::render::html::{ClusterPanel, Map, View};
 use crate::render::{Figure, Filter, NodeKind};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// The most nodes a view of the map holds: beyond that the page grows
@@ -20,20 +21,25 @@ const MAX_WRITINGS: usize = 8;
 /// documents cite it, and how each document wrote it.
 fn work_detail(a: &Analysis, work: usize) -> String {
     let w = &a.resolution.works[work];
-    let mut variants: Vec<(&str, Vec<String>)> = Vec::new();
+    // Each writing with the document nodes that wrote it, in order of first
+    // appearance. A work cited a thousand times can have hundreds of
+    // writings, hence the index; and only the few documents shown are
+    // labelled.
+    let mut variants: Vec<(&str, Vec<Option<u32>>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for e in &w.entries {
         let raw = e.raw(&a.docs).trim();
-        let who = a
-            .resolution
-            .doc_node
-            .get(e.doc as usize)
-            .map(|&n| document_label(a, n as usize))
-            .unwrap_or_default();
-        match variants.iter_mut().find(|(r, _)| *r == raw) {
-            Some((_, docs)) => docs.push(who),
-            None => variants.push((raw, vec![who])),
-        }
+        let node = a.resolution.doc_node.get(e.doc as usize).copied();
+        let i = *index.entry(raw).or_insert_with(|| {
+            variants.push((raw, Vec::new()));
+            variants.len() - 1
+        });
+        variants[i].1.push(node);
     }
+    let label = |node: &Option<u32>| {
+        node.map(|n| document_label(a, n as usize))
+            .unwrap_or_default()
+    };
     let mut s = variants
         .first()
         .map_or_else(|| w.label.clone(), |(r, _)| (*r).to_owned());
@@ -47,7 +53,12 @@ fn work_detail(a: &Analysis, work: usize) -> String {
         if variants.len() == 1 { "" } else { "s" }
     );
     for (raw, docs) in variants.iter().take(MAX_WRITINGS) {
-        let mut who = docs.iter().take(6).cloned().collect::<Vec<_>>().join("; ");
+        let mut who = docs
+            .iter()
+            .take(6)
+            .map(label)
+            .collect::<Vec<_>>()
+            .join("; ");
         if docs.len() > 6 {
             let _ = write!(who, " and {} more", docs.len() - 6);
         }
