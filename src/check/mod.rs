@@ -375,7 +375,7 @@ fn citations_in(
                     .all(|i| i.number.is_some_and(|n| notes.contains_key(&n))))
         });
         let keys = crate::cite::notes::NoteKeys::new(&doc.entries, &firsts);
-        let by_note = crate::cite::notes::note_citations(text, body.clone(), notes, &keys);
+        let by_note = crate::cite::notes::note_citations(text, body.clone(), notes, &keys, &firsts);
         let resolving = by_note
             .iter()
             .filter(|(_, t)| t.iter().any(Option::is_some))

@@ -216,14 +216,96 @@ pub(crate) fn note_items(
     out
 }
 
+/// Whether a note is a remark that cites along the way ("The notion is
+/// older: see Labov, Sociolinguistic Patterns, 8 and, on code switching,
+/// Greenberg, …") rather than a citation ("See Anderson, Imagined
+/// Communities, 6."): some ";" part of it has three or more lower-case
+/// words before its first name or quoted title.
+fn is_remark(note: &str) -> bool {
+    note.split(';').any(|part| {
+        let mut lower = 0;
+        for word in part.split_whitespace().skip(1) {
+            if word.starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '‘')) {
+                break;
+            }
+            let joiner = matches!(word.trim_end_matches(','), "et" | "al." | "and" | "&");
+            if word.starts_with(char::is_lowercase) && !joiner {
+                lower += 1;
+            }
+        }
+        lower >= 3
+    })
+}
+
+/// The citations inside a remark note: each starts where a list author is
+/// named (not a co-author: "Efron and Tibshirani") and runs to the next
+/// such name. The stretch resolves to the one entry its author leads, or
+/// by shared words among several. Byte ranges within `note`, each with
+/// its entry.
+fn remark_citations(
+    note: &str,
+    keys: &NoteKeys,
+    firsts: &[Option<String>],
+) -> Vec<(Range<usize>, Option<usize>)> {
+    let flat = note.replace(['\n', '\r'], " ");
+    let is_word = |c: char| c.is_alphanumeric();
+    // (start, end of the name, entries the name leads)
+    let mut starts: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+    for (entry, name) in firsts.iter().enumerate() {
+        let Some(name) = name.as_deref().filter(|n| n.chars().count() >= 2) else {
+            continue;
+        };
+        for (i, _) in flat.match_indices(name) {
+            let end = i + name.len();
+            if flat[..i].chars().next_back().is_some_and(is_word)
+                || flat[end..].chars().next().is_some_and(is_word)
+            {
+                continue;
+            }
+            match starts.iter_mut().find(|s| s.0 == i) {
+                Some(s) => s.2.push(entry),
+                None => starts.push((i, end, vec![entry])),
+            }
+        }
+    }
+    starts.sort_by_key(|s| s.0);
+    // A co-author right after a name is part of that name's citation.
+    let mut kept: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+    for s in starts {
+        let joined = kept.last().is_some_and(|k| {
+            let between = flat[k.1.min(s.0)..s.0].trim();
+            matches!(between, "and" | "&" | ",")
+        });
+        if !joined {
+            kept.push(s);
+        }
+    }
+    let mut out = Vec::new();
+    for (k, (start, _, leads)) in kept.iter().enumerate() {
+        let end = kept.get(k + 1).map_or(flat.len(), |n| n.0);
+        let seg = flat[*start..end].trim_end();
+        let entry = match leads.as_slice() {
+            [one] => Some(*one),
+            _ => keys.find(seg).filter(|e| leads.contains(e)),
+        };
+        if entry.is_some() || looks_cited(seg) {
+            out.push((*start..*start + seg.len(), entry));
+        }
+    }
+    out
+}
+
 /// Note markers of the body: "[4]" glued to the text before it
 /// ("scheduler.[4]"), each with its note. Returns the citations, with one
-/// item per work the note cites, and for each item its entry.
+/// item per work the note cites, and for each item its entry. A remark
+/// note's citations stand inside the note, where its works are named by
+/// `firsts`, the first author of each entry.
 pub(crate) fn note_citations(
     text: &str,
     body: Range<usize>,
     notes: &BTreeMap<u32, Range<usize>>,
     keys: &NoteKeys,
+    firsts: &[Option<String>],
 ) -> Vec<(Citation, Vec<Option<usize>>)> {
     let bytes = text.as_bytes();
     let mut out: Vec<(Citation, Vec<Option<usize>>)> = Vec::new();
@@ -242,6 +324,33 @@ pub(crate) fn note_citations(
             continue;
         }
         let Some(note) = notes.get(&n) else { continue };
+        if is_remark(&text[note.clone()]) {
+            let inside = remark_citations(&text[note.clone()], keys, firsts);
+            if !inside.is_empty() {
+                previous = inside.iter().map(|(_, e)| *e).collect();
+                for (r, e) in inside {
+                    let range = note.start + r.start..note.start + r.end;
+                    let item = CiteItem {
+                        number: Some(n),
+                        title: Some(text[range.clone()].replace(['\n', '\r'], " ")),
+                        range: range.clone(),
+                        ..CiteItem::default()
+                    };
+                    out.push((
+                        Citation {
+                            span: Default::default(),
+                            text: text[range.clone()].to_owned(),
+                            range,
+                            form: Form::Note,
+                            items: vec![item],
+                            weak: false,
+                        },
+                        vec![e],
+                    ));
+                }
+                continue;
+            }
+        }
         let items = note_items(&text[note.clone()], keys, &previous);
         if items.is_empty() {
             continue;
@@ -328,5 +437,59 @@ mod tests {
         let t = "a scheduler.[4] and [5] b";
         assert!(is_marker(t, t.find("[4]").unwrap()));
         assert!(!is_marker(t, t.find("[5]").unwrap()));
+    }
+
+    #[test]
+    fn remarks_and_citation_notes() {
+        assert!(is_remark(
+            "The notion is older: see Labov, Patterns, 8 and, on code switching, Greenberg."
+        ));
+        assert!(is_remark(
+            "See Kuznets, Growth, 15; on the measurement of top incomes, Piketty and Saez, 8."
+        ));
+        assert!(!is_remark("See Anderson, Imagined Communities, 6."));
+        assert!(!is_remark(
+            "Eyring et al., “Overview of the Design and Organization.”"
+        ));
+        assert!(!is_remark(
+            "Umut Özkırımlı, Theories of Nationalism (Palgrave, 2010), 3."
+        ));
+    }
+
+    #[test]
+    fn a_remark_cites_where_it_names_the_works() {
+        let entry = |raw: &str| Entry {
+            span: Default::default(),
+            label: None,
+            raw: raw.to_owned().into(),
+            style: crate::model::Style::Chicago,
+            outcome: crate::model::Outcome::Unparsed {
+                reason: String::new(),
+            },
+        };
+        let entries = [
+            entry("Efron, Bradley, and Robert Tibshirani. An Introduction to the Bootstrap. 1993."),
+            entry("Tibshirani, Robert. “Regression Shrinkage via the Lasso.” 1996."),
+            entry("Labov, William. Sociolinguistic Patterns. 1972."),
+        ];
+        let firsts = [
+            Some("Efron".to_owned()),
+            Some("Tibshirani".to_owned()),
+            Some("Labov".to_owned()),
+        ];
+        let keys = NoteKeys::new(&entries, &firsts);
+        let note = "For intervals see Efron and Tibshirani, An Introduction\nto the \
+                    Bootstrap, 6 and, on variation, Labov, Sociolinguistic Patterns, 8.";
+        let found = remark_citations(note, &keys, &firsts);
+        let got: Vec<(&str, Option<usize>)> =
+            found.iter().map(|(r, e)| (&note[r.clone()], *e)).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        // The co-author does not start a citation of the lasso paper.
+        assert!(got[0]
+            .0
+            .starts_with("Efron and Tibshirani, An Introduction"));
+        assert_eq!(got[0].1, Some(0));
+        assert!(got[1].0.starts_with("Labov, Sociolinguistic Patterns, 8"));
+        assert_eq!(got[1].1, Some(2));
     }
 }
