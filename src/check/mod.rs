@@ -366,16 +366,20 @@ fn citations_in(
     let firsts = known::first_authors_each(&doc.entries);
     let mut from_notes: Vec<Resolution> = Vec::new();
     if !notes.is_empty() {
-        // Markers are not numeric citations.
+        // Markers are not numeric citations. In a table of a paper whose
+        // list has no numbers, "[15]" alone in a cell is a marker too.
+        let cells = doc.entries.iter().all(|e| e.label.is_none());
         found.retain(|c| {
             !(c.form == Form::Numeric
-                && crate::cite::notes::is_marker(text, c.range.start)
+                && (crate::cite::notes::is_marker(text, c.range.start)
+                    || (cells && crate::cite::notes::is_cell_marker(text, c.range.start)))
                 && c.items
                     .iter()
                     .all(|i| i.number.is_some_and(|n| notes.contains_key(&n))))
         });
         let keys = crate::cite::notes::NoteKeys::new(&doc.entries, &firsts);
-        let by_note = crate::cite::notes::note_citations(text, body.clone(), notes, &keys, &firsts);
+        let by_note =
+            crate::cite::notes::note_citations(text, body.clone(), notes, &keys, &firsts, cells);
         let resolving = by_note
             .iter()
             .filter(|(_, t)| t.iter().any(Option::is_some))

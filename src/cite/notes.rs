@@ -299,13 +299,16 @@ fn remark_citations(
 /// ("scheduler.[4]"), each with its note. Returns the citations, with one
 /// item per work the note cites, and for each item its entry. A remark
 /// note's citations stand inside the note, where its works are named by
-/// `firsts`, the first author of each entry.
+/// `firsts`, the first author of each entry. With `cells`, a marker alone
+/// in a table's last cell counts too (see [`is_cell_marker`]); that is for
+/// a list without numbers, where "[15]" can be nothing else.
 pub(crate) fn note_citations(
     text: &str,
     body: Range<usize>,
     notes: &BTreeMap<u32, Range<usize>>,
     keys: &NoteKeys,
     firsts: &[Option<String>],
+    cells: bool,
 ) -> Vec<(Citation, Vec<Option<usize>>)> {
     let bytes = text.as_bytes();
     let mut out: Vec<(Citation, Vec<Option<usize>>)> = Vec::new();
@@ -320,7 +323,8 @@ pub(crate) fn note_citations(
         let Ok(n) = text[open + 1..open + close].parse::<u32>() else {
             continue;
         };
-        if !is_marker(text, open) {
+        let marker = is_marker(text, open) || (cells && is_cell_marker(text, open));
+        if !marker {
             continue;
         }
         let Some(note) = notes.get(&n) else { continue };
@@ -390,6 +394,25 @@ pub(crate) fn is_marker(text: &str, open: usize) -> bool {
         .is_some_and(|c| !c.is_whitespace() && c != '[')
 }
 
+/// A marker that is a table's last cell on its own ("  Drift         [15]"):
+/// a column gap of two spaces or more before it, a cell of text before
+/// that, and nothing after it on the line.
+pub(crate) fn is_cell_marker(text: &str, open: usize) -> bool {
+    let line_start = text[..open].rfind('\n').map_or(0, |k| k + 1);
+    let before = &text[line_start..open];
+    let Some(close) = text[open..].find(']').map(|k| open + k + 1) else {
+        return false;
+    };
+    let line_end = text[close..].find('\n').map_or(text.len(), |k| close + k);
+    before.ends_with("  ")
+        && before
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+        && text[close..line_end].trim().is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,6 +460,10 @@ mod tests {
         let t = "a scheduler.[4] and [5] b";
         assert!(is_marker(t, t.find("[4]").unwrap()));
         assert!(!is_marker(t, t.find("[5]").unwrap()));
+        let t = "  Mechanism     Key reference\n  Drift         [15]\n  Feedback  [16] and more\n[17]\n";
+        assert!(is_cell_marker(t, t.find("[15]").unwrap()));
+        assert!(!is_cell_marker(t, t.find("[16]").unwrap()));
+        assert!(!is_cell_marker(t, t.find("[17]").unwrap()));
     }
 
     #[test]
