@@ -21,37 +21,45 @@ pub fn load(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
     for err in &found.errors {
         eprintln!("citemap: {err}");
     }
-    let results: Vec<_> = found
-        .files
-        .par_iter()
-        .map(|p| input::read_path(p))
-        .collect();
     let mut failed = found.errors.len();
+    let sources = read_files(&found.files, &mut failed);
+    if sources.is_empty() {
+        return Err(nothing_read(failed, found.skipped.len()));
+    }
+    Ok(Loaded { sources, failed })
+}
+
+/// Reads `files` in parallel, in order; each file that cannot be read is
+/// reported on stderr and counted in `failed`.
+fn read_files(files: &[PathBuf], failed: &mut usize) -> Vec<Source> {
+    let results: Vec<_> = files.par_iter().map(|p| input::read_path(p)).collect();
     let mut sources = Vec::with_capacity(results.len());
     for r in results {
         match r {
             Ok(s) => sources.extend(s),
             Err(err) => {
                 eprintln!("citemap: {err}");
-                failed += 1;
+                *failed += 1;
             }
         }
     }
-    if sources.is_empty() {
-        if failed > 0 {
-            anyhow::bail!("no document could be read");
-        }
-        let skipped = found.skipped.len();
-        anyhow::bail!(
-            "no documents found (citemap reads .txt, .md, .markdown, .tex, .bib, .ris, CSL-JSON .json, .docx and .odt files{})",
-            if skipped > 0 {
-                format!("; {skipped} other files were skipped")
-            } else {
-                String::new()
-            }
-        );
+    sources
+}
+
+/// The error when no document at all was read: every path failed, or none
+/// held a document citemap reads.
+fn nothing_read(failed: usize, skipped: usize) -> anyhow::Error {
+    if failed > 0 {
+        return anyhow::anyhow!("no document could be read");
     }
-    Ok(Loaded { sources, failed })
+    anyhow::anyhow!(
+        "no documents found (citemap reads .txt, .md, .markdown, .tex, .bib, .ris, CSL-JSON .json, .docx and .odt files{})",
+        if skipped > 0 {
+            format!("; {skipped} other files were skipped")
+        } else {
+            String::new()
+        }
+    )
 }
 
 impl Loaded {
@@ -100,34 +108,14 @@ impl Stream {
         mut f: impl FnMut(Vec<Source>) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
         for chunk in self.files.chunks(batch.max(1)) {
-            let results: Vec<_> = chunk.par_iter().map(|p| input::read_path(p)).collect();
-            let mut sources = Vec::with_capacity(results.len());
-            for r in results {
-                match r {
-                    Ok(s) => sources.extend(s),
-                    Err(err) => {
-                        eprintln!("citemap: {err}");
-                        self.failed += 1;
-                    }
-                }
-            }
+            let sources = read_files(chunk, &mut self.failed);
             self.read += sources.len();
             if !sources.is_empty() {
                 f(sources)?;
             }
         }
         if self.read == 0 {
-            if self.failed > 0 {
-                anyhow::bail!("no document could be read");
-            }
-            anyhow::bail!(
-                "no documents found (citemap reads .txt, .md, .markdown, .tex, .bib, .ris, CSL-JSON .json, .docx and .odt files{})",
-                if self.skipped > 0 {
-                    format!("; {} other files were skipped", self.skipped)
-                } else {
-                    String::new()
-                }
-            );
+            return Err(nothing_read(self.failed, self.skipped));
         }
         Ok(())
     }
