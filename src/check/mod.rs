@@ -514,8 +514,7 @@ fn citations_in(
             }
         }
         // Two names of one mention found by the two calls: keep the first.
-        more.sort_by_key(|c| c.range.start);
-        more.dedup_by(|b, a| b.range.start < a.range.end);
+        known::keep_first_of_overlaps(&mut more);
         if !more.is_empty() {
             // Weak narrative mentions resolve on their own: no "ibid."
             // among them depends on what precedes.

@@ -68,8 +68,8 @@ pub(crate) struct Known {
     pub name: String,
     /// Entries this name leads.
     pub works: usize,
-    /// Whether a lone bare name counts ("O’Neil called …"): only for an
-    /// author the document cites no other way (see [`mentions`]).
+    /// Whether a lone bare name counts ("O’Neil called …"): set for the
+    /// second, MLA-only pass over the text (see `check::citations_in`).
     pub lone: bool,
     /// The raw text of the entries it leads, where a co-author named in a
     /// bare mention must appear.
@@ -141,17 +141,16 @@ pub(crate) fn mentions(
             }
         }
     }
-    out.sort_by_key(|c| c.range.start);
-    // Two names of one mention ("Hoyer and Hamman" when Hamman leads an
-    // entry too): keep the first.
-    let mut kept: Vec<Citation> = Vec::new();
-    for c in out {
-        if kept.last().is_some_and(|k| c.range.start < k.range.end) {
-            continue;
-        }
-        kept.push(c);
-    }
-    kept
+    keep_first_of_overlaps(&mut out);
+    out
+}
+
+/// Sorts mentions by start and drops each that overlaps the one kept
+/// before it: two names of one mention ("Hoyer and Hamman" when Hamman
+/// leads an entry too) are one citation, by its first name.
+pub(crate) fn keep_first_of_overlaps(mentions: &mut Vec<Citation>) {
+    mentions.sort_by_key(|c| c.range.start);
+    mentions.dedup_by(|later, kept| later.range.start < kept.range.end);
 }
 
 /// Matches `words` after `i`, each after a run of whitespace: the end.

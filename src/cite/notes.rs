@@ -334,23 +334,8 @@ pub(crate) fn note_citations(
                 previous = inside.iter().map(|(_, e)| *e).collect();
                 for (r, e) in inside {
                     let range = note.start + r.start..note.start + r.end;
-                    let item = CiteItem {
-                        number: Some(n),
-                        title: Some(text[range.clone()].replace(['\n', '\r'], " ")),
-                        range: range.clone(),
-                        ..CiteItem::default()
-                    };
-                    out.push((
-                        Citation {
-                            span: Default::default(),
-                            text: text[range.clone()].to_owned(),
-                            range,
-                            form: Form::Note,
-                            items: vec![item],
-                            weak: false,
-                        },
-                        vec![e],
-                    ));
+                    let title = text[range.clone()].replace(['\n', '\r'], " ");
+                    out.push((note_citation(text, range, n, vec![title]), vec![e]));
                 }
                 continue;
             }
@@ -359,31 +344,35 @@ pub(crate) fn note_citations(
         if items.is_empty() {
             continue;
         }
-        let range = open..open + close + 1;
         previous = items.iter().map(|(_, e)| *e).collect();
-        let cite_items = items
-            .iter()
-            .map(|(seg, _)| CiteItem {
-                number: Some(n),
-                title: Some(seg.clone()),
-                range: range.clone(),
-                ..CiteItem::default()
-            })
-            .collect();
-        let targets = items.iter().map(|(_, e)| *e).collect();
+        let (segments, targets) = items.into_iter().unzip();
         out.push((
-            Citation {
-                span: Default::default(),
-                text: text[range.clone()].to_owned(),
-                range,
-                form: Form::Note,
-                items: cite_items,
-                weak: false,
-            },
+            note_citation(text, open..open + close + 1, n, segments),
             targets,
         ));
     }
     out
+}
+
+/// A citation of note `n` at `range`, one item per cited segment.
+fn note_citation(text: &str, range: Range<usize>, n: u32, segments: Vec<String>) -> Citation {
+    let items = segments
+        .into_iter()
+        .map(|seg| CiteItem {
+            number: Some(n),
+            title: Some(seg),
+            range: range.clone(),
+            ..CiteItem::default()
+        })
+        .collect();
+    Citation {
+        span: Default::default(),
+        text: text[range.clone()].to_owned(),
+        range,
+        form: Form::Note,
+        items,
+        weak: false,
+    }
 }
 
 /// A marker is glued to what it follows: "scheduler.[4]", "Hamman[2]".
@@ -417,6 +406,19 @@ pub(crate) fn is_cell_marker(text: &str, open: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// An unparsed Chicago entry: notes are matched on the raw text.
+    fn entry(raw: &str) -> Entry {
+        Entry {
+            span: Default::default(),
+            label: None,
+            raw: raw.to_owned().into(),
+            style: crate::model::Style::Chicago,
+            outcome: crate::model::Outcome::Unparsed {
+                reason: String::new(),
+            },
+        }
+    }
+
     #[test]
     fn notes_after_a_list() {
         let t = "Body.[1] More.[2]\n\nReferences\n\nA, B. Title. 2000.\n\n[1] First note.\n\n[2] Second\nnote.\n";
@@ -434,15 +436,6 @@ mod tests {
 
     #[test]
     fn a_one_word_short_note_finds_its_entry() {
-        let entry = |raw: &str| Entry {
-            span: Default::default(),
-            label: None,
-            raw: raw.to_owned().into(),
-            style: crate::model::Style::Chicago,
-            outcome: crate::model::Outcome::Unparsed {
-                reason: String::new(),
-            },
-        };
         let entries = [
             entry("Hoyer, Stephan. “Xarray: N-D Labeled Arrays.” 2017."),
             entry("Lorenz, Edward. “Deterministic Nonperiodic Flow.” 1963."),
@@ -485,15 +478,6 @@ mod tests {
 
     #[test]
     fn a_remark_cites_where_it_names_the_works() {
-        let entry = |raw: &str| Entry {
-            span: Default::default(),
-            label: None,
-            raw: raw.to_owned().into(),
-            style: crate::model::Style::Chicago,
-            outcome: crate::model::Outcome::Unparsed {
-                reason: String::new(),
-            },
-        };
         let entries = [
             entry("Efron, Bradley, and Robert Tibshirani. An Introduction to the Bootstrap. 1993."),
             entry("Tibshirani, Robert. “Regression Shrinkage via the Lasso.” 1996."),
