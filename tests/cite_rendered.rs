@@ -217,6 +217,37 @@ struct Score {
     misses: Vec<String>,
 }
 
+impl Score {
+    /// One row of the table the scorer prints.
+    fn print_row(&self, label: &str) {
+        println!(
+            "{:<14} {:>6} {:>7} {:>8.1} {:>7.2} {:>4}e/{:<4} {:>9} {:>9}",
+            label,
+            self.papers,
+            self.items,
+            pct(self.right, self.items),
+            pct(self.false_items, self.found_items.max(1)) * (self.false_items > 0) as u8 as f64,
+            self.clean_errors,
+            self.clean_warnings,
+            self.defects,
+            self.defects_reported
+        );
+    }
+
+    /// Adds another score's counts (not its misses).
+    fn add(&mut self, s: &Score) {
+        self.papers += s.papers;
+        self.items += s.items;
+        self.right += s.right;
+        self.found_items += s.found_items;
+        self.false_items += s.false_items;
+        self.clean_errors += s.clean_errors;
+        self.clean_warnings += s.clean_warnings;
+        self.defects += s.defects;
+        self.defects_reported += s.defects_reported;
+    }
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -425,43 +456,13 @@ fn rendered_papers_in_every_style() {
     );
     let mut total = Score::default();
     for (style, s) in &by_style {
-        println!(
-            "{:<14} {:>6} {:>7} {:>8.1} {:>7.2} {:>4}e/{:<4} {:>9} {:>9}",
-            style,
-            s.papers,
-            s.items,
-            pct(s.right, s.items),
-            pct(s.false_items, s.found_items.max(1)) * (s.false_items > 0) as u8 as f64,
-            s.clean_errors,
-            s.clean_warnings,
-            s.defects,
-            s.defects_reported
-        );
+        s.print_row(style);
         for m in s.misses.iter().take(show) {
             println!("    {m}");
         }
-        total.papers += s.papers;
-        total.items += s.items;
-        total.right += s.right;
-        total.found_items += s.found_items;
-        total.false_items += s.false_items;
-        total.clean_errors += s.clean_errors;
-        total.clean_warnings += s.clean_warnings;
-        total.defects += s.defects;
-        total.defects_reported += s.defects_reported;
+        total.add(s);
     }
-    println!(
-        "{:<14} {:>6} {:>7} {:>8.1} {:>7.2} {:>4}e/{:<4} {:>9} {:>9}",
-        "all",
-        total.papers,
-        total.items,
-        pct(total.right, total.items),
-        pct(total.false_items, total.found_items.max(1)) * (total.false_items > 0) as u8 as f64,
-        total.clean_errors,
-        total.clean_warnings,
-        total.defects,
-        total.defects_reported
-    );
+    total.print_row("all");
     // The targets are ≥ 98 % right, ≤ 1 % false, no error and at
     // most one warning in ten clean papers, every defect reported. Floors
     // hold each style at what it reaches today, so progress is kept;
