@@ -13,7 +13,7 @@
 use super::features::{self, features, label_of, DocLine, Label};
 use super::learn::Model;
 use super::split::RawEntry;
-use super::{cues, section};
+use super::{cues, page, section};
 use crate::input::LineLayout;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -48,6 +48,10 @@ pub static MODELS: LazyLock<Option<(Model, Model)>> = LazyLock::new(|| {
 /// Other-text lines tolerated between two parts of one section (a figure
 /// caption or a column of other text in the middle of the list).
 const MAX_INTERRUPTION: usize = 4;
+
+/// Entries a section needs, beside a named one, when no heading names it a
+/// bibliography.
+const MIN_UNNAMED_ENTRIES: usize = 3;
 
 /// A works-cited section found by the models, split into entries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +88,13 @@ pub fn doc_lines<'a>(
         });
         index.push(i);
     }
+    // A PDF has no blank lines: wider spacing between lines stands for one.
+    if layout.is_some() {
+        let placed: Vec<Option<LineLayout>> = out.iter().map(|l| l.layout).collect();
+        for (l, gap) in out.iter_mut().zip(page::gaps_before(&placed)) {
+            l.gap_before |= gap;
+        }
+    }
     (out, index)
 }
 
@@ -112,6 +123,17 @@ pub fn find_with(
         if let Some(s) = section_of(splitter, &dl, &index, &labels, &repeats, run) {
             out.push(s);
         }
+    }
+    // Beside a section whose heading names it a bibliography, a run of one
+    // or two entries under no such heading (a journal's colophon, an
+    // appendix's last paragraph) is too little to be another list.
+    let named = |s: &LearnedSection| {
+        s.heading
+            .as_ref()
+            .is_some_and(|(_, t)| section::heading_name(t).is_some())
+    };
+    if out.iter().any(named) {
+        out.retain(|s| named(s) || s.entries.len() >= MIN_UNNAMED_ENTRIES);
     }
     out
 }
@@ -194,9 +216,16 @@ fn section_of(
             dropped += 1;
         }
     }
+    let from = usize::from(heading.is_some());
+    // In a PDF, the next section's heading in a larger font ends the list.
+    let body: Vec<DocLine<'_>> = keep[from..].iter().map(|&k| dl[k]).collect();
+    let listed = page::lines_before_heading(&body, |t| {
+        features::is_reference_text(t) || cues::is_reference_like(t)
+    });
+    dropped += body.len() - listed;
+    keep.truncate(from + listed);
     let sub: Vec<DocLine<'_>> = keep.iter().map(|&k| dl[k]).collect();
     let mut tags = splitter.decode(&features(&sub));
-    let from = usize::from(heading.is_some());
     // Running heads repeat over the whole document, not inside one
     // section: such lines, and page numbers, are furniture.
     for (l, t) in sub.iter().zip(tags.iter_mut()).skip(from) {
@@ -213,6 +242,7 @@ fn section_of(
     }
     follow_gaps(&sub[from..], &mut tags[from..]);
     follow_numbering(&sub[from..], &mut tags[from..]);
+    follow_hanging_indent(&sub[from..], &mut tags[from..]);
     let mut entries: Vec<RawEntry> = Vec::new();
     let mut pending_label: Option<u32> = None;
     for (&k, &tag) in keep[from..].iter().zip(&tags[from..]) {
@@ -444,6 +474,23 @@ impl LabelStyle {
 /// indent. Applied only when the blocks read as entries (four in five
 /// carry a year, none is longer than an entry can be) and most entries the
 /// model opened follow a gap.
+/// In a PDF whose list is set with a hanging indent, the indent says where
+/// each entry starts, whatever the words suggest.
+fn follow_hanging_indent(lines: &[DocLine<'_>], tags: &mut [u8]) {
+    let (placed, at): (Vec<DocLine<'_>>, Vec<usize>) = lines
+        .iter()
+        .zip(tags.iter())
+        .enumerate()
+        .filter(|(_, (_, &t))| t != FURNITURE)
+        .map(|(k, (l, _))| (*l, k))
+        .unzip();
+    if let Some(starts) = page::hanging_starts(&placed) {
+        for (k, start) in at.into_iter().zip(starts) {
+            tags[k] = if start { FIRST } else { CONT };
+        }
+    }
+}
+
 fn follow_gaps(lines: &[DocLine<'_>], tags: &mut [u8]) {
     const LONGEST_BLOCK: usize = 12;
     let mut firsts = 0;
