@@ -208,3 +208,109 @@ fn a_draft_without_any_library_reports_no_references() {
     assert_eq!(p["kind"], "no-references");
     assert_eq!(p["line"], 3);
 }
+
+/// A paper in proceedings written as BibTeX does it: the paper names its
+/// proceedings with `crossref` and inherits their title, editor, publisher
+/// and year.
+#[test]
+fn crossref_entries_inherit_their_parents_fields_and_use_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let tex = dir.path().join("d.tex");
+    std::fs::write(
+        &tex,
+        "\\documentclass{article}\nAs \\cite{smith2020} shows.\n\\bibliography{refs}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("refs.bib"),
+        "@inproceedings{smith2020,\n  author = {Smith, Jane},\n  title = {Tracing Citations},\n  \
+         crossref = {conf2020},\n  pages = {10--20},\n}\n\n\
+         @proceedings{conf2020,\n  title = {Proceedings of the Conference on Citation Maps},\n  \
+         editor = {Lee, Ann},\n  publisher = {ACM},\n  year = {2020},\n}\n",
+    )
+    .unwrap();
+    // The paper has its container and year from the proceedings, so
+    // nothing is missing, and the proceedings are used, not uncited.
+    let out = citemap()
+        .args(["check", "--format", "json"])
+        .arg(&tex)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let problems: Vec<&Value> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["problems"].as_array().unwrap())
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    let out = citemap()
+        .args(["extract", "--format", "csl-json"])
+        .arg(dir.path().join("refs.bib"))
+        .output()
+        .unwrap();
+    let items: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paper = &items[0];
+    assert_eq!(
+        paper["container-title"],
+        "Proceedings of the Conference on Citation Maps"
+    );
+    assert_eq!(paper["editor"][0]["family"], "Lee");
+    assert_eq!(paper["publisher"], "ACM");
+    assert_eq!(paper["issued"]["date-parts"][0][0], 2020);
+    // A parent that is not in the file is said, and the entry kept.
+    let lone = dir.path().join("lone.bib");
+    std::fs::write(
+        &lone,
+        "@inproceedings{orphan,\n  author = {Doe, John},\n  title = {Lost Parent},\n  crossref = {nowhere},\n}\n",
+    )
+    .unwrap();
+    let out = citemap()
+        .args(["extract", "--format", "json"])
+        .arg(&lone)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["entries"].as_array().unwrap().len(), 1);
+    let notes = v[0]["notes"].to_string();
+    assert!(
+        notes.contains("line 1: @inproceedings{orphan} cross-references nowhere"),
+        "{notes}"
+    );
+}
+
+/// A folder with a draft and the library it names maps as one document,
+/// named by its title page, citing each work once.
+#[test]
+fn map_of_a_draft_folder_takes_the_library_as_the_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("draft.tex"),
+        "\\documentclass{article}\n\\title{Citation Maps\\thanks{Draft.}}\n\
+         \\author{Jane Roe\\\\ University of Somewhere \\and John Doe}\n\\date{March 2024}\n\
+         \\begin{document}\n\\maketitle\nAs \\textcite{knuth84} showed \\citep{lamport94}.\n\
+         \\bibliography{refs}\n\\end{document}\n",
+    )
+    .unwrap();
+    std::fs::write(input.join("refs.bib"), REFS).unwrap();
+    let out = dir.path().join("out");
+    let run = citemap()
+        .arg("map")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(stderr.contains("read as the library of"), "{stderr}");
+    let docs = std::fs::read_to_string(out.join("documents.csv")).unwrap();
+    let rows: Vec<&str> = docs.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{docs}");
+    assert!(rows[0].starts_with("Roe & Doe 2024,"), "{docs}");
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(report.contains("Citation Maps"), "{report}");
+    assert!(!report.contains("\\title"), "{report}");
+}

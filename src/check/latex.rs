@@ -266,7 +266,26 @@ pub fn check_latex(source: &Source, config: &Config) -> Vec<DocReport> {
             );
         }
     }
-    let cited: HashSet<&str> = draft.citations.iter().map(|c| c.key.as_str()).collect();
+    let mut cited: HashSet<&str> = draft.citations.iter().map(|c| c.key.as_str()).collect();
+    // A proceedings or collection that a cited entry inherits from
+    // (`crossref`, `xdata`) is used too, as BibTeX and biber use it.
+    for _ in 0..4 {
+        let parents: Vec<&str> = libraries
+            .iter()
+            .filter_map(|l| l.content.as_ref().ok())
+            .flat_map(|(_, parsed)| &parsed.entries)
+            .filter(|e| cited.contains(e.key.as_str()))
+            .flat_map(|e| ["crossref", "xdata"].map(|f| e.fields.get(f)))
+            .flatten()
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .filter(|k| !cited.contains(k))
+            .collect();
+        if parents.is_empty() {
+            break;
+        }
+        cited.extend(parents);
+    }
     let cited_entries = keys
         .iter()
         .filter(|k| draft.nocite_all || cited.contains(k.as_str()))

@@ -22,7 +22,10 @@ pub fn load(paths: &[PathBuf]) -> anyhow::Result<Loaded> {
         eprintln!("citemap: {err}");
     }
     let mut failed = found.errors.len();
-    let sources = read_files(&found.files, &mut failed);
+    let mut sources = read_files(&found.files, &mut failed);
+    for note in input::latex::fold_libraries(&mut sources) {
+        eprintln!("citemap: {note}");
+    }
     if sources.is_empty() {
         return Err(nothing_read(failed, found.skipped.len()));
     }

@@ -18,7 +18,7 @@
 use super::library::{self, clean_doi, clean_pages, nonempty, Record};
 use crate::model::{Date, Person, Reference, WorkType};
 use biblatex::{ChunksExt, PermissiveType};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One `@type{key, field = value, …}` entry, as written.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,13 +40,15 @@ pub struct RawEntry {
     pub reference: Reference,
 }
 
-/// A block that could not be read, and why.
+/// A block that could not be read, or an entry read with a fault, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// 1-based line where the block starts.
     pub line: usize,
     /// What is wrong.
     pub message: String,
+    /// The block was left out (else its entry is read, as written).
+    pub skipped: bool,
 }
 
 /// A whole file: its entries in file order (duplicates kept) and the blocks
@@ -83,6 +85,14 @@ pub fn parse(text: &str) -> Parsed {
         .filter_map(|b| b.text(text))
         .map(|s| format!("{s}\n"))
         .collect();
+    // Each entry's source by its key, for `crossref` and `xdata` parents
+    // (the first of duplicated keys, as BibTeX takes it).
+    let mut by_key: HashMap<&str, &str> = HashMap::new();
+    for block in &blocks {
+        if let Some((key, src)) = block.text(text).and_then(|t| Some((key_of(t)?, t))) {
+            by_key.entry(key).or_insert(src);
+        }
+    }
     let mut out = Parsed::default();
     for block in &blocks {
         let Some(src) = block.text(text) else {
@@ -92,6 +102,7 @@ pub fn parse(text: &str) -> Parsed {
                     "@{} is not closed (a brace is missing); skipped to the next entry",
                     block.kind
                 ),
+                skipped: true,
             });
             continue;
         };
@@ -100,10 +111,24 @@ pub fn parse(text: &str) -> Parsed {
             continue;
         }
         match parse_block(&strings, src) {
-            Ok(entry) => out.entries.push(to_raw(entry, kind, block, src, text)),
+            Ok(entry) => {
+                let entry = match inherit(&strings, src, entry, &by_key) {
+                    Ok(e) => e,
+                    Err((e, message)) => {
+                        out.problems.push(Problem {
+                            line: block.line,
+                            message,
+                            skipped: false,
+                        });
+                        e
+                    }
+                };
+                out.entries.push(to_raw(entry, kind, block, src, text))
+            }
             Err(message) => out.problems.push(Problem {
                 line: block.line,
                 message,
+                skipped: true,
             }),
         }
     }
@@ -128,22 +153,57 @@ pub fn records(text: &str) -> (Vec<Record>, Vec<Problem>) {
 }
 
 /// True when `text` reads as BibTeX: its first line that is neither blank
-/// nor a `%` comment opens an `@type{` block.
+/// nor a `%` comment opens an `@type{` block; or a short free-text header
+/// (BibTeX ignores text outside entries, and Mendeley Desktop's export opens
+/// with three lines of it) stands before an entry that opens with its key
+/// and goes on with a `field = value` line.
 pub fn looks_like(text: &str) -> bool {
-    let Some(first) = text
+    /// Header lines allowed before the first entry.
+    const HEADER: usize = 8;
+    let mut lines = text
         .lines()
         .map(|l| l.trim_start_matches('\u{feff}').trim())
-        .find(|l| !l.is_empty() && !l.starts_with('%'))
-    else {
+        .filter(|l| !l.is_empty() && !l.starts_with('%'));
+    let Some(first) = lines.next() else {
         return false;
     };
-    let Some(rest) = first.strip_prefix('@') else {
+    if opens_block(first) {
+        return true;
+    }
+    let mut lines = lines.take(HEADER + 1);
+    let Some(entry) = lines.by_ref().find(|l| opens_block(l)) else {
+        return false;
+    };
+    let keyed = entry
+        .split_once(['{', '('])
+        .is_some_and(|(_, key)| key.trim_end().ends_with(',') && key.len() > 1);
+    keyed && lines.next().is_some_and(is_field_line)
+}
+
+/// "@type{" or "@type(" at the start of a line.
+fn opens_block(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('@') else {
         return false;
     };
     let name_len = rest
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(rest.len());
     name_len > 0 && rest[name_len..].trim_start().starts_with(['{', '('])
+}
+
+/// "author = {…", "year = 1999,", "title = \"…": a BibTeX field.
+fn is_field_line(line: &str) -> bool {
+    let Some((name, value)) = line.split_once('=') else {
+        return false;
+    };
+    let name = name.trim();
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '.'))
+        && value
+            .trim_start()
+            .starts_with(|c: char| matches!(c, '{' | '"') || c.is_ascii_alphanumeric())
 }
 
 /// One `@type{…}` block found by [`scan`].
@@ -265,6 +325,79 @@ fn parse_block(strings: &str, src: &str) -> Result<biblatex::Entry, String> {
         }
     });
     attempt.unwrap_or_else(|_| Err("the BibTeX parser failed on this entry".into()))
+}
+
+/// How many `crossref`/`xdata` parents up an entry may inherit from (a
+/// chain longer than this, or a loop, is cut).
+const MAX_PARENTS: usize = 4;
+
+/// The key of a block's source: between its opening delimiter and the first
+/// comma.
+fn key_of(src: &str) -> Option<&str> {
+    let (_, rest) = src.split_once(['{', '('])?;
+    let key = rest.split(',').next()?.trim();
+    (!key.is_empty() && !key.contains(['=', '{', '}', '"'])).then_some(key)
+}
+
+/// The entry with what it inherits from its `crossref` and `xdata` parents
+/// (a paper's `booktitle`, `editor`, `publisher` and `year` from its
+/// proceedings), resolved by the `biblatex` crate the way biber does, from
+/// the parents' sources parsed together with the entry's. When a parent is
+/// missing, the entry is kept as written, with the reason.
+fn inherit(
+    strings: &str,
+    src: &str,
+    entry: biblatex::Entry,
+    by_key: &HashMap<&str, &str>,
+) -> Result<biblatex::Entry, (biblatex::Entry, String)> {
+    let mut wanted: Vec<String> = match entry.parents() {
+        Ok(p) if !p.is_empty() => p,
+        _ => return Ok(entry),
+    };
+    let mut sources: Vec<&str> = Vec::new();
+    let mut seen: Vec<String> = vec![entry.key.clone()];
+    let mut missing: Vec<String> = Vec::new();
+    while let Some(key) = wanted.pop() {
+        if seen.contains(&key) || seen.len() > MAX_PARENTS {
+            continue;
+        }
+        let Some(&parent) = by_key.get(key.as_str()) else {
+            missing.push(key);
+            continue;
+        };
+        sources.push(parent);
+        if let Ok(p) = parse_block(strings, parent) {
+            wanted.extend(p.parents().unwrap_or_default());
+        }
+        seen.push(key);
+    }
+    if !missing.is_empty() {
+        let message = format!(
+            "@{}{{{}}} cross-references {}, which is not in the file; its fields are not inherited",
+            entry.entry_type,
+            entry.key,
+            missing.join(", ")
+        );
+        return Err((entry, message));
+    }
+    // Parents after the entry: BibTeX wants them so, and the crate does
+    // not mind.
+    let joined = format!("{src}\n{}", sources.join("\n"));
+    let resolved = std::panic::catch_unwind(|| {
+        biblatex::Bibliography::parse(&format!("{strings}{joined}"))
+            .ok()
+            .and_then(|bib| bib.get(&entry.key).cloned())
+    });
+    match resolved {
+        Ok(Some(e)) => Ok(e),
+        _ => {
+            let message = format!(
+                "@{}{{{}}}: its cross-referenced fields could not be inherited",
+                entry.entry_type, entry.key
+            );
+            Err((entry, message))
+        }
+    }
 }
 
 /// The entry of `src` with its fields as written (abbreviations and
@@ -572,5 +705,14 @@ mod tests {
         assert!(looks_like("\u{feff}@Book ( x,"));
         assert!(!looks_like("Email me @home{ tomorrow"));
         assert!(!looks_like("Works cited\n@article{x,}"));
+        // Mendeley Desktop's export opens with a header of free text.
+        let mendeley = "Automatically generated by Mendeley Desktop 1.19.8\n\
+            Any changes to this entry will be lost if it is regenerated.\n\
+            To make changes, use Mendeley Desktop.\n\n\
+            @article{Vargo2004,\nauthor = {Vargo, Stephen L.},\nyear = {2004}\n}\n";
+        assert!(looks_like(mendeley));
+        // A paper that shows one entry after its prose is still a paper.
+        let paper = "Introduction\n".repeat(12) + "@article{x,\nauthor = {A}\n}";
+        assert!(!looks_like(&paper));
     }
 }

@@ -250,10 +250,19 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Source>> {
 pub fn read_library(path: &Path, bytes: &[u8], format: Format) -> Result<Source> {
     let decoded = super::decode::decode(path, bytes)?;
     let text = decoded.text.replace("\r\n", "\n");
+    let mut faults: Vec<String> = Vec::new();
     let (records, problems): (Vec<_>, Vec<(usize, String)>) = match format {
         Format::BibTex => {
             let (r, p) = super::bibtex::records(&text);
-            (r, p.into_iter().map(|p| (p.line, p.message)).collect())
+            let (skipped, kept): (Vec<_>, Vec<_>) = p.into_iter().partition(|p| p.skipped);
+            faults.extend(
+                kept.into_iter()
+                    .map(|p| format!("line {}: {}", p.line, p.message)),
+            );
+            (
+                r,
+                skipped.into_iter().map(|p| (p.line, p.message)).collect(),
+            )
         }
         Format::CslJson => {
             let (r, p) = super::csl_json::records(&text);
@@ -286,6 +295,7 @@ pub fn read_library(path: &Path, bytes: &[u8], format: Format) -> Result<Source>
             .into_iter()
             .map(|(line, message)| format!("line {line}: skipped: {message}")),
     );
+    source.notes.extend(faults);
     Ok(source)
 }
 

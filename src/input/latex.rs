@@ -236,6 +236,42 @@ pub fn scan(path: &Path, text: &str) -> Draft {
     draft
 }
 
+/// Takes out of `sources` the libraries that a LaTeX draft among them names
+/// (`refs.bib` beside `draft.tex` in one folder): the draft's works-cited
+/// list already holds their cited entries, so read again as documents of
+/// their own they would cite every work a second time. Returns a note for
+/// each library taken out.
+pub fn fold_libraries(sources: &mut Vec<Source>) -> Vec<String> {
+    let same = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
+    let mut named: Vec<(PathBuf, String)> = Vec::new();
+    for s in sources.iter().filter(|s| s.format == Format::Latex) {
+        for r in scan(Path::new(&s.path), &s.text).resources {
+            named.push((same(&r.path), s.path.clone()));
+        }
+    }
+    if named.is_empty() {
+        return Vec::new();
+    }
+    let mut notes = Vec::new();
+    sources.retain(|s| {
+        if s.format != Format::BibTex {
+            return true;
+        }
+        let here = same(Path::new(&s.path));
+        match named.iter().find(|(p, _)| *p == here) {
+            Some((_, draft)) => {
+                notes.push(format!(
+                    "{}: read as the library of {draft}, not as a document of its own",
+                    s.path
+                ));
+                false
+            }
+            None => true,
+        }
+    });
+    notes
+}
+
 /// Reads the libraries a draft names. Each is size-capped; one that cannot
 /// be read carries the reason.
 pub fn libraries(draft: &Draft) -> Vec<Library> {
@@ -289,7 +325,8 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Source> {
                 Ok((_, parsed)) => {
                     let name = lib.resource.path.display().to_string();
                     for p in &parsed.problems {
-                        notes.push(format!("{name}:{}: skipped: {}", p.line, p.message));
+                        let skipped = if p.skipped { "skipped: " } else { "" };
+                        notes.push(format!("{name}:{}: {skipped}{}", p.line, p.message));
                     }
                     for e in parsed.entries {
                         if !(draft.nocite_all || cited.contains(e.key.as_str()))
@@ -323,14 +360,118 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Source> {
             message: "the file is empty".into(),
         });
     }
+    let meta = front_matter(&text);
     Ok(Source {
         path: path.display().to_string(),
         text,
+        meta,
         notes,
         entries,
         format: Format::Latex,
         ..Source::default()
     })
+}
+
+/// The draft's title, authors and year from `\title{…}`, `\author{…}` and
+/// `\date{…}`, so a map names the draft as its title page does, not by its
+/// first line of markup.
+///
+/// ```
+/// let tex = "\\documentclass{article}\n\\title{Citation Maps\\thanks{Funded.}}\n\\author{Jane Roe\\\\ Uni \\and John Doe}\n";
+/// let m = citemap::input::latex::front_matter(tex);
+/// assert_eq!(m.title.as_deref(), Some("Citation Maps"));
+/// let families: Vec<_> = m.authors.iter().map(|p| p.family.as_str()).collect();
+/// assert_eq!(families, ["Roe", "Doe"]);
+/// ```
+pub fn front_matter(text: &str) -> crate::model::DocumentMeta {
+    let clean = uncommented(text);
+    let argument = |command: &str| -> Option<&str> {
+        let b = clean.as_bytes();
+        let mut from = 0;
+        while let Some(at) = clean[from..].find(command).map(|o| from + o) {
+            from = at + command.len();
+            // `\title` but not `\titlepage`; an optional short form first.
+            if b.get(from).is_some_and(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            let mut k = skip_space(b, from);
+            if let Some((_, next)) = group(b, k, b'[', b']') {
+                k = skip_space(b, next);
+            }
+            if let Some((inner, _)) = group(b, k, b'{', b'}') {
+                return Some(&clean[inner]);
+            }
+        }
+        None
+    };
+    let title = argument("\\title").map(plain).filter(|t| !t.is_empty());
+    let authors = argument("\\author")
+        .map(|a| {
+            a.split("\\and")
+                .filter_map(|one| {
+                    // The name is what stands before the first line break;
+                    // affiliations and e-mail follow it.
+                    let name = plain(one.split("\\\\").next().unwrap_or_default());
+                    let name = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
+                    super::export::person_given_first(name)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    // `\date{March 2024}`; `\date{\today}` gives no year.
+    let year = argument("\\date").and_then(|d| {
+        d.split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .filter_map(|w| w.parse::<i32>().ok())
+            .find(|y| (1500..=2200).contains(y))
+    });
+    crate::model::DocumentMeta {
+        title,
+        authors,
+        year,
+        ..Default::default()
+    }
+}
+
+/// TeX markup reduced to its words: `\thanks{…}`, `\footnote{…}` and
+/// `\inst{…}` dropped with their arguments, other commands dropped and
+/// their arguments kept, braces and `~` undone, white space collapsed.
+fn plain(tex: &str) -> String {
+    const DROPPED: [&str; 5] = ["thanks", "footnote", "inst", "footnotemark", "label"];
+    let b = tex.as_bytes();
+    let mut out = String::with_capacity(tex.len());
+    let mut i = 0;
+    while i < tex.len() {
+        let c = tex[i..].chars().next().unwrap_or(' ');
+        match c {
+            '\\' => {
+                let end = b[i + 1..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphabetic())
+                    .map_or(b.len(), |o| i + 1 + o);
+                let name = &tex[i + 1..end];
+                i = end.max(i + 2).min(tex.len());
+                if DROPPED.contains(&name) {
+                    if let Some((_, next)) = group(b, skip_space(b, i), b'{', b'}') {
+                        i = next;
+                    }
+                }
+                out.push(' ');
+            }
+            '{' | '}' => {
+                i += 1;
+            }
+            '~' => {
+                out.push(' ');
+                i += 1;
+            }
+            _ => {
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
