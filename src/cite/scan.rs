@@ -1183,6 +1183,11 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
         || words > 8
         // One capitalised word alone is an aside ("Figure 3").
         || (name.is_none() && words < 2)
+        // "Open Science Collaboration aac4716–4": a locator no rule reads
+        // is no word of a title.
+        || title.split_whitespace().any(|w| {
+            w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
+        })
         // Without a page, a name must come first ("Wickham, Advanced r").
         || (name.is_none() && locator.is_none() && title.contains(", "))
     {
@@ -1603,6 +1608,7 @@ mod tests {
         assert!(c.weak);
         assert!(!one("x (Kitchin, Automated Archives and the 132) y").weak);
         assert!(texts("as in (Figure 3) or (Python, version 3)").is_empty());
+        assert!(texts("(Open Science Collaboration aac4716–4)").is_empty());
     }
 
     #[test]
