@@ -7,10 +7,13 @@
 # a source. Deterministic: the same pandoc gives the same bytes.
 #
 #   scripts/render-papers.sh            # CSL_DIR=../shared/csl by default
+#   RENDER_DIR=tests/fixtures/heldout scripts/render-papers.sh
+#                                       # the held-out papers (see README)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 csl_dir="$(cd "${CSL_DIR:-$root/../shared/csl}" && pwd)"
-dir="$root/tests/fixtures/rendered"
+dir="$(cd "${RENDER_DIR:-$root/tests/fixtures/rendered}" && pwd)"
+filter="$root/tests/fixtures/rendered/truth.lua"
 command -v pandoc >/dev/null || { echo "pandoc is needed (apt-get install pandoc)" >&2; exit 2; }
 declare -A styles=(
   [apa]=apa
@@ -25,7 +28,7 @@ for md in *.md; do
   for short in apa mla chicago-ad ieee chicago-notes; do
     out="$dir/$name.$short"
     pandoc "$md" --citeproc --csl "$csl_dir/${styles[$short]}.csl" \
-      --lua-filter "$dir/truth.lua" -M truth-file="$out.json" \
+      --lua-filter "$filter" -M truth-file="$out.json" \
       -t plain --wrap=auto --columns=80 -o "$out.txt"
   done
 done

@@ -51,15 +51,31 @@ struct Defect {
 
 const STYLES: [&str; 5] = ["apa", "mla", "chicago-ad", "ieee", "chicago-notes"];
 
+/// The floor of the held-out MLA figure (see `held_out_papers_in_every_style`):
+/// 90.9 % (20 of 22 items) on its first run.
+const HELD_OUT_MLA_FLOOR: f64 = 90.0;
+
+/// The papers the rules were developed on.
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rendered")
 }
 
+/// Papers written after the rules and never looked at while developing
+/// them: their figures say how far the rules carry beyond `dir()`.
+fn held_out_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout")
+}
+
 /// Every rendered paper: (name, style, text path, truth).
 fn papers() -> Vec<(String, &'static str, PathBuf, Truth)> {
+    papers_in(&dir())
+}
+
+/// Every rendered paper under `dir`.
+fn papers_in(dir: &Path) -> Vec<(String, &'static str, PathBuf, Truth)> {
     let mut out = Vec::new();
-    let mut names: Vec<String> = std::fs::read_dir(dir().join("src"))
-        .expect("tests/fixtures/rendered/src")
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("src"))
+        .unwrap_or_else(|e| panic!("{}/src: {e}", dir.display()))
         .filter_map(|e| {
             let p = e.ok()?.path();
             (p.extension()? == "md").then(|| p.file_stem()?.to_str().map(str::to_owned))?
@@ -68,8 +84,8 @@ fn papers() -> Vec<(String, &'static str, PathBuf, Truth)> {
     names.sort();
     for name in names {
         for style in STYLES {
-            let txt = dir().join(format!("{name}.{style}.txt"));
-            let json = dir().join(format!("{name}.{style}.json"));
+            let txt = dir.join(format!("{name}.{style}.txt"));
+            let json = dir.join(format!("{name}.{style}.json"));
             if std::env::var_os("CITEMAP_PARTIAL").is_some() && !json.is_file() {
                 continue;
             }
@@ -424,9 +440,9 @@ fn score_paper(name: &str, style: &str, path: &Path, truth: &Truth, s: &mut Scor
     }
 }
 
-fn scores() -> BTreeMap<&'static str, Score> {
+fn scores(dir: &Path) -> BTreeMap<&'static str, Score> {
     let mut by_style: BTreeMap<&'static str, Score> = BTreeMap::new();
-    for (name, style, path, truth) in papers() {
+    for (name, style, path, truth) in papers_in(dir) {
         score_paper(
             &name,
             style,
@@ -446,16 +462,16 @@ fn pct(a: usize, b: usize) -> f64 {
     }
 }
 
-#[test]
-fn rendered_papers_in_every_style() {
-    let by_style = scores();
+/// Prints the table of `by_style`, with up to `CITEMAP_SHOW` misses of
+/// each style.
+fn print_table(by_style: &BTreeMap<&'static str, Score>) {
     let show = std::env::var("CITEMAP_SHOW").map_or(0, |v| v.parse().unwrap_or(0));
     println!(
         "{:<14} {:>6} {:>7} {:>8} {:>7} {:>9} {:>9} {:>9}",
         "style", "papers", "items", "right %", "false %", "alarms", "defects", "reported"
     );
     let mut total = Score::default();
-    for (style, s) in &by_style {
+    for (style, s) in by_style {
         s.print_row(style);
         for m in s.misses.iter().take(show) {
             println!("    {m}");
@@ -463,17 +479,21 @@ fn rendered_papers_in_every_style() {
         total.add(s);
     }
     total.print_row("all");
+}
+
+#[test]
+fn rendered_papers_in_every_style() {
+    let by_style = scores(&dir());
+    print_table(&by_style);
     // The targets are ≥ 98 % right, ≤ 1 % false, no error and at
     // most one warning in ten clean papers, every defect reported. Floors
-    // hold each style at what it reaches today, so progress is kept;
-    // where a floor is below the target the target is not yet met (MLA's
-    // unquoted book titles and bare names, Chicago notes).
+    // hold each style at what it reaches today, so progress is kept.
     let floors: [(&str, f64, usize); 5] = [
         // (style, right % floor, false-alarm ceiling)
         ("apa", 99.5, 0),
         ("chicago-ad", 99.5, 0),
         ("ieee", 99.0, 0),
-        ("mla", 93.0, 7),
+        ("mla", 99.0, 0),
         ("chicago-notes", 98.0, 0),
     ];
     let mut failed = Vec::new();
@@ -498,8 +518,8 @@ fn rendered_papers_in_every_style() {
             ));
         }
     }
-    // Planted defects in the author-date and numeric styles.
-    for style in ["apa", "chicago-ad", "ieee"] {
+    // Planted defects in the author-date, numeric and MLA styles.
+    for style in ["apa", "chicago-ad", "ieee", "mla"] {
         let s = &by_style[style];
         if s.defects_reported < s.defects {
             failed.push(format!(
@@ -518,7 +538,7 @@ fn rendered_papers_in_every_style() {
 fn truth_covers_every_rendered_citation() {
     // The scorer itself: every citation pandoc rendered is located in the
     // text, so misses are the scanner's, never the scorer's.
-    for (name, style, path, truth) in papers() {
+    for (name, style, path, truth) in papers().into_iter().chain(papers_in(&held_out_dir())) {
         let text = std::fs::read_to_string(&path).unwrap();
         let missing: Vec<&str> = truth
             .citations
@@ -537,4 +557,20 @@ fn truth_covers_every_rendered_citation() {
             .collect();
         assert_eq!(keys.len(), truth.entries.len());
     }
+}
+
+#[test]
+fn held_out_papers_in_every_style() {
+    // Figures on papers the rules never saw while they were written
+    // (`tests/fixtures/heldout/`): the honest estimate of what the
+    // floors above mean on a new paper. Their floor is set once, from
+    // the first run, and not tuned.
+    let by_style = scores(&held_out_dir());
+    print_table(&by_style);
+    let mla = &by_style["mla"];
+    assert!(
+        pct(mla.right, mla.items) >= HELD_OUT_MLA_FLOOR,
+        "held-out MLA: {:.1} % right",
+        pct(mla.right, mla.items)
+    );
 }

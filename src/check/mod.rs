@@ -18,6 +18,7 @@ mod kind;
 mod latex;
 mod links;
 mod listing;
+mod mla;
 mod render;
 
 pub use config::{Config, ConfigError};
@@ -286,53 +287,6 @@ fn split_notes(text: &str, doc: &Document) -> (Document, BTreeMap<u32, Range<usi
     (doc, notes)
 }
 
-/// Where the sentence holding `at` ends: after the next ". ", "? " or
-/// "! ", or a blank line, or at `limit`.
-fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
-    let b = text.as_bytes();
-    let mut i = at;
-    while i + 1 < limit {
-        let two = &b[i..i + 2];
-        if matches!(two[0], b'.' | b'?' | b'!') && two[1].is_ascii_whitespace() || two == b"\n\n" {
-            return i + 1;
-        }
-        i += 1;
-    }
-    limit
-}
-
-/// Whether the list dates its entries at the end, as MLA does ("…
-/// Polity Press, 2019."), rather than after the names, as the author-date
-/// styles do ("Noble, Safiya. 2018. …", "Noble, S. (2018)."): most dated
-/// entries have their first year past the first third of the entry or
-/// after a quoted title. In such a paper an author named in the text is
-/// cited by that name alone, even when its citations carry years in their
-/// titles ("(World Health Organization, World Malaria Report 2021)").
-fn dated_last(raws: &[&str]) -> bool {
-    let (mut dated, mut late) = (0, 0);
-    for raw in raws {
-        let Some(at) = first_year(raw) else { continue };
-        dated += 1;
-        let head = &raw[..at];
-        if at * 3 > raw.len() || head.contains(['“', '"', '*']) {
-            late += 1;
-        }
-    }
-    dated >= 3 && late * 3 >= dated * 2
-}
-
-/// The byte offset of the first four-digit year (1500–2099) standing as a
-/// word of its own in `raw`.
-fn first_year(raw: &str) -> Option<usize> {
-    let b = raw.as_bytes();
-    (0..b.len().saturating_sub(3)).find(|&i| {
-        b[i..i + 4].iter().all(u8::is_ascii_digit)
-            && matches!(&b[i..i + 2], b"15" | b"16" | b"17" | b"18" | b"19" | b"20")
-            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
-    })
-}
-
 fn citations_in(
     text: &str,
     doc: &Document,
@@ -425,7 +379,7 @@ fn citations_in(
                 .filter(|i| i.number.is_none())
         };
         let with_year = items().filter(|i| i.year.is_some()).count();
-        let bare = with_year * 3 <= items().count() - with_year || dated_last(&raws);
+        let bare = with_year * 3 <= items().count() - with_year || mla::dated_last(&raws);
         let mut ranges = vec![body.clone()];
         ranges.extend(notes.values().cloned());
         let mut more = Vec::new();
@@ -461,66 +415,22 @@ fn citations_in(
         Vec::new()
     };
     let mut out = resolve(found, &doc.entries);
-    if let Some((mut names, ranges)) = lone_pass {
-        // MLA names an author bare ("O’Neil called …", "For Gellner the
-        // nation …"): the family name of an author of one work is its
-        // narrative citation. Names that a citation already covers were
-        // counted there (`seen`). An author the text also cites another
-        // way counts only from the first citation on: before it stand the
-        // cover page and its names (a supervisor who is also an author).
-        let mut cited = vec![false; doc.entries.len()];
-        for t in out.iter().flat_map(|r| &r.targets).flatten() {
-            if let Some(c) = cited.get_mut(t.entry) {
-                *c = true;
-            }
-        }
-        for k in &mut names {
-            k.lone = true;
-        }
-        let (uncited, mut also_cited): (Vec<known::Known>, Vec<known::Known>) =
-            names.into_iter().partition(|k| {
-                firsts
-                    .iter()
-                    .zip(&cited)
-                    .all(|(f, &c)| f.as_deref() != Some(k.name.as_str()) || !c)
-            });
-        // A short organisation name ("Meta AI", "OECD") is the prose's
-        // actor more often than a citation; a person's family name is one
-        // word.
-        also_cited.retain(|k| !k.name.contains(' ') && !k.name.chars().all(|c| !c.is_lowercase()));
-        let first_cite = seen
-            .iter()
-            .filter(|c| !c.weak)
-            .map(|c| c.range.start)
-            .min()
-            .unwrap_or(usize::MAX);
-        let mut more = Vec::new();
-        for r in &ranges {
-            more.extend(known::mentions(text, r.clone(), &uncited, &seen, true));
-            let from = r.start.max(first_cite);
-            if from < r.end {
-                let m = known::mentions(text, from..r.end, &also_cited, &seen, true);
-                // "following Benjamin, this re-design … (Benjamin 188)":
-                // the name leads up to the sentence's own citation of it.
-                more.extend(m.into_iter().filter(|c| {
-                    let end = sentence_end(text, c.range.end, r.end);
-                    !seen.iter().any(|s| {
-                        !s.weak
-                            && c.range.end <= s.range.start
-                            && s.range.start < end
-                            && s.text.contains(c.text.as_str())
-                    })
-                }));
-            }
-        }
-        // Two names of one mention found by the two calls: keep the first.
-        known::keep_first_of_overlaps(&mut more);
+    if let Some((names, ranges)) = lone_pass {
+        let mut more = mla::lone_names(text, &ranges, names, &firsts, &seen, &out);
         if !more.is_empty() {
             // Weak narrative mentions resolve on their own: no "ibid."
             // among them depends on what precedes.
             let ix = LineIndex::new(text);
             crate::cite::scan::set_spans(&doc.path, text, &ix, &mut more);
             out.extend(resolve(more, &doc.entries));
+            out.sort_by_key(|r| r.citation.range.start);
+        }
+    }
+    if !seen.is_empty() {
+        // "(Birhane)" whose entry the list left out (see `cite::missing`).
+        let missing = crate::cite::missing::unresolved_name_citations(&seen, &out);
+        if !missing.is_empty() {
+            out.extend(missing);
             out.sort_by_key(|r| r.citation.range.start);
         }
     }
@@ -712,7 +622,21 @@ impl Checker<'_> {
                     let found = *hints.entry(first).or_insert_with(|| nearest.find(item));
                     let hint =
                         found.map(|i| format!("did you mean {}?", entry_label(&doc.entries[i])));
-                    self.push(Kind::UnresolvedCitation, range, item_text, what, hint);
+                    // A weak citation kept unresolved is only probably one
+                    // ("(Birhane)", see `cite::missing`): a warning.
+                    let severity = if c.weak {
+                        Severity::Warning
+                    } else {
+                        Severity::Error
+                    };
+                    self.push_with(
+                        Kind::UnresolvedCitation,
+                        severity,
+                        range,
+                        item_text,
+                        what,
+                        hint,
+                    );
                     continue;
                 };
                 let entry = &doc.entries[m.entry];
@@ -955,29 +879,4 @@ fn signature(entry: &Entry) -> Option<String> {
         .map_or(raw, |(_, r)| r);
     let f = fold(raw);
     (f.len() > 10).then_some(f)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_dated_at_the_end_read_as_mla() {
-        let mla = [
-            "Noble, Safiya Umoja. Algorithms of Oppression. NYU Press, 2018.",
-            "Marmot, Michael. “Social Determinants of Health Inequalities.” The Lancet, vol. 365, 2005, pp. 1099–104.",
-            "World Health Organization. Global Tuberculosis Report 2021. World Health Organization, 2021.",
-            "Benjamin, Ruha. Race after Technology. Polity Press, 2019.",
-        ];
-        assert!(dated_last(&mla));
-        let author_date = [
-            "Noble, Safiya Umoja. 2018. Algorithms of Oppression. NYU Press.",
-            "Marmot, M. (2005). Social determinants of health inequalities. The Lancet, 365, 1099–1104.",
-            "Cox, David R. 1972. “Regression Models and Life-Tables.” Journal of the Royal Statistical Society.",
-            "Benjamin, R. (2019). Race after technology. Polity.",
-        ];
-        assert!(!dated_last(&author_date));
-        // Too few dated entries to say.
-        assert!(!dated_last(&mla[..2]));
-    }
 }

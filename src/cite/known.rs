@@ -30,13 +30,32 @@ pub(crate) fn first_authors_each(entries: &[Entry]) -> Vec<Option<String>> {
                 .and_then(|r| r.authors.first())
                 .map(|p| p.full_family())
                 .filter(|n| raw.contains(n.as_str()));
-            parsed.or_else(|| raw_first_author(raw))
+            let head = raw_first_author(raw);
+            match (parsed, head) {
+                // "World Health Organization. Global …" parsed as a person
+                // given "World Health": the organisation is the whole head.
+                (Some(p), Some(h)) if organisation_head(raw, &h, &p) => Some(h),
+                (p, h) => p.or(h),
+            }
         };
         let name = name.filter(|n| n.chars().filter(|c| c.is_alphabetic()).count() >= 2);
         out.push(name.clone());
         previous = name;
     }
     out
+}
+
+/// Whether `head`, the entry's text up to its first comma or full stop,
+/// is an organisation whose last word the parser took for a family name
+/// (`family`): the head ends on that word after others and closes with a
+/// full stop, as inverted styles never write a person ("Dask Development
+/// Team.", "World Bank.", but not "Ruha Benjamin, …" nor "Benjamin, Ruha").
+fn organisation_head(raw: &str, head: &str, family: &str) -> bool {
+    head.len() > family.len()
+        && head
+            .strip_suffix(family)
+            .is_some_and(|before| before.ends_with(' '))
+        && raw[head.len()..].starts_with('.')
 }
 
 /// "Hoyer, Stephan, and …" → "Hoyer"; "Dask Development Team. Dask: …" →
@@ -694,6 +713,39 @@ mod tests {
         // Not a given name: "Aoife Briain" is introduced, not cited.
         let text = "a point made by Aoife Briain and Nic Eoin";
         assert!(mentions(text, 0..text.len(), &k, &[], true).is_empty());
+    }
+
+    #[test]
+    fn an_organisation_leads_by_its_whole_name() {
+        use crate::model::{Outcome, Person, Reference, Span, Style};
+        // The parser took "World Health" for given names; "———." repeats
+        // the organisation; a person stays a family name.
+        let entry = |raw: &str, family: &str| Entry {
+            span: Span::default(),
+            label: None,
+            raw: raw.into(),
+            style: Style::Mla,
+            outcome: Outcome::Parsed {
+                reference: Reference {
+                    authors: vec![Person::new(family, Some("A."))],
+                    ..Reference::default()
+                }
+                .into(),
+                confidence: 0.9,
+            },
+        };
+        let entries = [
+            entry(
+                "World Health Organization. Global Report 2021. WHO, 2021.",
+                "Organization",
+            ),
+            entry("———. World Malaria Report 2021. WHO, 2021.", "Report"),
+            entry("Farmer, Paul. Pathologies of Power. Press, 2003.", "Farmer"),
+        ];
+        let firsts = first_authors_each(&entries);
+        assert_eq!(firsts[0].as_deref(), Some("World Health Organization"));
+        assert_eq!(firsts[1], firsts[0]);
+        assert_eq!(firsts[2].as_deref(), Some("Farmer"));
     }
 
     #[test]

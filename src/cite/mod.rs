@@ -14,6 +14,7 @@
 //! ```
 
 pub(crate) mod known;
+pub(crate) mod missing;
 pub(crate) mod notes;
 pub mod resolve;
 pub mod scan;

@@ -193,7 +193,12 @@ impl Key {
             year = r.year();
         }
         let raw = strip_label(&entry.raw);
-        let (head, rest) = split_head(raw);
+        // "———. World Malaria Report 2021. …": the names are the entry
+        // before's (see `keys_of`); all that follows is title and source.
+        let (head, rest) = match ditto_rest(raw) {
+            Some(rest) => ("", rest),
+            None => split_head(raw),
+        };
         let segments: Vec<&str> = head
             .split([',', ';'])
             .flat_map(|s| s.split(" and "))
@@ -205,10 +210,15 @@ impl Key {
             names.extend(NameKey::new(seg, i == 0, false));
             let words: Vec<&str> = seg.split_whitespace().collect();
             if words.len() > 1 {
-                for w in words {
+                for w in &words {
                     if w.chars().filter(|c| c.is_alphabetic()).count() > 1 {
                         names.extend(NameKey::word(w, i == 0));
                     }
+                }
+                // A family name of several words after given names
+                // ("Máire Nic Eoin" is cited "Nic Eoin").
+                for k in 1..words.len().saturating_sub(1) {
+                    names.extend(NameKey::word(&words[k..].join(" "), i == 0));
                 }
             }
         }
@@ -249,13 +259,21 @@ impl Key {
     }
 }
 
+/// What follows the dashes that repeat the previous entry's author
+/// ("———. Title. …", "---, et al. …"), or `None` when `raw` opens
+/// otherwise.
+fn ditto_rest(raw: &str) -> Option<&str> {
+    let raw = raw.trim_start();
+    let rest = raw.trim_start_matches(['—', '–', '_', '-']);
+    (raw.len() - rest.len() >= 2 || raw.starts_with(['—', '–', '_'])).then_some(rest)
+}
+
 /// The keys of every entry; "———." (the same author again) takes the
 /// names of the entry before.
 fn keys_of(entries: &[Entry]) -> Vec<Key> {
     let mut keys: Vec<Key> = entries.iter().map(Key::new).collect();
     for i in 1..entries.len() {
-        let raw = entries[i].raw.trim_start();
-        if raw.starts_with(['—', '–', '_']) || raw.starts_with("--") {
+        if ditto_rest(&entries[i].raw).is_some() {
             let inherited = keys[i - 1].names.clone();
             keys[i].names = inherited;
         }
@@ -542,7 +560,36 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
             }
         }
     }
-    None
+    as_bare_title(item)
+        .and_then(|titled| by_names(&titled, keys))
+        .filter(|m| m.title == Some(Quality::Exact))
+}
+
+/// "(World Health Statistics 2020, table 2.1)": an MLA short title that
+/// lost its italics, its author named in the sentence, reads as a name and
+/// a year. When no author has that name, the words (and the year, which
+/// belongs to such a title) are tried as a title alone. Only a title of
+/// two words or more, matched word for word from its start, is taken: one
+/// capitalised word is as likely an author missing from the list.
+fn as_bare_title(item: &CiteItem) -> Option<CiteItem> {
+    if item.names.is_empty() || item.title.is_some() || item.et_al || item.ibid {
+        return None;
+    }
+    let mut title = item.names.join(" ");
+    if let Some(y) = &item.year {
+        title.push(' ');
+        title.push_str(y);
+    }
+    if title_words(&title).len() < 2 {
+        return None;
+    }
+    Some(CiteItem {
+        names: Vec::new(),
+        title: Some(title),
+        year: None,
+        context_name: None,
+        ..item.clone()
+    })
 }
 
 fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
@@ -942,6 +989,46 @@ mod tests {
             ..CiteItem::default()
         };
         assert_eq!(nearest.find(&far), None);
+    }
+
+    #[test]
+    fn a_short_title_without_italics_is_a_title() {
+        let e = vec![
+            entry("Farmer, Paul. Pathologies of Power. Press, 2003.", None),
+            entry(
+                "World Health Organization. Global Tuberculosis Report 2021. World Health Organization, 2021.",
+                None,
+            ),
+            entry(
+                "———. World Health Statistics 2020: Monitoring Health for the SDGs. World Health Organization, 2020.",
+                None,
+            ),
+        ];
+        let text = "from the World Health Organization (World Health Statistics 2020, table 2.1) and \
+                    its report (Global Tuberculosis Report 2021 14); not (Global Burden 4) nor (Pathologies 3).";
+        let r = resolve(scan_text("t", text, &ScanOptions::all()), &e);
+        let got: Vec<Option<usize>> = r
+            .iter()
+            .map(|r| r.targets[0].as_ref().map(|m| m.entry))
+            .collect();
+        assert_eq!(got, [Some(2), Some(1), None, None]);
+    }
+
+    #[test]
+    fn a_family_name_of_two_words_after_given_names() {
+        let e = vec![entry(
+            "Ó Súilleabháin, Aoife, and Máire Nic Eoin. “Irish in the Digital Age.” Journal, 2019.",
+            None,
+        )];
+        let r = resolve(
+            scan_text(
+                "t",
+                "x (Ó Súilleabháin and Nic Eoin 110)",
+                &ScanOptions::all(),
+            ),
+            &e,
+        );
+        assert_eq!(r[0].targets[0].as_ref().map(|m| m.entry), Some(0));
     }
 
     #[test]

@@ -365,6 +365,7 @@ impl<'a> Scanner<'a> {
         }
 
         let mut items: Vec<CiteItem> = Vec::new();
+        let mut bare_weak = false;
         let mut offset = inner_start;
         for part in inner.split(';') {
             let lead = part.len() - part.trim_start().len();
@@ -388,7 +389,14 @@ impl<'a> Scanner<'a> {
                 }
             }
             let (head, years) = split_years(part.trim());
-            let mut item = parse_item(head).or_else(|| parse_bare_title(head))?;
+            let mut item = match parse_item(head) {
+                Some(item) => item,
+                None => {
+                    let item = parse_bare_title(head)?;
+                    bare_weak |= bare_title_is_weak(&item);
+                    item
+                }
+            };
             item.range = range.clone();
             // "(Palmer 2017a, 2017b)": one item per year.
             let extra: Vec<CiteItem> = years
@@ -406,9 +414,10 @@ impl<'a> Scanner<'a> {
         // accepts an acronym only as an author's whole name.
         // Only a year, a locator or "et al." makes a parenthetical look
         // like a citation on its own.
-        let weak = items.iter().all(|i| {
-            i.names_only() || (!i.et_al && i.locator.is_none() && i.year.is_none() && !i.ibid)
-        });
+        let weak = bare_weak
+            || items.iter().all(|i| {
+                i.names_only() || (!i.et_al && i.locator.is_none() && i.year.is_none() && !i.ibid)
+            });
         for item in &mut items {
             if item.names.is_empty() && !item.ibid {
                 item.context_name =
@@ -1133,42 +1142,70 @@ fn parse_item(s: &str) -> Option<CiteItem> {
             return None;
         }
     }
-    // A title alone with nothing after it is an aside like "(*cathedral*)".
-    // A prefixed list of names ("(cf. Crawford)", "(e.g. Backspace,
-    // Centre …)") stays, names only: it counts only if it resolves, so a
-    // list of examples falls away while MLA's "(after Noble; Eubanks)"
-    // is kept.
-    if item.names.is_empty() && item.locator.is_none() && item.year.is_none() {
-        return None;
-    }
+    // A title alone with nothing after it ("(“Tidy Data”)", MLA's
+    // citation of one of an author's works named in the sentence) looks
+    // like an aside ("(*cathedral*)"), and a prefixed list of names
+    // ("(cf. Crawford)", "(e.g. Backspace, Centre …)") like a list of
+    // examples: both stay, weak (see `Scanner::parenthetical`), and count
+    // only if they resolve, so asides fall away while MLA's "(after Noble;
+    // Eubanks)" is kept.
     Some(item)
 }
 
 /// An MLA item whose short title lost its quotes: "Kitchin, Automated
-/// Archives and the 132". Only tried when [`parse_item`] fails.
+/// Archives and the 132", "Wickham, Advanced r", or with the author named
+/// in the sentence "Advanced r 45". Only tried when [`parse_item`] fails.
+/// Without a page or without a name it is no surer a citation than any
+/// aside in capitals: see [`bare_title_is_weak`].
 fn parse_bare_title(s: &str) -> Option<CiteItem> {
-    let (head, rest) = s.split_once(", ")?;
-    let mut c = Cur { s: head, pos: 0 };
-    let name = parse_name(&mut c)?;
-    if c.pos != head.len() {
-        return None;
-    }
-    let (title, locator) = rest.rsplit_once(' ')?;
-    let mut lc = Cur { s: locator, pos: 0 };
-    let locator = parse_locator(&mut lc)?;
-    if !lc.done()
-        || !title.starts_with(|c: char| c.is_uppercase())
+    let name = s.split_once(", ").and_then(|(head, rest)| {
+        let mut c = Cur { s: head, pos: 0 };
+        let name = parse_name(&mut c)?;
+        (c.pos == head.len()).then_some((name, rest))
+    });
+    let (name, rest) = match name {
+        Some((n, rest)) => (Some(n), rest),
+        None => (None, s),
+    };
+    let (title, locator) = match rest.rsplit_once(' ') {
+        Some((title, l)) => {
+            let mut lc = Cur { s: l, pos: 0 };
+            match parse_locator(&mut lc).filter(|_| lc.done()) {
+                Some(locator) => (title, Some(locator)),
+                None => (rest, None),
+            }
+        }
+        None => (rest, None),
+    };
+    let words = title.split_whitespace().count();
+    if !title.starts_with(|c: char| c.is_uppercase())
         || title.contains(['(', ')', ';', '"', '“', '*'])
-        || title.split_whitespace().count() > 8
+        || words > 8
+        // One capitalised word alone is an aside ("Figure 3").
+        || (name.is_none() && words < 2)
+        // "Open Science Collaboration aac4716–4": a locator no rule reads
+        // is no word of a title.
+        || title.split_whitespace().any(|w| {
+            w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
+        })
+        // Without a page, a name must come first ("Wickham, Advanced r").
+        || (name.is_none() && locator.is_none() && title.contains(", "))
     {
         return None;
     }
     Some(CiteItem {
-        names: vec![name],
+        names: name.into_iter().collect(),
         title: Some(title.trim_end_matches(',').to_owned()),
-        locator: Some(locator),
+        locator,
         ..CiteItem::default()
     })
+}
+
+/// Whether an item [`parse_bare_title`] read makes its parenthetical weak:
+/// one without a page or without a name, which counts only when an entry
+/// has that title.
+fn bare_title_is_weak(item: &CiteItem) -> bool {
+    item.names.is_empty() || item.locator.is_none()
 }
 
 /// "Palmer 2017a, 2017b" → ("Palmer 2017a", ["2017b"]): the years after
@@ -1555,6 +1592,23 @@ mod tests {
             Some("Automated Archives and the")
         );
         assert!(texts("x (see, for instance, Google’s Vertex AI) y").is_empty());
+        // Without a page or a name: weak, so an aside in capitals counts
+        // only if an entry has that title.
+        let c = one("x (Wickham, “Tidy Data”; Wickham, Advanced r) y");
+        assert_eq!(c.items[1].names, ["Wickham"]);
+        assert_eq!(c.items[1].title.as_deref(), Some("Advanced r"));
+        assert!(c.weak);
+        let c = one("in a book (Advanced r 45).");
+        assert!(c.items[0].names.is_empty());
+        assert_eq!(c.items[0].title.as_deref(), Some("Advanced r"));
+        assert_eq!(c.items[0].locator.as_deref(), Some("45"));
+        assert!(c.weak);
+        let c = one("a layout (“Tidy Data”).");
+        assert_eq!(c.items[0].title.as_deref(), Some("Tidy Data"));
+        assert!(c.weak);
+        assert!(!one("x (Kitchin, Automated Archives and the 132) y").weak);
+        assert!(texts("as in (Figure 3) or (Python, version 3)").is_empty());
+        assert!(texts("(Open Science Collaboration aac4716–4)").is_empty());
     }
 
     #[test]

@@ -29,9 +29,11 @@ static AUTHOR_START: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An organisation as author: capitalised words, then a full stop and the
 /// title ("Pew Research Center. \"Infrastructure…", "Google AI. *Tools*").
+/// A name may list its parts with commas ("National Academies of Sciences,
+/// Engineering, and Medicine.").
 static ORG_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"^\p{Lu}[\p{L}\d&'’\-]*(?:\s+(?:of|for|and|the|on|&|\p{Lu}[\p{L}\d&'’\-]*)){0,6}\.\s+["“‘*(\p{Lu}]"#,
+        r#"^\p{Lu}[\p{L}\d&'’\-]*(?:,?\s+(?:of|for|and|the|on|&|\p{Lu}[\p{L}\d&'’\-]*)){0,6}\.\s+["“‘*(\p{Lu}]"#,
     )
     .expect("valid regex")
 });
@@ -317,5 +319,16 @@ mod tests {
         assert!(!starts_like_author(
             "Graham and Fabian Ferrari. The MIT Press"
         ));
+    }
+
+    #[test]
+    fn organisation_starts() {
+        assert!(starts_like_org("Pew Research Center. \"Infrastructure"));
+        assert!(starts_like_org(
+            "National Academies of Sciences, Engineering, and Medicine. Reproducibility"
+        ));
+        // A sentence of prose is no organisation's name.
+        assert!(!starts_like_org("the rest of a title, and more. Press"));
+        assert!(!starts_like_org("Replicability in Science, a report"));
     }
 }

@@ -354,6 +354,12 @@ fn is_tail_of(prev: &str, tail: &str, line: &Line<'_>, text: &str) -> bool {
     if !(line.gap_before || text.starts_with(char::is_lowercase)) {
         return false;
     }
+    // "[1] The agency's definitions …": a bracketed number opens a note or
+    // an entry of its own (pandoc and many PDF extractions print notes
+    // right after an unnumbered list), never the rest of a broken entry.
+    if line.marker.is_some_and(|m| m.kind == Kind::Bracket) {
+        return false;
+    }
     let author = cues::starts_like_author(text) || cues::starts_like_ditto(text);
     let opens_entry = author || cues::starts_like_org(text);
     // The surest signs: a URL or DOI cut off, or a phrase cut off mid-way;
@@ -628,6 +634,22 @@ mod tests {
         assert!(s.entries[0].text.ends_with("pp. 241-262."));
         assert_eq!((s.entries[0].line, s.entries[0].end_line), (1, 3));
         assert!(s.notes.iter().any(|n| n.contains("rejoined")));
+    }
+
+    #[test]
+    fn a_note_after_the_list_is_not_the_last_entry_broken() {
+        // A dated entry, a blank line, then pandoc's note: without the
+        // marker the year-less note would read as the entry's page-broken
+        // tail.
+        let s = run("Farmer, Paul. Pathologies of Power. Press, 2003.\n\nMarmot, Michael. Status. Press, 2004.\n\nSen, Amartya. Development. Press, 1999.\n\nWorld Bank. Poverty. World Bank, 2016.\n\n[1] See OECD (15–17); on top incomes, Piketty.\n");
+        assert_eq!(s.entries.len(), 5, "{:?}", texts(&s));
+        assert!(s.entries[3].text.ends_with("2016."));
+    }
+
+    #[test]
+    fn an_organisation_listing_its_parts_opens_an_entry() {
+        let s = run("Munafò, Marcus R., et al. “A Manifesto.” Nature, 2017, https://doi.org/10.1038/x.\n\nNational Academies of Sciences, Engineering, and Medicine. Reproducibility and\nReplicability in Science. The Press, 2019.\n");
+        assert_eq!(s.entries.len(), 2, "{:?}", texts(&s));
     }
 
     #[test]

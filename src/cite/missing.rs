@@ -1,0 +1,146 @@
+//! Name-only parentheticals that resolve to no entry but are citations all
+//! the same: the entry is missing from the list.
+//!
+//! MLA cites a work by its author's name alone, "(Birhane)", "(Kingma and
+//! Ba)", which looks like an aside, "(Pure)", "(AWS)". The scanner marks
+//! such parentheses weak and the resolver drops those that match no entry,
+//! so a citation whose entry was left out of the list went unreported. In
+//! a paper that cites this way, a parenthesis of the same shape is taken
+//! for a citation though it resolves to nothing, when:
+//!
+//! - it stands after the text's first citation (before it are the cover
+//!   page and its asides: "research database (Pure)");
+//! - it opens on the name, with no lower-case word before ("(e.g.
+//!   Backspace, Centre)" lists examples);
+//! - every name is one capitalised word with lower-case letters, as family
+//!   names are (acronyms and products in several words are asides);
+//! - the paper has at least [`MIN_RESOLVED`] parenthetical items of
+//!   names alone ("et al." allowed) that do resolve, so that this is how
+//!   it cites.
+
+use super::resolve::Resolution;
+use super::scan::{Citation, CiteItem, Form};
+use std::ops::Range;
+
+/// Resolved name-only parenthetical items a paper must have before an
+/// unresolved parenthesis of names counts as a citation.
+pub const MIN_RESOLVED: usize = 3;
+
+/// The citations among `found` (the scanner's, in text order) that name
+/// only authors, resolved to nothing in `resolved`, and are still
+/// citations by the rules above; each with no target.
+pub fn unresolved_name_citations(found: &[Citation], resolved: &[Resolution]) -> Vec<Resolution> {
+    let first = found
+        .iter()
+        .filter(|c| !c.weak)
+        .map(|c| c.range.start)
+        .min()
+        .unwrap_or(usize::MAX);
+    let is_resolved = |r: &Range<usize>| {
+        resolved
+            .iter()
+            .any(|x| x.citation.range == *r && x.targets.iter().any(Option::is_some))
+    };
+    let resolving = resolved
+        .iter()
+        .filter(|r| r.citation.form == Form::Parenthetical)
+        .flat_map(|r| r.citation.items.iter().zip(&r.targets))
+        .filter(|(i, t)| t.is_some() && names_alone(i))
+        .count();
+    if resolving < MIN_RESOLVED {
+        return Vec::new();
+    }
+    found
+        .iter()
+        .filter(|c| c.weak && c.form == Form::Parenthetical && family_names_only(c))
+        .filter(|c| c.range.start >= first && !is_resolved(&c.range))
+        .map(|c| Resolution {
+            citation: c.clone(),
+            targets: vec![None; c.items.len()],
+        })
+        .collect()
+}
+
+/// "(Birhane)", "(Kingma and Ba)", "(Piketty; Sen)": every item names
+/// authors only, each a family name of one word, and the parenthesis
+/// opens on the first of them.
+fn family_names_only(c: &Citation) -> bool {
+    c.text
+        .strip_prefix('(')
+        .is_some_and(|t| t.starts_with(char::is_uppercase))
+        && c.items
+            .iter()
+            .all(|i| names_alone(i) && !i.et_al && i.names.len() <= 3)
+        && c.items
+            .iter()
+            .flat_map(|i| &i.names)
+            .all(|n| family_name(n))
+}
+
+/// Names and nothing else ("et al." aside): no title, year or page.
+fn names_alone(i: &CiteItem) -> bool {
+    !i.names.is_empty()
+        && !i.ibid
+        && i.title.is_none()
+        && i.year.is_none()
+        && i.locator.is_none()
+        && i.number.is_none()
+}
+
+/// One word, capitalised, with lower-case letters after: "Birhane", "Ba",
+/// "O’Neil", "Costanza-Chock"; not "AWS", "Hugging Face".
+fn family_name(n: &str) -> bool {
+    let mut chars = n.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && n.chars().any(char::is_lowercase)
+        && n.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cite::resolve::resolve;
+    use crate::cite::scan::{scan_text, ScanOptions};
+    use crate::model::{Entry, Span, Style};
+
+    fn entry(raw: &str) -> Entry {
+        Entry {
+            span: Span::default(),
+            label: None,
+            raw: raw.into(),
+            style: Style::Mla,
+            outcome: crate::model::Outcome::Unparsed {
+                reason: "test".into(),
+            },
+        }
+    }
+
+    fn missing(text: &str) -> Vec<String> {
+        let entries = [
+            entry("Noble, Safiya. Algorithms of Oppression. NYU Press, 2018."),
+            entry("Eubanks, Virginia. Automating Inequality. St. Martin's, 2018."),
+            entry("Benjamin, Ruha. Race after Technology. Polity, 2019."),
+        ];
+        let found = scan_text("t", text, &ScanOptions::for_style(Style::Mla));
+        let resolved = resolve(found.clone(), &entries);
+        unresolved_name_citations(&found, &resolved)
+            .into_iter()
+            .map(|r| r.citation.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_citation_of_a_missing_entry_is_kept() {
+        let text = "A database (Pure). Bias (Noble 4). It is old (Noble; Benjamin). Also \
+                    (Eubanks et al.). Ethics starts there (Birhane). Adam (Kingma and Ba) \
+                    on (AWS) and (e.g. Backspace, Centre) or (Hugging Face).";
+        assert_eq!(missing(text), ["(Birhane)", "(Kingma and Ba)"]);
+    }
+
+    #[test]
+    fn not_in_a_paper_that_does_not_cite_by_names_alone() {
+        let text = "Bias (Noble 4). It is old (Noble). Ethics starts there (Birhane).";
+        assert!(missing(text).is_empty());
+    }
+}
