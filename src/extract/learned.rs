@@ -13,7 +13,7 @@
 use super::features::{self, features, label_of, DocLine, Label};
 use super::learn::Model;
 use super::split::RawEntry;
-use super::{cues, page, section};
+use super::{cues, opening, page, section};
 use crate::input::LineLayout;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -242,6 +242,7 @@ fn section_of(
     }
     follow_gaps(&sub[from..], &mut tags[from..]);
     follow_numbering(&sub[from..], &mut tags[from..]);
+    opening::follow_author_year(&sub[from..], &mut tags[from..]);
     follow_hanging_indent(&sub[from..], &mut tags[from..]);
     let mut entries: Vec<RawEntry> = Vec::new();
     let mut pending_label: Option<u32> = None;

@@ -10,6 +10,7 @@ pub mod cues;
 pub mod features;
 pub mod learn;
 pub mod learned;
+pub mod opening;
 pub mod page;
 pub mod repair;
 pub mod section;

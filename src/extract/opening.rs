@@ -1,0 +1,218 @@
+//! Author-year lists read by how their entries open: "Golub G, Pereyra V
+//! (2003).", "Smith, J. and Doe, A. 2001.", "van Stokkum IHM (1997)." —
+//! names (family names, initials, particles, "and", "et al.") and then the
+//! year, nothing else. In a list whose entries mostly open so, a line that
+//! opens so after a line that ended a sentence starts an entry, and a line
+//! the model took for a first line that opens in lower case with no names
+//! ("ci.tuwien.ac.at/…", the tail of a URL) continues the one above.
+//!
+//! The line models learn this from the words, but a one-line entry between
+//! wrapped ones ("Godfrey K (1983). … London.") often reads to them as the
+//! head of the next entry's first line. The rule is stated on the shape
+//! alone, so it applies to any author-year list.
+
+use super::features::{label_of, DocLine};
+use super::learned::{CONT, FIRST, FURNITURE};
+
+/// Tokens before the year that may still be names.
+const MAX_NAME_TOKENS: usize = 14;
+
+/// Share of the model's first lines that must open with names and a year
+/// for lines that open so to start entries.
+const SHARE: (usize, usize) = (7, 10);
+
+/// Share above which a first line that does not open so is taken for a
+/// continuation.
+const DEMOTE: (usize, usize) = (8, 10);
+
+const PARTICLES: [&str; 16] = [
+    "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "ten", "ter",
+    "te", "d'",
+];
+
+/// True when `line` opens with a list of names and then a year.
+///
+/// ```
+/// use citemap::extract::opening::opens_with_names_and_year as o;
+/// assert!(o("Golub G, Pereyra V (2003). “Separable Nonlinear Least Squares"));
+/// assert!(o("van Stokkum IHM (1997). “Parameter Precision"));
+/// assert!(o("Smith, J. A., and K. Doe. 2001. Title"));
+/// assert!(o("R Development Core Team (2006). R: A Language"));
+/// assert!(!o("In K Hornik, F Leisch (eds.), “Proceedings 2003"));
+/// assert!(!o("ci.tuwien.ac.at/Conferences/DSC-2003/Proceedings/."));
+/// assert!(!o("(2007). “Fluorescence Lifetime Imaging"));
+/// ```
+pub fn opens_with_names_and_year(line: &str) -> bool {
+    let mut named = false;
+    for (k, raw) in line.split_whitespace().enumerate() {
+        if k > MAX_NAME_TOKENS {
+            return false;
+        }
+        let t = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':'));
+        let bare = t.trim_start_matches('(').trim_end_matches([')', '.', ',']);
+        if is_year(bare)
+            || matches!(
+                bare,
+                "n.d" | "n. d" | "s.d" | "o.J" | "forthcoming" | "in press"
+            )
+        {
+            return named;
+        }
+        if t.is_empty()
+            || matches!(
+                t,
+                "&" | "and" | "und" | "et" | "al." | "al" | "eds." | "(eds.)" | "(ed.)" | "ed."
+            )
+        {
+            continue;
+        }
+        let first = bare.chars().next().unwrap_or(' ');
+        let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
+        let name_chars = bare
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+        if !name_chars || raw.starts_with('(') {
+            return false;
+        }
+        if first.is_uppercase() {
+            named |= letters >= 2;
+        } else if !PARTICLES.contains(&bare.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
+fn is_year(t: &str) -> bool {
+    let t = t.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && t.parse::<u32>().is_ok_and(|y| (1500..=2100).contains(&y))
+}
+
+/// The line ends a sentence, as an entry's last line does.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', ')', ']', '”', '"', '?', '!'])
+}
+
+/// Retags the first lines of an author-year list by how its entries open
+/// (see the module comment). Lists with labels, and lists whose first lines
+/// mostly open otherwise, are left as they are.
+pub fn follow_author_year(lines: &[DocLine<'_>], tags: &mut [u8]) {
+    let firsts: Vec<usize> = (0..lines.len()).filter(|&k| tags[k] == FIRST).collect();
+    let labelled = firsts
+        .iter()
+        .filter(|&&k| label_of(lines[k].text).is_some())
+        .count();
+    if firsts.len() < 5 || labelled * 10 >= firsts.len() * 3 {
+        return;
+    }
+    // The lines that are not furniture, each with the text of the next one
+    // (a long name list may push the year to the next line).
+    let body: Vec<usize> = (0..lines.len()).filter(|&k| tags[k] != FURNITURE).collect();
+    let opens_at = |i: usize| -> bool {
+        let text = lines[body[i]].text.trim();
+        opens_with_names_and_year(text)
+            || body.get(i + 1).is_some_and(|&n| {
+                opens_with_names_and_year(&format!("{text} {}", lines[n].text.trim()))
+            })
+    };
+    let opening = body
+        .iter()
+        .enumerate()
+        .filter(|&(_, &k)| tags[k] == FIRST)
+        .filter(|&(i, _)| opens_at(i))
+        .count();
+    if opening * SHARE.1 < firsts.len() * SHARE.0 {
+        return;
+    }
+    // Where nearly every entry opens so, a first line that does not (the
+    // tail of a URL, a page number, a publisher's line) continues the entry.
+    let strict = opening * DEMOTE.1 >= firsts.len() * DEMOTE.0;
+    for i in 1..body.len() {
+        let (k, previous) = (body[i], lines[body[i - 1]].text);
+        let opens = opens_at(i);
+        if opens && ends_sentence(previous) {
+            tags[k] = FIRST;
+        } else if tags[k] == FIRST && !opens {
+            let text = lines[k].text.trim();
+            let lower = text.starts_with(|c: char| c.is_lowercase());
+            if lower || strict && !text.starts_with(char::is_uppercase) {
+                tags[k] = CONT;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines<'a>(text: &'a [&'a str]) -> Vec<DocLine<'a>> {
+        text.iter()
+            .map(|t| DocLine {
+                text: t,
+                gap_before: false,
+                layout: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_line_entry_between_wrapped_ones_is_split() {
+        let text = [
+            "Bates DM, DebRoy S (2003). Converting a Large Package to Classes. In",
+            "K Hornik (ed.), Proceedings of the Workshop, URL http://www.",
+            "ci.tuwien.ac.at/Conferences/DSC-2003/Proceedings/.",
+            "Chambers JM (1998). Programming with Data. Springer-Verlag,",
+            "New York.",
+            "Godfrey K (1983). Compartmental Models. Academic Press, London.",
+            "Golub G, Pereyra V (2003). Separable Nonlinear Least Squares: the",
+            "Variable Projection Method. Inverse Problems, 19, R1-R26.",
+            "Istratov AA, Vyvenko OF (1999). Exponential Analysis. Review of",
+            "Scientific Instruments, 70(2), 1233-1257.",
+            "van Stokkum IHM (1997). Parameter Precision in Global Analysis.",
+        ];
+        let l = lines(&text);
+        // As a model might tag them: Golub run into Godfrey, the URL's
+        // tail taken for an entry.
+        let mut tags = [
+            FIRST, CONT, FIRST, FIRST, CONT, FIRST, CONT, CONT, FIRST, CONT, FIRST,
+        ];
+        follow_author_year(&l, &mut tags);
+        assert_eq!(
+            tags,
+            [FIRST, CONT, CONT, FIRST, CONT, FIRST, FIRST, CONT, FIRST, CONT, FIRST]
+        );
+    }
+
+    #[test]
+    fn numbered_and_other_lists_are_left_alone() {
+        let text = [
+            "[1] Golub G, Pereyra V (2003). Separable Nonlinear Least Squares.",
+            "[2] Godfrey K (1983). Compartmental Models. London.",
+            "Golub GH, LeVeque RJ (1979). Extensions and Uses.",
+            "[3] Chambers JM (1998). Programming with Data.",
+            "[4] Istratov AA (1999). Exponential Analysis.",
+            "[5] Moshier SL (1992). Cephes Mathematical Library.",
+        ];
+        let l = lines(&text);
+        let mut tags = [FIRST, FIRST, CONT, FIRST, FIRST, FIRST];
+        let before = tags;
+        follow_author_year(&l, &mut tags);
+        assert_eq!(tags, before);
+        // MLA: names, then the title; the year comes late.
+        let mla = [
+            "Noble, Safiya Umoja. Algorithms of Oppression. NYU Press, 2018.",
+            "Benjamin, Ruha. Race after Technology. Polity, 2019.",
+            "Eubanks, Virginia. Automating Inequality. St. Martin's, 2018.",
+            "O'Neil, Cathy. Weapons of Math Destruction. Crown, 2016.",
+            "Pasquale, Frank. The Black Box Society. Harvard UP, 2015.",
+        ];
+        let l = lines(&mla);
+        let mut tags = [FIRST, CONT, FIRST, FIRST, FIRST];
+        follow_author_year(&l, &mut tags);
+        assert_eq!(tags, [FIRST, CONT, FIRST, FIRST, FIRST]);
+    }
+}
