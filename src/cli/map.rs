@@ -150,7 +150,9 @@ pub fn analyse_paths(
     // The stages inside the analysis are listed when it is done, with what
     // each found.
     let mut times: Vec<(Stage, Instant)> = Vec::new();
-    let analysis = report::analyse_with(docs, &texts, options, &mut |stage| {
+    let mut options = options.clone();
+    options.record_texts = sources.iter().map(|s| s.format.is_export()).collect();
+    let analysis = report::analyse_with(docs, &texts, &options, &mut |stage| {
         times.push((stage, Instant::now()));
         progress.start(stage_name(stage), None);
     });
@@ -176,6 +178,7 @@ pub fn analyse_paths(
         };
         progress.line(stage_name(stage), seconds, &detail);
     }
+    report::trace("drop sources", move || drop(sources));
     Ok(analysis)
 }
 
@@ -211,36 +214,50 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     Batch::check_folder(&args.output)?;
     let mut progress = Progress::new();
     let analysis = analyse_paths(&args.paths, &options, &mut progress)?;
-    let named = figures::all(&analysis, &args.common.filter());
+    let named = report::trace("figures", || figures::all(&analysis, &args.common.filter()));
     progress.start("drawing", Some(named.len() as u64 + 1));
     let mut batch = Batch::new();
     let figure_count = named.len();
-    for f in named {
-        let figure = f.figure.capped(MAX_FIGURE_NODES);
+    for f in &named {
+        let figure = report::trace("capped", || {
+            figures::labelled(&analysis, f.figure.capped(MAX_FIGURE_NODES))
+        });
         let dot = render::dot::to_dot(&figure);
-        let svg = draw_svg(&figure, &dot, args.common.engine, args.common.seed)
-            .with_context(|| format!("drawing {}.svg", f.name))?;
+        let svg = report::trace("svg", || {
+            draw_svg(&figure, &dot, args.common.engine, args.common.seed)
+        })
+        .with_context(|| format!("drawing {}.svg", f.name))?;
         batch.add(format!("{}.dot", f.name), dot);
         batch.add(format!("{}.svg", f.name), svg);
         progress.inc();
     }
-    let map = report::interactive::map(&analysis, &args.common.filter());
-    batch.add("map.html", render::html::to_html(&map, args.common.seed));
+    let map = report::trace("interactive", || {
+        report::interactive::map(&analysis, &named)
+    });
+    batch.add(
+        "map.html",
+        report::trace("html", || render::html::to_html(&map, args.common.seed)),
+    );
     progress.inc();
     progress.done(&format!(
         "{figure_count} figures (SVG and DOT) and map.html"
     ));
     progress.start("writing", None);
-    batch.add("report.md", markdown::render(&analysis));
-    for (name, csv) in report::tables::all(&analysis) {
+    batch.add(
+        "report.md",
+        report::trace("md", || markdown::render(&analysis)),
+    );
+    for (name, csv) in report::trace("tables", || report::tables::all(&analysis)) {
         batch.add(name, csv);
     }
-    let mut json = serde_json::to_string_pretty(&analysis)?;
+    let mut json = report::trace("json", || serde_json::to_string_pretty(&analysis))?;
     json.push('\n');
     batch.add("report.json", json);
-    let written = batch.commit(&args.output)?;
+    let written = report::trace("commit", || batch.commit(&args.output))?;
     progress.done("report.md, report.json and CSV tables");
     progress.clear();
+    let (a2, s2) = (analysis.clusters.clusters.len(), ());
+    let _ = (a2, s2);
     if progress.is_shown() {
         eprint!("{}", summary(&analysis, written.len(), &args.output));
     } else {
@@ -253,6 +270,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             analysis.clusters.clusters.len()
         );
     }
+    report::trace("drop analysis", move || drop(analysis));
     Ok(Status::Ok)
 }
 

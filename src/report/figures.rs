@@ -7,7 +7,14 @@ use super::clusters::times_cited;
 use super::projection::{self, Item, Kind};
 use super::Analysis;
 use crate::render::{Edge, Figure, Filter, Group, Node, NodeKind};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+
+/// The most works a co-citation figure, or documents a coupling figure, is
+/// computed over: those with the greatest total link strength (as VOSviewer
+/// picks them). Far more than any view draws (the interactive map shows
+/// 5,000 nodes, an SVG 300), and pair counting over a large export's
+/// 900,000 works would cost more than everything else the map does.
+pub const PROJECTION_POOL: usize = 10_000;
 
 /// Shortens text to `max` characters with an ellipsis, at a word boundary
 /// when one is near.
@@ -95,36 +102,54 @@ fn groups(analysis: &Analysis) -> Vec<Group> {
 
 /// Document nodes that appear in the figures: those that cite or were
 /// placed in a cluster.
-fn shown_documents(analysis: &Analysis, cited: &[BTreeSet<usize>]) -> Vec<usize> {
+fn shown_documents(analysis: &Analysis, cited: &[Vec<usize>]) -> Vec<usize> {
     (0..analysis.resolution.documents.len())
         .filter(|&d| !cited[d].is_empty() || analysis.clusters.doc_cluster[d].is_some())
         .collect()
 }
 
+/// A document node without its label and tooltip ([`labelled`] adds them).
 fn document_node(analysis: &Analysis, d: usize) -> Node {
-    let mut node = Node::new(
-        format!("doc:{d}"),
-        document_label(analysis, d),
-        NodeKind::Document,
-    )
-    .with_tooltip(document_tooltip(analysis, d))
-    .weighing(4.0);
+    let mut node = Node::new(format!("doc:{d}"), String::new(), NodeKind::Document).weighing(4.0);
     node.group = analysis.clusters.doc_cluster[d];
     node
 }
 
+/// A work node without its label and tooltip ([`labelled`] adds them); its
+/// weight is the times it is cited.
 fn work_node(analysis: &Analysis, w: usize, times: &[usize]) -> Node {
-    let mut node = Node::new(format!("work:{w}"), work_label(analysis, w), NodeKind::Work)
-        .with_tooltip(work_tooltip(analysis, w, times[w]))
+    let mut node = Node::new(format!("work:{w}"), String::new(), NodeKind::Work)
         .weighing(times[w] as f64)
         .highlighted(times[w] > 1);
     node.group = analysis.clusters.work_cluster[w];
     node
 }
 
+/// The figure with the labels and tooltips of its document and work nodes
+/// filled in. The figures are built without them and labelled once cut
+/// ([`Figure::capped`], [`Figure::filtered`]) to what is drawn: on a large
+/// export a figure has a million nodes before the cut and a few hundred
+/// after, and nothing in the cut depends on a label.
+pub fn labelled(analysis: &Analysis, mut figure: Figure) -> Figure {
+    let index = |id: &str, prefix: &str| id.strip_prefix(prefix).and_then(|i| i.parse().ok());
+    for n in figure.nodes.iter_mut() {
+        if let Some(d) = index(&n.id, "doc:").filter(|&d| d < analysis.resolution.documents.len()) {
+            n.label = document_label(analysis, d);
+            n.tooltip = document_tooltip(analysis, d);
+        } else if let Some(w) =
+            index(&n.id, "work:").filter(|&w| w < analysis.resolution.works.len())
+        {
+            n.label = work_label(analysis, w);
+            // A work node's weight is the times it is cited.
+            n.tooltip = work_tooltip(analysis, w, n.weight as usize);
+        }
+    }
+    figure
+}
+
 /// What a document placed by text similarity is drawn linked to: the
 /// citing documents of its cluster, or else the cluster's most cited works.
-fn placed_links(analysis: &Analysis, cited: &[BTreeSet<usize>], d: usize) -> Vec<Item> {
+fn placed_links(analysis: &Analysis, cited: &[Vec<usize>], d: usize) -> Vec<Item> {
     let Some(c) = analysis.clusters.doc_cluster[d] else {
         return Vec::new();
     };
@@ -160,26 +185,34 @@ pub fn citation(analysis: &Analysis) -> Figure {
     let times = times_cited(res);
     let mut fig = Figure::new("Citation network: documents and the works they cite");
     fig.groups = groups(analysis);
-    let mut index: BTreeMap<Item, usize> = BTreeMap::new();
+    // Each document's and work's node (usize::MAX: not drawn).
+    let mut doc_at = vec![usize::MAX; res.documents.len()];
+    let mut work_at = vec![usize::MAX; res.works.len()];
     for d in shown_documents(analysis, &cited) {
-        index.insert(Item::Document(d), fig.nodes.len());
+        doc_at[d] = fig.nodes.len();
         fig.nodes.push(document_node(analysis, d));
     }
     for (w, &t) in times.iter().enumerate() {
         if t > 0 {
-            index.insert(Item::Work(w), fig.nodes.len());
+            work_at[w] = fig.nodes.len();
             fig.nodes.push(work_node(analysis, w, &times));
         }
     }
-    for (d, set) in cited.iter().enumerate() {
-        for &w in set {
-            let mut e = Edge::new(index[&Item::Document(d)], index[&Item::Work(w)]);
+    fig.edges.reserve(cited.iter().map(Vec::len).sum());
+    for (d, list) in cited.iter().enumerate() {
+        for &w in list {
+            let mut e = Edge::new(doc_at[d], work_at[w]);
             e.highlight = times[w] > 1;
             fig.edges.push(e);
         }
-        if let Some(&at) = index.get(&Item::Document(d)) {
+        let at = doc_at[d];
+        if at != usize::MAX {
             for other in placed_links(analysis, &cited, d) {
-                if let Some(&to) = index.get(&other) {
+                let to = match other {
+                    Item::Document(o) => doc_at[o],
+                    Item::Work(w) => work_at[w],
+                };
+                if to != usize::MAX {
                     fig.edges.push(dashed(at, to));
                 }
             }
@@ -258,12 +291,37 @@ fn strongest_pairs(lists: &[Vec<u32>], weight: &[f64], k: usize) -> (Vec<(u32, u
     (kept, cut)
 }
 
+/// The items and pair lists of a projection cut to its
+/// [`PROJECTION_POOL`] strongest items, and a caption saying so when any
+/// were left out (`what`: "works", "documents").
+fn pooled(
+    items: Vec<Item>,
+    lists: Vec<Vec<u32>>,
+    what: &str,
+) -> (Vec<Item>, Vec<Vec<u32>>, String) {
+    use crate::graph::projection::{restrict_lists, strongest_items};
+    if items.len() <= PROJECTION_POOL {
+        return (items, lists, String::new());
+    }
+    let keep = strongest_items(&lists, items.len(), PROJECTION_POOL);
+    let (old, lists) = restrict_lists(&lists, &keep);
+    let note = format!(
+        "computed over the {} {what} of {} with the greatest total link strength",
+        old.len(),
+        items.len()
+    );
+    let items = old.into_iter().map(|i| items[i as usize]).collect();
+    (items, lists, note)
+}
+
 /// Works linked by being cited together (only each work's 3 strongest
-/// links are drawn when there are more).
+/// links are drawn when there are more). Over [`PROJECTION_POOL`] works,
+/// only the strongest are projected, and the caption says so.
 pub fn cocitation(analysis: &Analysis) -> Figure {
     let res = &analysis.resolution;
     let times = times_cited(res);
     let (items, lists) = projection::pair_lists(res, Kind::Cocitation);
+    let (items, lists, pool) = pooled(items, lists, "works");
     let mut fig = Figure::new("Co-citation: works linked by the documents that cite them together");
     fig.directed = false;
     fig.groups = groups(analysis);
@@ -283,21 +341,35 @@ pub fn cocitation(analysis: &Analysis) -> Figure {
     if cut {
         fig.caption = "each work's 3 strongest co-citation links".to_owned();
     }
+    fig.caption = join_caption(&pool, &fig.caption);
     fig
 }
 
 /// Documents linked by the works they both cite (only each document's 5
-/// strongest couplings are drawn when there are more).
+/// strongest couplings are drawn when there are more). Over
+/// [`PROJECTION_POOL`] citing documents, only the strongest are projected
+/// and drawn, and the caption says so.
 pub fn coupling(analysis: &Analysis) -> Figure {
     let res = &analysis.resolution;
     let cited = projection::citations(res);
     let (items, lists) = projection::pair_lists(res, Kind::Coupling);
+    let (items, lists, pool) = pooled(items, lists, "documents");
     let mut fig =
         Figure::new("Bibliographic coupling: documents linked by the works they both cite");
     fig.directed = false;
     fig.groups = groups(analysis);
+    // The documents projected, and those citing nothing (placed by text).
+    let mut in_pool = vec![pool.is_empty(); res.documents.len()];
+    for item in &items {
+        if let Item::Document(d) = *item {
+            in_pool[d] = true;
+        }
+    }
     let mut index = BTreeMap::new();
     for d in shown_documents(analysis, &cited) {
+        if !in_pool[d] && !cited[d].is_empty() {
+            continue;
+        }
         index.insert(d, fig.nodes.len());
         let mut node = document_node(analysis, d);
         // Sized by how many works it cites, damped: a long list should not
@@ -325,6 +397,7 @@ pub fn coupling(analysis: &Analysis) -> Figure {
     if cut {
         fig.caption = "each document's 5 strongest couplings".to_owned();
     }
+    fig.caption = join_caption(&pool, &fig.caption);
     for (&d, &at) in &index {
         for other in placed_links(analysis, &cited, d) {
             if let Item::Document(o) = other {
@@ -343,10 +416,10 @@ pub fn coupling(analysis: &Analysis) -> Figure {
 }
 
 fn join_caption(a: &str, b: &str) -> String {
-    if a.is_empty() {
-        b.to_owned()
-    } else {
-        format!("{a}; {b}")
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_owned(),
+        (false, true) => a.to_owned(),
+        (false, false) => format!("{a}; {b}"),
     }
 }
 
@@ -451,7 +524,7 @@ pub fn cluster_map(analysis: &Analysis) -> Figure {
             ..Filter::default()
         });
     }
-    fig
+    labelled(analysis, fig)
 }
 
 /// Documents and the sources they share: works, people and organisations,
@@ -513,7 +586,9 @@ pub struct Named {
 }
 
 /// All figures of the main job, each cut down by `filter` where it applies
-/// (the citation and co-citation networks grow with the corpus).
+/// (the citation and co-citation networks grow with the corpus). Their
+/// document and work nodes are not labelled yet: cut each to what is drawn
+/// ([`Figure::capped`]), then [`labelled`].
 pub fn all(analysis: &Analysis, filter: &Filter) -> Vec<Named> {
     let filtered = |f: Figure| {
         if *filter == Filter::default() {
@@ -525,23 +600,23 @@ pub fn all(analysis: &Analysis, filter: &Filter) -> Vec<Named> {
     vec![
         Named {
             name: "citation",
-            figure: filtered(citation(analysis)),
+            figure: super::trace("fig citation", || filtered(citation(analysis))),
         },
         Named {
             name: "cocitation",
-            figure: filtered(cocitation(analysis)),
+            figure: super::trace("fig cocitation", || filtered(cocitation(analysis))),
         },
         Named {
             name: "coupling",
-            figure: coupling(analysis),
+            figure: super::trace("fig coupling", || coupling(analysis)),
         },
         Named {
             name: "clusters",
-            figure: cluster_map(analysis),
+            figure: super::trace("fig cluster_map", || cluster_map(analysis)),
         },
         Named {
             name: "shared",
-            figure: filtered(shared(analysis)),
+            figure: super::trace("fig shared", || filtered(shared(analysis))),
         },
     ]
 }
