@@ -178,7 +178,6 @@ pub fn analyse_paths(
         };
         progress.line(stage_name(stage), seconds, &detail);
     }
-    report::trace("drop sources", move || drop(sources));
     Ok(analysis)
 }
 
@@ -214,50 +213,59 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     Batch::check_folder(&args.output)?;
     let mut progress = Progress::new();
     let analysis = analyse_paths(&args.paths, &options, &mut progress)?;
-    let named = report::trace("figures", || figures::all(&analysis, &args.common.filter()));
-    progress.start("drawing", Some(named.len() as u64 + 1));
+    progress.start("drawing", None);
+    let named = figures::all(&analysis, &args.common.filter());
+    // The figures are drawn on every core, and map.html beside them; each
+    // is independent of the others.
+    let (drawn, html) = rayon::join(
+        || {
+            named
+                .par_iter()
+                .map(|f| {
+                    let figure = figures::labelled(&analysis, f.figure.capped(MAX_FIGURE_NODES));
+                    let dot = render::dot::to_dot(&figure);
+                    let svg = draw_svg(&figure, &dot, args.common.engine, args.common.seed)
+                        .with_context(|| format!("drawing {}.svg", f.name))?;
+                    Ok((f.name, dot, svg))
+                })
+                .collect::<anyhow::Result<Vec<_>>>()
+        },
+        || {
+            let map = report::interactive::map(&analysis, &named);
+            render::html::to_html(&map, args.common.seed)
+        },
+    );
     let mut batch = Batch::new();
-    let figure_count = named.len();
-    for f in &named {
-        let figure = report::trace("capped", || {
-            figures::labelled(&analysis, f.figure.capped(MAX_FIGURE_NODES))
-        });
-        let dot = render::dot::to_dot(&figure);
-        let svg = report::trace("svg", || {
-            draw_svg(&figure, &dot, args.common.engine, args.common.seed)
-        })
-        .with_context(|| format!("drawing {}.svg", f.name))?;
-        batch.add(format!("{}.dot", f.name), dot);
-        batch.add(format!("{}.svg", f.name), svg);
-        progress.inc();
+    for (name, dot, svg) in drawn? {
+        batch.add(format!("{name}.dot"), dot);
+        batch.add(format!("{name}.svg"), svg);
     }
-    let map = report::trace("interactive", || {
-        report::interactive::map(&analysis, &named)
-    });
-    batch.add(
-        "map.html",
-        report::trace("html", || render::html::to_html(&map, args.common.seed)),
-    );
-    progress.inc();
+    batch.add("map.html", html);
     progress.done(&format!(
-        "{figure_count} figures (SVG and DOT) and map.html"
+        "{} figures (SVG and DOT) and map.html",
+        named.len()
     ));
+    drop(named);
     progress.start("writing", None);
-    batch.add(
-        "report.md",
-        report::trace("md", || markdown::render(&analysis)),
+    let ((markdown, tables), json) = rayon::join(
+        || {
+            rayon::join(
+                || markdown::render(&analysis),
+                || report::tables::all(&analysis),
+            )
+        },
+        || serde_json::to_string_pretty(&analysis),
     );
-    for (name, csv) in report::trace("tables", || report::tables::all(&analysis)) {
+    batch.add("report.md", markdown);
+    for (name, csv) in tables {
         batch.add(name, csv);
     }
-    let mut json = report::trace("json", || serde_json::to_string_pretty(&analysis))?;
+    let mut json = json?;
     json.push('\n');
     batch.add("report.json", json);
-    let written = report::trace("commit", || batch.commit(&args.output))?;
+    let written = batch.commit(&args.output)?;
     progress.done("report.md, report.json and CSV tables");
     progress.clear();
-    let (a2, s2) = (analysis.clusters.clusters.len(), ());
-    let _ = (a2, s2);
     if progress.is_shown() {
         eprint!("{}", summary(&analysis, written.len(), &args.output));
     } else {
@@ -270,7 +278,10 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             analysis.clusters.clusters.len()
         );
     }
-    report::trace("drop analysis", move || drop(analysis));
+    // The analysis of a large export is millions of small allocations,
+    // seconds to free one by one; the process ends here and the system
+    // takes the memory back at once.
+    std::mem::forget(analysis);
     Ok(Status::Ok)
 }
 

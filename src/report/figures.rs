@@ -536,15 +536,31 @@ pub fn shared(analysis: &Analysis) -> Figure {
     let mut fig = Figure::new("Sources shared between documents");
     fig.directed = false;
     fig.groups = groups(analysis);
-    let mut index = BTreeMap::new();
+    let mut index = vec![usize::MAX; res.documents.len()];
     for d in shown_documents(analysis, &cited) {
         if cited[d].is_empty() {
             continue;
         }
-        index.insert(d, fig.nodes.len());
+        index[d] = fig.nodes.len();
         fig.nodes.push(document_node(analysis, d));
     }
-    for s in &analysis.shared {
+    // Over the pool, the sources shared by the most documents (ties: the
+    // first listed): a large export shares hundreds of thousands.
+    let shared = &analysis.shared;
+    let mut sources: Vec<usize> = (0..shared.len()).collect();
+    let pool = if sources.len() > PROJECTION_POOL {
+        sources.sort_by_key(|&i| std::cmp::Reverse(shared[i].documents.len()));
+        sources.truncate(PROJECTION_POOL);
+        sources.sort_unstable();
+        format!(
+            "the {} sources shared by the most documents, of {}",
+            sources.len(),
+            shared.len()
+        )
+    } else {
+        String::new()
+    };
+    for s in sources.into_iter().map(|i| &shared[i]) {
         let node = match s.level {
             "work" => work_node(analysis, s.index, &times),
             level => Node::new(
@@ -562,8 +578,9 @@ pub fn shared(analysis: &Analysis) -> Figure {
         };
         let at = fig.nodes.len();
         fig.nodes.push(node);
-        for d in &s.documents {
-            if let Some(&di) = index.get(d) {
+        for &d in &s.documents {
+            let di = index[d];
+            if di != usize::MAX {
                 let mut e = Edge::new(di, at);
                 e.highlight = true;
                 fig.edges.push(e);
@@ -571,7 +588,10 @@ pub fn shared(analysis: &Analysis) -> Figure {
         }
     }
     fig.key = "square: a document; circle: a shared work; diamond: a shared person, organisation or venue".to_owned();
-    fig.caption = "edges: who cites what; colour: the document's or work's cluster".to_owned();
+    fig.caption = join_caption(
+        &pool,
+        "edges: who cites what; colour: the document's or work's cluster",
+    );
     fig.no_hulls = true;
     fig
 }

@@ -147,9 +147,13 @@ pub fn analyse_with(
     let heads: Vec<&str> = texts.iter().map(|t| resolve::documents::head(t)).collect();
     let resolution = resolve::resolve(&docs, &heads, &options.resolve);
     stage(Stage::Clustering);
-    let clusters = clusters::cluster_corpus(&docs, texts, &resolution, &options.clusters);
+    // The shared sources need only the resolution: they are found on the
+    // other core while the clustering (mostly one thread) runs.
+    let (clusters, shared) = rayon::join(
+        || clusters::cluster_corpus(&docs, texts, &resolution, &options.clusters),
+        || shared_sources(&docs, &resolution),
+    );
     stage(Stage::Summarising);
-    let shared = trace("shared", || shared_sources(&docs, &resolution));
     let completeness = trace("completeness", || {
         completeness(&docs, texts, &options.record_texts)
     });
