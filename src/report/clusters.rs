@@ -232,18 +232,15 @@ pub fn cluster_corpus(
     res: &Resolution,
     options: &Options,
 ) -> Clusters {
-    let projection = super::trace("build", || projection::build(res, options.kind));
-    let csr = super::trace("csr", || projection.csr());
-    let partition = super::trace("leiden", || {
-        cluster::leiden_csr(
-            &csr,
-            &Config {
-                resolution: options.resolution,
-                seed: options.seed,
-                ..Config::default()
-            },
-        )
-    });
+    let projection = projection::build(res, options.kind);
+    let partition = cluster::leiden_csr(
+        &projection.csr(),
+        &Config {
+            resolution: options.resolution,
+            seed: options.seed,
+            ..Config::default()
+        },
+    );
     let count = partition.count;
     let cited = projection::citations(res);
     let mut work_cluster: Vec<Option<usize>> = vec![None; res.works.len()];
@@ -287,7 +284,6 @@ pub fn cluster_corpus(
     for list in works_of.iter_mut() {
         list.sort_by(|&a, &b| times[b].cmp(&times[a]).then(a.cmp(&b)));
     }
-    let t0 = std::time::Instant::now();
     let vocabulary = title_vocabulary(res, docs);
     let abbreviated: Vec<bool> = res
         .venues
@@ -318,12 +314,7 @@ pub fn cluster_corpus(
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    super::trace("", || ());
-    eprintln!("TRACE vocab+texts+orgs {:.2}", t0.elapsed().as_secs_f64());
-    let cluster_labels = super::trace("labels", || {
-        labels::label_clusters_excluding(&texts_of, options.terms, &organisations)
-    });
-    let t0 = std::time::Instant::now();
+    let cluster_labels = labels::label_clusters_excluding(&texts_of, options.terms, &organisations);
 
     // Documents that cite nothing: place them by their text.
     let doc_title = |node: usize| -> String {
@@ -424,7 +415,6 @@ pub fn cluster_corpus(
     for c in clusters.iter_mut() {
         c.documents.sort_by(|a, b| a.path.cmp(&b.path));
     }
-    eprintln!("TRACE clusters rest {:.2}", t0.elapsed().as_secs_f64());
     Clusters {
         kind: options.kind,
         resolution: options.resolution,

@@ -291,19 +291,20 @@ fn strongest_pairs(lists: &[Vec<u32>], weight: &[f64], k: usize) -> (Vec<(u32, u
     (kept, cut)
 }
 
-/// The items and pair lists of a projection cut to its
-/// [`PROJECTION_POOL`] strongest items, and a caption saying so when any
+/// The items and pair lists of a projection cut to its `pool` strongest
+/// items ([`PROJECTION_POOL`] in the figures), and a caption saying so when any
 /// were left out (`what`: "works", "documents").
 fn pooled(
     items: Vec<Item>,
     lists: Vec<Vec<u32>>,
     what: &str,
+    pool: usize,
 ) -> (Vec<Item>, Vec<Vec<u32>>, String) {
     use crate::graph::projection::{restrict_lists, strongest_items};
-    if items.len() <= PROJECTION_POOL {
+    if items.len() <= pool {
         return (items, lists, String::new());
     }
-    let keep = strongest_items(&lists, items.len(), PROJECTION_POOL);
+    let keep = strongest_items(&lists, items.len(), pool);
     let (old, lists) = restrict_lists(&lists, &keep);
     let note = format!(
         "computed over the {} {what} of {} with the greatest total link strength",
@@ -321,7 +322,7 @@ pub fn cocitation(analysis: &Analysis) -> Figure {
     let res = &analysis.resolution;
     let times = times_cited(res);
     let (items, lists) = projection::pair_lists(res, Kind::Cocitation);
-    let (items, lists, pool) = pooled(items, lists, "works");
+    let (items, lists, pool) = pooled(items, lists, "works", PROJECTION_POOL);
     let mut fig = Figure::new("Co-citation: works linked by the documents that cite them together");
     fig.directed = false;
     fig.groups = groups(analysis);
@@ -353,7 +354,7 @@ pub fn coupling(analysis: &Analysis) -> Figure {
     let res = &analysis.resolution;
     let cited = projection::citations(res);
     let (items, lists) = projection::pair_lists(res, Kind::Coupling);
-    let (items, lists, pool) = pooled(items, lists, "documents");
+    let (items, lists, pool) = pooled(items, lists, "documents", PROJECTION_POOL);
     let mut fig =
         Figure::new("Bibliographic coupling: documents linked by the works they both cite");
     fig.directed = false;
@@ -617,26 +618,41 @@ pub fn all(analysis: &Analysis, filter: &Filter) -> Vec<Named> {
             f.filtered(filter)
         }
     };
+    // The figures are independent: built on every core.
+    let ((citation, cocitation), (coupling, (clusters, shared))) = rayon::join(
+        || {
+            rayon::join(
+                || filtered(citation(analysis)),
+                || filtered(cocitation(analysis)),
+            )
+        },
+        || {
+            rayon::join(
+                || coupling(analysis),
+                || rayon::join(|| cluster_map(analysis), || filtered(shared(analysis))),
+            )
+        },
+    );
     vec![
         Named {
             name: "citation",
-            figure: super::trace("fig citation", || filtered(citation(analysis))),
+            figure: citation,
         },
         Named {
             name: "cocitation",
-            figure: super::trace("fig cocitation", || filtered(cocitation(analysis))),
+            figure: cocitation,
         },
         Named {
             name: "coupling",
-            figure: super::trace("fig coupling", || coupling(analysis)),
+            figure: coupling,
         },
         Named {
             name: "clusters",
-            figure: super::trace("fig cluster_map", || cluster_map(analysis)),
+            figure: clusters,
         },
         Named {
             name: "shared",
-            figure: super::trace("fig shared", || filtered(shared(analysis))),
+            figure: shared,
         },
     ]
 }
@@ -644,6 +660,21 @@ pub fn all(analysis: &Analysis, filter: &Filter) -> Vec<Named> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A projection over its pool keeps its strongest items, renumbers the
+    /// lists to them and says so; one within its pool is left alone.
+    #[test]
+    fn pooled_keeps_the_strongest_items() {
+        let items: Vec<Item> = (10..15).map(Item::Work).collect();
+        // Item 2 is in every list, 0 and 4 in two, 1 and 3 in one.
+        let lists = vec![vec![0, 2, 4], vec![0, 2], vec![1, 2, 3], vec![2, 4]];
+        let (kept, cut, note) = pooled(items.clone(), lists.clone(), "works", 3);
+        assert_eq!(kept, vec![Item::Work(10), Item::Work(12), Item::Work(14)]);
+        assert_eq!(cut, vec![vec![0, 1, 2], vec![0, 1], vec![1, 2]]);
+        assert!(note.contains("the 3 works of 5"), "{note}");
+        let (all, same, none) = pooled(items.clone(), lists.clone(), "works", 5);
+        assert_eq!((all, same, none), (items, lists, String::new()));
+    }
 
     /// `strongest_pairs` must keep exactly what `backbone` keeps of the full
     /// projection, ties included (many equal counts and equal node weights).

@@ -18,16 +18,6 @@ use crate::model::{Document, Outcome};
 use crate::resolve::{self, Resolution};
 use serde::Serialize;
 
-/// TEMP trace.
-pub fn trace<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let t = std::time::Instant::now();
-    let r = f();
-    if std::env::var_os("CITEMAP_TRACE").is_some() {
-        eprintln!("TRACE {name} {:.2}", t.elapsed().as_secs_f64());
-    }
-    r
-}
-
 /// Settings of a whole analysis.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -154,12 +144,9 @@ pub fn analyse_with(
         || shared_sources(&docs, &resolution),
     );
     stage(Stage::Summarising);
-    let completeness = trace("completeness", || {
-        completeness(&docs, texts, &options.record_texts)
-    });
-    let times = trace("times", || clusters::times_cited(&resolution));
-    let citing = trace("citations", || projection::citations(&resolution));
-    let t0 = std::time::Instant::now();
+    let completeness = completeness(&docs, texts, &options.record_texts);
+    let times = clusters::times_cited(&resolution);
+    let citing = projection::citations(&resolution);
     let counts = Counts {
         files: docs.len(),
         documents: resolution.documents.len(),
@@ -190,9 +177,6 @@ pub fn analyse_with(
     problems.extend(resolution.notes.iter().cloned());
     for c in &completeness {
         problems.extend(c.problems.iter().map(|p| format!("{}:{p}", c.path)));
-    }
-    if std::env::var_os("CITEMAP_TRACE").is_some() {
-        eprintln!("TRACE counts+problems {:.2}", t0.elapsed().as_secs_f64());
     }
     Analysis {
         docs,

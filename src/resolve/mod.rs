@@ -295,9 +295,8 @@ impl Resolution {
 /// title comparison only inside blocks of entries sharing a rare word).
 pub fn resolve(docs: &[Document], heads: &[&str], options: &Options) -> Resolution {
     let mut notes = Vec::new();
-    let works = crate::report::trace("works", || works::resolve_works(docs, options, &mut notes));
-    let (agents, venues, work_list) =
-        crate::report::trace("agents", || people::resolve_agents(docs, works.works));
+    let works = works::resolve_works(docs, options, &mut notes);
+    let (agents, venues, work_list) = people::resolve_agents(docs, works.works);
     let mut res = Resolution {
         works: work_list,
         work_of: works.work_of,
@@ -308,9 +307,7 @@ pub fn resolve(docs: &[Document], heads: &[&str], options: &Options) -> Resoluti
         doc_node: Vec::new(),
         notes,
     };
-    let (nodes, doc_node) = crate::report::trace("documents", || {
-        documents::resolve_documents(docs, heads, &res, &works.matcher)
-    });
+    let (nodes, doc_node) = documents::resolve_documents(docs, heads, &res, &works.matcher);
     res.documents = nodes;
     res.doc_node = doc_node;
     documents::note_duplicate_file_names(docs, &mut res.notes);
