@@ -49,6 +49,10 @@ struct Met {
     given: Option<String>,
 }
 
+/// A work's venue as its entries name it: the venue key and each spelling
+/// with how many entries write it so.
+type VenueMet = (String, Vec<(String, usize)>);
+
 /// A name as displayed: trimmed of spaces and of the punctuation a citation
 /// style puts after it ("Hugging Face." in IEEE, "Wired.").
 fn clean(name: &str) -> String {
@@ -197,7 +201,7 @@ pub(crate) fn resolve_agents(
     // What each work names (its people or organisation, its venue's key
     // and spellings) is read on every core; only the numbering below,
     // which goes in corpus order, is one pass.
-    let named: Vec<(Vec<Met>, Option<(String, Vec<(String, usize)>)>)> = works
+    let named: Vec<(Vec<Met>, Option<VenueMet>)> = works
         .par_iter()
         .map(|work| {
             let members: Vec<&Reference> = work
