@@ -11,7 +11,7 @@
 use crate::model::Document;
 use crate::resolve::{AgentKind, EntryRef, Evidence, Resolution, WorkId};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// The level a source is shared at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -110,84 +110,103 @@ pub fn shared_entries(
     min_docs: usize,
     levels: &[Level],
 ) -> Vec<SharedEntries> {
+    use rayon::prelude::*;
     let min_docs = min_docs.max(1);
-    let mut out = Vec::new();
-    let mut push =
-        |level: Level, index: usize, label: &str, key: String, entries: Vec<EntryRef>| {
-            let nodes = entries
+    // Distinct counts by sorting small vectors of ids: a large export has
+    // hundreds of thousands of candidate sources and millions of entries,
+    // too many for a tree set each.
+    let distinct = |mut ids: Vec<u32>| -> usize {
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    };
+    let nodes = |entries: &[EntryRef]| -> usize {
+        distinct(
+            entries
                 .iter()
                 .map(|r| res.doc_node[r.doc as usize])
-                .collect::<BTreeSet<_>>()
-                .len();
-            if nodes >= min_docs {
-                out.push(SharedEntries {
-                    level,
-                    index,
-                    label: label.to_owned(),
-                    key,
-                    entries,
-                });
-            }
-        };
+                .collect(),
+        )
+    };
     let works_entries = |works: &[WorkId]| -> Vec<EntryRef> {
         works
             .iter()
             .flat_map(|&w| res.works[w as usize].entries.iter().copied())
             .collect()
     };
-    if levels.contains(&Level::Work) {
-        for (w, work) in res.works.iter().enumerate() {
-            push(
-                Level::Work,
-                w,
-                &work.label,
-                work.key.clone(),
-                work.entries.clone(),
-            );
+    let shared = |level: Level, index: usize, label: &str, key: String, entries: Vec<EntryRef>| {
+        SharedEntries {
+            level,
+            index,
+            label: label.to_owned(),
+            key,
+            entries,
         }
+    };
+    let mut out: Vec<SharedEntries> = Vec::new();
+    if levels.contains(&Level::Work) {
+        out.par_extend(
+            res.works
+                .par_iter()
+                .enumerate()
+                .filter(|(_, work)| nodes(&work.entries) >= min_docs)
+                .map(|(w, work)| {
+                    shared(
+                        Level::Work,
+                        w,
+                        &work.label,
+                        work.key.clone(),
+                        work.entries.clone(),
+                    )
+                }),
+        );
     }
-    for (a, agent) in res.agents.iter().enumerate() {
+    out.par_extend(res.agents.par_iter().enumerate().filter_map(|(a, agent)| {
         let level = match agent.kind {
             AgentKind::Person => Level::Author,
             AgentKind::Organisation => Level::Organisation,
         };
-        if levels.contains(&level) {
-            push(
-                level,
-                a,
-                &agent.label,
-                agent.key.clone(),
-                works_entries(&agent.works),
-            );
+        if !levels.contains(&level) {
+            return None;
         }
-    }
+        let entries = works_entries(&agent.works);
+        (nodes(&entries) >= min_docs)
+            .then(|| shared(level, a, &agent.label, agent.key.clone(), entries))
+    }));
     if levels.contains(&Level::Venue) {
-        for (v, venue) in res.venues.iter().enumerate() {
-            push(
-                Level::Venue,
-                v,
-                &venue.label,
-                format!("venue:{}", venue.key),
-                works_entries(&venue.works),
-            );
-        }
+        out.par_extend(res.venues.par_iter().enumerate().filter_map(|(v, venue)| {
+            let entries = works_entries(&venue.works);
+            (nodes(&entries) >= min_docs).then(|| {
+                shared(
+                    Level::Venue,
+                    v,
+                    &venue.label,
+                    format!("venue:{}", venue.key),
+                    entries,
+                )
+            })
+        }));
     }
+    // Files that are the same path count once: each path gets one id.
+    let mut path_ids: HashMap<&str, u32> = HashMap::new();
+    let path_id: Vec<u32> = docs
+        .iter()
+        .map(|d| {
+            let next = path_ids.len() as u32;
+            *path_ids.entry(d.path.as_str()).or_insert(next)
+        })
+        .collect();
     // Ranked by the files citing each source, counted once per source: a
     // comparison that counted would build a set each time, and popular
     // sources have thousands.
     let mut counted: Vec<(usize, SharedEntries)> = out
-        .into_iter()
+        .into_par_iter()
         .map(|s| {
-            let files = s
-                .entries
-                .iter()
-                .map(|r| docs[r.doc as usize].path.as_str())
-                .collect::<BTreeSet<_>>()
-                .len();
+            let files = distinct(s.entries.iter().map(|r| path_id[r.doc as usize]).collect());
             (files, s)
         })
         .collect();
-    counted.sort_by(|(na, a), (nb, b)| {
+    counted.par_sort_by(|(na, a), (nb, b)| {
         a.level
             .cmp(&b.level)
             .then(nb.cmp(na))

@@ -664,7 +664,10 @@ fn map_layout_section(c: &Corpus) -> Figures {
     let docs = extract_all(c);
     let texts: Vec<&str> = c.docs.iter().map(|d| d.text.as_str()).collect();
     let analysis = citemap::report::analyse(docs, &texts, &Default::default());
-    let map = citemap::report::interactive::map(&analysis, &Default::default());
+    let map = citemap::report::interactive::map(
+        &analysis,
+        &citemap::report::figures::all(&analysis, &Default::default()),
+    );
     // The seed `citemap map` uses by default.
     let (t, cpu) = (Instant::now(), cpu_seconds());
     let positions = html::positions(&map, 42);

@@ -98,7 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             } else {
                 figure.filtered(&args.common.filter())
             };
-            let figure = figure.capped(MAX_FIGURE_NODES);
+            let figure = figures::labelled(&analysis, figure.capped(MAX_FIGURE_NODES));
             let dot = render::dot::to_dot(&figure);
             if args.format == FormatArg::Dot {
                 out.write_all(dot.as_bytes())?;

@@ -150,7 +150,9 @@ pub fn analyse_paths(
     // The stages inside the analysis are listed when it is done, with what
     // each found.
     let mut times: Vec<(Stage, Instant)> = Vec::new();
-    let analysis = report::analyse_with(docs, &texts, options, &mut |stage| {
+    let mut options = options.clone();
+    options.record_texts = sources.iter().map(|s| s.format.is_export()).collect();
+    let analysis = report::analyse_with(docs, &texts, &options, &mut |stage| {
         times.push((stage, Instant::now()));
         progress.start(stage_name(stage), None);
     });
@@ -211,31 +213,54 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     Batch::check_folder(&args.output)?;
     let mut progress = Progress::new();
     let analysis = analyse_paths(&args.paths, &options, &mut progress)?;
+    progress.start("drawing", None);
     let named = figures::all(&analysis, &args.common.filter());
-    progress.start("drawing", Some(named.len() as u64 + 1));
+    // The figures are drawn on every core, and map.html beside them; each
+    // is independent of the others.
+    let (drawn, html) = rayon::join(
+        || {
+            named
+                .par_iter()
+                .map(|f| {
+                    let figure = figures::labelled(&analysis, f.figure.capped(MAX_FIGURE_NODES));
+                    let dot = render::dot::to_dot(&figure);
+                    let svg = draw_svg(&figure, &dot, args.common.engine, args.common.seed)
+                        .with_context(|| format!("drawing {}.svg", f.name))?;
+                    Ok((f.name, dot, svg))
+                })
+                .collect::<anyhow::Result<Vec<_>>>()
+        },
+        || {
+            let map = report::interactive::map(&analysis, &named);
+            render::html::to_html(&map, args.common.seed)
+        },
+    );
     let mut batch = Batch::new();
-    let figure_count = named.len();
-    for f in named {
-        let figure = f.figure.capped(MAX_FIGURE_NODES);
-        let dot = render::dot::to_dot(&figure);
-        let svg = draw_svg(&figure, &dot, args.common.engine, args.common.seed)
-            .with_context(|| format!("drawing {}.svg", f.name))?;
-        batch.add(format!("{}.dot", f.name), dot);
-        batch.add(format!("{}.svg", f.name), svg);
-        progress.inc();
+    for (name, dot, svg) in drawn? {
+        batch.add(format!("{name}.dot"), dot);
+        batch.add(format!("{name}.svg"), svg);
     }
-    let map = report::interactive::map(&analysis, &args.common.filter());
-    batch.add("map.html", render::html::to_html(&map, args.common.seed));
-    progress.inc();
+    batch.add("map.html", html);
     progress.done(&format!(
-        "{figure_count} figures (SVG and DOT) and map.html"
+        "{} figures (SVG and DOT) and map.html",
+        named.len()
     ));
+    drop(named);
     progress.start("writing", None);
-    batch.add("report.md", markdown::render(&analysis));
-    for (name, csv) in report::tables::all(&analysis) {
+    let ((markdown, tables), json) = rayon::join(
+        || {
+            rayon::join(
+                || markdown::render(&analysis),
+                || report::tables::all(&analysis),
+            )
+        },
+        || serde_json::to_string_pretty(&analysis),
+    );
+    batch.add("report.md", markdown);
+    for (name, csv) in tables {
         batch.add(name, csv);
     }
-    let mut json = serde_json::to_string_pretty(&analysis)?;
+    let mut json = json?;
     json.push('\n');
     batch.add("report.json", json);
     let written = batch.commit(&args.output)?;
@@ -253,6 +278,10 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             analysis.clusters.clusters.len()
         );
     }
+    // The analysis of a large export is millions of small allocations,
+    // seconds to free one by one; the process ends here and the system
+    // takes the memory back at once.
+    std::mem::forget(analysis);
     Ok(Status::Ok)
 }
 

@@ -183,6 +183,75 @@ pub fn count_pairs(lists: &[Vec<u32>], items: usize) -> Vec<(u32, u32, u32)> {
     .concat()
 }
 
+/// The `n` items of pair lists (as [`pair_rows`] takes them) with the
+/// greatest total link strength, the sum of their pair counts, which is
+/// `Σ (list length − 1)` over the lists holding an item, so it costs one
+/// pass and no pair is counted. This is how VOSviewer picks the items of a
+/// co-citation or coupling map; ties go to the lower index. Returns whether
+/// each item is picked (all of them when there are `n` or fewer).
+///
+/// ```
+/// use citemap::graph::projection::strongest_items;
+/// let lists = vec![vec![0, 1, 2], vec![1, 2], vec![2, 3]];
+/// assert_eq!(strongest_items(&lists, 4, 2), vec![false, true, true, false]);
+/// ```
+pub fn strongest_items(lists: &[Vec<u32>], items: usize, n: usize) -> Vec<bool> {
+    if items <= n {
+        return vec![true; items];
+    }
+    let mut strength = vec![0u64; items];
+    for list in lists {
+        for &a in list {
+            strength[a as usize] += list.len() as u64 - 1;
+        }
+    }
+    let mut ranked: Vec<u32> = (0..items as u32).collect();
+    let order = |a: &u32, b: &u32| {
+        strength[*b as usize]
+            .cmp(&strength[*a as usize])
+            .then(a.cmp(b))
+    };
+    let mut keep = vec![false; items];
+    if n > 0 {
+        ranked.select_nth_unstable_by(n - 1, order);
+        for &a in &ranked[..n] {
+            keep[a as usize] = true;
+        }
+    }
+    keep
+}
+
+/// Pair lists cut down to the items `keep` marks, renumbered in order:
+/// each kept item's old index, and the lists with the kept items (lists
+/// left with fewer than two, which make no pair, are dropped).
+///
+/// ```
+/// use citemap::graph::projection::restrict_lists;
+/// let lists = vec![vec![0, 1, 2], vec![1, 3], vec![0, 2, 3]];
+/// let (old, lists) = restrict_lists(&lists, &[true, false, true, true]);
+/// assert_eq!(old, vec![0, 2, 3]);
+/// assert_eq!(lists, vec![vec![0, 1], vec![0, 1, 2]]);
+/// ```
+pub fn restrict_lists(lists: &[Vec<u32>], keep: &[bool]) -> (Vec<u32>, Vec<Vec<u32>>) {
+    let mut new = vec![u32::MAX; keep.len()];
+    let mut old = Vec::new();
+    for (a, _) in keep.iter().enumerate().filter(|(_, &k)| k) {
+        new[a] = old.len() as u32;
+        old.push(a as u32);
+    }
+    let lists = lists
+        .iter()
+        .map(|list| -> Vec<u32> {
+            list.iter()
+                .map(|&a| new[a as usize])
+                .filter(|&a| a != u32::MAX)
+                .collect()
+        })
+        .filter(|list| list.len() >= 2)
+        .collect();
+    (old, lists)
+}
+
 /// Builds a projection graph from node ids of `network` and weighted pairs.
 fn assemble(
     kind: Kind,

@@ -71,6 +71,21 @@ impl Format {
         }
     }
 
+    /// Whether this is a citation-database export, whose records' text is
+    /// a title and abstract rather than a paper's body.
+    pub fn is_export(self) -> bool {
+        matches!(
+            self,
+            Format::WosText
+                | Format::WosTabbed
+                | Format::ExportBibtex
+                | Format::ScopusCsv
+                | Format::OpenAlexJsonl
+                | Format::OpenAlexCsv
+                | Format::LensCsv
+        )
+    }
+
     /// True for reference libraries: files that are nothing but a list of
     /// entries, with no text that cites them.
     pub fn is_library(self) -> bool {

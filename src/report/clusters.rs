@@ -10,6 +10,7 @@ use crate::analyze::cluster::{self, Config};
 use crate::analyze::labels;
 use crate::model::Document;
 use crate::resolve::{AgentKind, Resolution};
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Settings of a corpus clustering.
@@ -185,18 +186,14 @@ fn title_vocabulary(res: &Resolution, docs: &[Document]) -> std::collections::BT
 }
 
 /// The text a work is labelled by: its title and venue (unless the venue
-/// is abbreviated).
-fn work_text(
-    res: &Resolution,
-    docs: &[Document],
-    work: usize,
-    vocabulary: &std::collections::BTreeSet<String>,
-) -> String {
+/// is abbreviated: `abbreviated` says which venues are, by index, decided
+/// once per venue rather than once per work citing it).
+fn work_text(res: &Resolution, docs: &[Document], work: usize, abbreviated: &[bool]) -> String {
     let mut text = work_title(res, docs, work).unwrap_or_default();
     if let Some(v) = res.works[work]
         .venue
+        .filter(|&v| !abbreviated.get(v as usize).copied().unwrap_or(true))
         .and_then(|v| res.venues.get(v as usize))
-        .filter(|v| !abbreviated_venue(&v.label, vocabulary))
     {
         text.push_str(". ");
         text.push_str(&v.label);
@@ -288,11 +285,16 @@ pub fn cluster_corpus(
         list.sort_by(|&a, &b| times[b].cmp(&times[a]).then(a.cmp(&b)));
     }
     let vocabulary = title_vocabulary(res, docs);
+    let abbreviated: Vec<bool> = res
+        .venues
+        .par_iter()
+        .map(|v| abbreviated_venue(&v.label, &vocabulary))
+        .collect();
     let texts_of: Vec<Vec<String>> = works_of
         .iter()
         .map(|ws| {
-            ws.iter()
-                .map(|&w| work_text(res, docs, w, &vocabulary))
+            ws.par_iter()
+                .map(|&w| work_text(res, docs, w, &abbreviated))
                 .collect()
         })
         .collect();
@@ -377,7 +379,7 @@ pub fn cluster_corpus(
                 .collect(),
             documents: Vec::new(),
             works: works_of[c]
-                .iter()
+                .par_iter()
                 .map(|&w| ClusterWork {
                     work: w,
                     label: work_short_label(res, docs, w),

@@ -7,7 +7,14 @@ use super::clusters::times_cited;
 use super::projection::{self, Item, Kind};
 use super::Analysis;
 use crate::render::{Edge, Figure, Filter, Group, Node, NodeKind};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+
+/// The most works a co-citation figure, or documents a coupling figure, is
+/// computed over: those with the greatest total link strength (as VOSviewer
+/// picks them). Far more than any view draws (the interactive map shows
+/// 5,000 nodes, an SVG 300), and pair counting over a large export's
+/// 900,000 works would cost more than everything else the map does.
+pub const PROJECTION_POOL: usize = 10_000;
 
 /// Shortens text to `max` characters with an ellipsis, at a word boundary
 /// when one is near.
@@ -95,36 +102,54 @@ fn groups(analysis: &Analysis) -> Vec<Group> {
 
 /// Document nodes that appear in the figures: those that cite or were
 /// placed in a cluster.
-fn shown_documents(analysis: &Analysis, cited: &[BTreeSet<usize>]) -> Vec<usize> {
+fn shown_documents(analysis: &Analysis, cited: &[Vec<usize>]) -> Vec<usize> {
     (0..analysis.resolution.documents.len())
         .filter(|&d| !cited[d].is_empty() || analysis.clusters.doc_cluster[d].is_some())
         .collect()
 }
 
+/// A document node without its label and tooltip ([`labelled`] adds them).
 fn document_node(analysis: &Analysis, d: usize) -> Node {
-    let mut node = Node::new(
-        format!("doc:{d}"),
-        document_label(analysis, d),
-        NodeKind::Document,
-    )
-    .with_tooltip(document_tooltip(analysis, d))
-    .weighing(4.0);
+    let mut node = Node::new(format!("doc:{d}"), String::new(), NodeKind::Document).weighing(4.0);
     node.group = analysis.clusters.doc_cluster[d];
     node
 }
 
+/// A work node without its label and tooltip ([`labelled`] adds them); its
+/// weight is the times it is cited.
 fn work_node(analysis: &Analysis, w: usize, times: &[usize]) -> Node {
-    let mut node = Node::new(format!("work:{w}"), work_label(analysis, w), NodeKind::Work)
-        .with_tooltip(work_tooltip(analysis, w, times[w]))
+    let mut node = Node::new(format!("work:{w}"), String::new(), NodeKind::Work)
         .weighing(times[w] as f64)
         .highlighted(times[w] > 1);
     node.group = analysis.clusters.work_cluster[w];
     node
 }
 
+/// The figure with the labels and tooltips of its document and work nodes
+/// filled in. The figures are built without them and labelled once cut
+/// ([`Figure::capped`], [`Figure::filtered`]) to what is drawn: on a large
+/// export a figure has a million nodes before the cut and a few hundred
+/// after, and nothing in the cut depends on a label.
+pub fn labelled(analysis: &Analysis, mut figure: Figure) -> Figure {
+    let index = |id: &str, prefix: &str| id.strip_prefix(prefix).and_then(|i| i.parse().ok());
+    for n in figure.nodes.iter_mut() {
+        if let Some(d) = index(&n.id, "doc:").filter(|&d| d < analysis.resolution.documents.len()) {
+            n.label = document_label(analysis, d);
+            n.tooltip = document_tooltip(analysis, d);
+        } else if let Some(w) =
+            index(&n.id, "work:").filter(|&w| w < analysis.resolution.works.len())
+        {
+            n.label = work_label(analysis, w);
+            // A work node's weight is the times it is cited.
+            n.tooltip = work_tooltip(analysis, w, n.weight as usize);
+        }
+    }
+    figure
+}
+
 /// What a document placed by text similarity is drawn linked to: the
 /// citing documents of its cluster, or else the cluster's most cited works.
-fn placed_links(analysis: &Analysis, cited: &[BTreeSet<usize>], d: usize) -> Vec<Item> {
+fn placed_links(analysis: &Analysis, cited: &[Vec<usize>], d: usize) -> Vec<Item> {
     let Some(c) = analysis.clusters.doc_cluster[d] else {
         return Vec::new();
     };
@@ -160,26 +185,34 @@ pub fn citation(analysis: &Analysis) -> Figure {
     let times = times_cited(res);
     let mut fig = Figure::new("Citation network: documents and the works they cite");
     fig.groups = groups(analysis);
-    let mut index: BTreeMap<Item, usize> = BTreeMap::new();
+    // Each document's and work's node (usize::MAX: not drawn).
+    let mut doc_at = vec![usize::MAX; res.documents.len()];
+    let mut work_at = vec![usize::MAX; res.works.len()];
     for d in shown_documents(analysis, &cited) {
-        index.insert(Item::Document(d), fig.nodes.len());
+        doc_at[d] = fig.nodes.len();
         fig.nodes.push(document_node(analysis, d));
     }
     for (w, &t) in times.iter().enumerate() {
         if t > 0 {
-            index.insert(Item::Work(w), fig.nodes.len());
+            work_at[w] = fig.nodes.len();
             fig.nodes.push(work_node(analysis, w, &times));
         }
     }
-    for (d, set) in cited.iter().enumerate() {
-        for &w in set {
-            let mut e = Edge::new(index[&Item::Document(d)], index[&Item::Work(w)]);
+    fig.edges.reserve(cited.iter().map(Vec::len).sum());
+    for (d, list) in cited.iter().enumerate() {
+        for &w in list {
+            let mut e = Edge::new(doc_at[d], work_at[w]);
             e.highlight = times[w] > 1;
             fig.edges.push(e);
         }
-        if let Some(&at) = index.get(&Item::Document(d)) {
+        let at = doc_at[d];
+        if at != usize::MAX {
             for other in placed_links(analysis, &cited, d) {
-                if let Some(&to) = index.get(&other) {
+                let to = match other {
+                    Item::Document(o) => doc_at[o],
+                    Item::Work(w) => work_at[w],
+                };
+                if to != usize::MAX {
                     fig.edges.push(dashed(at, to));
                 }
             }
@@ -258,12 +291,38 @@ fn strongest_pairs(lists: &[Vec<u32>], weight: &[f64], k: usize) -> (Vec<(u32, u
     (kept, cut)
 }
 
+/// The items and pair lists of a projection cut to its `pool` strongest
+/// items ([`PROJECTION_POOL`] in the figures), and a caption saying so when any
+/// were left out (`what`: "works", "documents").
+fn pooled(
+    items: Vec<Item>,
+    lists: Vec<Vec<u32>>,
+    what: &str,
+    pool: usize,
+) -> (Vec<Item>, Vec<Vec<u32>>, String) {
+    use crate::graph::projection::{restrict_lists, strongest_items};
+    if items.len() <= pool {
+        return (items, lists, String::new());
+    }
+    let keep = strongest_items(&lists, items.len(), pool);
+    let (old, lists) = restrict_lists(&lists, &keep);
+    let note = format!(
+        "computed over the {} {what} of {} with the greatest total link strength",
+        old.len(),
+        items.len()
+    );
+    let items = old.into_iter().map(|i| items[i as usize]).collect();
+    (items, lists, note)
+}
+
 /// Works linked by being cited together (only each work's 3 strongest
-/// links are drawn when there are more).
+/// links are drawn when there are more). Over [`PROJECTION_POOL`] works,
+/// only the strongest are projected, and the caption says so.
 pub fn cocitation(analysis: &Analysis) -> Figure {
     let res = &analysis.resolution;
     let times = times_cited(res);
     let (items, lists) = projection::pair_lists(res, Kind::Cocitation);
+    let (items, lists, pool) = pooled(items, lists, "works", PROJECTION_POOL);
     let mut fig = Figure::new("Co-citation: works linked by the documents that cite them together");
     fig.directed = false;
     fig.groups = groups(analysis);
@@ -283,21 +342,35 @@ pub fn cocitation(analysis: &Analysis) -> Figure {
     if cut {
         fig.caption = "each work's 3 strongest co-citation links".to_owned();
     }
+    fig.caption = join_caption(&pool, &fig.caption);
     fig
 }
 
 /// Documents linked by the works they both cite (only each document's 5
-/// strongest couplings are drawn when there are more).
+/// strongest couplings are drawn when there are more). Over
+/// [`PROJECTION_POOL`] citing documents, only the strongest are projected
+/// and drawn, and the caption says so.
 pub fn coupling(analysis: &Analysis) -> Figure {
     let res = &analysis.resolution;
     let cited = projection::citations(res);
     let (items, lists) = projection::pair_lists(res, Kind::Coupling);
+    let (items, lists, pool) = pooled(items, lists, "documents", PROJECTION_POOL);
     let mut fig =
         Figure::new("Bibliographic coupling: documents linked by the works they both cite");
     fig.directed = false;
     fig.groups = groups(analysis);
+    // The documents projected, and those citing nothing (placed by text).
+    let mut in_pool = vec![pool.is_empty(); res.documents.len()];
+    for item in &items {
+        if let Item::Document(d) = *item {
+            in_pool[d] = true;
+        }
+    }
     let mut index = BTreeMap::new();
     for d in shown_documents(analysis, &cited) {
+        if !in_pool[d] && !cited[d].is_empty() {
+            continue;
+        }
         index.insert(d, fig.nodes.len());
         let mut node = document_node(analysis, d);
         // Sized by how many works it cites, damped: a long list should not
@@ -325,6 +398,7 @@ pub fn coupling(analysis: &Analysis) -> Figure {
     if cut {
         fig.caption = "each document's 5 strongest couplings".to_owned();
     }
+    fig.caption = join_caption(&pool, &fig.caption);
     for (&d, &at) in &index {
         for other in placed_links(analysis, &cited, d) {
             if let Item::Document(o) = other {
@@ -343,10 +417,10 @@ pub fn coupling(analysis: &Analysis) -> Figure {
 }
 
 fn join_caption(a: &str, b: &str) -> String {
-    if a.is_empty() {
-        b.to_owned()
-    } else {
-        format!("{a}; {b}")
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_owned(),
+        (false, true) => a.to_owned(),
+        (false, false) => format!("{a}; {b}"),
     }
 }
 
@@ -451,7 +525,7 @@ pub fn cluster_map(analysis: &Analysis) -> Figure {
             ..Filter::default()
         });
     }
-    fig
+    labelled(analysis, fig)
 }
 
 /// Documents and the sources they share: works, people and organisations,
@@ -463,15 +537,31 @@ pub fn shared(analysis: &Analysis) -> Figure {
     let mut fig = Figure::new("Sources shared between documents");
     fig.directed = false;
     fig.groups = groups(analysis);
-    let mut index = BTreeMap::new();
+    let mut index = vec![usize::MAX; res.documents.len()];
     for d in shown_documents(analysis, &cited) {
         if cited[d].is_empty() {
             continue;
         }
-        index.insert(d, fig.nodes.len());
+        index[d] = fig.nodes.len();
         fig.nodes.push(document_node(analysis, d));
     }
-    for s in &analysis.shared {
+    // Over the pool, the sources shared by the most documents (ties: the
+    // first listed): a large export shares hundreds of thousands.
+    let shared = &analysis.shared;
+    let mut sources: Vec<usize> = (0..shared.len()).collect();
+    let pool = if sources.len() > PROJECTION_POOL {
+        sources.sort_by_key(|&i| std::cmp::Reverse(shared[i].documents.len()));
+        sources.truncate(PROJECTION_POOL);
+        sources.sort_unstable();
+        format!(
+            "the {} sources shared by the most documents, of {}",
+            sources.len(),
+            shared.len()
+        )
+    } else {
+        String::new()
+    };
+    for s in sources.into_iter().map(|i| &shared[i]) {
         let node = match s.level {
             "work" => work_node(analysis, s.index, &times),
             level => Node::new(
@@ -489,8 +579,9 @@ pub fn shared(analysis: &Analysis) -> Figure {
         };
         let at = fig.nodes.len();
         fig.nodes.push(node);
-        for d in &s.documents {
-            if let Some(&di) = index.get(d) {
+        for &d in &s.documents {
+            let di = index[d];
+            if di != usize::MAX {
                 let mut e = Edge::new(di, at);
                 e.highlight = true;
                 fig.edges.push(e);
@@ -498,7 +589,10 @@ pub fn shared(analysis: &Analysis) -> Figure {
         }
     }
     fig.key = "square: a document; circle: a shared work; diamond: a shared person, organisation or venue".to_owned();
-    fig.caption = "edges: who cites what; colour: the document's or work's cluster".to_owned();
+    fig.caption = join_caption(
+        &pool,
+        "edges: who cites what; colour: the document's or work's cluster",
+    );
     fig.no_hulls = true;
     fig
 }
@@ -513,7 +607,9 @@ pub struct Named {
 }
 
 /// All figures of the main job, each cut down by `filter` where it applies
-/// (the citation and co-citation networks grow with the corpus).
+/// (the citation and co-citation networks grow with the corpus). Their
+/// document and work nodes are not labelled yet: cut each to what is drawn
+/// ([`Figure::capped`]), then [`labelled`].
 pub fn all(analysis: &Analysis, filter: &Filter) -> Vec<Named> {
     let filtered = |f: Figure| {
         if *filter == Filter::default() {
@@ -522,26 +618,41 @@ pub fn all(analysis: &Analysis, filter: &Filter) -> Vec<Named> {
             f.filtered(filter)
         }
     };
+    // The figures are independent: built on every core.
+    let ((citation, cocitation), (coupling, (clusters, shared))) = rayon::join(
+        || {
+            rayon::join(
+                || filtered(citation(analysis)),
+                || filtered(cocitation(analysis)),
+            )
+        },
+        || {
+            rayon::join(
+                || coupling(analysis),
+                || rayon::join(|| cluster_map(analysis), || filtered(shared(analysis))),
+            )
+        },
+    );
     vec![
         Named {
             name: "citation",
-            figure: filtered(citation(analysis)),
+            figure: citation,
         },
         Named {
             name: "cocitation",
-            figure: filtered(cocitation(analysis)),
+            figure: cocitation,
         },
         Named {
             name: "coupling",
-            figure: coupling(analysis),
+            figure: coupling,
         },
         Named {
             name: "clusters",
-            figure: cluster_map(analysis),
+            figure: clusters,
         },
         Named {
             name: "shared",
-            figure: filtered(shared(analysis)),
+            figure: shared,
         },
     ]
 }
@@ -549,6 +660,21 @@ pub fn all(analysis: &Analysis, filter: &Filter) -> Vec<Named> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A projection over its pool keeps its strongest items, renumbers the
+    /// lists to them and says so; one within its pool is left alone.
+    #[test]
+    fn pooled_keeps_the_strongest_items() {
+        let items: Vec<Item> = (10..15).map(Item::Work).collect();
+        // Item 2 is in every list, 0 and 4 in two, 1 and 3 in one.
+        let lists = vec![vec![0, 2, 4], vec![0, 2], vec![1, 2, 3], vec![2, 4]];
+        let (kept, cut, note) = pooled(items.clone(), lists.clone(), "works", 3);
+        assert_eq!(kept, vec![Item::Work(10), Item::Work(12), Item::Work(14)]);
+        assert_eq!(cut, vec![vec![0, 1, 2], vec![0, 1], vec![1, 2]]);
+        assert!(note.contains("the 3 works of 5"), "{note}");
+        let (all, same, none) = pooled(items.clone(), lists.clone(), "works", 5);
+        assert_eq!((all, same, none), (items, lists, String::new()));
+    }
 
     /// `strongest_pairs` must keep exactly what `backbone` keeps of the full
     /// projection, ties included (many equal counts and equal node weights).

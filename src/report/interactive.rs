@@ -6,7 +6,7 @@
 use super::figures::{self, document_label};
 use super::Analysis;
 use crate::render::html::{ClusterPanel, Map, View};
-use crate::render::{Figure, Filter, NodeKind};
+use crate::render::{Figure, NodeKind};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -85,39 +85,27 @@ fn detailed(a: &Analysis, mut figure: Figure) -> Figure {
     figure
 }
 
-/// The map of an analysis, each view cut by `filter` as the SVG figures
-/// are, and to at most [`MAX_NODES`] nodes.
-pub fn map(a: &Analysis, filter: &Filter) -> Map {
-    let cut = |f: Figure| {
-        let f = if *filter == Filter::default() {
-            f
-        } else {
-            f.filtered(filter)
-        };
-        detailed(a, f.capped(MAX_NODES))
+/// The map of an analysis from its figures as [`figures::all`] built them
+/// (already cut by the command's filter): the citation, co-citation,
+/// coupling and cluster views, each cut to at most [`MAX_NODES`] nodes.
+pub fn map(a: &Analysis, named: &[figures::Named]) -> Map {
+    let view = |name: &str, label: &str| -> Option<View> {
+        let f = named.iter().find(|f| f.name == name)?;
+        Some(View {
+            name: name.into(),
+            label: label.into(),
+            figure: detailed(a, figures::labelled(a, f.figure.capped(MAX_NODES))),
+        })
     };
-    let views = vec![
-        View {
-            name: "citation".into(),
-            label: "citation".into(),
-            figure: cut(figures::citation(a)),
-        },
-        View {
-            name: "cocitation".into(),
-            label: "co-citation".into(),
-            figure: cut(figures::cocitation(a)),
-        },
-        View {
-            name: "coupling".into(),
-            label: "coupling".into(),
-            figure: cut(figures::coupling(a)),
-        },
-        View {
-            name: "clusters".into(),
-            label: "clusters".into(),
-            figure: figures::cluster_map(a),
-        },
-    ];
+    let views = [
+        ("citation", "citation"),
+        ("cocitation", "co-citation"),
+        ("coupling", "coupling"),
+        ("clusters", "clusters"),
+    ]
+    .into_iter()
+    .filter_map(|(name, label)| view(name, label))
+    .collect();
     let clusters = a
         .clusters
         .clusters

@@ -17,7 +17,6 @@ pub mod tables;
 use crate::model::{Document, Outcome};
 use crate::resolve::{self, Resolution};
 use serde::Serialize;
-use std::collections::BTreeSet;
 
 /// Settings of a whole analysis.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +25,12 @@ pub struct Options {
     pub clusters: clusters::Options,
     /// Resolution settings.
     pub resolve: resolve::Options,
+    /// For each file (same order as the documents), whether its text is a
+    /// database record's title and abstract rather than a paper's body: it
+    /// is used to place and identify the document but holds no in-text
+    /// citations to check (and checking 100,000 records would cost more
+    /// than the rest of the summary). Empty: every text is checked.
+    pub record_texts: Vec<bool>,
 }
 
 /// A source shared by more than one document: a work, a person or
@@ -132,10 +137,14 @@ pub fn analyse_with(
     let heads: Vec<&str> = texts.iter().map(|t| resolve::documents::head(t)).collect();
     let resolution = resolve::resolve(&docs, &heads, &options.resolve);
     stage(Stage::Clustering);
-    let clusters = clusters::cluster_corpus(&docs, texts, &resolution, &options.clusters);
+    // The shared sources need only the resolution: they are found on the
+    // other core while the clustering (mostly one thread) runs.
+    let (clusters, shared) = rayon::join(
+        || clusters::cluster_corpus(&docs, texts, &resolution, &options.clusters),
+        || shared_sources(&docs, &resolution),
+    );
     stage(Stage::Summarising);
-    let shared = shared_sources(&docs, &resolution);
-    let completeness = completeness(&docs, texts);
+    let completeness = completeness(&docs, texts, &options.record_texts);
     let times = clusters::times_cited(&resolution);
     let citing = projection::citations(&resolution);
     let counts = Counts {
@@ -183,13 +192,19 @@ pub fn analyse_with(
 /// Runs `citemap check` on each document that has a works-cited list and
 /// in-text citations; a document whose text is only its list has nothing
 /// to check against.
-fn completeness(docs: &[Document], texts: &[&str]) -> Vec<Completeness> {
+fn completeness(docs: &[Document], texts: &[&str], record_texts: &[bool]) -> Vec<Completeness> {
     use rayon::prelude::*;
     let config = crate::check::Config::default();
     docs.par_iter()
         .zip(texts.par_iter())
-        .filter(|(doc, _)| !doc.entries.is_empty())
-        .filter_map(|(doc, text)| {
+        .enumerate()
+        // Without text there are no in-text citations to check.
+        .filter(|(i, (doc, text))| {
+            !doc.entries.is_empty()
+                && !text.is_empty()
+                && !record_texts.get(*i).copied().unwrap_or(false)
+        })
+        .filter_map(|(_, (doc, text))| {
             let report = crate::check::check_document(text, doc, &config);
             (report.citations > 0).then(|| Completeness {
                 path: report.path.clone(),
@@ -212,27 +227,32 @@ fn completeness(docs: &[Document], texts: &[&str]) -> Vec<Completeness> {
 /// shared` and the map agree), with the indices the figures need.
 pub fn shared_sources(docs: &[Document], res: &Resolution) -> Vec<Shared> {
     use crate::analyze::shared::{self, Level};
+    use rayon::prelude::*;
     let cited = projection::citations(res);
-    let mut citers_of_work: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); res.works.len()];
-    for (d, set) in cited.iter().enumerate() {
-        for &w in set {
-            citers_of_work[w].insert(d);
+    // Documents are visited in order and cite each work once, so each
+    // list comes out sorted without repeats.
+    let mut citers_of_work: Vec<Vec<usize>> = vec![Vec::new(); res.works.len()];
+    for (d, list) in cited.iter().enumerate() {
+        for &w in list {
+            citers_of_work[w].push(d);
         }
     }
     let union = |works: &[u32]| -> Vec<usize> {
-        let mut all = BTreeSet::new();
-        for &w in works {
-            if let Some(s) = citers_of_work.get(w as usize) {
-                all.extend(s.iter().copied());
-            }
-        }
-        all.into_iter().collect()
+        let mut all: Vec<usize> = works
+            .iter()
+            .filter_map(|&w| citers_of_work.get(w as usize))
+            .flatten()
+            .copied()
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
     };
     shared::shared_entries(docs, res, 2, &Level::ALL)
-        .into_iter()
+        .into_par_iter()
         .map(|s| {
             let (level, documents) = match s.level {
-                Level::Work => ("work", citers_of_work[s.index].iter().copied().collect()),
+                Level::Work => ("work", citers_of_work[s.index].clone()),
                 Level::Author => ("person", union(&res.agents[s.index].works)),
                 Level::Organisation => ("organisation", union(&res.agents[s.index].works)),
                 Level::Venue => ("venue", union(&res.venues[s.index].works)),

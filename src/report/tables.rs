@@ -52,6 +52,13 @@ pub fn problem_kind(problem: &str) -> String {
 
 /// Every table: (file name, CSV text).
 pub fn all(a: &Analysis) -> Vec<(&'static str, String)> {
+    use rayon::prelude::*;
+    // Each document node's label, made once: shared.csv names the citing
+    // documents of every shared source, millions of times on a large export.
+    let labels: Vec<String> = (0..a.resolution.documents.len())
+        .into_par_iter()
+        .map(|n| document_label(a, n))
+        .collect();
     let mut documents = String::new();
     row(
         &mut documents,
@@ -62,7 +69,7 @@ pub fn all(a: &Analysis) -> Vec<(&'static str, String)> {
         row(
             &mut documents,
             &[
-                node.map_or_else(String::new, |n| document_label(a, n)),
+                node.map_or_else(String::new, |n| labels[n].clone()),
                 doc.path.clone(),
                 doc.entries.len().to_string(),
                 node.and_then(|n| a.clusters.doc_cluster.get(n).copied().flatten())
@@ -76,7 +83,7 @@ pub fn all(a: &Analysis) -> Vec<(&'static str, String)> {
         &["level", "source", "documents", "cited_by"].map(String::from),
     );
     for s in &a.shared {
-        let who: Vec<String> = s.documents.iter().map(|&d| document_label(a, d)).collect();
+        let who: Vec<&str> = s.documents.iter().map(|&d| labels[d].as_str()).collect();
         row(
             &mut shared,
             &[

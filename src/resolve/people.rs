@@ -12,6 +12,7 @@ use super::normalise::{
 };
 use super::{Agent, AgentId, AgentKind, Evidence, Rule, Venue, VenueId, Work};
 use crate::model::{Document, Person, Reference, WorkType};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 /// Hosts that carry other people's work; they name no organisation.
@@ -47,6 +48,10 @@ struct Met {
     spelling: String,
     given: Option<String>,
 }
+
+/// A work's venue as its entries name it: the venue key and each spelling
+/// with how many entries write it so.
+type VenueMet = (String, Vec<(String, usize)>);
 
 /// A name as displayed: trimmed of spaces and of the punctuation a citation
 /// style puts after it ("Hugging Face." in IEEE, "Wired.").
@@ -193,21 +198,51 @@ pub(crate) fn resolve_agents(
     let mut venue_ids: HashMap<String, VenueId> = HashMap::new();
     let mut venues: Vec<(String, BTreeMap<String, usize>, Vec<u32>)> = Vec::new();
 
-    for (w, work) in works.iter_mut().enumerate() {
-        let members: Vec<&Reference> = work
-            .entries
-            .iter()
-            .filter_map(|r| r.reference(docs))
-            .collect();
-        // The entry naming the most authors speaks for the work.
-        let with_authors = members
-            .iter()
-            .max_by_key(|r| r.authors.len())
-            .filter(|r| !r.authors.is_empty());
-        let met: Vec<Met> = match with_authors {
-            Some(r) => r.authors.iter().filter_map(person_met).collect(),
-            None => site_org(&members).into_iter().collect(),
-        };
+    // What each work names (its people or organisation, its venue's key
+    // and spellings) is read on every core; only the numbering below,
+    // which goes in corpus order, is one pass.
+    let named: Vec<(Vec<Met>, Option<VenueMet>)> = works
+        .par_iter()
+        .map(|work| {
+            let members: Vec<&Reference> = work
+                .entries
+                .iter()
+                .filter_map(|r| r.reference(docs))
+                .collect();
+            // The entry naming the most authors speaks for the work.
+            let with_authors = members
+                .iter()
+                .max_by_key(|r| r.authors.len())
+                .filter(|r| !r.authors.is_empty());
+            let met: Vec<Met> = match with_authors {
+                Some(r) => r.authors.iter().filter_map(person_met).collect(),
+                None => site_org(&members).into_iter().collect(),
+            };
+            // Every member's container counts towards the venue's
+            // spellings. A work cited thousands of times (a database
+            // export) names its journal in a few spellings: each is keyed
+            // and cleaned once.
+            let mut containers: Vec<&str> = members
+                .iter()
+                .filter_map(|r| r.container_title.as_deref())
+                .collect();
+            let venue = containers.first().copied().and_then(|first| {
+                let key = venue_key(first);
+                if key.is_empty() {
+                    return None;
+                }
+                containers.sort_unstable();
+                let spellings = containers
+                    .chunk_by(|a, b| a == b)
+                    .filter(|run| venue_key(run[0]) == key)
+                    .map(|run| (clean(run[0]), run.len()))
+                    .collect();
+                Some((key, spellings))
+            });
+            (met, venue)
+        })
+        .collect();
+    for (w, (work, (met, venue))) in works.iter_mut().zip(named).enumerate() {
         for m in met {
             let id = *agent_ids.entry(m.key.clone()).or_insert_with(|| {
                 agent_keys.push(m.key.clone());
@@ -231,30 +266,17 @@ pub(crate) fn resolve_agents(
                 work.authors.push(id);
             }
         }
-        // Every member's container counts towards the venue's spellings.
-        // A work cited thousands of times (a database export) names its
-        // journal in a few spellings: each is keyed and cleaned once.
-        let mut containers: Vec<&str> = members
-            .iter()
-            .filter_map(|r| r.container_title.as_deref())
-            .collect();
-        if let Some(&first) = containers.first() {
-            let key = venue_key(first);
-            if !key.is_empty() {
-                let id = *venue_ids.entry(key.clone()).or_insert_with(|| {
-                    venues.push((key.clone(), BTreeMap::new(), Vec::new()));
-                    (venues.len() - 1) as VenueId
-                });
-                let v = &mut venues[id as usize];
-                containers.sort_unstable();
-                for run in containers.chunk_by(|a, b| a == b) {
-                    if venue_key(run[0]) == key {
-                        *v.1.entry(clean(run[0])).or_default() += run.len();
-                    }
-                }
-                v.2.push(w as u32);
-                work.venue = Some(id);
+        if let Some((key, spellings)) = venue {
+            let id = *venue_ids.entry(key.clone()).or_insert_with(|| {
+                venues.push((key, BTreeMap::new(), Vec::new()));
+                (venues.len() - 1) as VenueId
+            });
+            let v = &mut venues[id as usize];
+            for (spelling, n) in spellings {
+                *v.1.entry(spelling).or_default() += n;
             }
+            v.2.push(w as u32);
+            work.venue = Some(id);
         }
     }
 

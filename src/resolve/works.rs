@@ -652,9 +652,9 @@ pub(crate) fn resolve_works(
         works[id as usize].entries.push(*r);
         work_of_item.push(id);
     }
-    for work in &mut works {
-        describe(work, docs, &keys, &item_of);
-    }
+    works
+        .par_iter_mut()
+        .for_each(|work| describe(work, docs, &keys, &item_of));
     let mut work_of: Vec<Vec<WorkId>> = docs.iter().map(|d| vec![0; d.entries.len()]).collect();
     for (i, r) in refs.iter().enumerate() {
         work_of[r.doc as usize][r.entry as usize] = work_of_item[i];
