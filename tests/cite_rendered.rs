@@ -65,6 +65,16 @@ const FORMERLY_HELD_OUT_FLOOR: f64 = 100.0;
 /// figures, not tuned since.
 const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings at most)
+    ("12-library-access", "apa", 96.3, 0, 0, 0),
+    ("12-library-access", "chicago-ad", 96.3, 0, 0, 0),
+    ("12-library-access", "chicago-notes", 96.3, 0, 0, 0),
+    ("12-library-access", "ieee", 100.0, 0, 0, 0),
+    ("12-library-access", "mla", 88.9, 1, 0, 1),
+    ("13-fisheries-commons", "apa", 80.0, 0, 0, 4),
+    ("13-fisheries-commons", "chicago-ad", 84.0, 0, 0, 3),
+    ("13-fisheries-commons", "chicago-notes", 96.0, 0, 0, 0),
+    ("13-fisheries-commons", "ieee", 100.0, 0, 0, 0),
+    ("13-fisheries-commons", "mla", 68.0, 0, 1, 2),
 ];
 
 /// The papers the rules were developed on.
