@@ -5,7 +5,11 @@
 # alarms on clean papers, planted defects reported at their line.
 #   scripts/score-citations.sh          # the table
 #   CITEMAP_SHOW=30 scripts/score-citations.sh   # and what was missed
+#   scripts/score-citations.sh held-out # the held-out papers, per paper
+#                                       # (tests/fixtures/heldout2/)
 set -uo pipefail
 cd "$(dirname "$0")/.."
-cargo test --release --test cite_rendered -- --nocapture rendered_papers_in_every_style 2>&1 \
-  | sed -n '/^style/,/^all/p;/^    /p'
+test=rendered_papers_in_every_style
+[ "${1:-}" = held-out ] && test=held_out_papers_in_every_style
+cargo test --release --test cite_rendered -- --nocapture --exact "$test" 2>&1 \
+  | sed -n '/^1[0-9]-/p;/^all held-out/p;/^style/,/^all /p;/^    /p'

@@ -12,6 +12,7 @@
 
 use super::scan::{Citation, CiteItem, Form};
 use crate::model::{Entry, Span};
+use crate::parse::tokens::{self, NameStop};
 use std::ops::Range;
 
 /// The first author's family name (or an organisation's whole name) of
@@ -35,6 +36,11 @@ pub(crate) fn first_authors_each(entries: &[Entry]) -> Vec<Option<String>> {
                 // "World Health Organization. Global …" parsed as a person
                 // given "World Health": the organisation is the whole head.
                 (Some(p), Some(h)) if organisation_head(raw, &h, &p) => Some(h),
+                // "Dept. of Health. …" parsed as "Dept": the parser stopped
+                // at the abbreviation's full stop, the head goes past it.
+                (Some(p), Some(h)) if h.len() > p.len() + 1 && h.starts_with(&format!("{p}.")) => {
+                    Some(h)
+                }
                 (p, h) => p.or(h),
             }
         };
@@ -65,13 +71,63 @@ fn raw_first_author(raw: &str) -> Option<String> {
     if raw.starts_with(['[', '(']) || raw.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let end = raw.find([',', '.', '(']).unwrap_or(raw.len());
+    let end = head_end(raw);
     let name = raw[..end].trim();
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 8 || !name.starts_with(char::is_uppercase) {
         return None;
     }
     Some(name.to_owned())
+}
+
+/// Where the first author of `raw` ends: at the first comma, bracket or
+/// full stop, except a full stop inside an organisation's name ("U.S.
+/// Environmental Protection Agency.", "Dept. of Health.", "St. John's
+/// College."). Cut at "U.S.", such a name is known by its last word
+/// ("Agency"), which other organisations share. A dotted acronym is
+/// crossed only before two capitalised words or more, so a person's
+/// initials ("J.R. Smith.") still end where they did.
+fn head_end(raw: &str) -> usize {
+    let mut from = 0;
+    loop {
+        let Some(k) = raw[from..].find([',', '.', '(']).map(|k| from + k) else {
+            return raw.len();
+        };
+        if !raw[k..].starts_with('.') {
+            return k;
+        }
+        let after = &raw[k + 1..];
+        if after.starts_with(char::is_alphabetic) {
+            // Inside "U.S.": the stop that counts is the acronym's last.
+            from = k + 1;
+            continue;
+        }
+        let word = tokens::word_before_stop(&raw[..k]);
+        let next_words: Vec<&str> = after
+            .split([',', '.', '('])
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+        // "Dept. of Health": a small word goes on with the name, as no
+        // title opens in lower case.
+        let connector = next_words
+            .first()
+            .is_some_and(|w| matches!(*w, "of" | "for" | "and" | "on" | "the"));
+        let crosses = after.starts_with(' ')
+            && match tokens::name_stop(word) {
+                NameStop::Inner if word.contains('.') => {
+                    next_words.iter().filter(|w| capitalised(w)).count() >= 2
+                }
+                NameStop::Inner => connector || next_words.first().is_some_and(capitalised),
+                _ => connector && word.chars().count() > 1,
+            };
+        if !crosses {
+            return k;
+        }
+        from = k + 1;
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -758,5 +814,69 @@ mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
         // An initial is no sentence end: "Ofelia M. García" is introduced.
         assert!(find("by Ofelia M. García and Wei", &["García"], true).is_empty());
+    }
+
+    #[test]
+    fn an_organisation_is_not_cut_at_an_abbreviation() {
+        use crate::model::{Outcome, Person, Reference, Span, Style};
+        // As the parser may read them: "U.S. Coastal Survey" given names of
+        // a person "Agency", "Dept" a name alone (made-up works).
+        let entry = |raw: &str, person: Person| Entry {
+            span: Span::default(),
+            label: None,
+            raw: raw.into(),
+            style: Style::Mla,
+            outcome: Outcome::Parsed {
+                reference: Reference {
+                    authors: vec![person],
+                    ..Reference::default()
+                }
+                .into(),
+                confidence: 0.9,
+            },
+        };
+        let entries = [
+            entry(
+                "U.S. Coastal Survey Agency. Tides and Harbours. CSA, 2014.",
+                Person::new("Agency", Some("U.S. Coastal Survey")),
+            ),
+            entry(
+                "Dept. of Roads. Gravel Surfaces. Press, 2009.",
+                Person::literal("Dept"),
+            ),
+            entry(
+                "St. Olaf Rowing Club. A History of Oars. Club, 1999.",
+                Person::new("Club", Some("St. Olaf Rowing")),
+            ),
+            // A person's initials still end where they did.
+            entry(
+                "J.R. Smith. Gravel. Press, 2001.",
+                Person::new("Smith", Some("J.R.")),
+            ),
+            entry(
+                "Acme Inc. Widget Handbook. Acme, 2019.",
+                Person::literal("Acme Inc"),
+            ),
+        ];
+        let firsts = first_authors_each(&entries);
+        let firsts: Vec<&str> = firsts.iter().map(|f| f.as_deref().unwrap_or("")).collect();
+        assert_eq!(
+            firsts,
+            [
+                "U.S. Coastal Survey Agency",
+                "Dept. of Roads",
+                "St. Olaf Rowing Club",
+                "Smith",
+                "Acme Inc"
+            ]
+        );
+        // Known by its whole name, it is found where the text names it.
+        let raws: Vec<&str> = entries.iter().map(|e| &*e.raw).collect();
+        let names: Vec<Option<String>> = firsts.iter().map(|f| Some((*f).to_owned())).collect();
+        let k = known_names(&names, &raws);
+        let text = "as U.S. Coastal Survey\nAgency (3) shows";
+        let v = mentions(text, 0..text.len(), &k, &[], true);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].items[0].names, ["U.S. Coastal Survey Agency"]);
     }
 }

@@ -14,6 +14,7 @@
 use super::scan::{Citation, CiteItem, Form};
 use super::text::{fold, stem, title_words};
 use crate::model::{Entry, Reference};
+use crate::parse::tokens::{self, NameStop};
 use serde::Serialize;
 
 /// How closely a cited name or title matched its entry.
@@ -174,6 +175,9 @@ fn exact_form(s: &str) -> String {
 #[derive(Debug)]
 struct Key {
     names: Vec<NameKey>,
+    /// The first author as the entry writes it (its first segment), to
+    /// tell two authors apart whom one cited word fits.
+    head: String,
     /// Titles with a weight: the work's own title first, containers after.
     titles: Vec<(String, Vec<String>, f32)>,
     year: Option<i32>,
@@ -250,6 +254,7 @@ impl Key {
                 }
             });
         Key {
+            head: segments.first().map_or_else(String::new, |h| exact_form(h)),
             names,
             titles,
             year,
@@ -276,6 +281,7 @@ fn keys_of(entries: &[Entry]) -> Vec<Key> {
         if ditto_rest(&entries[i].raw).is_some() {
             let inherited = keys[i - 1].names.clone();
             keys[i].names = inherited;
+            keys[i].head = keys[i - 1].head.clone();
         }
     }
     keys
@@ -335,7 +341,11 @@ fn split_head(raw: &str) -> (&str, &str) {
             .map_or(0, |w| w.chars().count());
         let next = raw[at + 2..].chars().next();
         // "Dask Development Team. 2016.": a year after the authors ends them.
+        // "St. John's College.": an abbreviation inside an organisation's
+        // name is no end of it.
+        let inner = tokens::name_stop(tokens::word_before_stop(&raw[..at])) == NameStop::Inner;
         if word_len > 1
+            && !inner
             && next.is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric() || c.is_ascii_digit())
         {
             cut = at;
@@ -427,6 +437,8 @@ fn raw_year(raw: &str) -> Option<i32> {
 
 /// A cited name prepared once for comparison with every entry.
 struct Cited {
+    /// The name as cited, for comparing abbreviations ("U.S.").
+    display: String,
     exact: String,
     folded: String,
     chars: usize,
@@ -438,6 +450,7 @@ impl Cited {
     fn new(name: &str) -> Self {
         let folded = fold(name);
         Cited {
+            display: name.trim().to_owned(),
             exact: exact_form(name),
             chars: folded.chars().count(),
             folded,
@@ -452,6 +465,11 @@ fn name_score(cited: &Cited, key: &NameKey) -> Option<(f32, Quality)> {
         return None;
     }
     if cited.exact == key.exact {
+        return Some((1.0, Quality::Exact));
+    }
+    // "United States Environmental Protection Agency" is the entry's
+    // "U.S. Environmental Protection Agency" spelt out, not misspelt.
+    if key.whole && same_but_abbreviated(&cited.display, &key.display) {
         return Some((1.0, Quality::Exact));
     }
     let f = &cited.folded;
@@ -485,6 +503,88 @@ fn name_score(cited: &Cited, key: &NameKey) -> Option<(f32, Quality)> {
     };
     let ok = edits <= limit && (jw >= 0.88 || edits == 1);
     ok.then_some((jw * 0.9, Quality::Fuzzy))
+}
+
+/// Whether `a` and `b` are one organisation's name with a part abbreviated
+/// in one of them: "U.S." (or "US") for "United States", "Dept." for
+/// "Department". Every other word must be the same, and one abbreviation
+/// at least must stand for words, so that the rule never decides what
+/// plain comparison does.
+fn same_but_abbreviated(a: &str, b: &str) -> bool {
+    let cheap =
+        |s: &str| s.contains('.') || s.split_whitespace().any(|w| acronym_letters(w).is_some());
+    if !(cheap(a) || cheap(b)) {
+        return false;
+    }
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    if wa.len() < 2 && wb.len() < 2 {
+        return false;
+    }
+    let (mut i, mut j, mut used) = (0, 0, false);
+    let same = |x: &str, y: &str| {
+        exact_form(x.trim_end_matches(',')) == exact_form(y.trim_end_matches(','))
+    };
+    while i < wa.len() && j < wb.len() {
+        if same(wa[i], wb[j]) {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        if let Some(n) = expands(wa[i], &wb[j..]) {
+            i += 1;
+            j += n;
+        } else if let Some(n) = expands(wb[j], &wa[i..]) {
+            j += 1;
+            i += n;
+        } else {
+            return false;
+        }
+        used = true;
+    }
+    used && i == wa.len() && j == wb.len()
+}
+
+/// The capitals of an acronym: "U.S." and "US" give "US"; two to five
+/// capitals, dotted or not.
+fn acronym_letters(w: &str) -> Option<String> {
+    let letters: String = w.chars().filter(|c| *c != '.').collect();
+    let n = letters.chars().count();
+    ((2..=5).contains(&n) && letters.chars().all(|c| c.is_uppercase())).then_some(letters)
+}
+
+/// How many of `words` the abbreviation `abbr` stands for: an acronym for
+/// as many capitalised words with its letters as initials (or another
+/// writing of the same acronym), a word cut short with a full stop
+/// ("Dept.") for one word with its letters in order.
+fn expands(abbr: &str, words: &[&str]) -> Option<usize> {
+    if let Some(letters) = acronym_letters(abbr) {
+        if words.first().and_then(|w| acronym_letters(w)).as_deref() == Some(letters.as_str()) {
+            return Some(1);
+        }
+        let n = letters.chars().count();
+        let initials: String = words
+            .iter()
+            .take(n)
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let capitalised = words
+            .iter()
+            .take(n)
+            .all(|w| w.starts_with(char::is_uppercase));
+        return (words.len() >= n && capitalised && initials == letters).then_some(n);
+    }
+    let short = abbr.strip_suffix('.')?.to_lowercase();
+    let long = words.first()?.to_lowercase();
+    if short.chars().count() < 2
+        || long.len() <= short.len()
+        || long.chars().next() != short.chars().next()
+    {
+        return None;
+    }
+    // The letters of "dept" in order in "department".
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c)).then_some(1)
 }
 
 /// How well a cited short title matches one of an entry's titles.
@@ -628,6 +728,9 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
         .and_then(|y| y.get(..4)?.parse::<i32>().ok());
     let cited: Vec<Cited> = names.iter().map(|n| Cited::new(n)).collect();
     let mut best: Option<Candidate> = None;
+    // The best score of an entry whose first author is another than the
+    // best's (see the end).
+    let mut rival: Option<(f32, usize)> = None;
     for (index, key) in keys.iter().enumerate() {
         let mut score = 0.0;
         let mut quality = Quality::Exact;
@@ -723,6 +826,16 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
             }
         }
         let better = best.as_ref().is_none_or(|b| score > b.score + 1e-4);
+        if let Some(b) = best.as_ref() {
+            let (loser, loser_score) = if better {
+                (b.found.entry, b.score)
+            } else {
+                (index, score)
+            };
+            if rival.is_none_or(|(s, _)| loser_score > s) {
+                rival = Some((loser_score, loser));
+            }
+        }
         if better {
             let entry_names =
                 (!from_context && quality != Quality::Exact).then(|| join_names(&spelled));
@@ -744,6 +857,22 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
         }
     }
     let best = best?;
+    // "(Agency 3)" when the list has "U.S. Environmental Protection
+    // Agency" and "European Environment Agency": the word fits two authors
+    // equally and names neither whole, so which is meant is unknown, and
+    // taking the first would hide the slip.
+    if let (Some((score, other)), Some(first)) = (rival, cited.first()) {
+        let (a, b) = (&keys[best.found.entry].head, &keys[other].head);
+        if score + 1e-4 >= best.score
+            && best.found.title.is_none()
+            && a != b
+            && first.exact != *a
+            && first.exact != *b
+            && !same_but_abbreviated(&first.display, a)
+        {
+            return None;
+        }
+    }
     // A title that matches nothing of an author with several works is not
     // enough to pick one of them.
     if best.found.title == Some(Quality::Mismatch) {
@@ -1037,5 +1166,86 @@ mod tests {
         let m = r[0].targets[0].as_ref().unwrap();
         assert_eq!(m.entry, 0);
         assert_eq!(m.year_mismatch, Some(("2019".into(), 2017)));
+    }
+
+    /// Two organisations whose names end alike, the kind of names an
+    /// inverted style writes with abbreviations (made-up works).
+    fn agencies() -> Vec<Entry> {
+        let org = |name: &str| Reference {
+            authors: vec![Person::new("Agency", Some(name))],
+            ..Reference::default()
+        };
+        vec![
+            entry(
+                "Northern Water Agency. Flood Maps for Small Towns. NWA, 2011.",
+                Some(org("Northern Water")),
+            ),
+            entry(
+                "U.S. Coastal Survey Agency. Tides and Harbours. CSA, 2014.",
+                Some(org("U.S. Coastal Survey")),
+            ),
+            entry("Dept. of Roads. Gravel Surfaces. Press, 2009.", None),
+        ]
+    }
+
+    fn target(text: &str, entries: &[Entry]) -> Option<usize> {
+        let r = resolve(scan_text("t", text, &ScanOptions::all()), entries);
+        assert_eq!(r.len(), 1, "{r:#?}");
+        r[0].targets[0].as_ref().map(|m| m.entry)
+    }
+
+    #[test]
+    fn an_organisation_named_with_abbreviations() {
+        let e = agencies();
+        assert_eq!(
+            target("as shown (U.S. Coastal Survey Agency 3).", &e),
+            Some(1)
+        );
+        // Spelt out, the abbreviation is the same name, exactly.
+        let r = resolve(
+            scan_text(
+                "t",
+                "as shown (United States Coastal Survey Agency 3).",
+                &ScanOptions::all(),
+            ),
+            &e,
+        );
+        let m = r[0].targets[0].as_ref().expect("resolves");
+        assert_eq!((m.entry, m.names), (1, Quality::Exact));
+        assert_eq!(target("as shown (Northern Water Agency 12).", &e), Some(0));
+        assert_eq!(target("as shown (Dept. of Roads 4).", &e), Some(2));
+        assert_eq!(target("as shown (Department of Roads 4).", &e), Some(2));
+    }
+
+    #[test]
+    fn a_word_two_organisations_share_picks_neither() {
+        // "(Agency 3)" fits both agencies equally: not the first silently.
+        assert_eq!(target("as shown (Agency 3).", &agencies()), None);
+    }
+
+    #[test]
+    fn abbreviations_stand_for_whole_words_only() {
+        assert!(same_but_abbreviated(
+            "U.S. Coastal Survey",
+            "United States Coastal Survey"
+        ));
+        assert!(same_but_abbreviated(
+            "US Coastal Survey",
+            "U.S. Coastal Survey"
+        ));
+        assert!(same_but_abbreviated(
+            "Dept. of Roads",
+            "Department of Roads"
+        ));
+        assert!(!same_but_abbreviated(
+            "U.S. Coastal Survey",
+            "United Kingdom Coastal Survey"
+        ));
+        assert!(!same_but_abbreviated(
+            "U.S. Coastal Survey",
+            "United States Survey"
+        ));
+        assert!(!same_but_abbreviated("Coastal Survey", "Coastal Survey"));
+        assert!(!same_but_abbreviated("Dept. of Roads", "Division of Roads"));
     }
 }

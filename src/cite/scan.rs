@@ -19,6 +19,7 @@
 
 use super::text::LineIndex;
 use crate::model::{Document, Span, Style};
+use crate::parse::tokens::{self, NameStop};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -839,6 +840,36 @@ fn is_name_word(w: &str) -> bool {
         && !w.chars().all(|c| c.is_ascii_digit())
 }
 
+/// An abbreviation with its full stop that belongs to the name at the
+/// start of `r` (see [`tokens::name_stop`]): "U.S." or "Dept." before more
+/// of the name ("U.S. Environmental Protection Agency", "Dept. of
+/// Health"), "Inc." anywhere. Its length; `None` otherwise, when the stop
+/// would end the name and the item ("(U.S. Environmental …)" was no name
+/// at all before).
+fn abbreviation_in_name(r: &str) -> Option<usize> {
+    let word_len = r
+        .char_indices()
+        .find(|&(_, ch)| !(ch.is_alphabetic() || ch == '.'))
+        .map_or(r.len(), |(i, _)| i);
+    let with_stop = &r[..word_len];
+    let word = with_stop.strip_suffix('.')?;
+    if !word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let after = &r[word_len..];
+    let next = after.strip_prefix(' ').and_then(|a| {
+        let w = a.split([' ', ',', ')', '\n']).next()?;
+        (!w.is_empty()).then_some(w)
+    });
+    let goes_on =
+        next.is_some_and(|w| w.starts_with(char::is_uppercase) || CONNECTORS.contains(&w));
+    match tokens::name_stop(word) {
+        NameStop::Inner if goes_on => Some(word_len),
+        NameStop::Closing => Some(word_len),
+        _ => None,
+    }
+}
+
 /// One author name: "Dyer-Witthof", "Costanza Chock", "van Dijck",
 /// "Microsoft News Center". Up to four words.
 fn parse_name(c: &mut Cur) -> Option<String> {
@@ -861,6 +892,11 @@ fn parse_name(c: &mut Cur) -> Option<String> {
         let save = c.pos;
         if !words.is_empty() && !c.eat(" ") {
             break;
+        }
+        if let Some(len) = abbreviation_in_name(c.rest()) {
+            words.push(&c.rest()[..len]);
+            c.pos += len;
+            continue;
         }
         match c.word() {
             Some(w) if is_name_word(w) => words.push(w),
@@ -1645,5 +1681,18 @@ mod tests {
         ] {
             let _ = scan_text("t", s, &ScanOptions::all());
         }
+    }
+
+    #[test]
+    fn organisations_with_abbreviations() {
+        let c = one("as shown (U.S. Coastal Survey Agency 3).");
+        assert_eq!(c.items[0].names, ["U.S. Coastal Survey Agency"]);
+        assert_eq!(c.items[0].locator.as_deref(), Some("3"));
+        let c = one("as shown (Dept. of Roads 4).");
+        assert_eq!(c.items[0].names, ["Dept. of Roads"]);
+        assert!(c.items[0].title.is_none());
+        let c = one("as shown (St. Olaf Rowing Club 2; Acme Inc. 7).");
+        let names: Vec<_> = c.items.iter().map(|i| i.names.clone()).collect();
+        assert_eq!(names, [["St. Olaf Rowing Club"], ["Acme Inc."]]);
     }
 }

@@ -1421,7 +1421,19 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
         .iter()
         .filter_map(|q| s.find(q))
         .min();
-    let end = match (s.find(". ").or_else(|| s.find(" (")), quote_after_comma) {
+    // "U.S. Environmental Protection Agency.", "Dept. of Health.": the
+    // name goes on past an abbreviation's full stop.
+    let mut stop = s.find(". ");
+    let mut crossed = false;
+    while let Some(k) = stop {
+        let word = tokens::word_before_stop(&s[..k]);
+        if tokens::name_stop(word) != tokens::NameStop::Inner {
+            break;
+        }
+        crossed = true;
+        stop = s[k + 2..].find(". ").map(|j| k + 2 + j);
+    }
+    let end = match (stop.or_else(|| s.find(" (")), quote_after_comma) {
         (Some(a), Some(b)) => a.min(b),
         (a, b) => a.or(b)?,
     };
@@ -1441,7 +1453,16 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
         || italic_at(p, after_off).is_some()
         || leading_date(&s[end..]).is_some()
         || (leading_date(after).is_some() && lexicon::institution_cue(seg));
-    (title_follows || (nl.people.is_empty() && inverted_style)).then_some(end)
+    // An inverted style writes no first author given name first, so a
+    // "person" whose last word names an institution ("European Environment
+    // Agency"), or who goes on past "U.S.", is the organisation.
+    let institution = inverted_style
+        && words >= 2
+        && (crossed
+            || lexicon::institution_cue(seg)
+            || tokens::name_stop(tokens::word_before_stop(seg)) == tokens::NameStop::Closing)
+        && nl.form == Some(names::Form::GivenFirst);
+    (title_follows || institution || (nl.people.is_empty() && inverted_style)).then_some(end)
 }
 
 fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {

@@ -406,4 +406,48 @@ mod tests {
             Outcome::Unparsed { .. }
         ));
     }
+
+    #[test]
+    fn mla_organisations_with_abbreviations_are_one_author() {
+        // Made-up works, as MLA writes organisations in plain text.
+        for (raw, author) in [
+            (
+                "U.S. Coastal Survey Agency. Tides and Harbours. CSA, 2014.",
+                "U.S. Coastal Survey Agency",
+            ),
+            (
+                "Dept. of Roads. Gravel Surfaces. Roads Press, 2009.",
+                "Dept. of Roads",
+            ),
+            (
+                "Northern Water Agency. Flood Maps for Small Towns. NWA, 2011.",
+                "Northern Water Agency",
+            ),
+            (
+                "St. Olaf Rowing Club. A History of Oars. Club Press, 1999.",
+                "St. Olaf Rowing Club",
+            ),
+        ] {
+            let p = parse_reference(raw, Style::Mla);
+            let Outcome::Parsed { reference, .. } = p.outcome else {
+                panic!("{raw}")
+            };
+            assert_eq!(reference.authors.len(), 1, "{raw}");
+            assert!(
+                reference.authors[0].literal,
+                "{raw}: {:?}",
+                reference.authors
+            );
+            assert_eq!(reference.authors[0].family, author);
+        }
+        // A person stays a person.
+        let p = parse_reference(
+            "Oke, Tim R. Boundary Layer Climates. Methuen, 1987.",
+            Style::Mla,
+        );
+        let Outcome::Parsed { reference, .. } = p.outcome else {
+            panic!()
+        };
+        assert_eq!(reference.authors[0].family, "Oke");
+    }
 }

@@ -475,6 +475,54 @@ pub fn edition(i: &str) -> IResult<&str, &str> {
     )(i)
 }
 
+/// How a full stop after `word` (the letters and dots just before it)
+/// stands in an organisation's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameStop {
+    /// Not an abbreviation: the stop may end the name.
+    None,
+    /// Inside a name, never its end: "U.S." ("U.S. Environmental
+    /// Protection Agency"), "Dept." ("Dept. of Health"), "St." ("St.
+    /// John's College").
+    Inner,
+    /// Closes a name it belongs to: "Inc.", "Ltd.", "Co.", "Corp.".
+    Closing,
+}
+
+/// Whether the full stop after `word` is an abbreviation's within an
+/// organisation's name (see [`NameStop`]). `word` is the run of letters and
+/// dots before the stop, without it ("U.S" for "U.S."). A lone initial
+/// ("J") is no abbreviation here: persons' initials are the name
+/// grammar's to read.
+pub fn name_stop(word: &str) -> NameStop {
+    // A dotted acronym: two letters or more, each capital, dot-separated.
+    let parts: Vec<&str> = word.split('.').collect();
+    if parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    {
+        return NameStop::Inner;
+    }
+    match word {
+        "St" | "Ste" | "Dept" | "Univ" | "Natl" | "Intl" | "Govt" | "Mt" | "Ft" | "Inst"
+        | "Assn" | "Acad" | "Admin" | "Comm" => NameStop::Inner,
+        "Inc" | "Ltd" | "Co" | "Corp" | "Bros" => NameStop::Closing,
+        _ => NameStop::None,
+    }
+}
+
+/// The letters and dots that end `before` (the text up to a full stop):
+/// the word [`name_stop`] reads.
+pub fn word_before_stop(before: &str) -> &str {
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &before[start..]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -528,5 +576,20 @@ mod tests {
     fn editions() {
         assert_eq!(edition("2nd ed.").unwrap().1, "2nd");
         assert_eq!(edition("4th edn").unwrap().1, "4th");
+    }
+
+    #[test]
+    fn full_stops_inside_organisation_names() {
+        assert_eq!(name_stop("U.S"), NameStop::Inner);
+        assert_eq!(name_stop("U.K"), NameStop::Inner);
+        assert_eq!(name_stop("Dept"), NameStop::Inner);
+        assert_eq!(name_stop("St"), NameStop::Inner);
+        assert_eq!(name_stop("Inc"), NameStop::Closing);
+        // A lone initial, a word, a lower-case run: none.
+        assert_eq!(name_stop("J"), NameStop::None);
+        assert_eq!(name_stop("Agency"), NameStop::None);
+        assert_eq!(name_stop("e.g"), NameStop::None);
+        assert_eq!(word_before_stop("the (U.S"), "U.S");
+        assert_eq!(word_before_stop("Dept"), "Dept");
     }
 }
