@@ -110,7 +110,8 @@ pub fn find_with(
     if dl.is_empty() {
         return Vec::new();
     }
-    let labels = finder.decode(&features(&dl));
+    let mut labels = finder.decode(&features(&dl));
+    extend_numbered_runs(&dl, &mut labels);
     let mut repeats: HashMap<String, usize> = HashMap::new();
     for l in &dl {
         let t = l.text.trim();
@@ -136,6 +137,26 @@ pub fn find_with(
         out.retain(|s| named(s) || s.entries.len() >= MIN_UNNAMED_ENTRIES);
     }
     out
+}
+
+/// Takes into a bibliography run the numbered lines just before it that
+/// count up into it ("\[1\] LuaJIT roadmap 2008 - http://…" above "\[2\]"):
+/// a first entry unlike the rest (a bare URL, a software name) is still the
+/// list's first entry when its number says so.
+fn extend_numbered_runs(lines: &[DocLine<'_>], labels: &mut [u8]) {
+    for k in (1..lines.len()).rev() {
+        if labels[k] != BIB || labels[k - 1] == BIB {
+            continue;
+        }
+        let (Some(before), Some(here)) = (label_of(lines[k - 1].text), label_of(lines[k].text))
+        else {
+            continue;
+        };
+        let same_kind = std::mem::discriminant(&before) == std::mem::discriminant(&here);
+        if same_kind && before.number() + 1 == here.number() {
+            labels[k - 1] = BIB;
+        }
+    }
 }
 
 /// Runs of bibliography lines (positions in the non-blank lines): from a
@@ -582,10 +603,15 @@ fn follow_numbering(lines: &[DocLine<'_>], tags: &mut [u8]) {
     };
     let mut last: Option<u32> = None;
     for (l, t) in lines[from..].iter().zip(tags[from..].iter_mut()) {
-        if *t == FURNITURE {
+        let n = label_of(l.text).map(Label::number);
+        // A line the model took for furniture that carries the run's next
+        // number ("[1] LuaJIT roadmap 2008 - http://…") is its entry; a bare
+        // page number never is.
+        let next_in_run = matches!((n, last), (Some(n), Some(m)) if n == m + 1)
+            || (last.is_none() && n == Some(1));
+        if *t == FURNITURE && !(next_in_run && !matches!(label_of(l.text), Some(Label::Alone(_)))) {
             continue;
         }
-        let n = label_of(l.text).map(Label::number);
         let opens = match (n, last) {
             (Some(n), Some(m)) => n == m + 1 || (n > m && n <= m + 3 && *t == FIRST),
             (Some(n), None) => n <= 3 || *t == FIRST,

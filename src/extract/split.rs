@@ -120,6 +120,20 @@ fn marker(text: &str) -> Option<Marker> {
             });
         }
     }
+    // "10.Wang, R." where the PDF's text lost the blank after the label
+    // (the line labeller reads it so too, in `features::label_of`).
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &text[digits..];
+    if (1..=4).contains(&digits)
+        && rest.starts_with('.')
+        && rest[1..].starts_with(char::is_uppercase)
+    {
+        return Some(Marker {
+            kind: Kind::Dotted,
+            number: text[..digits].parse().ok(),
+            len: digits + 1,
+        });
+    }
     None
 }
 
@@ -672,6 +686,22 @@ mod tests {
         let labels: Vec<_> = s.entries.iter().map(|e| e.label.clone().unwrap()).collect();
         assert_eq!(labels, ["1", "2", "3"]);
         assert_eq!(s.entries[1].column, 57);
+    }
+
+    #[test]
+    fn a_label_that_lost_its_blank_still_opens_an_entry() {
+        let lines = [
+            "9. Penas, A. 2007. Overview of the Exercise. In the CLEF",
+            "2007 Working Notes.",
+            "10.Wang, R. and Neumann, G. 2007a. Recognizing Entailment. In Proc. of",
+            "AAAI 2007.",
+            "11.Wang, R. and Neumann, G. 2007b. Sentence Similarity. Prague.",
+            "12. Wang, R. 2007c. Answer Validation. Budapest.",
+        ];
+        let s = split(&lines, 0, lines.len() - 1);
+        let labels: Vec<_> = s.entries.iter().map(|e| e.label.clone().unwrap()).collect();
+        assert_eq!(labels, ["9", "10", "11", "12"]);
+        assert!(s.entries[1].text.starts_with("Wang, R. and Neumann"));
     }
 
     #[test]
