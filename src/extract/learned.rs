@@ -609,7 +609,8 @@ fn follow_numbering(lines: &[DocLine<'_>], tags: &mut [u8]) {
         // page number never is.
         let next_in_run = matches!((n, last), (Some(n), Some(m)) if n == m + 1)
             || (last.is_none() && n == Some(1));
-        if *t == FURNITURE && !(next_in_run && !matches!(label_of(l.text), Some(Label::Alone(_)))) {
+        let page_number = matches!(label_of(l.text), Some(Label::Alone(_)));
+        if *t == FURNITURE && (!next_in_run || page_number) {
             continue;
         }
         let opens = match (n, last) {
