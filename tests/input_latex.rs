@@ -10,6 +10,13 @@ fn citemap() -> Command {
     Command::cargo_bin("citemap").unwrap()
 }
 
+/// Runs `citemap ARGS PATH` and reads its standard output as JSON.
+fn json_of(args: &[&str], path: &std::path::Path) -> Value {
+    let out = citemap().args(args).arg(path).output().unwrap();
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
 const TEX: &str = r"\documentclass{article}
 \usepackage[style=authoryear]{biblatex}
 \addbibresource{refs.bib}
@@ -125,12 +132,7 @@ fn nocite_star_takes_every_entry() {
     )
     .unwrap();
     std::fs::write(dir.path().join("refs.bib"), REFS).unwrap();
-    let out = citemap()
-        .args(["extract", "--format", "json"])
-        .arg(dir.path().join("d.tex"))
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&["extract", "--format", "json"], &dir.path().join("d.tex"));
     assert_eq!(v[0]["entries"].as_array().unwrap().len(), 5);
 }
 
@@ -198,12 +200,7 @@ fn a_draft_without_any_library_reports_no_references() {
         "\\documentclass{article}\nSee \\cite{x}.\n\\bibliography{gone}\n",
     )
     .unwrap();
-    let out = citemap()
-        .args(["check", "--format", "json"])
-        .arg(&tex)
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&["check", "--format", "json"], &tex);
     let p = &v["documents"][0]["problems"][0];
     assert_eq!(p["kind"], "no-references");
     assert_eq!(p["line"], 3);
@@ -231,12 +228,7 @@ fn crossref_entries_inherit_their_parents_fields_and_use_them() {
     .unwrap();
     // The paper has its container and year from the proceedings, so
     // nothing is missing, and the proceedings are used, not uncited.
-    let out = citemap()
-        .args(["check", "--format", "json"])
-        .arg(&tex)
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&["check", "--format", "json"], &tex);
     let problems: Vec<&Value> = v["documents"]
         .as_array()
         .unwrap()
@@ -244,12 +236,10 @@ fn crossref_entries_inherit_their_parents_fields_and_use_them() {
         .flat_map(|d| d["problems"].as_array().unwrap())
         .collect();
     assert!(problems.is_empty(), "{problems:#?}");
-    let out = citemap()
-        .args(["extract", "--format", "csl-json"])
-        .arg(dir.path().join("refs.bib"))
-        .output()
-        .unwrap();
-    let items: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = json_of(
+        &["extract", "--format", "csl-json"],
+        &dir.path().join("refs.bib"),
+    );
     let paper = &items[0];
     assert_eq!(
         paper["container-title"],
@@ -265,12 +255,7 @@ fn crossref_entries_inherit_their_parents_fields_and_use_them() {
         "@inproceedings{orphan,\n  author = {Doe, John},\n  title = {Lost Parent},\n  crossref = {nowhere},\n}\n",
     )
     .unwrap();
-    let out = citemap()
-        .args(["extract", "--format", "json"])
-        .arg(&lone)
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&["extract", "--format", "json"], &lone);
     assert_eq!(v[0]["entries"].as_array().unwrap().len(), 1);
     let notes = v[0]["notes"].to_string();
     assert!(
