@@ -167,8 +167,12 @@ impl NameKey {
     }
 }
 
+/// The form two names are compared in: case and apostrophes aside, and
+/// a run of white space as one space, since a name that wraps onto an
+/// indented line ("National\n  Marine Fisheries Service") is the same name.
 fn exact_form(s: &str) -> String {
-    s.trim().replace('’', "'").to_lowercase()
+    let spaced: Vec<&str> = s.split_whitespace().collect();
+    spaced.join(" ").replace('’', "'").to_lowercase()
 }
 
 /// What an entry can be matched on.
@@ -450,7 +454,7 @@ impl Cited {
     fn new(name: &str) -> Self {
         let folded = fold(name);
         Cited {
-            display: name.trim().to_owned(),
+            display: name.split_whitespace().collect::<Vec<_>>().join(" "),
             exact: exact_form(name),
             chars: folded.chars().count(),
             folded,
@@ -627,6 +631,16 @@ fn title_score(cited: &[String], title: &[String]) -> Option<Quality> {
     None
 }
 
+/// The largest share of one of `titles`' words that the cited short
+/// title `cited` covers from its start: 1.0 when it is a whole title.
+fn title_coverage(cited: &[String], titles: &[(String, Vec<String>, f32)]) -> f32 {
+    titles
+        .iter()
+        .filter(|(_, w, _)| !w.is_empty() && w.starts_with(cited))
+        .map(|(_, w, _)| cited.len() as f32 / w.len() as f32)
+        .fold(0.0, f32::max)
+}
+
 struct Candidate {
     score: f32,
     found: Match,
@@ -784,6 +798,13 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
             match hit {
                 Some((q, t, weight)) => {
                     score += weight * if q == Quality::Exact { 2.0 } else { 1.5 };
+                    // "The Digital Divide" is the whole title of one work
+                    // and the start of another's ("The Digital Divide
+                    // Shifts to …"): the title the cited words cover more
+                    // of, the whole of it best, is the one meant.
+                    if q == Quality::Exact {
+                        score += 0.1 * title_coverage(ct, &key.titles);
+                    }
                     title_quality = Some(q);
                     if q != Quality::Exact {
                         entry_title = Some(t.clone());
@@ -1247,5 +1268,43 @@ mod tests {
         ));
         assert!(!same_but_abbreviated("Coastal Survey", "Coastal Survey"));
         assert!(!same_but_abbreviated("Dept. of Roads", "Division of Roads"));
+    }
+
+    #[test]
+    fn a_whole_title_beats_a_longer_one_it_starts() {
+        let e = vec![
+            entry(
+                "Ames, Rosa. The Open Road Ahead of Us All. Press, 2001.",
+                Some(book(&["Ames"], "The Open Road Ahead of Us All", 2001)),
+            ),
+            entry(
+                "Ames, Rosa. The Open Road. Press, 2009.",
+                Some(book(&["Ames"], "The Open Road", 2009)),
+            ),
+        ];
+        assert_eq!(target("as argued (Ames, *The Open Road* 4).", &e), Some(1));
+        assert_eq!(
+            target("as argued (Ames, *The Open Road Ahead* 4).", &e),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn a_name_wrapped_onto_an_indented_line_is_the_same_name() {
+        let org = |name: &str| Reference {
+            authors: vec![Person::new("Office", Some(name))],
+            ..Reference::default()
+        };
+        let e = vec![entry(
+            "Upland Rivers Survey Office. Gauges. URSO, 2019.",
+            Some(org("Upland Rivers Survey")),
+        )];
+        // As a bare title keeps it: "Upland Rivers\n  Survey Office".
+        let item = CiteItem {
+            names: vec!["Upland Rivers   Survey Office".into()],
+            year: Some("2019".into()),
+            ..CiteItem::default()
+        };
+        assert_eq!(by_item(&item, &keys_of(&e)).map(|m| m.entry), Some(0));
     }
 }
