@@ -212,7 +212,10 @@ pub(crate) fn mentions(
                 continue;
             }
             if let Some(c) = read_mention(text, start, end, body.end, known, names, bare) {
-                if !(c.items.iter().all(|i| i.year.is_none() && i.locator.is_none())
+                if !(c
+                    .items
+                    .iter()
+                    .all(|i| i.year.is_none() && i.locator.is_none())
                     && own_citation_follows(text, &c, body.end, found))
                 {
                     out.push(c);

@@ -363,11 +363,31 @@ fn split_head(raw: &str) -> (&str, &str) {
     (&raw[..cut], &raw[cut..])
 }
 
+/// What MLA writes after the names of people who did not write the work.
+const ROLES: &[&str] = &[
+    "editors",
+    "editor",
+    "eds",
+    "ed",
+    "translators",
+    "translator",
+    "compilers",
+    "compiler",
+];
+
 /// Quoted and italic titles, in order of appearance.
 /// The first sentence after the authors, past a year in parentheses
 /// ("(2014). Advanced R. Chapman …" → "Advanced R").
 fn undelimited_title(rest: &str) -> Option<String> {
-    let mut r = rest.trim_start_matches(['.', ' ', '\n']);
+    let mut r = rest.trim_start_matches(['.', ',', ' ', '\n']);
+    // "———, editors. Interactive Governance …": the role of the names
+    // the dashes repeat is no title.
+    for role in ROLES {
+        if let Some(after) = r.strip_prefix(role).and_then(|a| a.strip_prefix(". ")) {
+            r = after.trim_start();
+            break;
+        }
+    }
     if r.starts_with('(') {
         let close = r.find(')')?;
         r = r[close + 1..].trim_start_matches(['.', ' ', '\n']);
@@ -650,27 +670,46 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     if let Some(found) = by_names(item, keys) {
         return Some(found);
     }
-    // "(Hill, Who Owns Speculative Platforms 84)": an MLA short title left
-    // without quotes reads as more names.
-    if item.names.len() >= 2 && item.title.is_none() {
-        let mut titled = item.clone();
-        let rest = titled.names.split_off(1);
-        titled.title = Some(rest.join(" "));
-        if let Some(found) = by_names(&titled, keys) {
-            if found.title == Some(Quality::Exact) {
-                return Some(found);
-            }
-        }
-    }
     // "National Institute of Standards and Technology" was read as two
     // authors; try the names joined back where an "and" split them.
-    if item.names.len() >= 2 {
-        for i in 0..item.names.len() - 1 {
-            let mut merged = item.clone();
-            let joined = format!("{} and {}", merged.names[i], merged.names[i + 1]);
-            merged.names.splice(i..i + 2, [joined]);
-            if let Some(found) = by_names(&merged, keys) {
-                return Some(found);
+    let mut readings = vec![item.clone()];
+    for i in 0..item.names.len().saturating_sub(1) {
+        let mut merged = item.clone();
+        let joined = format!("{} and {}", merged.names[i], merged.names[i + 1]);
+        merged.names.splice(i..i + 2, [joined]);
+        if let Some(found) = by_names(&merged, keys) {
+            return Some(found);
+        }
+        readings.push(merged);
+    }
+    // "(Hill, Who Owns Speculative Platforms 84)", "(Jentoft and
+    // Chuenpagdee, Interactive Governance for Small-Scale Fisheries 3–4)",
+    // "(Food and Agriculture Organization …, The State of World Fisheries
+    // and Aquaculture 2018 5–7)": an MLA short title left without quotes
+    // reads as more names after the authors'. Each reading is tried with
+    // its last names as the title; only a title matched from its start
+    // counts.
+    for reading in &readings {
+        if reading.title.is_some() {
+            continue;
+        }
+        for k in 1..reading.names.len() {
+            let mut titled = reading.clone();
+            let title = titled.names.split_off(k).join(" ");
+            titled.title = Some(title.clone());
+            // A year after such a title may belong to it ("… Aquaculture
+            // 2018 5–7").
+            let with_year = reading.year.as_ref().map(|y| CiteItem {
+                title: Some(format!("{title} {y}")),
+                year: None,
+                ..titled.clone()
+            });
+            for t in std::iter::once(titled).chain(with_year) {
+                if let Some(found) = by_names(&t, keys) {
+                    if found.title == Some(Quality::Exact) {
+                        return Some(found);
+                    }
+                }
             }
         }
     }
@@ -1306,5 +1345,47 @@ mod tests {
             ..CiteItem::default()
         };
         assert_eq!(by_item(&item, &keys_of(&e)).map(|m| m.entry), Some(0));
+    }
+
+    #[test]
+    fn an_edited_book_after_dashes_keeps_its_title() {
+        let e = vec![
+            entry(
+                "Ames, Rosa, and Carl Beta. “Tides.” Harbour Review, vol. 2, 2001, pp. 1–9.",
+                None,
+            ),
+            entry(
+                "———, editors. Coastal Rules for Small Harbours: Essays. Press, 2015.",
+                None,
+            ),
+        ];
+        assert_eq!(
+            target(
+                "x (Ames and Beta, Coastal Rules for Small Harbours 3–4).",
+                &e
+            ),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn a_long_organisation_then_a_short_title_without_quotes() {
+        let e = vec![
+            entry(
+                "Board and Council of the Hill Districts. Hill Paths. BCHD, 2012.",
+                None,
+            ),
+            entry(
+                "Board and Council of the Hill Districts. The State of Upland Roads and Bridges 2018: A Survey. BCHD, 2018.",
+                None,
+            ),
+        ];
+        assert_eq!(
+            target(
+                "x (Board and Council of the Hill Districts, The State of Upland Roads and Bridges 2018 5–7).",
+                &e
+            ),
+            Some(1)
+        );
     }
 }
