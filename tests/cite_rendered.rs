@@ -62,8 +62,10 @@ const FORMERLY_HELD_OUT_FLOOR: f64 = 100.0;
 /// first run (APA 88.5 %, Chicago author-date 90.4 %, IEEE 100 %, MLA
 /// 78.8 % with one false item, Chicago notes 96.2 %) led to fixes for long
 /// organisation names, names wrapped onto indented lines, a whole short
-/// title against a longer one it starts, and a year alone continuing the
-/// author last named in the paragraph. They stay as a regression test at
+/// title against a longer one it starts, a year alone continuing the
+/// author last named in the paragraph, an organisation named in prose just
+/// before its own citation, and MLA editors and untitled short titles.
+/// They stay as a regression test at
 /// what they reach since: per paper and style, right % at least, false
 /// items, errors and warnings at most.
 const FORMER_HELD_OUT2_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
@@ -71,12 +73,12 @@ const FORMER_HELD_OUT2_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
     ("12-library-access", "chicago-ad", 100.0, 0, 0, 0),
     ("12-library-access", "chicago-notes", 96.3, 0, 0, 0),
     ("12-library-access", "ieee", 100.0, 0, 0, 0),
-    ("12-library-access", "mla", 92.6, 1, 0, 1),
+    ("12-library-access", "mla", 92.6, 0, 0, 1),
     ("13-fisheries-commons", "apa", 96.0, 0, 0, 0),
     ("13-fisheries-commons", "chicago-ad", 96.0, 0, 0, 1),
     ("13-fisheries-commons", "chicago-notes", 96.0, 0, 0, 0),
     ("13-fisheries-commons", "ieee", 100.0, 0, 0, 0),
-    ("13-fisheries-commons", "mla", 76.0, 0, 2, 1),
+    ("13-fisheries-commons", "mla", 88.0, 0, 0, 1),
 ];
 
 /// The held-out papers of `tests/fixtures/heldout3/`, written and rendered
@@ -86,6 +88,16 @@ const FORMER_HELD_OUT2_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
 /// are those figures, not tuned since.
 const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings at most)
+    ("14-urban-water", "apa", 96.3, 0, 0, 1),
+    ("14-urban-water", "chicago-ad", 96.3, 0, 0, 1),
+    ("14-urban-water", "chicago-notes", 96.3, 0, 0, 0),
+    ("14-urban-water", "ieee", 100.0, 0, 0, 0),
+    ("14-urban-water", "mla", 96.3, 0, 0, 1),
+    ("15-school-meals", "apa", 89.3, 0, 0, 1),
+    ("15-school-meals", "chicago-ad", 92.9, 0, 0, 1),
+    ("15-school-meals", "chicago-notes", 92.9, 0, 0, 0),
+    ("15-school-meals", "ieee", 100.0, 0, 0, 0),
+    ("15-school-meals", "mla", 96.4, 0, 0, 1),
 ];
 
 /// The papers the rules were developed on.
