@@ -6,10 +6,14 @@
 #   scripts/score-citations.sh          # the table
 #   CITEMAP_SHOW=30 scripts/score-citations.sh   # and what was missed
 #   scripts/score-citations.sh held-out # the held-out papers, per paper
-#                                       # (tests/fixtures/heldout2/)
+#                                       # (tests/fixtures/heldout3/)
+#   scripts/score-citations.sh formerly-held-out
+#                                       # tests/fixtures/heldout/ and heldout2/
 set -uo pipefail
 cd "$(dirname "$0")/.."
 test=rendered_papers_in_every_style
 [ "${1:-}" = held-out ] && test=held_out_papers_in_every_style
-cargo test --release --test cite_rendered -- --nocapture --exact "$test" 2>&1 \
-  | sed -n '/^1[0-9]-/p;/^all held-out/p;/^style/,/^all /p;/^    /p'
+[ "${1:-}" = formerly-held-out ] && test=formerly_held_out_paper
+[ "${1:-}" = formerly-held-out ] && exact= || exact=--exact
+cargo test --release --test cite_rendered -- --nocapture $exact "$test" 2>&1 \
+  | sed -n '/^1[0-9]-/p;/^all held-out/p;/^all papers of/p;/^style/,/^all /p;/^    /p'

@@ -58,23 +58,46 @@ const STYLES: [&str; 5] = ["apa", "mla", "chicago-ad", "ieee", "chicago-notes"];
 /// 100 %. It stays as a regression test at that figure.
 const FORMERLY_HELD_OUT_FLOOR: f64 = 100.0;
 
-/// The held-out papers of `tests/fixtures/heldout2/`, written before they
-/// were scored and scored once with the rules as they then stood: per
-/// paper and style, the share of items right, the false items and the
-/// clean-paper alarms (errors, warnings) of that run. The floors are those
-/// figures, not tuned since.
-const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
-    // (paper, style, right % at least, false items, errors, warnings at most)
-    ("12-library-access", "apa", 96.3, 0, 0, 0),
-    ("12-library-access", "chicago-ad", 96.3, 0, 0, 0),
+/// The papers of `tests/fixtures/heldout2/` are held out no longer: their
+/// first run (APA 88.5 %, Chicago author-date 90.4 %, IEEE 100 %, MLA
+/// 78.8 % with one false item, Chicago notes 96.2 %) led to fixes for long
+/// organisation names, names wrapped onto indented lines, a whole short
+/// title against a longer one it starts, a year alone continuing the
+/// author last named in the paragraph, an organisation named in prose just
+/// before its own citation, and MLA editors and untitled short titles.
+/// They stay as a regression test at
+/// what they reach since: per paper and style, right % at least, false
+/// items, errors and warnings at most.
+const FORMER_HELD_OUT2_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
+    ("12-library-access", "apa", 100.0, 0, 0, 0),
+    ("12-library-access", "chicago-ad", 100.0, 0, 0, 0),
     ("12-library-access", "chicago-notes", 96.3, 0, 0, 0),
     ("12-library-access", "ieee", 100.0, 0, 0, 0),
-    ("12-library-access", "mla", 88.9, 1, 0, 1),
-    ("13-fisheries-commons", "apa", 80.0, 0, 0, 4),
-    ("13-fisheries-commons", "chicago-ad", 84.0, 0, 0, 3),
+    ("12-library-access", "mla", 92.6, 0, 0, 1),
+    ("13-fisheries-commons", "apa", 96.0, 0, 0, 0),
+    ("13-fisheries-commons", "chicago-ad", 96.0, 0, 0, 1),
     ("13-fisheries-commons", "chicago-notes", 96.0, 0, 0, 0),
     ("13-fisheries-commons", "ieee", 100.0, 0, 0, 0),
-    ("13-fisheries-commons", "mla", 68.0, 0, 1, 2),
+    ("13-fisheries-commons", "mla", 88.0, 0, 0, 1),
+];
+
+/// The held-out papers of `tests/fixtures/heldout3/`, written and rendered
+/// before they were scored and scored once with the rules as they then
+/// stood: per paper and style, the share of items right, the false items
+/// and the clean-paper alarms (errors, warnings) of that run. The floors
+/// are those figures, not tuned since.
+const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
+    // (paper, style, right % at least, false items, errors, warnings at most)
+    ("14-urban-water", "apa", 96.3, 0, 0, 1),
+    ("14-urban-water", "chicago-ad", 96.3, 0, 0, 1),
+    ("14-urban-water", "chicago-notes", 96.3, 0, 0, 0),
+    ("14-urban-water", "ieee", 100.0, 0, 0, 0),
+    ("14-urban-water", "mla", 96.3, 0, 0, 1),
+    ("15-school-meals", "apa", 89.3, 0, 0, 1),
+    ("15-school-meals", "chicago-ad", 92.9, 0, 0, 1),
+    ("15-school-meals", "chicago-notes", 92.9, 0, 0, 0),
+    ("15-school-meals", "ieee", 100.0, 0, 0, 0),
+    ("15-school-meals", "mla", 96.4, 0, 0, 1),
 ];
 
 /// The papers the rules were developed on.
@@ -88,10 +111,16 @@ fn held_out_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout")
 }
 
-/// Papers written after the rules and never looked at while developing
-/// them: their figures say how far the rules carry beyond `dir()`.
+/// The second pair of held-out papers, used since to develop the rules
+/// (see `FORMER_HELD_OUT2_FLOORS`).
 fn held_out2_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout2")
+}
+
+/// Papers written after the rules and never looked at while developing
+/// them: their figures say how far the rules carry beyond `dir()`.
+fn held_out3_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout3")
 }
 
 /// Every rendered paper: (name, style, text path, truth).
@@ -578,6 +607,7 @@ fn truth_covers_every_rendered_citation() {
         .into_iter()
         .chain(papers_in(&held_out_dir()))
         .chain(papers_in(&held_out2_dir()))
+        .chain(papers_in(&held_out3_dir()))
     {
         let text = std::fs::read_to_string(&path).unwrap();
         let missing: Vec<&str> = truth
@@ -614,25 +644,18 @@ fn formerly_held_out_paper_in_every_style() {
     }
 }
 
-#[test]
-fn held_out_papers_in_every_style() {
-    // Figures on papers the rules never saw while they were written
-    // (`tests/fixtures/heldout2/`): the honest estimate of what the
-    // floors above mean on a new paper. Their floors are set once, from
-    // the first run, and not tuned (see `HELD_OUT_FLOORS`).
-    let dir = held_out2_dir();
-    let mut names: Vec<String> = papers_in(&dir).into_iter().map(|p| p.0).collect();
+/// Scores each paper of `dir` per style against `floors`, printing the
+/// tables; the papers and styles that fall below their floor.
+fn per_paper_floors(dir: &Path, floors: &[(&str, &str, f64, usize, usize, usize)]) -> Vec<String> {
+    let mut names: Vec<String> = papers_in(dir).into_iter().map(|p| p.0).collect();
     names.dedup();
     let mut failed = Vec::new();
     for name in &names {
         println!("{name}");
-        let by_style = scores_of(&dir, Some(name));
+        let by_style = scores_of(dir, Some(name));
         print_table(&by_style);
         for (style, s) in &by_style {
-            let Some(floor) = HELD_OUT_FLOORS
-                .iter()
-                .find(|f| f.0 == name && f.1 == *style)
-            else {
+            let Some(floor) = floors.iter().find(|f| f.0 == name && f.1 == *style) else {
                 failed.push(format!("{name}.{style}: no floor"));
                 continue;
             };
@@ -651,7 +674,26 @@ fn held_out_papers_in_every_style() {
             }
         }
     }
+    println!("all papers of {}", dir.display());
+    print_table(&scores(dir));
+    failed
+}
+
+#[test]
+fn formerly_held_out_papers_of_heldout2() {
+    // `tests/fixtures/heldout2/`: held out until their figures led to
+    // fixes (see `FORMER_HELD_OUT2_FLOORS`); now a regression test.
+    let failed = per_paper_floors(&held_out2_dir(), FORMER_HELD_OUT2_FLOORS);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn held_out_papers_in_every_style() {
+    // Figures on papers the rules never saw while they were written
+    // (`tests/fixtures/heldout3/`): the honest estimate of what the
+    // floors above mean on a new paper. Their floors are set once, from
+    // the first run, and not tuned (see `HELD_OUT_FLOORS`).
+    let failed = per_paper_floors(&held_out3_dir(), HELD_OUT_FLOORS);
     println!("all held-out papers");
-    print_table(&scores(&dir));
     assert!(failed.is_empty(), "{failed:#?}");
 }

@@ -212,12 +212,38 @@ pub(crate) fn mentions(
                 continue;
             }
             if let Some(c) = read_mention(text, start, end, body.end, known, names, bare) {
-                out.push(c);
+                if !(c
+                    .items
+                    .iter()
+                    .all(|i| i.year.is_none() && i.locator.is_none())
+                    && own_citation_follows(text, &c, body.end, found))
+                {
+                    out.push(c);
+                }
             }
         }
     }
     keep_first_of_overlaps(&mut out);
     out
+}
+
+/// Whether the sentence of the bare mention `c` goes on to a citation in
+/// `found` that names it again: "The Reading Council defines literacy as …
+/// (Reading\nCouncil)" names the author in the prose and cites it after;
+/// the prose name is no second citation.
+fn own_citation_follows(text: &str, c: &Citation, limit: usize, found: &[Citation]) -> bool {
+    let rest = &text[c.range.end..limit];
+    let end = c.range.end
+        + [". ", ".\n", "? ", "! ", "\n\n"]
+            .iter()
+            .filter_map(|p| rest.find(p))
+            .min()
+            .unwrap_or(rest.len());
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = squash(&c.text);
+    found.iter().any(|f| {
+        c.range.end <= f.range.start && f.range.start < end && squash(&f.text).contains(&name)
+    })
 }
 
 /// Sorts mentions by start and drops each that overlaps the one kept
@@ -283,24 +309,26 @@ pub(crate) fn context_years(
         let window = &text[from..open];
         let sentence = window.rfind(". ").map_or(0, |k| k + 2);
         let window = &window[sentence..];
-        let best = names
-            .iter()
-            .map(|k| &k.name)
-            .filter_map(|n| {
-                let first = n.split_whitespace().next()?;
-                window
-                    .match_indices(first)
-                    .filter(|(k, _)| {
-                        !window[..*k].chars().next_back().is_some_and(is_word_char)
-                            && !window[k + first.len()..]
-                                .chars()
-                                .next()
-                                .is_some_and(is_word_char)
-                    })
-                    .map(|(k, _)| (k, n))
-                    .last()
-            })
-            .max_by_key(|(k, _)| *k);
+        let mut best = last_named(window, names.iter());
+        if best.is_none() {
+            // "The first of his books … (van Dijk, 2005), and the second
+            // … (2020, pp. 1–3)": with no author in the sentence, the
+            // year continues the author last named in the paragraph, in
+            // prose or a citation, when that author has a work of the
+            // year (so a year alone is never pinned on a stranger).
+            let trimmed = inner.trim();
+            let year = year_prefix(trimmed).map_or("", |n| &trimmed[..n]);
+            let mut from = open.saturating_sub(800).max(body.start);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let para = &text[from..open];
+            let para = &para[para.rfind("\n\n").map_or(0, |k| k + 2)..];
+            let dated = names
+                .iter()
+                .filter(|k| year.len() >= 4 && k.raw.contains(&year[..4]));
+            best = last_named(para, dated);
+        }
         let Some((_, name)) = best else { continue };
         let range = open..open + close + 1;
         if let Some(items) =
@@ -310,6 +338,31 @@ pub(crate) fn context_years(
         }
     }
     out
+}
+
+/// The list author of `names` named last in `window` (as a whole word by
+/// the first word of the name): where, and the name.
+fn last_named<'a>(
+    window: &str,
+    names: impl Iterator<Item = &'a Known>,
+) -> Option<(usize, &'a String)> {
+    names
+        .map(|k| &k.name)
+        .filter_map(|n| {
+            let first = n.split_whitespace().next()?;
+            window
+                .match_indices(first)
+                .filter(|(k, _)| {
+                    !window[..*k].chars().next_back().is_some_and(is_word_char)
+                        && !window[k + first.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(is_word_char)
+                })
+                .map(|(k, _)| (k, n))
+                .last()
+        })
+        .max_by_key(|(k, _)| *k)
 }
 
 /// Skips spaces and line breaks.
@@ -878,5 +931,50 @@ mod tests {
         let v = mentions(text, 0..text.len(), &k, &[], true);
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].items[0].names, ["U.S. Coastal Survey Agency"]);
+    }
+
+    #[test]
+    fn a_year_alone_continues_the_author_last_named_in_the_paragraph() {
+        let text = "Rosa Ames wrote two books. The first (Ames, 2001, p. 3) was \
+                    long. The second was short (2009, pp. 1–3).\n\nReferences\n";
+        let firsts = vec![Some("Ames".to_owned()), Some("Ames".to_owned())];
+        let raws = [
+            "Ames, R. (2001). The long one.",
+            "Ames, R. (2009). The short one.",
+        ];
+        let known = known_names(&firsts, &raws);
+        let cited = mentions(text, 0..text.len(), &known, &[], false);
+        let found = context_years(text, 0..text.len(), &known, &cited);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].text, "(2009, pp. 1–3)");
+        assert_eq!(found[0].items[0].names, ["Ames"]);
+        // No work of that year: the year is pinned on no one.
+        let other = text.replace("(2009,", "(1990,");
+        let cited = mentions(&other, 0..other.len(), &known, &[], false);
+        assert!(context_years(&other, 0..other.len(), &known, &cited).is_empty());
+    }
+
+    #[test]
+    fn a_name_the_sentence_goes_on_to_cite_is_no_citation() {
+        let text = "The Northern Reading Council defines literacy as reading \
+                    well (Northern\nReading Council), a definition.";
+        let firsts = vec![Some("Northern Reading Council".to_owned())];
+        let raws = ["Northern Reading Council. Literacy. NRC."];
+        let known = known_names(&firsts, &raws);
+        let open = text.find('(').unwrap();
+        let close = text.find(')').unwrap() + 1;
+        let cited = Citation {
+            span: Span::default(),
+            text: text[open..close].to_owned(),
+            range: open..close,
+            form: Form::Parenthetical,
+            items: Vec::new(),
+            weak: true,
+        };
+        let found = mentions(text, 0..text.len(), &known, &[cited], true);
+        assert!(found.is_empty(), "{found:#?}");
+        // Cited elsewhere, the prose name is the citation.
+        let found = mentions(text, 0..text.len(), &known, &[], true);
+        assert_eq!(found.len(), 2);
     }
 }

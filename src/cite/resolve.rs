@@ -167,8 +167,12 @@ impl NameKey {
     }
 }
 
+/// The form two names are compared in: case and apostrophes aside, and
+/// a run of white space as one space, since a name that wraps onto an
+/// indented line ("National\n  Marine Fisheries Service") is the same name.
 fn exact_form(s: &str) -> String {
-    s.trim().replace('’', "'").to_lowercase()
+    let spaced: Vec<&str> = s.split_whitespace().collect();
+    spaced.join(" ").replace('’', "'").to_lowercase()
 }
 
 /// What an entry can be matched on.
@@ -359,11 +363,31 @@ fn split_head(raw: &str) -> (&str, &str) {
     (&raw[..cut], &raw[cut..])
 }
 
+/// What MLA writes after the names of people who did not write the work.
+const ROLES: &[&str] = &[
+    "editors",
+    "editor",
+    "eds",
+    "ed",
+    "translators",
+    "translator",
+    "compilers",
+    "compiler",
+];
+
 /// Quoted and italic titles, in order of appearance.
 /// The first sentence after the authors, past a year in parentheses
 /// ("(2014). Advanced R. Chapman …" → "Advanced R").
 fn undelimited_title(rest: &str) -> Option<String> {
-    let mut r = rest.trim_start_matches(['.', ' ', '\n']);
+    let mut r = rest.trim_start_matches(['.', ',', ' ', '\n']);
+    // "———, editors. Interactive Governance …": the role of the names
+    // the dashes repeat is no title.
+    for role in ROLES {
+        if let Some(after) = r.strip_prefix(role).and_then(|a| a.strip_prefix(". ")) {
+            r = after.trim_start();
+            break;
+        }
+    }
     if r.starts_with('(') {
         let close = r.find(')')?;
         r = r[close + 1..].trim_start_matches(['.', ' ', '\n']);
@@ -450,7 +474,7 @@ impl Cited {
     fn new(name: &str) -> Self {
         let folded = fold(name);
         Cited {
-            display: name.trim().to_owned(),
+            display: name.split_whitespace().collect::<Vec<_>>().join(" "),
             exact: exact_form(name),
             chars: folded.chars().count(),
             folded,
@@ -627,6 +651,16 @@ fn title_score(cited: &[String], title: &[String]) -> Option<Quality> {
     None
 }
 
+/// The largest share of one of `titles`' words that the cited short
+/// title `cited` covers from its start: 1.0 when it is a whole title.
+fn title_coverage(cited: &[String], titles: &[(String, Vec<String>, f32)]) -> f32 {
+    titles
+        .iter()
+        .filter(|(_, w, _)| !w.is_empty() && w.starts_with(cited))
+        .map(|(_, w, _)| cited.len() as f32 / w.len() as f32)
+        .fold(0.0, f32::max)
+}
+
 struct Candidate {
     score: f32,
     found: Match,
@@ -636,27 +670,46 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     if let Some(found) = by_names(item, keys) {
         return Some(found);
     }
-    // "(Hill, Who Owns Speculative Platforms 84)": an MLA short title left
-    // without quotes reads as more names.
-    if item.names.len() >= 2 && item.title.is_none() {
-        let mut titled = item.clone();
-        let rest = titled.names.split_off(1);
-        titled.title = Some(rest.join(" "));
-        if let Some(found) = by_names(&titled, keys) {
-            if found.title == Some(Quality::Exact) {
-                return Some(found);
-            }
-        }
-    }
     // "National Institute of Standards and Technology" was read as two
     // authors; try the names joined back where an "and" split them.
-    if item.names.len() >= 2 {
-        for i in 0..item.names.len() - 1 {
-            let mut merged = item.clone();
-            let joined = format!("{} and {}", merged.names[i], merged.names[i + 1]);
-            merged.names.splice(i..i + 2, [joined]);
-            if let Some(found) = by_names(&merged, keys) {
-                return Some(found);
+    let mut readings = vec![item.clone()];
+    for i in 0..item.names.len().saturating_sub(1) {
+        let mut merged = item.clone();
+        let joined = format!("{} and {}", merged.names[i], merged.names[i + 1]);
+        merged.names.splice(i..i + 2, [joined]);
+        if let Some(found) = by_names(&merged, keys) {
+            return Some(found);
+        }
+        readings.push(merged);
+    }
+    // "(Hill, Who Owns Speculative Platforms 84)", "(Jentoft and
+    // Chuenpagdee, Interactive Governance for Small-Scale Fisheries 3–4)",
+    // "(Food and Agriculture Organization …, The State of World Fisheries
+    // and Aquaculture 2018 5–7)": an MLA short title left without quotes
+    // reads as more names after the authors'. Each reading is tried with
+    // its last names as the title; only a title matched from its start
+    // counts.
+    for reading in &readings {
+        if reading.title.is_some() {
+            continue;
+        }
+        for k in 1..reading.names.len() {
+            let mut titled = reading.clone();
+            let title = titled.names.split_off(k).join(" ");
+            titled.title = Some(title.clone());
+            // A year after such a title may belong to it ("… Aquaculture
+            // 2018 5–7").
+            let with_year = reading.year.as_ref().map(|y| CiteItem {
+                title: Some(format!("{title} {y}")),
+                year: None,
+                ..titled.clone()
+            });
+            for t in std::iter::once(titled).chain(with_year) {
+                if let Some(found) = by_names(&t, keys) {
+                    if found.title == Some(Quality::Exact) {
+                        return Some(found);
+                    }
+                }
             }
         }
     }
@@ -784,6 +837,13 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
             match hit {
                 Some((q, t, weight)) => {
                     score += weight * if q == Quality::Exact { 2.0 } else { 1.5 };
+                    // "The Digital Divide" is the whole title of one work
+                    // and the start of another's ("The Digital Divide
+                    // Shifts to …"): the title the cited words cover more
+                    // of, the whole of it best, is the one meant.
+                    if q == Quality::Exact {
+                        score += 0.1 * title_coverage(ct, &key.titles);
+                    }
                     title_quality = Some(q);
                     if q != Quality::Exact {
                         entry_title = Some(t.clone());
@@ -1247,5 +1307,85 @@ mod tests {
         ));
         assert!(!same_but_abbreviated("Coastal Survey", "Coastal Survey"));
         assert!(!same_but_abbreviated("Dept. of Roads", "Division of Roads"));
+    }
+
+    #[test]
+    fn a_whole_title_beats_a_longer_one_it_starts() {
+        let e = vec![
+            entry(
+                "Ames, Rosa. The Open Road Ahead of Us All. Press, 2001.",
+                Some(book(&["Ames"], "The Open Road Ahead of Us All", 2001)),
+            ),
+            entry(
+                "Ames, Rosa. The Open Road. Press, 2009.",
+                Some(book(&["Ames"], "The Open Road", 2009)),
+            ),
+        ];
+        assert_eq!(target("as argued (Ames, *The Open Road* 4).", &e), Some(1));
+        assert_eq!(
+            target("as argued (Ames, *The Open Road Ahead* 4).", &e),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn a_name_wrapped_onto_an_indented_line_is_the_same_name() {
+        let org = |name: &str| Reference {
+            authors: vec![Person::new("Office", Some(name))],
+            ..Reference::default()
+        };
+        let e = vec![entry(
+            "Upland Rivers Survey Office. Gauges. URSO, 2019.",
+            Some(org("Upland Rivers Survey")),
+        )];
+        // As a bare title keeps it: "Upland Rivers\n  Survey Office".
+        let item = CiteItem {
+            names: vec!["Upland Rivers   Survey Office".into()],
+            year: Some("2019".into()),
+            ..CiteItem::default()
+        };
+        assert_eq!(by_item(&item, &keys_of(&e)).map(|m| m.entry), Some(0));
+    }
+
+    #[test]
+    fn an_edited_book_after_dashes_keeps_its_title() {
+        let e = vec![
+            entry(
+                "Ames, Rosa, and Carl Beta. “Tides.” Harbour Review, vol. 2, 2001, pp. 1–9.",
+                None,
+            ),
+            entry(
+                "———, editors. Coastal Rules for Small Harbours: Essays. Press, 2015.",
+                None,
+            ),
+        ];
+        assert_eq!(
+            target(
+                "x (Ames and Beta, Coastal Rules for Small Harbours 3–4).",
+                &e
+            ),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn a_long_organisation_then_a_short_title_without_quotes() {
+        let e = vec![
+            entry(
+                "Board and Council of the Hill Districts. Hill Paths. BCHD, 2012.",
+                None,
+            ),
+            entry(
+                "Board and Council of the Hill Districts. The State of Upland Roads and Bridges 2018: A Survey. BCHD, 2018.",
+                None,
+            ),
+        ];
+        assert_eq!(
+            target(
+                "x (Board and Council of the Hill Districts, The State of Upland Roads and Bridges 2018 5–7).",
+                &e
+            ),
+            Some(1)
+        );
     }
 }

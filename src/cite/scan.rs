@@ -893,6 +893,9 @@ fn parse_name(c: &mut Cur) -> Option<String> {
         if !words.is_empty() && !c.eat(" ") {
             break;
         }
+        // A wrapped line keeps its indent ("National\n  Marine …", a
+        // table caption's continuation): a run of spaces is one.
+        while c.eat(" ") {}
         if let Some(len) = abbreviation_in_name(c.rest()) {
             words.push(&c.rest()[..len]);
             c.pos += len;
@@ -906,10 +909,15 @@ fn parse_name(c: &mut Cur) -> Option<String> {
             {
                 // A particle ("van Dijck") or a connector inside an
                 // organisation's name ("Institute of Standards") must be
-                // followed by a capitalised word.
+                // followed by a capitalised word, or by one more connector
+                // and then one ("Organization of the United Nations").
                 let after = c.pos;
                 c.pos += 1;
-                let next = c.word();
+                let mut next = c.word();
+                if !words.is_empty() && next.is_some_and(|n| CONNECTORS.contains(&n)) && c.eat(" ")
+                {
+                    next = c.word();
+                }
                 c.pos = after;
                 if next.is_some_and(is_name_word) {
                     words.push(w);
@@ -1694,5 +1702,17 @@ mod tests {
         let c = one("as shown (St. Olaf Rowing Club 2; Acme Inc. 7).");
         let names: Vec<_> = c.items.iter().map(|i| i.names.clone()).collect();
         assert_eq!(names, [["St. Olaf Rowing Club"], ["Acme Inc."]]);
+    }
+
+    #[test]
+    fn long_organisations_and_indented_wraps() {
+        // "of the" inside a name: two connectors, then a capitalised word.
+        let c = one("x (Board and Council of the Hill Districts, 2018, pp. 5–7).");
+        assert_eq!(c.items[0].names, ["Board", "Council of the Hill Districts"]);
+        assert_eq!(c.items[0].locator.as_deref(), Some("pp. 5–7"));
+        // A caption's continuation line keeps its indent inside a name.
+        let c = one("  : Table (Ames, 2020; Upland\n  Rivers Survey Office, 2019).");
+        assert_eq!(c.items[1].names, ["Upland Rivers Survey Office"]);
+        assert_eq!(c.items[1].year.as_deref(), Some("2019"));
     }
 }

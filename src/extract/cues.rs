@@ -31,9 +31,12 @@ static AUTHOR_START: LazyLock<Regex> = LazyLock::new(|| {
 /// title ("Pew Research Center. \"Infrastructure…", "Google AI. *Tools*").
 /// A name may list its parts with commas ("National Academies of Sciences,
 /// Engineering, and Medicine.").
+// Up to ten words: "Food and Agriculture Organization of the United
+// Nations." is eight, and an undated web page of such an author opens with
+// nothing else that marks a new entry.
 static ORG_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"^\p{Lu}[\p{L}\d&'’\-]*(?:,?\s+(?:of|for|and|the|on|&|\p{Lu}[\p{L}\d&'’\-]*)){0,6}\.\s+["“‘*(\p{Lu}]"#,
+        r#"^\p{Lu}[\p{L}\d&'’\-]*(?:,?\s+(?:of|for|and|the|on|&|\p{Lu}[\p{L}\d&'’\-]*)){0,9}\.\s+["“‘*(\p{Lu}]"#,
     )
     .expect("valid regex")
 });
@@ -330,5 +333,14 @@ mod tests {
         // A sentence of prose is no organisation's name.
         assert!(!starts_like_org("the rest of a title, and more. Press"));
         assert!(!starts_like_org("Replicability in Science, a report"));
+    }
+
+    #[test]
+    fn long_organisations_open_entries() {
+        assert!(starts_like_org(
+            "Board and Council of the Upper Hill Districts. Hill Paths. https://x.org/paths."
+        ));
+        assert!(starts_like_org("Dask Development Team. Dask. 2016."));
+        assert!(!starts_like_org("and Methods for the Study. 2001."));
     }
 }
