@@ -291,6 +291,10 @@ fn map_of_a_draft_folder_takes_the_library_as_the_drafts() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
     assert!(stderr.contains("read as the library of"), "{stderr}");
+    assert!(
+        stderr.contains("(1 document, 2 works, 1 cluster)"),
+        "{stderr}"
+    );
     let docs = std::fs::read_to_string(out.join("documents.csv")).unwrap();
     let rows: Vec<&str> = docs.lines().skip(1).collect();
     assert_eq!(rows.len(), 1, "{docs}");

@@ -269,13 +269,14 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     if progress.is_shown() {
         eprint!("{}", summary(&analysis, written.len(), &args.output));
     } else {
+        let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
         eprintln!(
-            "citemap: wrote {} files to {} ({} documents, {} works, {} clusters)",
-            written.len(),
+            "citemap: wrote {} to {} ({}, {}, {})",
+            count(written.len(), "file"),
             display(&args.output),
-            analysis.counts.documents,
-            analysis.counts.works,
-            analysis.clusters.clusters.len()
+            count(analysis.counts.documents, "document"),
+            count(analysis.counts.works, "work"),
+            count(analysis.clusters.clusters.len(), "cluster")
         );
     }
     // The analysis of a large export is millions of small allocations,
