@@ -87,12 +87,7 @@ pub(super) fn lone_names(
     // A short organisation name ("Meta AI", "OECD") is the prose's actor
     // more often than a citation; a person's family name is one word.
     also_cited.retain(|k| !k.name.contains(' ') && !k.name.chars().all(|c| !c.is_lowercase()));
-    let first_cite = seen
-        .iter()
-        .filter(|c| !c.weak)
-        .map(|c| c.range.start)
-        .min()
-        .unwrap_or(usize::MAX);
+    let first_cite = crate::cite::scan::first_citation_start(seen);
     let mut more = Vec::new();
     for r in ranges {
         more.extend(known::mentions(text, r.clone(), &uncited, seen, true));

@@ -696,6 +696,25 @@ pub(crate) fn is_locator(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// An MLA entry whose parse names one author, as the parser read it.
+    fn mla_entry(raw: &str, person: crate::model::Person) -> Entry {
+        use crate::model::{Outcome, Reference, Span, Style};
+        Entry {
+            span: Span::default(),
+            label: None,
+            raw: raw.into(),
+            style: Style::Mla,
+            outcome: Outcome::Parsed {
+                reference: Reference {
+                    authors: vec![person],
+                    ..Reference::default()
+                }
+                .into(),
+                confidence: 0.9,
+            },
+        }
+    }
+
     fn find(text: &str, names: &[&str], bare: bool) -> Vec<Citation> {
         let firsts: Vec<Option<String>> = names.iter().map(|s| Some((*s).to_owned())).collect();
         // Each entry's text is the whole text, so any co-author is known.
@@ -826,23 +845,10 @@ mod tests {
 
     #[test]
     fn an_organisation_leads_by_its_whole_name() {
-        use crate::model::{Outcome, Person, Reference, Span, Style};
+        use crate::model::Person;
         // The parser took "World Health" for given names; "———." repeats
         // the organisation; a person stays a family name.
-        let entry = |raw: &str, family: &str| Entry {
-            span: Span::default(),
-            label: None,
-            raw: raw.into(),
-            style: Style::Mla,
-            outcome: Outcome::Parsed {
-                reference: Reference {
-                    authors: vec![Person::new(family, Some("A."))],
-                    ..Reference::default()
-                }
-                .into(),
-                confidence: 0.9,
-            },
-        };
+        let entry = |raw: &str, family: &str| mla_entry(raw, Person::new(family, Some("A.")));
         let entries = [
             entry(
                 "World Health Organization. Global Report 2021. WHO, 2021.",
@@ -871,42 +877,28 @@ mod tests {
 
     #[test]
     fn an_organisation_is_not_cut_at_an_abbreviation() {
-        use crate::model::{Outcome, Person, Reference, Span, Style};
+        use crate::model::Person;
         // As the parser may read them: "U.S. Coastal Survey" given names of
         // a person "Agency", "Dept" a name alone (made-up works).
-        let entry = |raw: &str, person: Person| Entry {
-            span: Span::default(),
-            label: None,
-            raw: raw.into(),
-            style: Style::Mla,
-            outcome: Outcome::Parsed {
-                reference: Reference {
-                    authors: vec![person],
-                    ..Reference::default()
-                }
-                .into(),
-                confidence: 0.9,
-            },
-        };
         let entries = [
-            entry(
+            mla_entry(
                 "U.S. Coastal Survey Agency. Tides and Harbours. CSA, 2014.",
                 Person::new("Agency", Some("U.S. Coastal Survey")),
             ),
-            entry(
+            mla_entry(
                 "Dept. of Roads. Gravel Surfaces. Press, 2009.",
                 Person::literal("Dept"),
             ),
-            entry(
+            mla_entry(
                 "St. Olaf Rowing Club. A History of Oars. Club, 1999.",
                 Person::new("Club", Some("St. Olaf Rowing")),
             ),
             // A person's initials still end where they did.
-            entry(
+            mla_entry(
                 "J.R. Smith. Gravel. Press, 2001.",
                 Person::new("Smith", Some("J.R.")),
             ),
-            entry(
+            mla_entry(
                 "Acme Inc. Widget Handbook. Acme, 2019.",
                 Person::literal("Acme Inc"),
             ),

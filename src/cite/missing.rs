@@ -30,12 +30,7 @@ pub const MIN_RESOLVED: usize = 3;
 /// only authors, resolved to nothing in `resolved`, and are still
 /// citations by the rules above; each with no target.
 pub fn unresolved_name_citations(found: &[Citation], resolved: &[Resolution]) -> Vec<Resolution> {
-    let first = found
-        .iter()
-        .filter(|c| !c.weak)
-        .map(|c| c.range.start)
-        .min()
-        .unwrap_or(usize::MAX);
+    let first = crate::cite::scan::first_citation_start(found);
     let is_resolved = |r: &Range<usize>| {
         resolved
             .iter()

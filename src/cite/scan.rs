@@ -112,6 +112,18 @@ pub struct Citation {
     pub weak: bool,
 }
 
+/// Where the text's first sure citation starts (one not `weak`), or
+/// `usize::MAX` when there is none: what precedes it (a cover page, an
+/// abstract) names people without citing them.
+pub fn first_citation_start(found: &[Citation]) -> usize {
+    found
+        .iter()
+        .filter(|c| !c.weak)
+        .map(|c| c.range.start)
+        .min()
+        .unwrap_or(usize::MAX)
+}
+
 /// Which forms to look for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ScanOptions {

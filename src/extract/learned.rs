@@ -603,13 +603,14 @@ fn follow_numbering(lines: &[DocLine<'_>], tags: &mut [u8]) {
     };
     let mut last: Option<u32> = None;
     for (l, t) in lines[from..].iter().zip(tags[from..].iter_mut()) {
-        let n = label_of(l.text).map(Label::number);
+        let label = label_of(l.text);
+        let n = label.map(Label::number);
         // A line the model took for furniture that carries the run's next
         // number ("[1] LuaJIT roadmap 2008 - http://…") is its entry; a bare
         // page number never is.
         let next_in_run = matches!((n, last), (Some(n), Some(m)) if n == m + 1)
             || (last.is_none() && n == Some(1));
-        let page_number = matches!(label_of(l.text), Some(Label::Alone(_)));
+        let page_number = matches!(label, Some(Label::Alone(_)));
         if *t == FURNITURE && (!next_in_run || page_number) {
             continue;
         }
