@@ -10,7 +10,8 @@
 //! cargo run --release --bin train-tagger -- ../shared/gold/dev-refs.jsonl --cv 5 --dir target/xs/cv-g
 //! ```
 //!
-//! `--eval` and `--cv` write no model: they write, per combination policy,
+//! `--eval` and `--cv` write no model (with `CITEMAP_CONFUSION=1` they also
+//! print the token confusion matrix of each evaluation): they write, per combination policy,
 //! CSL-JSON predictions (`pred-<policy>.json`) beside the matching gold lines
 //! (`gold.jsonl`) for `score-refs`; `scripts/cross-source.sh` runs them all.
 
@@ -19,7 +20,7 @@ use citemap::extract::repair::repair_entry;
 use citemap::model::{Entry, Outcome, Span, Style};
 use citemap::parse::parse_reference_with;
 use citemap::parse::tagger::{
-    Example, Label, Policy, Source, Tagger, Tagging, TrainOptions, WORDS,
+    Example, Label, Policy, Source, Tagger, Tagging, TrainOptions, LABELS, WORDS,
 };
 use clap::Parser;
 use rayon::prelude::*;
@@ -187,6 +188,20 @@ fn policies() -> Vec<(&'static str, Option<Policy>)> {
             }),
         ),
         (
+            "nomark",
+            Some(Policy {
+                trust_marked_titles: false,
+                ..Policy::CROSS_SOURCE
+            }),
+        ),
+        (
+            "noext",
+            Some(Policy {
+                extend_authors: false,
+                ..Policy::CROSS_SOURCE
+            }),
+        ),
+        (
             "t-authors",
             Some(Policy {
                 authors: Source::TaggerElseGrammar,
@@ -211,10 +226,22 @@ fn predict_all(test: &[&Gold], model: &Tagger, preds: &mut [Vec<Entry>]) {
 fn token_accuracy(model: &Tagger, test: &[&Gold], flags: u8) -> (f64, usize) {
     let (test_data, _) = examples(test, flags);
     let (mut right, mut all) = (0usize, 0usize);
+    // Token confusion, gold label by predicted label.
+    let mut conf = [[0usize; LABELS]; LABELS];
     for (seq, labels) in &test_data {
         let pred = model.decode(seq);
+        for (p, g) in pred.iter().zip(labels) {
+            conf[*g as usize][*p as usize] += 1;
+        }
         right += pred.iter().zip(labels).filter(|(a, b)| a == b).count();
         all += labels.len();
+    }
+    if std::env::var_os("CITEMAP_CONFUSION").is_some() {
+        eprintln!("token confusion (row: gold label, column: predicted), labels in order:");
+        eprintln!("{:?}", Label::ALL);
+        for (l, row) in Label::ALL.iter().zip(&conf) {
+            eprintln!("{:>10} {row:?}", format!("{l:?}"));
+        }
     }
     (right as f64 / all.max(1) as f64, all)
 }

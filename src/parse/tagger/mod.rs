@@ -145,6 +145,11 @@ pub struct Policy {
     /// ends ("Turing, Alan, Computing Machinery and Intelligence, …": the
     /// grammar reads "Computing Machinery" as one more name).
     pub trim_authors: bool,
+    /// Take the tagger's author run where the grammar found no author, or
+    /// where the run holds the grammar's list and more names after it
+    /// ("Lindwer, M. Marculescu, D. Basten, T.": the grammar stops after
+    /// the first).
+    pub extend_authors: bool,
 }
 
 impl Policy {
@@ -163,6 +168,7 @@ impl Policy {
         numbers: Source::TaggerElseGrammar,
         trust_marked_titles: true,
         trim_authors: true,
+        extend_authors: true,
     };
 
     /// Same as [`Policy::DEFAULT`] (kept so the harness's column names stay).
@@ -180,6 +186,7 @@ impl Policy {
             numbers: source,
             trust_marked_titles: false,
             trim_authors: false,
+            extend_authors: false,
         }
     }
 }
@@ -420,6 +427,28 @@ fn number_value(run: &str) -> Option<String> {
     clean.then_some(out)
 }
 
+/// A volume, issue or page run that is more than one clean number, kept
+/// as written ("vol. 44, no 2", "v. 12", "240 p."): several words the
+/// tagger put in one field are one value to the reader. A single token
+/// with numbers glued together ("266(3):1-9") is left to the grammar,
+/// which splits it.
+fn number_phrase(run: &str) -> Option<String> {
+    let v = run.trim();
+    let last = v
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?;
+    let dangling = matches!(
+        last.to_lowercase().as_str(),
+        "no" | "nr" | "n" | "vol" | "v" | "pt" | "pp" | "and" | "h" | "heft" | "suppl"
+    );
+    let whole = v.contains(char::is_whitespace)
+        && v.len() <= 40
+        && v.chars().any(|c| c.is_ascii_digit())
+        && v.ends_with(|c: char| c.is_alphanumeric() || c == ')' || c == '.')
+        && !dangling;
+    whole.then(|| v.to_owned())
+}
+
 /// True when `s` starts with the cue word "In" ("In ", "In:", "in:").
 fn starts_with_in(s: &str) -> bool {
     let b = s.as_bytes();
@@ -435,7 +464,38 @@ fn strip_in(s: &str) -> &str {
     }
 }
 
+/// `s` without a leading role phrase ("edited by", "ed. by", "hrsg. von"):
+/// one source annotates it as part of the editor list.
+fn strip_role(s: &str) -> &str {
+    let lower = s.to_lowercase();
+    for cue in [
+        "edited and translated by ",
+        "edited by ",
+        "eds. by ",
+        "ed. by ",
+        "ed. ",
+        "eds. ",
+        "hrsg. von ",
+        "hrsg. v. ",
+        "hg. von ",
+        "hg. v. ",
+        "herausgegeben von ",
+        "éd. par ",
+        "sous la direction de ",
+        "a cura di ",
+        "translated by ",
+        "trans. by ",
+        "by ",
+    ] {
+        if lower.starts_with(cue) && s.is_char_boundary(cue.len()) {
+            return s[cue.len()..].trim_start();
+        }
+    }
+    s
+}
+
 fn editors_from(run: &str) -> Vec<Person> {
+    let run = strip_role(run);
     let list = names::name_list(run);
     if list.people.is_empty() {
         vec![Person::literal(run)]
@@ -492,9 +552,36 @@ fn trim_authors(text: &str, tokens: &[Token], labels: &[Label], authors: &mut Ve
     }
 }
 
-/// True when the grammar's title stands in quotes or italics.
-fn marked_title(p: &generic::Prepared, r: &Reference) -> bool {
-    let Some(t) = r.title.as_deref().filter(|t| !t.is_empty()) else {
+/// Replaces the grammar's `authors` with the names of the tagger's author
+/// `run` when the grammar found none, or when the run's names start with
+/// the grammar's and go on past them.
+fn extend_authors(run: &str, authors: &mut Vec<Person>) {
+    let tagged = names::name_list(run).people;
+    if authors.is_empty() {
+        // A run the name grammar cannot read is kept whole only when it
+        // is one name ("USEPA"), not a list it failed on.
+        let list = run.contains([',', ';', '&']) || run.contains(" and ");
+        if !tagged.is_empty() {
+            *authors = tagged;
+        } else if !list {
+            *authors = vec![Person::literal(run)];
+        }
+        return;
+    }
+    let prefix = tagged.len() > authors.len()
+        && authors
+            .iter()
+            .zip(&tagged)
+            .all(|(a, b)| a.family == b.family);
+    if prefix {
+        *authors = tagged;
+    }
+}
+
+/// True when the grammar's `field` (title or container) stands in quotes
+/// or italics.
+fn marked(p: &generic::Prepared, field: Option<&str>) -> bool {
+    let Some(t) = field.filter(|t| !t.is_empty()) else {
         return false;
     };
     let Some(k) = p.text.find(t) else {
@@ -511,9 +598,12 @@ fn marked_title(p: &generic::Prepared, r: &Reference) -> bool {
 /// the tagger's labels: identifiers, numbers, dates, authors and the work
 /// type stay the grammar's; the text fields follow `t.policy`.
 pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> Reference {
-    if t.policy.trust_marked_titles && marked_title(p, &r) {
-        return r;
-    }
+    // A title or container in quotes or italics has its boundaries marked:
+    // the grammar's stands (with the title, the container after it too); the
+    // other fields are still the tagger's.
+    let marked_title = t.policy.trust_marked_titles && marked(p, r.title.as_deref());
+    let marked_container =
+        marked_title || t.policy.trust_marked_titles && marked(p, r.container_title.as_deref());
     let seq = sequence(p, &r, t.model.flags());
     if seq.tokens.is_empty() {
         return r;
@@ -555,8 +645,12 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     if !r.container_title.as_deref().is_some_and(starts_with_in) {
         container = container.map(|c| strip_in(&c).to_owned());
     }
-    r.title = pick(policy.title, title, r.title.take());
-    r.container_title = pick(policy.container, container, r.container_title.take());
+    if !marked_title {
+        r.title = pick(policy.title, title, r.title.take());
+    }
+    if !marked_container {
+        r.container_title = pick(policy.container, container, r.container_title.take());
+    }
     r.publisher = pick(policy.publisher, run(Label::Publisher), r.publisher.take());
     r.publisher_place = pick(policy.place, run(Label::Place), r.publisher_place.take());
     let editors = run(Label::Editor).map(|e| editors_from(strip_in(&e)));
@@ -585,12 +679,36 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     if policy.trim_authors && policy.authors == Source::Grammar {
         trim_authors(&p.text, &seq.tokens, &labels, &mut r.authors);
     }
+    if policy.extend_authors && policy.authors == Source::Grammar {
+        if let Some(run) = run(Label::Author) {
+            extend_authors(&run, &mut r.authors);
+        }
+    }
     if policy.authors != Source::Grammar {
         let authors = run(Label::Author).map(|e| editors_from(&e));
         let grammar_authors = (!r.authors.is_empty()).then(|| std::mem::take(&mut r.authors));
         r.authors = pick(policy.authors, authors, grammar_authors).unwrap_or_default();
     }
-    let num = |l: Label| run(l).and_then(|v| number_value(&v));
+    let split = (r.volume.clone(), r.issue.clone());
+    let num = |l: Label| {
+        run(l).and_then(|v| {
+            number_value(&v).or_else(|| {
+                // "vol. 18, no. 3": the grammar read volume and issue apart.
+                let holds = |x: &Option<String>| {
+                    x.as_deref()
+                        .is_some_and(|x| v.split(|c: char| !c.is_alphanumeric()).any(|w| w == x))
+                };
+                if l == Label::Volume && holds(&split.0) && holds(&split.1) {
+                    return None;
+                }
+                // "529, 2019 2018": pages run on into other numbers.
+                if l == Label::Pages && v.contains([',', ';']) {
+                    return None;
+                }
+                number_phrase(&v)
+            })
+        })
+    };
     r.volume = pick(policy.numbers, num(Label::Volume), r.volume.take());
     // "Eur. Phys. J. Plus128": a volume glued to the journal's last word is
     // one token to the tagger; the grammar split it.
