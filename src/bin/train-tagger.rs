@@ -20,7 +20,7 @@ use citemap::extract::repair::repair_entry;
 use citemap::model::{Entry, Outcome, Span, Style};
 use citemap::parse::parse_reference_with;
 use citemap::parse::tagger::{
-    Example, Label, Policy, Source, Tagger, Tagging, TrainOptions, LABELS, WORDS,
+    Example, Label, Policy, Source, Tagger, Tagging, TrainOptions, CONTEXT, LABELS, WORDS,
 };
 use clap::Parser;
 use rayon::prelude::*;
@@ -45,6 +45,10 @@ struct Args {
     /// Leave out word identity, affix and neighbouring-word features.
     #[arg(long)]
     no_words: bool,
+    /// Leave out the position, sentence, quote/bracket and word-with-marks
+    /// features.
+    #[arg(long)]
+    no_context: bool,
     /// Cross-validate with this many folds of the given sets instead of training.
     #[arg(long)]
     cv: Option<usize>,
@@ -195,6 +199,13 @@ fn policies() -> Vec<(&'static str, Option<Policy>)> {
             }),
         ),
         (
+            "nodate",
+            Some(Policy {
+                date_from_tagger: false,
+                ..Policy::CROSS_SOURCE
+            }),
+        ),
+        (
             "noext",
             Some(Policy {
                 extend_authors: false,
@@ -321,7 +332,7 @@ fn main() -> anyhow::Result<()> {
     let opts = TrainOptions {
         epochs: args.epochs,
         bits: args.bits,
-        flags: if args.no_words { 0 } else { WORDS },
+        flags: if args.no_words { 0 } else { WORDS } | if args.no_context { 0 } else { CONTEXT },
         ..TrainOptions::default()
     };
     if let Some(k) = args.cv {

@@ -18,6 +18,11 @@ use std::sync::OnceLock;
 /// Feature flag: word identity, prefix, suffix and neighbouring words.
 pub const WORDS: u8 = 1;
 
+/// Feature flag: where a token stands in the reference and in its
+/// sentence, whether it is inside quotes or brackets, and its word joined
+/// with the marks before and after it.
+pub const CONTEXT: u8 = 2;
+
 /// Tokens beyond this many are not tagged (keeps decoding linear in the
 /// length the grammar reads anyway).
 pub const MAX_TOKENS: usize = 200;
@@ -595,6 +600,7 @@ pub struct Context<'a> {
 pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
     let n = tokens.len();
     let words = ctx.flags & WORDS != 0;
+    let context = ctx.flags & CONTEXT != 0;
     let descs: Vec<Desc> = tokens
         .iter()
         .enumerate()
@@ -633,6 +639,10 @@ pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
     let mut sentences = 0u64;
     let mut seen_in = 0u64;
     let mut seen_year = 0u64;
+    // Tokens since the last sentence end; open quotes and brackets.
+    let mut since = 0u64;
+    let mut quoted = 0u64;
+    let mut bracketed = 0u64;
     for (i, &d) in descs.iter().enumerate() {
         let p1 = at(i as isize - 1);
         let n1 = at(i as isize + 1);
@@ -668,6 +678,27 @@ pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
             out.push(feat(48, mix(d.lower, n1.lower)));
             out.push(feat(49, mix(d.lower, d.grammar)));
         }
+        if context {
+            let p2 = at(i as isize - 2);
+            let t = &ctx.text[tokens[i].start..tokens[i].end];
+            if t.starts_with(is_quote) {
+                quoted = 1;
+            }
+            if t.starts_with(['(', '[']) {
+                bracketed = 1;
+            }
+            let rel = (i * 8 / n.max(1)) as u64;
+            out.push(feat(60, rel));
+            out.push(feat(61, (i as u64).min(12)));
+            out.push(feat(62, since.min(8)));
+            out.push(feat(63, quoted * 2 + bracketed));
+            out.push(feat(64, mix(d.lower, p1.trail)));
+            out.push(feat(65, mix(d.lower, d.trail)));
+            out.push(feat(66, mix(p2.shape, p2.trail)));
+            out.push(feat(67, mix(since.min(8), d.shape)));
+            out.push(feat(68, mix(rel, d.grammar)));
+            out.push(feat(69, mix(p1.lower, p1.trail) ^ d.classes as u64));
+        }
         for b in 0..CLASS_BITS {
             // One feature per class present, so rare combinations of
             // classes still share what each class says.
@@ -678,6 +709,19 @@ pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
         offsets.push(out.len());
         if d.trail / 16 == 1 && d.classes & (INITIAL | ABBREVIATED) == 0 {
             sentences += 1;
+            since = 0;
+        } else {
+            since += 1;
+        }
+        if context {
+            let t = &ctx.text[tokens[i].start..tokens[i].end];
+            let core_end = t.trim_end_matches(['.', ',', ';', ':']);
+            if core_end.ends_with(is_quote) && !(t.len() == 1 && quoted == 0) {
+                quoted = 0;
+            }
+            if core_end.ends_with([')', ']']) {
+                bracketed = 0;
+            }
         }
         if d.word != 0 && CUE_WORDS[(d.word - 1) as usize] == "in" {
             seen_in = 1;

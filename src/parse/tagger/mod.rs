@@ -30,7 +30,7 @@ mod align;
 mod features;
 mod model;
 
-pub use features::{Sequence, Token, WORDS};
+pub use features::{Sequence, Token, CONTEXT, WORDS};
 pub use model::{ModelError, Tagger, TrainOptions};
 
 use super::{generic, names};
@@ -150,6 +150,10 @@ pub struct Policy {
     /// ("Lindwer, M. Marculescu, D. Basten, T.": the grammar stops after
     /// the first).
     pub extend_authors: bool,
+    /// Take the year from the tagger's date run where it holds one year
+    /// other than the grammar's ("… 1964, translated by …, 1998": the
+    /// work's date, not a date in its title).
+    pub date_from_tagger: bool,
 }
 
 impl Policy {
@@ -169,6 +173,7 @@ impl Policy {
         trust_marked_titles: true,
         trim_authors: true,
         extend_authors: true,
+        date_from_tagger: true,
     };
 
     /// Same as [`Policy::DEFAULT`] (kept so the harness's column names stay).
@@ -187,6 +192,7 @@ impl Policy {
             trust_marked_titles: false,
             trim_authors: false,
             extend_authors: false,
+            date_from_tagger: false,
         }
     }
 }
@@ -449,6 +455,18 @@ fn number_phrase(run: &str) -> Option<String> {
     whole.then(|| v.to_owned())
 }
 
+/// The year of a tagged date run when it holds exactly one
+/// ("2014", "(March 2014)"; not "1912-1929").
+fn run_year(run: &str) -> Option<i32> {
+    let mut years = run
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .filter(|y| (1500..=2100).contains(y));
+    let y = years.next()?;
+    years.next().is_none().then_some(y)
+}
+
 /// True when `s` starts with the cue word "In" ("In ", "In:", "in:").
 fn starts_with_in(s: &str) -> bool {
     let b = s.as_bytes();
@@ -688,6 +706,17 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
         let authors = run(Label::Author).map(|e| editors_from(&e));
         let grammar_authors = (!r.authors.is_empty()).then(|| std::mem::take(&mut r.authors));
         r.authors = pick(policy.authors, authors, grammar_authors).unwrap_or_default();
+    }
+    if policy.date_from_tagger {
+        if let Some(y) = run(Label::Date).and_then(|v| run_year(&v)) {
+            if r.issued.is_some_and(|d| d.year != y) {
+                r.issued = Some(crate::model::Date {
+                    year: y,
+                    month: None,
+                    day: None,
+                });
+            }
+        }
     }
     let split = (r.volume.clone(), r.issue.clone());
     let num = |l: Label| {

@@ -68,7 +68,7 @@ impl Default for TrainOptions {
             epochs: 25,
             bits: 17,
             seed: 7,
-            flags: super::features::WORDS,
+            flags: super::features::WORDS | super::features::CONTEXT,
         }
     }
 }
