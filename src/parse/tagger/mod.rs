@@ -447,7 +447,28 @@ fn number_phrase(run: &str) -> Option<String> {
         last.to_lowercase().as_str(),
         "no" | "nr" | "n" | "vol" | "v" | "pt" | "pp" | "and" | "h" | "heft" | "suppl"
     );
-    let whole = v.contains(char::is_whitespace)
+    // Beside its numbers only label words ("vol.", "no", "p", "Jg."): not
+    // a journal's name ("MNRAS, 459") or a second value ("22: 707").
+    let words: Vec<&str> = v
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let label = |w: &str| {
+        w.chars().all(char::is_alphabetic)
+            && w.chars().count() <= 4
+            && (w.chars().all(char::is_lowercase)
+                || v.contains(&format!("{w}."))
+                || w.chars().count() == 1)
+    };
+    let labels = words.iter().filter(|w| label(w)).count();
+    let numbers = words
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    let whole = labels >= 1
+        && labels + numbers == words.len()
+        && numbers <= 2
+        && v.contains(char::is_whitespace)
         && v.len() <= 40
         && v.chars().any(|c| c.is_ascii_digit())
         && v.ends_with(|c: char| c.is_alphanumeric() || c == ')' || c == '.')
@@ -578,7 +599,7 @@ fn extend_authors(run: &str, authors: &mut Vec<Person>) {
     if authors.is_empty() {
         // A run the name grammar cannot read is kept whole only when it
         // is one name ("USEPA"), not a list it failed on.
-        let list = run.contains([',', ';', '&']) || run.contains(" and ");
+        let list = run.contains([',', ';', '&']) || run.contains(" and ") || run.contains(". ");
         if !tagged.is_empty() {
             *authors = tagged;
         } else if !list {
