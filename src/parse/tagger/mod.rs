@@ -663,6 +663,27 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
             }
         }
     }
+    // "Noble, Safiya Umoja. Algorithms of Oppression": a tagged title that
+    // is the grammar's with words of the author names before it took the
+    // end of the author list.
+    if let (Some(tt), Some(gt)) = (title.as_deref(), r.title.as_deref()) {
+        if let Some(head) = tt.strip_suffix(gt).filter(|h| !h.trim().is_empty()) {
+            let named = head
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    r.authors.iter().any(|p| {
+                        p.family.split_whitespace().any(|x| x == w)
+                            || p.given.as_deref().is_some_and(|g| {
+                                g.split(|c: char| !c.is_alphanumeric()).any(|x| x == w)
+                            })
+                    })
+                });
+            if named {
+                title = r.title.clone();
+            }
+        }
+    }
     // "… meta-analyses. BMJ. 2003;327": a journal the tagger left
     // unlabelled, where the grammar found one, is still the journal.
     if container.is_none() {
