@@ -817,7 +817,7 @@ fn in_marker(s: &str) -> Option<usize> {
         ", in ", ", In ", ", in: ", ", In: ", ". In ", ". In: ", ". in: ",
     ]
     .iter()
-    .filter_map(|m| s.find(m))
+    .filter_map(|m| super::text::find(s, m))
     .min()
 }
 

@@ -11,11 +11,14 @@ pub fn score(raw: &str) -> u32 {
     if t.starts_with('[') && t[1..].starts_with(|c: char| c.is_ascii_digit()) {
         n += 2;
     }
-    if raw.contains(",” ") || raw.contains(",\" ") || raw.contains("’, ") || raw.contains("', ")
+    if super::text::contains(raw, ",” ")
+        || super::text::contains(raw, ",\" ")
+        || super::text::contains(raw, "’, ")
+        || super::text::contains(raw, "', ")
     {
         n += 2;
     }
-    if raw.contains("vol. ") || raw.contains("[Online]") {
+    if super::text::contains(raw, "vol. ") || super::text::contains(raw, "[Online]") {
         n += 1;
     }
     let b = t.as_bytes();

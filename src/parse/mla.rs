@@ -8,13 +8,16 @@
 /// double quotes ending inside them, "vol. N, no. N", day-month-year dates.
 pub fn score(raw: &str) -> u32 {
     let mut n = 0;
-    if raw.contains(".” ") || raw.contains(".\" ") || raw.contains("?” ") {
+    if super::text::contains(raw, ".” ")
+        || super::text::contains(raw, ".\" ")
+        || super::text::contains(raw, "?” ")
+    {
         n += 1;
     }
-    if raw.contains("edited by") {
+    if super::text::contains(raw, "edited by") {
         n += 2;
     }
-    if raw.contains(", vol. ") && raw.contains(", no. ") {
+    if super::text::contains(raw, ", vol. ") && super::text::contains(raw, ", no. ") {
         n += 1;
     }
     if raw.contains('*') {

@@ -497,7 +497,7 @@ fn sentence_split(run: &str) -> Option<usize> {
 }
 
 fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
-    let lower = s.to_lowercase();
+    let lower = super::text::Lower::new(s);
     for cue in [
         "edited by ",
         "ed. by ",
@@ -532,12 +532,12 @@ fn editors_before_mark(s: &str) -> Option<(usize, usize, Vec<Person>)> {
     ];
     let (m, mark) = marks
         .iter()
-        .filter_map(|k| s.find(k).map(|m| (m, *k)))
+        .filter_map(|k| super::text::find(s, k).map(|m| (m, *k)))
         .min()?;
     let before = &s[..m];
     let start = [". ", "In ", "in ", ": ", "In: ", "in: "]
         .iter()
-        .filter_map(|b| before.rfind(b).map(|k| k + b.len()))
+        .filter_map(|b| super::text::rfind(before, b).map(|k| k + b.len()))
         .max()
         .unwrap_or(0);
     let cand = &before[start..];
@@ -550,7 +550,7 @@ fn editors_before_mark(s: &str) -> Option<(usize, usize, Vec<Person>)> {
 }
 
 fn starts_edited_by(t: &str) -> Option<usize> {
-    let l = t.to_lowercase();
+    let l = super::text::Lower::new(t);
     for cue in [
         "edited by",
         "ed. by",

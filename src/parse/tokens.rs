@@ -112,7 +112,24 @@ pub(crate) const MONTHS: [(&str, u8); 60] = [
 /// optional trailing period.
 pub fn month(i: &str) -> IResult<&str, u8> {
     let (rest, word) = take_while1(|c: char| c.is_alphabetic())(i)?;
-    let lower = word.to_lowercase();
+    // Tried at many words: an ASCII word is lower-cased on the stack (the
+    // longest name is ten bytes), anything else as before.
+    let mut buf = [0u8; 10];
+    let owned;
+    let lower: &str = if word.is_ascii() {
+        let Some(b) = buf.get_mut(..word.len()) else {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )));
+        };
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).unwrap_or_default()
+    } else {
+        owned = word.to_lowercase();
+        &owned
+    };
     let m = MONTHS
         .iter()
         .find(|(name, _)| *name == lower)
