@@ -23,7 +23,8 @@ pub fn score(raw: &str) -> u32 {
     if raw.contains('*') {
         n += 1;
     }
-    let first = raw.split(". ").next().unwrap_or("");
+    // The text before the first ". " (what `split(". ").next()` gives).
+    let first = &raw[..super::text::find(raw, ". ").unwrap_or(raw.len())];
     if first.contains(", ") && first.split_whitespace().count() <= 4 && !first.contains('(') {
         n += 1;
     }

@@ -203,7 +203,7 @@ fn lex_items(s: &str) -> Vec<Item> {
             .unwrap_or(rest.len());
         // A colon ends a word only when a space follows ("New York: Wiley").
         let word = &rest[..len.max(1)];
-        let word = match word.find(": ") {
+        let word = match super::text::find(word, ": ") {
             Some(k) if k > 0 => &word[..k],
             _ => match word.strip_suffix(':') {
                 Some(w) if !w.is_empty() => w,

@@ -49,7 +49,8 @@ pub fn rfind(h: &str, n: &str) -> Option<usize> {
     None
 }
 
-fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
+/// [`find`] over bytes (`memchr::memmem::find`, without building a searcher).
+pub fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     let Some((&first, rest)) = n.split_first() else {
         return Some(0);
     };

@@ -170,6 +170,32 @@ fn sep(i: &str) -> IResult<&str, &str> {
 /// "23.09.-27.09.2019" (the end of the range is taken), "Jun 1979" and a
 /// bare year.
 pub fn date(i: &str) -> IResult<&str, Date> {
+    // Only the two forms that start with a month can match a word, and
+    // they read the same month: read it once. Whatever fails, fails with
+    // the error of the last form, as `alt` gives it.
+    if i.starts_with(char::is_alphabetic) {
+        if let Ok((rest, m)) = month(i) {
+            if let Ok((rest, (_, d, _, _, y))) =
+                tuple((space1, day, opt(pair(take_while1(is_dash), day)), sep, year))(rest)
+            {
+                let date = Date {
+                    year: y,
+                    month: Some(m),
+                    day: Some(d),
+                };
+                return Ok((rest, date));
+            }
+            if let Ok((rest, (_, y))) = pair(sep, year)(rest) {
+                let date = Date {
+                    year: y,
+                    month: Some(m),
+                    day: None,
+                };
+                return Ok((rest, date));
+            }
+        }
+        return map(year, Date::year)(i);
+    }
     alt((
         // ISO 2016-09-26
         map_opt(

@@ -384,7 +384,7 @@ fn word_hashes(core: &str) -> (u64, u64, u64) {
     let (mut whole, mut pre) = (SEED, SEED);
     let mut last = ['\0'; 3];
     let mut n = 0usize;
-    for c in core.chars().flat_map(char::to_lowercase) {
+    let mut push = |c: char| {
         let c = if c.is_ascii_digit() { '0' } else { c };
         whole = step(whole, c);
         if n < 3 {
@@ -392,6 +392,17 @@ fn word_hashes(core: &str) -> (u64, u64, u64) {
         }
         last = [last[1], last[2], c];
         n += 1;
+    };
+    // The same characters as `chars().flat_map(char::to_lowercase)`; an
+    // ASCII word, the common case, skips the Unicode case tables.
+    if core.is_ascii() {
+        for b in core.bytes() {
+            push(char::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in core.chars().flat_map(char::to_lowercase) {
+            push(c);
+        }
     }
     let suf = last.iter().fold(SEED, |h, &c| step(h, c));
     (whole, pre ^ n.min(3) as u64, suf)
