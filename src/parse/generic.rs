@@ -813,12 +813,12 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
 
 /// Where a title ends: ", in Proceedings", ". In: …".
 fn in_marker(s: &str) -> Option<usize> {
-    [
-        ", in ", ", In ", ", in: ", ", In: ", ". In ", ". In: ", ". in: ",
-    ]
-    .iter()
-    .filter_map(|m| super::text::find(s, m))
-    .min()
+    super::text::first_of(
+        s,
+        &[
+            ", in ", ", In ", ", in: ", ", In: ", ". In ", ". In: ", ". in: ",
+        ],
+    )
 }
 
 /// Trailing abbreviated journal words in a head with no punctuation before

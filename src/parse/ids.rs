@@ -192,9 +192,7 @@ fn strip_cue_before(out: &mut String) {
 /// 2023)", "Accessed 5 May 2020", "Retrieved March 3, 2020, from",
 /// "zuletzt abgerufen am 3.4.2020", "consulté le 3 mars 2020".
 fn take_accessed(s: &str) -> Option<(usize, usize, Option<Date>)> {
-    // ASCII lower-casing keeps byte offsets equal to `s`'s.
-    let lower = s.to_ascii_lowercase();
-    for cue in [
+    const CUES: [&str; 8] = [
         "accessed",
         "retrieved",
         "last visited",
@@ -203,7 +201,10 @@ fn take_accessed(s: &str) -> Option<(usize, usize, Option<Date>)> {
         "consulté le",
         "last accessed",
         "viewed",
-    ] {
+    ];
+    // ASCII lower-casing keeps byte offsets equal to `s`'s.
+    let lower = s.to_ascii_lowercase();
+    for cue in CUES {
         if let Some(at) = super::text::find_bytes(lower.as_bytes(), cue.as_bytes()) {
             if !s.is_char_boundary(at) {
                 continue;

@@ -639,8 +639,14 @@ pub fn is_thesis_or_report(s: &str) -> bool {
 
 /// "PhD thesis", "Dissertation", "Master's thesis", "Diplomarbeit".
 pub fn thesis_cue(s: &str) -> bool {
-    let l = super::text::Lower::new(s);
-    l.contains("ph.d.") || THESIS_WORDS.iter().any(|c| l.contains(c))
+    // "ph.d." and the thesis words, looked for in one pass.
+    static NEEDLES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let needles = NEEDLES.get_or_init(|| {
+        std::iter::once("ph.d.")
+            .chain(THESIS_WORDS.iter().copied())
+            .collect()
+    });
+    super::text::Lower::new(s).contains_any(needles)
 }
 
 /// Words that name a thesis; [`thesis_cue`] reads them in text, and the
@@ -658,8 +664,7 @@ pub(crate) const THESIS_WORDS: &[&str] = &[
 
 /// "Technical Report", "Tech. Rep.", "Working Paper", "White Paper".
 pub fn report_cue(s: &str) -> bool {
-    let l = super::text::Lower::new(s);
-    [
+    super::text::Lower::new(s).contains_any(&[
         "technical report",
         "tech. rep",
         "tech rep",
@@ -671,9 +676,7 @@ pub fn report_cue(s: &str) -> bool {
         "memorandum",
         "internal report",
         "report",
-    ]
-    .iter()
-    .any(|c| l.contains(c))
+    ])
 }
 
 /// Names of institutions that publish reports ("AI Now Institute").
@@ -730,15 +733,22 @@ pub(crate) const CONFERENCE_WORDS: &[&str] = &[
 
 /// "Proceedings", "Conference", "Symposium", "Workshop", "Proc.".
 pub fn conference_cue(s: &str) -> bool {
-    let l = super::text::Lower::new(s);
     // The stems are cues only as abbreviations: "proc." or "proc ", never
-    // inside "process" or "confidence".
-    CONFERENCE_WORDS.iter().any(|w| match *w {
-        "proc" => l.contains("proc.") || l.contains("proc "),
-        "conf" => l.contains("conf."),
-        "symp" => l.contains("symp."),
-        w => l.contains(w),
-    })
+    // inside "process" or "confidence". All looked for in one pass.
+    static NEEDLES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let needles = NEEDLES.get_or_init(|| {
+        let mut v = Vec::new();
+        for w in CONFERENCE_WORDS {
+            match *w {
+                "proc" => v.extend(["proc.", "proc "]),
+                "conf" => v.push("conf."),
+                "symp" => v.push("symp."),
+                w => v.push(w),
+            }
+        }
+        v
+    });
+    super::text::Lower::new(s).contains_any(needles)
 }
 
 /// "Magazine", "Times", "Post", … for periodicals that are not journals.

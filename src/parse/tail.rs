@@ -497,8 +497,7 @@ fn sentence_split(run: &str) -> Option<usize> {
 }
 
 fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
-    let lower = super::text::Lower::new(s);
-    for cue in [
+    const CUES: [&str; 10] = [
         "edited by ",
         "ed. by ",
         "eds. by ",
@@ -509,7 +508,14 @@ fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
         "editado por ",
         "éditeurs : ",
         "éditeur : ",
-    ] {
+    ];
+    let lower = super::text::Lower::new(s);
+    // Most tails hold none of the cues, and every cue holds one of these
+    // (with first letters rarer than the cues'): one pass says so.
+    if !lower.contains_any(&["by ", "von ", "par ", "por ", ": "]) {
+        return None;
+    }
+    for cue in CUES {
         if let Some(a) = lower.find(cue) {
             if !s.is_char_boundary(a) || !s.is_char_boundary(a + cue.len()) {
                 continue;
@@ -530,6 +536,10 @@ fn editors_before_mark(s: &str) -> Option<(usize, usize, Vec<Person>)> {
         "(Eds.)", "(eds.)", "(Ed.)", "(ed.)", "(Hrsg.)", "(Hg.)", "(éd.)", "(éds.)", "(edd.)",
         "(eds)", "(ed)",
     ];
+    // Most tails hold no mark: one pass says so.
+    if !super::text::contains_any(s, &marks) {
+        return None;
+    }
     let (m, mark) = marks
         .iter()
         .filter_map(|k| super::text::find(s, k).map(|m| (m, *k)))

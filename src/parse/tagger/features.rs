@@ -476,7 +476,7 @@ fn describe(word: &str, italic: bool, grammar: Label, words: bool) -> Desc {
     if word.trim_end_matches(['.', ',', ';', ':']).ends_with(')') {
         classes |= CLOSES_PAREN;
     }
-    if word.chars().any(|c| c.is_ascii_digit()) {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
         classes |= HAS_DIGIT;
     }
     if core.chars().next().is_some_and(char::is_uppercase) {
@@ -679,12 +679,13 @@ pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
             out.push(feat(48, mix(d.lower, n1.lower)));
             out.push(feat(49, mix(d.lower, d.grammar)));
         }
-        for b in 0..CLASS_BITS {
-            // One feature per class present, so rare combinations of
-            // classes still share what each class says.
-            if d.classes >> b & 1 == 1 {
-                out.push(feat(32 + u64::from(b), 1));
-            }
+        // One feature per class present, so rare combinations of classes
+        // still share what each class says; set bits from the lowest up.
+        let mut set = d.classes & ((1 << CLASS_BITS) - 1);
+        while set != 0 {
+            let b = set.trailing_zeros();
+            out.push(feat(32 + u64::from(b), 1));
+            set &= set - 1;
         }
         offsets.push(out.len());
         if d.trail / 16 == 1 && d.classes & (INITIAL | ABBREVIATED) == 0 {
