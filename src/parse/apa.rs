@@ -8,8 +8,13 @@
 /// last author, "Family, F." names.
 pub fn score(raw: &str) -> u32 {
     let mut n = 0;
-    // The first 400 characters, borrowed.
-    let head = raw.char_indices().nth(400).map_or(raw, |(k, _)| &raw[..k]);
+    // The first 400 characters, borrowed; a string of at most 400 bytes
+    // has no more characters than that.
+    let head = if raw.len() <= 400 {
+        raw
+    } else {
+        raw.char_indices().nth(400).map_or(raw, |(k, _)| &raw[..k])
+    };
     if let Some(k) = super::text::find(head, " (") {
         let after = &head[k + 2..];
         let is_year = after.len() >= 5

@@ -57,7 +57,21 @@ pub struct Tail {
 const MAX_ITEMS: usize = 400;
 
 fn is_label_word(w: &str) -> bool {
-    let l = w.to_lowercase();
+    // Asked of every word of a tail: an ASCII word is lower-cased on the
+    // stack (the longest label is ten bytes), anything else as before.
+    let mut buf = [0u8; 16];
+    let owned;
+    let l: &str = match buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+        Some(b) => {
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or_default()
+        }
+        None => {
+            owned = w.to_lowercase();
+            &owned
+        }
+    };
     let l = l.trim_end_matches('.');
     matches!(
         l,

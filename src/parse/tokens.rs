@@ -279,6 +279,18 @@ pub fn date(i: &str) -> IResult<&str, Date> {
 /// A page number: digits, optionally with a letter prefix or suffix
 /// ("S12", "e1003", "12a"), or a lower-case roman numeral ("ix").
 pub fn page_number(i: &str) -> IResult<&str, &str> {
+    // Only a capital, 'e', a digit or a roman numeral can start one; any
+    // other start fails at once with the error of the last form.
+    if !i
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b"eivxlcdm".contains(&b))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhileMN,
+        )));
+    }
     alt((
         recognize(tuple((
             opt(take_while_m_n(1, 2, |c: char| {
@@ -312,6 +324,18 @@ pub fn page_range(i: &str) -> IResult<&str, String> {
 
 /// A bare number of up to 6 digits, or an alphanumeric article number.
 pub fn number(i: &str) -> IResult<&str, &str> {
+    // Tried at most words: one that cannot start a number fails at once,
+    // with the error the digits below would give.
+    if !i
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhileMN,
+        )));
+    }
     recognize(tuple((
         opt(take_while_m_n(1, 1, |c: char| c.is_ascii_uppercase())),
         take_while_m_n(1, 7, |c: char| c.is_ascii_digit()),
@@ -488,6 +512,14 @@ pub fn skip_separators(i: &str) -> &str {
 
 /// The edition: "2nd ed.", "3rd edn", "2. Aufl.", "4e éd.".
 pub fn edition(i: &str) -> IResult<&str, &str> {
+    // An edition starts with its number: anything else fails at once, with
+    // the error `digit1` gives.
+    if !i.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
     terminated(
         recognize(pair(
             digit1,

@@ -637,7 +637,8 @@ pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
             descs[k as usize]
         }
     };
-    let mut out = Vec::with_capacity(n * 30);
+    // Up to 28 features and 20 class bits per token: no regrowth.
+    let mut out = Vec::with_capacity(n * 48);
     let mut offsets = Vec::with_capacity(n + 1);
     offsets.push(0);
     // Running context: sentence ends so far, an "In" cue seen, a year seen.
