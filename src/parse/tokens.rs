@@ -108,6 +108,21 @@ pub(crate) const MONTHS: [(&str, u8); 60] = [
     ("fall", 9),
 ];
 
+/// The month of a lower-cased name in [`MONTHS`] (the first entry of that
+/// name): a set lookup instead of a scan, as every word of a tail is asked.
+fn month_number(lower: &str) -> Option<u8> {
+    static TABLE: std::sync::OnceLock<foldhash::HashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = foldhash::HashMap::default();
+        for (name, m) in MONTHS {
+            t.entry(name).or_insert(m);
+        }
+        t
+    });
+    table.get(lower).copied()
+}
+
 /// A month name or abbreviation (English, German, French, Spanish), with an
 /// optional trailing period.
 pub fn month(i: &str) -> IResult<&str, u8> {
@@ -130,15 +145,11 @@ pub fn month(i: &str) -> IResult<&str, u8> {
         owned = word.to_lowercase();
         &owned
     };
-    let m = MONTHS
-        .iter()
-        .find(|(name, _)| *name == lower)
-        .map(|(_, m)| *m)
-        .or(if lower == "winter" || lower == "autumn" {
-            Some(if lower == "winter" { 12 } else { 9 })
-        } else {
-            None
-        });
+    let m = month_number(lower).or(if lower == "winter" || lower == "autumn" {
+        Some(if lower == "winter" { 12 } else { 9 })
+    } else {
+        None
+    });
     match m {
         Some(m) => {
             let (rest, _) = opt(char('.'))(rest)?;
