@@ -8,8 +8,14 @@
 /// last author, "Family, F." names.
 pub fn score(raw: &str) -> u32 {
     let mut n = 0;
-    let head: String = raw.chars().take(400).collect();
-    if let Some(k) = head.find(" (") {
+    // The first 400 characters, borrowed; a string of at most 400 bytes
+    // has no more characters than that.
+    let head = if raw.len() <= 400 {
+        raw
+    } else {
+        raw.char_indices().nth(400).map_or(raw, |(k, _)| &raw[..k])
+    };
+    if let Some(k) = super::text::find(head, " (") {
         let after = &head[k + 2..];
         let is_year = after.len() >= 5
             && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
@@ -18,7 +24,7 @@ pub fn score(raw: &str) -> u32 {
             n += 3;
         }
     }
-    if head.contains(", & ") {
+    if super::text::contains(head, ", & ") {
         n += 1;
     }
     n

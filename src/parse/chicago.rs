@@ -11,14 +11,17 @@ pub fn score(raw: &str) -> u32 {
         // "Place: Publisher, Year." – a colon after a capitalised word.
         if c == ':' && prev.is_alphabetic() && raw[i + 1..].starts_with(' ') {
             let after = &raw[i + 2..];
-            if after.starts_with(|c: char| c.is_uppercase()) && after.contains(", ") {
+            if after.starts_with(|c: char| c.is_uppercase()) && super::text::contains(after, ", ") {
                 n += 1;
                 break;
             }
         }
         prev = c;
     }
-    if raw.contains(". In ") || raw.contains(", edited by") || raw.contains(". Edited by") {
+    if super::text::contains(raw, ". In ")
+        || super::text::contains(raw, ", edited by")
+        || super::text::contains(raw, ". Edited by")
+    {
         n += 1;
     }
     n
@@ -28,7 +31,7 @@ pub fn score(raw: &str) -> u32 {
 /// "Family, G. Year." with a bare year.
 pub fn harvard_score(raw: &str) -> u32 {
     let mut n = 0;
-    if let Some(k) = raw.find(") ") {
+    if let Some(k) = super::text::find(raw, ") ") {
         if k >= 5
             && raw.as_bytes()[k - 5] == b'('
             && raw.as_bytes()[k - 4..k].iter().all(u8::is_ascii_digit)
@@ -36,7 +39,7 @@ pub fn harvard_score(raw: &str) -> u32 {
             n += 2;
         }
     }
-    if raw.contains("Available at:") {
+    if super::text::contains(raw, "Available at:") {
         n += 2;
     }
     n

@@ -196,7 +196,7 @@ pub(crate) fn take(raw: &str) -> Option<Described> {
 /// sentence starts: a second date that is not the work's volume.
 fn reprint_at_end(raw: &str) -> Option<usize> {
     let t = raw.trim_end().trim_end_matches('.');
-    let k = t.rfind(". ")? + 2;
+    let k = super::text::rfind(t, ". ")? + 2;
     let last = &t[k..];
     let lower = last.to_lowercase();
     let rest = ["reprint", "repr.", "reprinted", "nachdruck", "réimpr."]

@@ -325,7 +325,7 @@ fn words_follow(after: &str) -> bool {
     let end = after
         .find([',', ';', '(', ')', '[', ':'])
         .unwrap_or(after.len())
-        .min(after.find(". ").unwrap_or(after.len()));
+        .min(super::text::find(after, ". ").unwrap_or(after.len()));
     let mut long = 0;
     let mut plain = 0;
     for w in after[..end].split_whitespace() {
@@ -597,7 +597,7 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     }
     // "Lezioni di Geometria Differentiale, 2nd ed.": nor after a comma.
     if let Some(t) = r.title.as_deref() {
-        if let Some(k) = t.rfind(", ") {
+        if let Some(k) = super::text::rfind(t, ", ") {
             if let Ok((after, e)) = tokens::edition(t[k + 2..].trim()) {
                 if after.trim_matches(['.', ' ']).is_empty() {
                     r.edition = Some(e.to_owned());
@@ -608,7 +608,7 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     }
     // "Statistical power analysis (2nd ed.)": the edition is not the title.
     if let Some(t) = r.title.as_deref() {
-        if let Some(k) = t.rfind(" (") {
+        if let Some(k) = super::text::rfind(t, " (") {
             let inner = t[k + 2..].trim_end_matches(['.', ')']);
             if let Ok((after, e)) = tokens::edition(inner.trim()) {
                 if after.trim().is_empty() {
@@ -772,7 +772,7 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     // "Proceedings of …, Virtual Event Canada": the place of a conference.
     if let Some(c) = r.container_title.as_deref() {
         if lexicon::conference_cue(c) {
-            if let Some(k) = c.rfind(", ") {
+            if let Some(k) = super::text::rfind(c, ", ") {
                 let last = &c[k + 2..];
                 let words = last.split_whitespace().count();
                 if words <= 3
@@ -813,12 +813,12 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
 
 /// Where a title ends: ", in Proceedings", ". In: …".
 fn in_marker(s: &str) -> Option<usize> {
-    [
-        ", in ", ", In ", ", in: ", ", In: ", ". In ", ". In: ", ". in: ",
-    ]
-    .iter()
-    .filter_map(|m| s.find(m))
-    .min()
+    super::text::first_of(
+        s,
+        &[
+            ", in ", ", In ", ", in: ", ", In: ", ". In ", ". In: ", ". in: ",
+        ],
+    )
 }
 
 /// Trailing abbreviated journal words in a head with no punctuation before
@@ -890,7 +890,7 @@ fn journal_after_comma(rest: &str, num: usize) -> Option<usize> {
         return None;
     }
     let mut from = num;
-    while let Some(k) = rest[from..].find(", ") {
+    while let Some(k) = super::text::find(&rest[from..], ", ") {
         let c = from + k;
         let cand = &rest[c + 2..];
         let n = first_numeric(cand);
@@ -1064,7 +1064,7 @@ fn split_title_at_marks(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
         {
             k
         } else {
-            head_t.find(", ").unwrap_or(k)
+            super::text::find(head_t, ", ").unwrap_or(k)
         };
         if let Some(b) = boundary.filter(|b| *b < pick) {
             let after = head_t[b + 1..].trim();
@@ -1101,7 +1101,7 @@ fn split_title_at_marks(rest: &str, comma_list: bool) -> (Option<&str>, usize) {
                 return (Some(&head[..j]), j);
             }
         }
-        if let Some(k) = head_t.rfind(", ") {
+        if let Some(k) = super::text::rfind(head_t, ", ") {
             return (Some(&head_t[..k]), k + 1);
         }
         let words_after = rest[head_end..]
@@ -1195,7 +1195,7 @@ fn cut_publisher(t: &str) -> &str {
         }
     }
     let mut end = t.trim_end_matches([' ', ',', '.']).len();
-    while let Some(k) = t[..end].rfind(", ") {
+    while let Some(k) = super::text::rfind(&t[..end], ", ") {
         let chunk = t[k + 2..end].trim();
         if lexicon::is_city(chunk) || lexicon::looks_like_publisher(chunk) {
             end = k;
@@ -1264,8 +1264,8 @@ fn paren_imprint(tail: &str) -> Option<Imprint> {
                 && p.split_whitespace().count() <= 5
                 && tokens::month(p).is_err()
                 && !l.starts_with("ed")
-                && !l.contains("et al")
-                && !l.contains("collab")
+                && !super::text::contains(&l, "et al")
+                && !super::text::contains(&l, "collab")
         };
         if parts.is_empty() || parts.len() > 3 || !parts.iter().all(good) {
             continue;
@@ -1331,10 +1331,14 @@ fn names_before_quote(rest: &str) -> Option<(usize, names::NameList)> {
         .split(|c: char| !c.is_ascii_digit())
         .all(|d| d.is_empty() || (d.len() == 4 && tokens::year(d).is_ok()));
     let lower = prefix.to_lowercase();
-    let namey = prefix.contains(',') || lower.contains("et al") || lower.contains(" and ");
-    let marker = lower.contains(" in ") || lower.starts_with("in ") || lower.contains("in:");
+    let namey = prefix.contains(',')
+        || super::text::contains(&lower, "et al")
+        || super::text::contains(&lower, " and ");
+    let marker = super::text::contains(&lower, " in ")
+        || lower.starts_with("in ")
+        || super::text::contains(&lower, "in:");
     let plain = digits_ok && namey && !marker && sentence_end(prefix).is_none();
-    let et_al = digits_ok && lower.contains("et al");
+    let et_al = digits_ok && super::text::contains(&lower, "et al");
     if !(plain || et_al) {
         return None;
     }
@@ -1423,7 +1427,7 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
         .min();
     // "U.S. Environmental Protection Agency.", "Dept. of Health.": the
     // name goes on past an abbreviation's full stop.
-    let mut stop = s.find(". ");
+    let mut stop = super::text::find(s, ". ");
     let mut crossed = false;
     while let Some(k) = stop {
         let word = tokens::word_before_stop(&s[..k]);
@@ -1431,9 +1435,12 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
             break;
         }
         crossed = true;
-        stop = s[k + 2..].find(". ").map(|j| k + 2 + j);
+        stop = super::text::find(&s[k + 2..], ". ").map(|j| k + 2 + j);
     }
-    let end = match (stop.or_else(|| s.find(" (")), quote_after_comma) {
+    let end = match (
+        stop.or_else(|| super::text::find(s, " (")),
+        quote_after_comma,
+    ) {
         (Some(a), Some(b)) => a.min(b),
         (a, b) => a.or(b)?,
     };
@@ -1470,7 +1477,10 @@ fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
     let container = r.container_title.as_deref().unwrap_or("");
     let note = r.note.as_deref().unwrap_or("");
     let lower = all.to_lowercase();
-    if p.ids.video_host || lower.contains("recorded talk") || lower.contains(" video") {
+    if p.ids.video_host
+        || super::text::contains(&lower, "recorded talk")
+        || super::text::contains(&lower, " video")
+    {
         return WorkType::Video;
     }
     if lexicon::thesis_cue(note)
@@ -1481,7 +1491,9 @@ fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
     }
     let preprint_doi = r.doi.as_deref().is_some_and(|d| {
         let d = d.to_ascii_lowercase();
-        d.contains("ssrn") || d.contains("arxiv") || d.starts_with("10.1101/")
+        super::text::contains(&d, "ssrn")
+            || super::text::contains(&d, "arxiv")
+            || d.starts_with("10.1101/")
     });
     if preprint_doi && r.volume.is_none() {
         return WorkType::Preprint;
@@ -1492,7 +1504,7 @@ fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
     {
         return WorkType::Preprint;
     }
-    if lower.contains("arxiv") && r.volume.is_none() && r.pages.is_none() {
+    if super::text::contains(&lower, "arxiv") && r.volume.is_none() && r.pages.is_none() {
         return WorkType::Preprint;
     }
     if lexicon::conference_cue(container)
@@ -1525,7 +1537,7 @@ fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
     if p.ids.code_host {
         return WorkType::Software;
     }
-    if lower.contains("dataset") || lower.contains("data set") {
+    if super::text::contains(&lower, "dataset") || super::text::contains(&lower, "data set") {
         return WorkType::Dataset;
     }
     if !container.is_empty() {
@@ -1542,7 +1554,7 @@ fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
             // "Boston Review", "MIT Tech Review": a review read online is a
             // magazine; with volume and pages it would be a journal.
             let lower = container.to_lowercase();
-            if lower.ends_with(" review") && !lower.contains("law review") {
+            if lower.ends_with(" review") && !super::text::contains(&lower, "law review") {
                 return WorkType::ArticleMagazine;
             }
             return WorkType::Webpage;

@@ -51,7 +51,7 @@ fn is_boundary_before(s: &str, at: usize) -> bool {
 fn find_doi(s: &str) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     let mut from = 0;
-    while let Some(k) = memchr::memmem::find(&b[from..], b"10.") {
+    while let Some(k) = super::text::find_bytes(&b[from..], b"10.") {
         let at = from + k;
         from = at + 3;
         if !is_boundary_before(s, at) {
@@ -82,7 +82,7 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
         let b = s.as_bytes();
         let p = pat.as_bytes();
         let mut from = 0;
-        while let Some(k) = memchr::memmem::find(&b[from..], p) {
+        while let Some(k) = super::text::find_bytes(&b[from..], p) {
             let at = from + k;
             if is_boundary_before(s, at) {
                 best = Some(at);
@@ -110,7 +110,7 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
 
 fn find_arxiv(s: &str) -> Option<(usize, usize, String)> {
     let lower = s.to_ascii_lowercase();
-    let at = lower.find("arxiv")?;
+    let at = super::text::find(&lower, "arxiv")?;
     let after = &s[at + 5..];
     let mut body = after.trim_start_matches([':', ' ']);
     if body.to_ascii_lowercase().starts_with("preprint") {
@@ -192,9 +192,7 @@ fn strip_cue_before(out: &mut String) {
 /// 2023)", "Accessed 5 May 2020", "Retrieved March 3, 2020, from",
 /// "zuletzt abgerufen am 3.4.2020", "consulté le 3 mars 2020".
 fn take_accessed(s: &str) -> Option<(usize, usize, Option<Date>)> {
-    // ASCII lower-casing keeps byte offsets equal to `s`'s.
-    let lower = s.to_ascii_lowercase();
-    for cue in [
+    const CUES: [&str; 8] = [
         "accessed",
         "retrieved",
         "last visited",
@@ -203,8 +201,11 @@ fn take_accessed(s: &str) -> Option<(usize, usize, Option<Date>)> {
         "consulté le",
         "last accessed",
         "viewed",
-    ] {
-        if let Some(at) = memchr::memmem::find(lower.as_bytes(), cue.as_bytes()) {
+    ];
+    // ASCII lower-casing keeps byte offsets equal to `s`'s.
+    let lower = s.to_ascii_lowercase();
+    for cue in CUES {
+        if let Some(at) = super::text::find_bytes(lower.as_bytes(), cue.as_bytes()) {
             if !s.is_char_boundary(at) {
                 continue;
             }
@@ -248,7 +249,7 @@ fn take_accessed(s: &str) -> Option<(usize, usize, Option<Date>)> {
 /// is nothing to mend, the common case.
 fn mend_schemes(raw: &str) -> Option<String> {
     let lower = raw.to_ascii_lowercase();
-    if !lower.contains("http") {
+    if !super::text::contains(&lower, "http") {
         return None;
     }
     let b = lower.as_bytes();
@@ -256,7 +257,7 @@ fn mend_schemes(raw: &str) -> Option<String> {
     let mut from = 0;
     let mut changed = false;
     let mut i = 0;
-    while let Some(k) = lower[i..].find("http") {
+    while let Some(k) = super::text::find(&lower[i..], "http") {
         let at = i + k;
         i = at + 4;
         let mut j = at + 4;
@@ -333,9 +334,11 @@ pub fn extract(raw: &str) -> Identifiers {
     let mended = mend_schemes(raw);
     let raw = mended.as_deref().unwrap_or(raw);
     let lower = raw.to_ascii_lowercase();
-    ids.video_host =
-        lower.contains("youtube.com") || lower.contains("youtu.be") || lower.contains("vimeo.com");
-    ids.code_host = lower.contains("github.com") || lower.contains("gitlab.com");
+    ids.video_host = super::text::contains(&lower, "youtube.com")
+        || super::text::contains(&lower, "youtu.be")
+        || super::text::contains(&lower, "vimeo.com");
+    ids.code_host =
+        super::text::contains(&lower, "github.com") || super::text::contains(&lower, "gitlab.com");
     let mut s = raw.to_owned();
     // The order matters: a DOI resolver URL is a DOI, not a URL.
     for _ in 0..3 {
@@ -344,13 +347,13 @@ pub fn extract(raw: &str) -> Identifiers {
         let lu = url.to_ascii_lowercase();
         let mut out = s[..a].to_owned();
         strip_cue_before(&mut out);
-        if let Some(k) = lu.find("doi.org/") {
+        if let Some(k) = super::text::find(&lu, "doi.org/") {
             if ids.doi.is_none() {
                 ids.doi = Some(url[k + 8..].to_owned());
             }
         } else if let Some(k) = lu
             .find("arxiv.org/abs/")
-            .or_else(|| lu.find("arxiv.org/pdf/"))
+            .or_else(|| super::text::find(&lu, "arxiv.org/pdf/"))
         {
             if ids.arxiv.is_none() {
                 ids.arxiv = Some(url[k + 14..].trim_end_matches(".pdf").to_owned());

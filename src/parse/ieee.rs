@@ -11,11 +11,14 @@ pub fn score(raw: &str) -> u32 {
     if t.starts_with('[') && t[1..].starts_with(|c: char| c.is_ascii_digit()) {
         n += 2;
     }
-    if raw.contains(",” ") || raw.contains(",\" ") || raw.contains("’, ") || raw.contains("', ")
+    if super::text::contains(raw, ",” ")
+        || super::text::contains(raw, ",\" ")
+        || super::text::contains(raw, "’, ")
+        || super::text::contains(raw, "', ")
     {
         n += 2;
     }
-    if raw.contains("vol. ") || raw.contains("[Online]") {
+    if super::text::contains(raw, "vol. ") || super::text::contains(raw, "[Online]") {
         n += 1;
     }
     let b = t.as_bytes();
@@ -29,11 +32,13 @@ pub fn score(raw: &str) -> u32 {
 pub fn vancouver_score(raw: &str) -> u32 {
     let mut n = 0;
     let b = raw.as_bytes();
-    for i in 0..b.len().saturating_sub(5) {
-        if b[i..i + 4].iter().all(u8::is_ascii_digit) && b[i + 4] == b';' {
-            n += 2;
-            break;
-        }
+    // Four digits then ';', the ';' not the last byte: found from the
+    // (few) semicolons rather than tried at every byte.
+    let year_semicolon = b.len() >= 5
+        && memchr::memchr_iter(b';', &b[..b.len() - 1])
+            .any(|j| j >= 4 && b[j - 4..j].iter().all(u8::is_ascii_digit));
+    if year_semicolon {
+        n += 2;
     }
     // "Smith JM," – a capitalised word and up to three capitals then a comma.
     let first: Vec<&str> = raw

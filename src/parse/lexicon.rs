@@ -1,6 +1,10 @@
 //! Small generic word lists: publisher cue words, publishing cities, cue
 //! words for work types. Generic on purpose: no journal or title lists.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// Words that mark a publisher ("Press", "Verlag", "Springer", …).
 pub(crate) const PUBLISHER_CUES: &[&str] = &[
     "press",
@@ -125,15 +129,58 @@ pub(crate) const PUBLISHER_CUES: &[&str] = &[
     "heinemann",
 ];
 
-fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+fn raw_words(s: &str) -> impl Iterator<Item = &str> + '_ {
     s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+}
+
+/// The lower-cased words of `s`; a word already in lower case is not copied.
+fn words(s: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    raw_words(s).map(|w| {
+        if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            Cow::Owned(w.to_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
+    })
+}
+
+/// A word list as a set: the lists are asked of every word of many
+/// fields, and a scan compares each entry.
+fn set_of(
+    cell: &'static OnceLock<HashSet<&'static str>>,
+    list: &'static [&'static str],
+) -> &'static HashSet<&'static str> {
+    cell.get_or_init(|| list.iter().copied().collect())
+}
+
+fn is_publisher_cue(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    set_of(&SET, PUBLISHER_CUES).contains(w)
+}
+
+fn is_city_name(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    set_of(&SET, CITIES).contains(w)
+}
+
+fn is_country(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    set_of(&SET, COUNTRIES).contains(w)
+}
+
+/// `s.to_lowercase()`, borrowed when `s` has no upper-case letter to change.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// True when `s` reads like a publisher's name.
 pub fn looks_like_publisher(s: &str) -> bool {
-    let n = words(s).count();
+    let n = raw_words(s).count();
     if n == 0 || n > 8 {
         return false;
     }
@@ -201,13 +248,13 @@ pub fn looks_like_publisher(s: &str) -> bool {
     let strong =
         words(s).any(|w| strong_word(&w) || (w.contains('-') && w.split('-').any(strong_word)));
     if strong {
-        return !s.to_lowercase().contains("journal") && !s.to_lowercase().contains("proceedings");
+        let l = super::text::Lower::new(s);
+        return !l.contains("journal") && !l.contains("proceedings");
     }
     // A short run made only of publisher-ish words ("Basic Books").
     n <= 3
         && words(s).all(|w| {
-            PUBLISHER_CUES.contains(&w.as_str())
-                || (w.contains('-') && w.split('-').all(|p| PUBLISHER_CUES.contains(&p)))
+            is_publisher_cue(&w) || (w.contains('-') && w.split('-').all(is_publisher_cue))
         })
 }
 
@@ -520,20 +567,19 @@ const COUNTRIES: &[&str] = &[
 /// A US state code or a country ("NY", "Germany", "U.S.A.").
 pub fn is_region(s: &str) -> bool {
     let t = s.trim().trim_end_matches('.');
-    US_STATES.contains(&t) || COUNTRIES.contains(&t.to_lowercase().as_str())
+    US_STATES.contains(&t) || is_country(&lower(t))
 }
 
 /// True when `s` is a city (optionally followed by a state or country).
 pub fn is_city(s: &str) -> bool {
-    let l = s.trim().trim_end_matches('.').to_lowercase();
-    if CITIES.contains(&l.as_str()) {
+    let l = lower(s.trim().trim_end_matches('.'));
+    if is_city_name(&l) {
         return true;
     }
     // "Cambridge, MA", "London, UK", "Berlin, Germany", "Jena, Germany".
     match s.trim().split_once(',') {
         Some((city, region)) => {
-            let city_l = city.trim().to_lowercase();
-            if CITIES.contains(&city_l.as_str()) && region.split_whitespace().count() <= 2 {
+            if is_city_name(&lower(city.trim())) && region.split_whitespace().count() <= 2 {
                 return true;
             }
             // "White Plains, NY", "Pisa, Italy": any short capitalised name
@@ -546,7 +592,7 @@ pub fn is_city(s: &str) -> bool {
                     .all(|w| w.starts_with(char::is_uppercase))
                 && !city.chars().any(|c| c.is_ascii_digit())
         }
-        None => COUNTRIES.contains(&l.as_str()) && l.len() > 2,
+        None => is_country(&l) && l.len() > 2,
     }
 }
 
@@ -593,8 +639,14 @@ pub fn is_thesis_or_report(s: &str) -> bool {
 
 /// "PhD thesis", "Dissertation", "Master's thesis", "Diplomarbeit".
 pub fn thesis_cue(s: &str) -> bool {
-    let l = s.to_lowercase();
-    l.contains("ph.d.") || THESIS_WORDS.iter().any(|c| l.contains(c))
+    // "ph.d." and the thesis words, looked for in one pass.
+    static NEEDLES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let needles = NEEDLES.get_or_init(|| {
+        std::iter::once("ph.d.")
+            .chain(THESIS_WORDS.iter().copied())
+            .collect()
+    });
+    super::text::Lower::new(s).contains_any(needles)
 }
 
 /// Words that name a thesis; [`thesis_cue`] reads them in text, and the
@@ -612,8 +664,7 @@ pub(crate) const THESIS_WORDS: &[&str] = &[
 
 /// "Technical Report", "Tech. Rep.", "Working Paper", "White Paper".
 pub fn report_cue(s: &str) -> bool {
-    let l = s.to_lowercase();
-    [
+    super::text::Lower::new(s).contains_any(&[
         "technical report",
         "tech. rep",
         "tech rep",
@@ -625,9 +676,7 @@ pub fn report_cue(s: &str) -> bool {
         "memorandum",
         "internal report",
         "report",
-    ]
-    .iter()
-    .any(|c| l.contains(c))
+    ])
 }
 
 /// Names of institutions that publish reports ("AI Now Institute").
@@ -684,15 +733,22 @@ pub(crate) const CONFERENCE_WORDS: &[&str] = &[
 
 /// "Proceedings", "Conference", "Symposium", "Workshop", "Proc.".
 pub fn conference_cue(s: &str) -> bool {
-    let l = s.to_lowercase();
     // The stems are cues only as abbreviations: "proc." or "proc ", never
-    // inside "process" or "confidence".
-    CONFERENCE_WORDS.iter().any(|w| match *w {
-        "proc" => l.contains("proc.") || l.contains("proc "),
-        "conf" => l.contains("conf."),
-        "symp" => l.contains("symp."),
-        w => l.contains(w),
-    })
+    // inside "process" or "confidence". All looked for in one pass.
+    static NEEDLES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let needles = NEEDLES.get_or_init(|| {
+        let mut v = Vec::new();
+        for w in CONFERENCE_WORDS {
+            match *w {
+                "proc" => v.extend(["proc.", "proc "]),
+                "conf" => v.push("conf."),
+                "symp" => v.push("symp."),
+                w => v.push(w),
+            }
+        }
+        v
+    });
+    super::text::Lower::new(s).contains_any(needles)
 }
 
 /// "Magazine", "Times", "Post", … for periodicals that are not journals.
@@ -732,11 +788,21 @@ pub fn magazine_cue(s: &str) -> Option<bool> {
 /// True when `phrase` stands in `text` as whole words ("times" in "The New
 /// York Times", not in "Sometimes").
 fn has_phrase(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(i, _)| {
+    // The matches `match_indices` gives: leftmost first, not overlapping.
+    let mut from = 0;
+    while let Some(k) = super::text::find(&text[from..], phrase) {
+        let i = from + k;
         let before = text[..i].chars().next_back();
         let after = text[i + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        from = i + phrase.len().max(1);
+        if from > text.len() {
+            break;
+        }
+    }
+    false
 }
 
 /// Words that start or fill abbreviated journal names ("Phys.", "Astrophys.").

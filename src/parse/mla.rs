@@ -8,19 +8,23 @@
 /// double quotes ending inside them, "vol. N, no. N", day-month-year dates.
 pub fn score(raw: &str) -> u32 {
     let mut n = 0;
-    if raw.contains(".” ") || raw.contains(".\" ") || raw.contains("?” ") {
+    if super::text::contains(raw, ".” ")
+        || super::text::contains(raw, ".\" ")
+        || super::text::contains(raw, "?” ")
+    {
         n += 1;
     }
-    if raw.contains("edited by") {
+    if super::text::contains(raw, "edited by") {
         n += 2;
     }
-    if raw.contains(", vol. ") && raw.contains(", no. ") {
+    if super::text::contains(raw, ", vol. ") && super::text::contains(raw, ", no. ") {
         n += 1;
     }
     if raw.contains('*') {
         n += 1;
     }
-    let first = raw.split(". ").next().unwrap_or("");
+    // The text before the first ". " (what `split(". ").next()` gives).
+    let first = &raw[..super::text::find(raw, ". ").unwrap_or(raw.len())];
     if first.contains(", ") && first.split_whitespace().count() <= 4 && !first.contains('(') {
         n += 1;
     }

@@ -32,6 +32,7 @@ mod physics;
 pub mod tagger;
 mod tail;
 pub mod terse;
+mod text;
 pub mod tokens;
 
 use crate::model::{Outcome, Style};

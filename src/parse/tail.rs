@@ -57,7 +57,21 @@ pub struct Tail {
 const MAX_ITEMS: usize = 400;
 
 fn is_label_word(w: &str) -> bool {
-    let l = w.to_lowercase();
+    // Asked of every word of a tail: an ASCII word is lower-cased on the
+    // stack (the longest label is ten bytes), anything else as before.
+    let mut buf = [0u8; 16];
+    let owned;
+    let l: &str = match buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+        Some(b) => {
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or_default()
+        }
+        None => {
+            owned = w.to_lowercase();
+            &owned
+        }
+    };
     let l = l.trim_end_matches('.');
     matches!(
         l,
@@ -203,7 +217,7 @@ fn lex_items(s: &str) -> Vec<Item> {
             .unwrap_or(rest.len());
         // A colon ends a word only when a space follows ("New York: Wiley").
         let word = &rest[..len.max(1)];
-        let word = match word.find(": ") {
+        let word = match super::text::find(word, ": ") {
             Some(k) if k > 0 => &word[..k],
             _ => match word.strip_suffix(':') {
                 Some(w) if !w.is_empty() => w,
@@ -497,8 +511,7 @@ fn sentence_split(run: &str) -> Option<usize> {
 }
 
 fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
-    let lower = s.to_lowercase();
-    for cue in [
+    const CUES: [&str; 10] = [
         "edited by ",
         "ed. by ",
         "eds. by ",
@@ -509,7 +522,14 @@ fn edited_by(s: &str) -> Option<(usize, usize, Vec<Person>)> {
         "editado por ",
         "éditeurs : ",
         "éditeur : ",
-    ] {
+    ];
+    let lower = super::text::Lower::new(s);
+    // Most tails hold none of the cues, and every cue holds one of these
+    // (with first letters rarer than the cues'): one pass says so.
+    if !lower.contains_any(&["by ", "von ", "par ", "por ", ": "]) {
+        return None;
+    }
+    for cue in CUES {
         if let Some(a) = lower.find(cue) {
             if !s.is_char_boundary(a) || !s.is_char_boundary(a + cue.len()) {
                 continue;
@@ -530,14 +550,18 @@ fn editors_before_mark(s: &str) -> Option<(usize, usize, Vec<Person>)> {
         "(Eds.)", "(eds.)", "(Ed.)", "(ed.)", "(Hrsg.)", "(Hg.)", "(éd.)", "(éds.)", "(edd.)",
         "(eds)", "(ed)",
     ];
+    // Most tails hold no mark: one pass says so.
+    if !super::text::contains_any(s, &marks) {
+        return None;
+    }
     let (m, mark) = marks
         .iter()
-        .filter_map(|k| s.find(k).map(|m| (m, *k)))
+        .filter_map(|k| super::text::find(s, k).map(|m| (m, *k)))
         .min()?;
     let before = &s[..m];
     let start = [". ", "In ", "in ", ": ", "In: ", "in: "]
         .iter()
-        .filter_map(|b| before.rfind(b).map(|k| k + b.len()))
+        .filter_map(|b| super::text::rfind(before, b).map(|k| k + b.len()))
         .max()
         .unwrap_or(0);
     let cand = &before[start..];
@@ -550,7 +574,7 @@ fn editors_before_mark(s: &str) -> Option<(usize, usize, Vec<Person>)> {
 }
 
 fn starts_edited_by(t: &str) -> Option<usize> {
-    let l = t.to_lowercase();
+    let l = super::text::Lower::new(t);
     for cue in [
         "edited by",
         "ed. by",

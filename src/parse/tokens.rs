@@ -108,20 +108,48 @@ pub(crate) const MONTHS: [(&str, u8); 60] = [
     ("fall", 9),
 ];
 
+/// The month of a lower-cased name in [`MONTHS`] (the first entry of that
+/// name): a set lookup instead of a scan, as every word of a tail is asked.
+fn month_number(lower: &str) -> Option<u8> {
+    static TABLE: std::sync::OnceLock<foldhash::HashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = foldhash::HashMap::default();
+        for (name, m) in MONTHS {
+            t.entry(name).or_insert(m);
+        }
+        t
+    });
+    table.get(lower).copied()
+}
+
 /// A month name or abbreviation (English, German, French, Spanish), with an
 /// optional trailing period.
 pub fn month(i: &str) -> IResult<&str, u8> {
     let (rest, word) = take_while1(|c: char| c.is_alphabetic())(i)?;
-    let lower = word.to_lowercase();
-    let m = MONTHS
-        .iter()
-        .find(|(name, _)| *name == lower)
-        .map(|(_, m)| *m)
-        .or(if lower == "winter" || lower == "autumn" {
-            Some(if lower == "winter" { 12 } else { 9 })
-        } else {
-            None
-        });
+    // Tried at many words: an ASCII word is lower-cased on the stack (the
+    // longest name is ten bytes), anything else as before.
+    let mut buf = [0u8; 10];
+    let owned;
+    let lower: &str = if word.is_ascii() {
+        let Some(b) = buf.get_mut(..word.len()) else {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )));
+        };
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).unwrap_or_default()
+    } else {
+        owned = word.to_lowercase();
+        &owned
+    };
+    let m = month_number(lower).or(if lower == "winter" || lower == "autumn" {
+        Some(if lower == "winter" { 12 } else { 9 })
+    } else {
+        None
+    });
     match m {
         Some(m) => {
             let (rest, _) = opt(char('.'))(rest)?;
@@ -153,6 +181,32 @@ fn sep(i: &str) -> IResult<&str, &str> {
 /// "23.09.-27.09.2019" (the end of the range is taken), "Jun 1979" and a
 /// bare year.
 pub fn date(i: &str) -> IResult<&str, Date> {
+    // Only the two forms that start with a month can match a word, and
+    // they read the same month: read it once. Whatever fails, fails with
+    // the error of the last form, as `alt` gives it.
+    if i.starts_with(char::is_alphabetic) {
+        if let Ok((rest, m)) = month(i) {
+            if let Ok((rest, (_, d, _, _, y))) =
+                tuple((space1, day, opt(pair(take_while1(is_dash), day)), sep, year))(rest)
+            {
+                let date = Date {
+                    year: y,
+                    month: Some(m),
+                    day: Some(d),
+                };
+                return Ok((rest, date));
+            }
+            if let Ok((rest, (_, y))) = pair(sep, year)(rest) {
+                let date = Date {
+                    year: y,
+                    month: Some(m),
+                    day: None,
+                };
+                return Ok((rest, date));
+            }
+        }
+        return map(year, Date::year)(i);
+    }
     alt((
         // ISO 2016-09-26
         map_opt(
@@ -236,6 +290,18 @@ pub fn date(i: &str) -> IResult<&str, Date> {
 /// A page number: digits, optionally with a letter prefix or suffix
 /// ("S12", "e1003", "12a"), or a lower-case roman numeral ("ix").
 pub fn page_number(i: &str) -> IResult<&str, &str> {
+    // Only a capital, 'e', a digit or a roman numeral can start one; any
+    // other start fails at once with the error of the last form.
+    if !i
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b"eivxlcdm".contains(&b))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhileMN,
+        )));
+    }
     alt((
         recognize(tuple((
             opt(take_while_m_n(1, 2, |c: char| {
@@ -269,6 +335,18 @@ pub fn page_range(i: &str) -> IResult<&str, String> {
 
 /// A bare number of up to 6 digits, or an alphanumeric article number.
 pub fn number(i: &str) -> IResult<&str, &str> {
+    // Tried at most words: one that cannot start a number fails at once,
+    // with the error the digits below would give.
+    if !i
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhileMN,
+        )));
+    }
     recognize(tuple((
         opt(take_while_m_n(1, 1, |c: char| c.is_ascii_uppercase())),
         take_while_m_n(1, 7, |c: char| c.is_ascii_digit()),
@@ -445,6 +523,14 @@ pub fn skip_separators(i: &str) -> &str {
 
 /// The edition: "2nd ed.", "3rd edn", "2. Aufl.", "4e éd.".
 pub fn edition(i: &str) -> IResult<&str, &str> {
+    // An edition starts with its number: anything else fails at once, with
+    // the error `digit1` gives.
+    if !i.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
     terminated(
         recognize(pair(
             digit1,

@@ -389,7 +389,7 @@ fn word_hashes(core: &str) -> (u64, u64, u64) {
     let (mut whole, mut pre) = (SEED, SEED);
     let mut last = ['\0'; 3];
     let mut n = 0usize;
-    for c in core.chars().flat_map(char::to_lowercase) {
+    let mut push = |c: char| {
         let c = if c.is_ascii_digit() { '0' } else { c };
         whole = step(whole, c);
         if n < 3 {
@@ -397,6 +397,17 @@ fn word_hashes(core: &str) -> (u64, u64, u64) {
         }
         last = [last[1], last[2], c];
         n += 1;
+    };
+    // The same characters as `chars().flat_map(char::to_lowercase)`; an
+    // ASCII word, the common case, skips the Unicode case tables.
+    if core.is_ascii() {
+        for b in core.bytes() {
+            push(char::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in core.chars().flat_map(char::to_lowercase) {
+            push(c);
+        }
     }
     let suf = last.iter().fold(SEED, |h, &c| step(h, c));
     (whole, pre ^ n.min(3) as u64, suf)
@@ -470,7 +481,7 @@ fn describe(word: &str, italic: bool, grammar: Label, words: bool) -> Desc {
     if word.trim_end_matches(['.', ',', ';', ':']).ends_with(')') {
         classes |= CLOSES_PAREN;
     }
-    if word.chars().any(|c| c.is_ascii_digit()) {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
         classes |= HAS_DIGIT;
     }
     if core.chars().next().is_some_and(char::is_uppercase) {
@@ -632,7 +643,8 @@ pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
             descs[k as usize]
         }
     };
-    let mut out = Vec::with_capacity(n * 30);
+    // Up to 28 features and 20 class bits per token: no regrowth.
+    let mut out = Vec::with_capacity(n * 48);
     let mut offsets = Vec::with_capacity(n + 1);
     offsets.push(0);
     // Running context: sentence ends so far, an "In" cue seen, a year seen.
@@ -699,12 +711,13 @@ pub fn extract(ctx: &Context<'_>, tokens: Vec<Token>) -> Sequence {
             out.push(feat(68, mix(rel, d.grammar)));
             out.push(feat(69, mix(p1.lower, p1.trail) ^ d.classes as u64));
         }
-        for b in 0..CLASS_BITS {
-            // One feature per class present, so rare combinations of
-            // classes still share what each class says.
-            if d.classes >> b & 1 == 1 {
-                out.push(feat(32 + u64::from(b), 1));
-            }
+        // One feature per class present, so rare combinations of classes
+        // still share what each class says; set bits from the lowest up.
+        let mut set = d.classes & ((1 << CLASS_BITS) - 1);
+        while set != 0 {
+            let b = set.trailing_zeros();
+            out.push(feat(32 + u64::from(b), 1));
+            set &= set - 1;
         }
         offsets.push(out.len());
         if d.trail / 16 == 1 && d.classes & (INITIAL | ABBREVIATED) == 0 {

@@ -33,7 +33,7 @@ mod model;
 pub use features::{Sequence, Token, CONTEXT, WORDS};
 pub use model::{ModelError, Tagger, TrainOptions};
 
-use super::{generic, names};
+use super::{generic, names, text};
 use crate::model::{Person, Reference, Style};
 use std::sync::OnceLock;
 
@@ -293,7 +293,7 @@ fn grammar_labels(text: &str, tokens: &[Token], r: &Reference) -> Vec<Label> {
             if p.family.is_empty() {
                 continue;
             }
-            if let Some(k) = text[from..].find(p.family.as_str()) {
+            if let Some(k) = text::find(&text[from..], &p.family) {
                 first.get_or_insert(from + k);
                 from += k + p.family.len();
             }
@@ -312,7 +312,7 @@ fn grammar_labels(text: &str, tokens: &[Token], r: &Reference) -> Vec<Label> {
     ];
     for (v, l) in texts {
         if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
-            if let Some(k) = text.find(v) {
+            if let Some(k) = text::find(text, v) {
                 mark(k, k + v.len(), l, &mut labels);
             }
         }
@@ -326,7 +326,7 @@ fn grammar_labels(text: &str, tokens: &[Token], r: &Reference) -> Vec<Label> {
     ];
     for (v, l) in numbers {
         if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
-            if let Some(k) = text.rfind(v) {
+            if let Some(k) = text::rfind(text, v) {
                 mark(k, k + v.len(), l, &mut labels);
             }
         }
@@ -381,7 +381,7 @@ fn run_text(text: &str, tokens: &[Token], labels: &[Label], label: Label) -> Opt
 /// True when every token of the first occurrence of `field` in `text` was
 /// labelled [`Label::Other`].
 fn only_other(text: &str, tokens: &[Token], labels: &[Label], field: &str) -> bool {
-    let Some(a) = text.find(field) else {
+    let Some(a) = text::find(text, field) else {
         return false;
     };
     let b = a + field.len();
@@ -577,7 +577,7 @@ fn trim_authors(text: &str, tokens: &[Token], labels: &[Label], authors: &mut Ve
         if key.is_empty() {
             return;
         }
-        match text.get(from..).and_then(|t| t.find(key)) {
+        match text.get(from..).and_then(|t| text::find(t, key)) {
             Some(k) if from + k < end => {
                 from += k + key.len();
                 keep += 1;
@@ -623,7 +623,7 @@ fn marked(p: &generic::Prepared, field: Option<&str>) -> bool {
     let Some(t) = field.filter(|t| !t.is_empty()) else {
         return false;
     };
-    let Some(k) = p.text.find(t) else {
+    let Some(k) = text::find(&p.text, t) else {
         return false;
     };
     let quoted = p.text[..k]

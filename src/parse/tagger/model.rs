@@ -328,6 +328,9 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Lanes of the Viterbi step: `LABELS` rounded up to a whole vector.
+const VLANES: usize = 12;
+
 fn viterbi(em: &[[f32; LABELS]], trans: &[f32]) -> Vec<Label> {
     let n = em.len();
     if n == 0 {
@@ -338,25 +341,30 @@ fn viterbi(em: &[[f32; LABELS]], trans: &[f32]) -> Vec<Label> {
     for l in 0..LABELS {
         score[l] = trans[LABELS * LABELS + l] + em[0][l];
     }
+    // The transitions padded to rows of VLANES (the padding lanes are never
+    // read back), so the inner loop is whole vectors of selects.
+    let mut padded = [[0f32; VLANES]; LABELS];
+    for (p, row) in padded.iter_mut().enumerate() {
+        row[..LABELS].copy_from_slice(&trans[p * LABELS..p * LABELS + LABELS]);
+    }
     for i in 1..n {
         // Previous label outside, next label inside: the inner loop runs
-        // over arrays and vectorises.
-        let mut best = [f32::NEG_INFINITY; LABELS];
-        let mut arg = [0u8; LABELS];
-        for (p, s) in score.iter().enumerate() {
-            let row = &trans[p * LABELS..p * LABELS + LABELS];
-            for l in 0..LABELS {
+        // over arrays and vectorises. A strictly greater score replaces the
+        // best, so ties keep the lowest previous label, as before.
+        let mut best = [f32::NEG_INFINITY; VLANES];
+        let mut arg = [0u32; VLANES];
+        for (p, (s, row)) in score.iter().zip(&padded).enumerate() {
+            for l in 0..VLANES {
                 let v = s + row[l];
-                if v > best[l] {
-                    best[l] = v;
-                    arg[l] = p as u8;
-                }
+                let better = v > best[l];
+                best[l] = if better { v } else { best[l] };
+                arg[l] = if better { p as u32 } else { arg[l] };
             }
         }
         for l in 0..LABELS {
             score[l] = best[l] + em[i][l];
+            back[i][l] = arg[l] as u8;
         }
-        back[i] = arg;
     }
     let mut l = (0..LABELS)
         .max_by(|&a, &b| score[a].total_cmp(&score[b]))
