@@ -392,12 +392,15 @@ fn citations_in(
                     && m.iter()
                         .any(|k| k.range.start < c.range.start && c.range.end <= k.range.end))
             });
-            more.extend(m);
             // In MLA a year in parentheses dates a title, not a citation.
+            // Elsewhere a year the mentions just read ("Robert and
+            // Weaver-Hightower (2011)") is theirs, not one more citation.
             if !bare {
-                let y = known::context_years(text, r.clone(), &names, &found);
-                more.extend(y);
+                let mut seen = found.clone();
+                seen.extend(m.iter().cloned());
+                more.extend(known::context_years(text, r.clone(), &names, &seen));
             }
+            more.extend(m);
         }
         if !more.is_empty() {
             let ix = LineIndex::new(text);
