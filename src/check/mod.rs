@@ -298,8 +298,9 @@ fn citations_in(
     let body = body_range(text, doc);
     let mut found = scan(&doc.path, text, body.clone(), &opts);
     if style == Style::Mla {
-        // MLA cites by name and page: "(Chetty et al. 1752)" is page 1752
-        // when no entry is of that year (a year in a title stays).
+        // MLA cites by name and page: "(Chetty et al. 1752)" and
+        // "(“Global Freshwater Resources” 1526)" are pages when no entry is
+        // of that year.
         let years: std::collections::HashSet<String> = doc
             .entries
             .iter()
@@ -307,7 +308,7 @@ fn citations_in(
             .map(|y| y.to_string())
             .collect();
         for item in found.iter_mut().flat_map(|c| c.items.iter_mut()) {
-            if item.title.is_none() && item.locator.is_none() && !item.names.is_empty() {
+            if item.locator.is_none() && (!item.names.is_empty() || item.title.is_some()) {
                 if let Some(y) = item
                     .year
                     .take_if(|y| y.bytes().all(|b| b.is_ascii_digit()) && !years.contains(y))

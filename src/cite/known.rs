@@ -633,8 +633,18 @@ fn years_and_locator(
         let Some(len) = y else { break };
         years.push(rest[..len].to_owned());
         rest = rest[len..].trim_start();
+        // "(2003, 1526)": a number below the year before it is a page;
+        // an author's works are listed oldest first ("1993, 2003").
+        let later = |r: &str| {
+            let r = r.trim_start();
+            year_prefix(r).is_some()
+                && match (year_value(r), years.last().map(|y: &String| year_value(y))) {
+                    (Some(next), Some(Some(prev))) => next >= prev,
+                    _ => true,
+                }
+        };
         match rest.strip_prefix([',', ';']) {
-            Some(r) if year_prefix(r.trim_start()).is_some() => rest = r.trim_start(),
+            Some(r) if later(r) => rest = r.trim_start(),
             Some(r) => {
                 rest = r.trim_start();
                 break;
@@ -687,6 +697,12 @@ fn year_prefix(s: &str) -> Option<usize> {
         Some(c) if c.is_ascii_alphanumeric() => None,
         _ => Some(4),
     }
+}
+
+/// The year at the start of `s` as a number ("2017a" → 2017); `None` for
+/// "n.d.".
+fn year_value(s: &str) -> Option<u32> {
+    s.get(..4)?.parse().ok()
 }
 
 /// A page or part: "8", "45–47", "p. 253", "pp. 3–29", "ch. 8", "chap. 2",

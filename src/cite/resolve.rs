@@ -711,20 +711,29 @@ struct Candidate {
 }
 
 fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
-    if let Some(found) = by_names(item, keys) {
-        return Some(found);
+    let first = by_names(item, keys);
+    if first.as_ref().is_some_and(|f| f.names == Quality::Exact) {
+        return first;
     }
     // "National Institute of Standards and Technology" was read as two
-    // authors; try the names joined back where an "and" split them.
+    // authors; try the names joined back where an "and" split them. A
+    // reading that names the entry exactly beats one that only comes close
+    // ("Food" and "Agriculture Organization …" fit "Food and Agriculture
+    // Organization …" loosely).
     let mut readings = vec![item.clone()];
     for i in 0..item.names.len().saturating_sub(1) {
         let mut merged = item.clone();
         let joined = format!("{} and {}", merged.names[i], merged.names[i + 1]);
         merged.names.splice(i..i + 2, [joined]);
         if let Some(found) = by_names(&merged, keys) {
-            return Some(found);
+            if first.is_none() || found.names == Quality::Exact {
+                return Some(found);
+            }
         }
         readings.push(merged);
+    }
+    if first.is_some() {
+        return first;
     }
     // "(Hill, Who Owns Speculative Platforms 84)", "(Jentoft and
     // Chuenpagdee, Interactive Governance for Small-Scale Fisheries 3–4)",

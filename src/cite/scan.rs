@@ -1340,7 +1340,11 @@ fn split_years(s: &str) -> (&str, Vec<String>) {
                 let b = before.trim_end();
                 let tail = b.rsplit([' ', ',']).next().unwrap_or("");
                 let mut tc = Cur { s: tail, pos: 0 };
-                if parse_year(&mut tc).is_none() || !tc.done() {
+                let Some(before_year) = parse_year(&mut tc).filter(|_| tc.done()) else {
+                    break;
+                };
+                // "Gleick 2003, 1526": a number below the year is a page.
+                if year.get(..4) < before_year.get(..4) {
                     break;
                 }
                 years.insert(0, year);
