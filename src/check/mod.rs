@@ -385,7 +385,18 @@ fn citations_in(
         ranges.extend(notes.values().cloned());
         let mut more = Vec::new();
         for r in &ranges {
-            let m = known::mentions(text, r.clone(), &names, &found, bare);
+            let mut m = known::mentions(text, r.clone(), &names, &found, bare);
+            if bare {
+                // A bare name the sentence goes on to cite, or a table's
+                // cell, is prose (see `mla::is_prose_mention`).
+                m.retain(|c| {
+                    let names_only = c
+                        .items
+                        .iter()
+                        .all(|i| i.year.is_none() && i.locator.is_none() && i.title.is_none());
+                    !(names_only && mla::is_prose_mention(text, c, &found, r.end))
+                });
+            }
             // A mention reaching further back replaces a narrative
             // citation that caught only its last name ("Nic Eoin (2019)").
             found.retain(|c| {

@@ -529,8 +529,25 @@ fn read_mention(
             };
             known.raw.lines().filter(|l| fits(l)).count() == 1
         });
+    // "Lee attributed …" where the list has "Lee, David S." alone and "Lee,
+    // David, and Emmanuel Saez": a name alone cites the one work its author
+    // wrote alone.
+    let by_sole_work = lone
+        && known.works > 1
+        && known
+            .raw
+            .lines()
+            .filter(|l| {
+                let head = super::resolve::split_head(l.trim_start()).0;
+                ![" and ", " & ", "et al", ", ed", "(Ed", "(ed", "editor"]
+                    .iter()
+                    .any(|m| head.contains(m))
+            })
+            .count()
+            == 1;
     if lone
         && !by_initial
+        && !(by_sole_work && known.lone)
         && (known.works > 1 || (name.split_whitespace().count() < 3 && !known.lone))
     {
         return None;

@@ -1081,10 +1081,10 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
     let start = c.pos;
     let mut division = false;
     for prefix in [
-        "pp. ", "pp.", "p. ", "p.", "para. ", "paras. ", "ch. ", "sec. ", "at ",
+        "pp. ", "pp.", "p. ", "p.", "para. ", "paras. ", "ch. ", "chap. ", "sec. ", "art. ", "at ",
     ] {
         if c.eat(prefix) {
-            division = matches!(prefix, "ch. " | "sec. ");
+            division = matches!(prefix, "ch. " | "chap. " | "sec. " | "art. ");
             break;
         }
     }
@@ -1213,6 +1213,15 @@ fn parse_item(s: &str) -> Option<CiteItem> {
         c.pos = save;
         if c.eat(", and ") || c.eat(" and ") || c.eat(" & ") || c.eat(", & ") {
             continue;
+        }
+        // "Neumark\n  and Wascher": the line broke before the "and" (a
+        // caption's indented continuation).
+        if c.rest().starts_with([' ', '\n']) {
+            c.ws();
+            if c.eat("and ") || c.eat("& ") {
+                continue;
+            }
+            c.pos = save;
         }
         if c.eat(", ") {
             // "Nosek, Alter, et al.": MLA's two names and "et al.".
