@@ -99,23 +99,27 @@ const FORMER_HELD_OUT3_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
     ("15-school-meals", "mla", 100.0, 0, 0, 0),
 ];
 
-/// The held-out papers of `tests/fixtures/heldout4/`, written and rendered
-/// before they were scored and scored once with the rules as they then
-/// stood: per paper and style, the share of items right, the false items
-/// and the clean-paper alarms (errors, warnings) of that run. The floors
-/// are those figures, not tuned since.
+/// `tests/fixtures/heldout4/`, written and rendered before they were
+/// scored, then scored once with the rules as they then stood: APA 100,
+/// Chicago author-date 98.0, IEEE 98.0, MLA 86.3 (4 false items), Chicago
+/// notes 96.1 % of items right; 7 warnings on the 10 clean papers (per
+/// paper: 16-minimum-wage 100 / 96.2 / 96.2 / 96.2 / 84.6 with 3 false
+/// items, 17-restitution 100 / 100 / 96.0 / 100 / 88.0 with 1, in the
+/// order APA, Chicago author-date, Chicago notes, IEEE, MLA). That run led
+/// to the fixes of its round, so they are no longer held out: the floors
+/// are what they reach since.
 const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings at most)
     ("16-minimum-wage", "apa", 100.0, 0, 0, 0),
-    ("16-minimum-wage", "chicago-ad", 96.2, 0, 0, 1),
-    ("16-minimum-wage", "chicago-notes", 96.2, 0, 0, 0),
+    ("16-minimum-wage", "chicago-ad", 100.0, 0, 0, 0),
+    ("16-minimum-wage", "chicago-notes", 100.0, 0, 0, 0),
     ("16-minimum-wage", "ieee", 96.2, 0, 0, 0),
-    ("16-minimum-wage", "mla", 84.6, 3, 0, 3),
+    ("16-minimum-wage", "mla", 88.5, 2, 0, 2),
     ("17-restitution", "apa", 100.0, 0, 0, 0),
     ("17-restitution", "chicago-ad", 100.0, 0, 0, 0),
-    ("17-restitution", "chicago-notes", 96.0, 0, 0, 0),
+    ("17-restitution", "chicago-notes", 100.0, 0, 0, 0),
     ("17-restitution", "ieee", 100.0, 0, 0, 0),
-    ("17-restitution", "mla", 88.0, 1, 0, 3),
+    ("17-restitution", "mla", 92.0, 0, 0, 2),
 ];
 
 /// The papers the rules were developed on.
@@ -722,10 +726,10 @@ fn formerly_held_out_papers_of_heldout3() {
 
 #[test]
 fn held_out_papers_in_every_style() {
-    // Figures on papers the rules never saw while they were written
-    // (`tests/fixtures/heldout4/`): the honest estimate of what the
-    // floors above mean on a new paper. Their floors are set once, from
-    // the first run, and not tuned (see `HELD_OUT_FLOORS`).
+    // `tests/fixtures/heldout4/`: the last papers written before the rules
+    // saw them. Their first run is the honest estimate of what the floors
+    // above mean on a new paper (see `HELD_OUT_FLOORS` for it); the floors
+    // hold what they reach since.
     let failed = per_paper_floors(&held_out4_dir(), HELD_OUT_FLOORS);
     println!("all held-out papers");
     assert!(failed.is_empty(), "{failed:#?}");

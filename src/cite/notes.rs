@@ -153,12 +153,24 @@ impl NoteKeys {
     /// that the entry's own title starts with.
     fn bonus(&self, i: usize, segment: &str) -> usize {
         let mut bonus = 0;
-        if let Some((names, _)) = segment.split_once(", ") {
+        if let Some((names, rest)) = segment.split_once(", ") {
             let names: Vec<String> = folded_words(names)
                 .filter(|w| !common(w) && !matches!(w.as_str(), "et" | "al"))
                 .collect();
             if names.len() <= 6 {
-                bonus += names.iter().filter(|w| self.heads[i].contains(*w)).count();
+                bonus += 2 * names.iter().filter(|w| self.heads[i].contains(*w)).count();
+            }
+            // "Neumark and Wascher, Minimum Wages": the short title is the
+            // whole title of one work and the start of another's.
+            let title: Vec<String> = folded_words(rest.split(", ").next().unwrap_or(""))
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .collect();
+            if title.len() >= 2 && self.titles[i].starts_with(&title) {
+                bonus += if self.titles[i].len() == title.len() {
+                    2
+                } else {
+                    1
+                };
             }
         } else {
             let words: Vec<String> = folded_words(segment).collect();

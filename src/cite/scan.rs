@@ -1831,4 +1831,20 @@ mod tests {
         let c = one("as P. Hinrichs (2010) shows");
         assert_eq!(c.items[0].initials.as_deref(), Some("P"));
     }
+
+    #[test]
+    fn articles_wrapped_ands_and_pages_that_look_like_years() {
+        let c = one("as agreed (UNESCO, art. 7), but");
+        assert_eq!(c.items[0].locator.as_deref(), Some("art. 7"));
+        let c = one(
+            "  : Two readings (Card and Krueger 1994, 780; Neumark\n  and Wascher 2000, 1390).",
+        );
+        assert_eq!(c.items[1].names, ["Neumark", "Wascher"]);
+        let c = one("the soft path (Gleick 2003, 1526).");
+        assert_eq!(c.items.len(), 1, "{c:#?}");
+        assert_eq!(c.items[0].locator.as_deref(), Some("1526"));
+        // Years in order are each a work.
+        let c = one("as before (Gleick 1993, 2003).");
+        assert_eq!(c.items.len(), 2);
+    }
 }
