@@ -20,6 +20,28 @@ fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
     limit
 }
 
+/// Whether a bare name mention `c` is prose rather than a citation:
+/// "following Benjamin, this re-design … (Benjamin 188)", "a debate that
+/// Neumark and Wascher summed up (Neumark and W. L. Wascher 37–40)": the
+/// name leads up to the sentence's own citation of the same author.
+///
+/// A name alone in a table's cell is left a citation: papers cite so
+/// ("Search    Noble").
+pub(super) fn is_prose_mention(text: &str, c: &Citation, seen: &[Citation], limit: usize) -> bool {
+    let end = sentence_end(text, c.range.end, limit);
+    let first = c.items.first().and_then(|i| i.names.first());
+    let restated = seen.iter().any(|s| {
+        !s.weak
+            && c.range.end <= s.range.start
+            && s.range.start < end
+            && (s.text.contains(c.text.as_str())
+                || s.items
+                    .iter()
+                    .any(|i| i.names.first() == first && first.is_some()))
+    });
+    restated
+}
+
 /// Whether the list dates its entries at the end, as MLA does ("…
 /// Polity Press, 2019."), rather than after the names, as the author-date
 /// styles do ("Noble, Safiya. 2018. …", "Noble, S. (2018)."): most dated
@@ -90,21 +112,18 @@ pub(super) fn lone_names(
     let first_cite = crate::cite::scan::first_citation_start(seen);
     let mut more = Vec::new();
     for r in ranges {
-        more.extend(known::mentions(text, r.clone(), &uncited, seen, true));
+        let m = known::mentions(text, r.clone(), &uncited, seen, true);
+        more.extend(
+            m.into_iter()
+                .filter(|c| !is_prose_mention(text, c, seen, r.end)),
+        );
         let from = r.start.max(first_cite);
         if from < r.end {
             let m = known::mentions(text, from..r.end, &also_cited, seen, true);
-            // "following Benjamin, this re-design … (Benjamin 188)": the
-            // name leads up to the sentence's own citation of it.
-            more.extend(m.into_iter().filter(|c| {
-                let end = sentence_end(text, c.range.end, r.end);
-                !seen.iter().any(|s| {
-                    !s.weak
-                        && c.range.end <= s.range.start
-                        && s.range.start < end
-                        && s.text.contains(c.text.as_str())
-                })
-            }));
+            more.extend(
+                m.into_iter()
+                    .filter(|c| !is_prose_mention(text, c, seen, r.end)),
+            );
         }
     }
     // Two names of one mention found by the two calls: keep the first.

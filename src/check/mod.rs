@@ -298,8 +298,9 @@ fn citations_in(
     let body = body_range(text, doc);
     let mut found = scan(&doc.path, text, body.clone(), &opts);
     if style == Style::Mla {
-        // MLA cites by name and page: "(Chetty et al. 1752)" is page 1752
-        // when no entry is of that year (a year in a title stays).
+        // MLA cites by name and page: "(Chetty et al. 1752)" and
+        // "(“Global Freshwater Resources” 1526)" are pages when no entry is
+        // of that year.
         let years: std::collections::HashSet<String> = doc
             .entries
             .iter()
@@ -307,7 +308,7 @@ fn citations_in(
             .map(|y| y.to_string())
             .collect();
         for item in found.iter_mut().flat_map(|c| c.items.iter_mut()) {
-            if item.title.is_none() && item.locator.is_none() && !item.names.is_empty() {
+            if item.locator.is_none() && (!item.names.is_empty() || item.title.is_some()) {
                 if let Some(y) = item
                     .year
                     .take_if(|y| y.bytes().all(|b| b.is_ascii_digit()) && !years.contains(y))
@@ -384,7 +385,18 @@ fn citations_in(
         ranges.extend(notes.values().cloned());
         let mut more = Vec::new();
         for r in &ranges {
-            let m = known::mentions(text, r.clone(), &names, &found, bare);
+            let mut m = known::mentions(text, r.clone(), &names, &found, bare);
+            if bare {
+                // A bare name the sentence goes on to cite, or a table's
+                // cell, is prose (see `mla::is_prose_mention`).
+                m.retain(|c| {
+                    let names_only = c
+                        .items
+                        .iter()
+                        .all(|i| i.year.is_none() && i.locator.is_none() && i.title.is_none());
+                    !(names_only && mla::is_prose_mention(text, c, &found, r.end))
+                });
+            }
             // A mention reaching further back replaces a narrative
             // citation that caught only its last name ("Nic Eoin (2019)").
             found.retain(|c| {
@@ -392,12 +404,15 @@ fn citations_in(
                     && m.iter()
                         .any(|k| k.range.start < c.range.start && c.range.end <= k.range.end))
             });
-            more.extend(m);
             // In MLA a year in parentheses dates a title, not a citation.
+            // Elsewhere a year the mentions just read ("Robert and
+            // Weaver-Hightower (2011)") is theirs, not one more citation.
             if !bare {
-                let y = known::context_years(text, r.clone(), &names, &found);
-                more.extend(y);
+                let mut seen = found.clone();
+                seen.extend(m.iter().cloned());
+                more.extend(known::context_years(text, r.clone(), &names, &seen));
             }
+            more.extend(m);
         }
         if !more.is_empty() {
             let ix = LineIndex::new(text);

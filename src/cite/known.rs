@@ -26,9 +26,10 @@ pub(crate) fn first_authors_each(entries: &[Entry]) -> Vec<Option<String>> {
         let name = if repeated {
             previous.clone()
         } else {
+            // An edited volume without authors is led by its editors.
             let parsed = e
                 .reference()
-                .and_then(|r| r.authors.first())
+                .and_then(|r| r.authors.first().or(r.editors.first()))
                 .map(|p| p.full_family())
                 .filter(|n| raw.contains(n.as_str()));
             let head = raw_first_author(raw);
@@ -485,7 +486,11 @@ fn read_mention(
         let window = &text.as_bytes()[p..limit.min(p + 80)];
         if let Some(close) = window.iter().position(|&b| b == b')') {
             let inner = text[p + 1..p + close].replace(['\n', '\r', '\u{a0}'], " ");
-            if let Some(items) = years_and_locator(&inner, &names, et_al, start..p + close + 1) {
+            if let Some(mut items) = years_and_locator(&inner, &names, et_al, start..p + close + 1)
+            {
+                if let Some(first) = items.first_mut() {
+                    first.initials = super::scan::initials_before(text, start);
+                }
                 return Some(citation(text, start..p + close + 1, items));
             }
         }
@@ -509,7 +514,42 @@ fn read_mention(
         return None;
     }
     let lone = names.len() == 1 && !et_al;
-    if lone && (known.works > 1 || (name.split_whitespace().count() < 3 && !known.lone)) {
+    // "A. Smith found …" where the list has Smith, Aaron and Smith, Linda
+    // C.: MLA writes the initial to say which, so the name cites the one
+    // work whose author it fits.
+    let initials = super::scan::initials_before(text, start);
+    let by_initial = lone
+        && known.works > 1
+        && initials.as_deref().is_some_and(|ini| {
+            let fits = |line: &str| {
+                line.trim_start()
+                    .strip_prefix(name)
+                    .and_then(|r| r.strip_prefix(", "))
+                    .is_some_and(|given| ini.chars().next() == given.chars().next())
+            };
+            known.raw.lines().filter(|l| fits(l)).count() == 1
+        });
+    // "Lee attributed …" where the list has "Lee, David S." alone and "Lee,
+    // David, and Emmanuel Saez": a name alone cites the one work its author
+    // wrote alone.
+    let by_sole_work = lone
+        && known.works > 1
+        && known
+            .raw
+            .lines()
+            .filter(|l| {
+                let head = super::resolve::split_head(l.trim_start()).0;
+                ![" and ", " & ", "et al", ", ed", "(Ed", "(ed", "editor"]
+                    .iter()
+                    .any(|m| head.contains(m))
+            })
+            .count()
+            == 1;
+    if lone
+        && !by_initial
+        && !(by_sole_work && known.lone)
+        && (known.works > 1 || (name.split_whitespace().count() < 3 && !known.lone))
+    {
         return None;
     }
     // A person named in full ("Catherine D'Ignazio and Lauren F. Klein")
@@ -531,6 +571,7 @@ fn read_mention(
     let item = CiteItem {
         names,
         et_al,
+        initials,
         range: start..after_names,
         ..CiteItem::default()
     };
@@ -609,8 +650,18 @@ fn years_and_locator(
         let Some(len) = y else { break };
         years.push(rest[..len].to_owned());
         rest = rest[len..].trim_start();
+        // "(2003, 1526)": a number below the year before it is a page;
+        // an author's works are listed oldest first ("1993, 2003").
+        let later = |r: &str| {
+            let r = r.trim_start();
+            year_prefix(r).is_some()
+                && match (year_value(r), years.last().map(|y: &String| year_value(y))) {
+                    (Some(next), Some(Some(prev))) => next >= prev,
+                    _ => true,
+                }
+        };
         match rest.strip_prefix([',', ';']) {
-            Some(r) if year_prefix(r.trim_start()).is_some() => rest = r.trim_start(),
+            Some(r) if later(r) => rest = r.trim_start(),
             Some(r) => {
                 rest = r.trim_start();
                 break;
@@ -665,6 +716,12 @@ fn year_prefix(s: &str) -> Option<usize> {
     }
 }
 
+/// The year at the start of `s` as a number ("2017a" → 2017); `None` for
+/// "n.d.".
+fn year_value(s: &str) -> Option<u32> {
+    s.get(..4)?.parse().ok()
+}
+
 /// A page or part: "8", "45–47", "p. 253", "pp. 3–29", "ch. 8", "chap. 2",
 /// "sec. 4", "table 2.1", "e124", "aac4716-4".
 pub(crate) fn is_locator(s: &str) -> bool {
@@ -687,7 +744,9 @@ pub(crate) fn is_locator(s: &str) -> bool {
         t.chars().any(|c| c.is_ascii_digit())
             && t.chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '–' | '-' | '—' | '.' | ':'))
-            || (!t.is_empty() && t.chars().all(|c| "ivxlcdm".contains(c)))
+            // "xiii", "xiii–xv": a preface's pages.
+            || t.split(['–', '-', '—'])
+                .all(|r| !r.is_empty() && r.chars().all(|c| "ivxlcdm".contains(c)))
             || matches!(t, "f" | "ff" | "and" | "&")
     }) && body.split_whitespace().count() <= 6
 }
@@ -968,5 +1027,13 @@ mod tests {
         // Cited elsewhere, the prose name is the citation.
         let found = mentions(text, 0..text.len(), &known, &[], true);
         assert_eq!(found.len(), 2);
+    }
+
+    #[test]
+    fn roman_page_ranges_are_locators() {
+        assert!(is_locator("xiii–xv"));
+        assert!(is_locator("xiii"));
+        assert!(!is_locator("xiii–"));
+        assert!(!is_locator("vex–xv"));
     }
 }

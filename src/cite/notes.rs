@@ -68,6 +68,13 @@ pub(crate) struct NoteKeys {
     keys: Vec<HashSet<(String, String)>>,
     /// Each entry's words, for a short note of one word ("“Xarray.”").
     words: Vec<HashSet<String>>,
+    /// The words of each entry's authors (or editors): the names a short
+    /// note opens with are looked for there, not in the container's
+    /// editors ("Robert and Weaver-Hightower, School Food Politics" is the
+    /// book they edited, not a chapter in it).
+    heads: Vec<HashSet<String>>,
+    /// Each entry's own title, as words.
+    titles: Vec<Vec<String>>,
 }
 
 fn folded_words(s: &str) -> impl Iterator<Item = String> + '_ {
@@ -117,6 +124,8 @@ impl NoteKeys {
     pub(crate) fn new(entries: &[Entry], first_authors: &[Option<String>]) -> Self {
         let mut keys = Vec::with_capacity(entries.len());
         let mut words = Vec::with_capacity(entries.len());
+        let mut heads = Vec::with_capacity(entries.len());
+        let mut titles = Vec::with_capacity(entries.len());
         for (e, a) in entries.iter().zip(first_authors) {
             // "———." entries get their author's name back.
             let raw = e.raw.trim_start();
@@ -125,8 +134,51 @@ impl NoteKeys {
             let own: Vec<String> = folded_words(raw).collect();
             keys.push(pairs(lead.iter().chain(&own)));
             words.push(own.into_iter().collect());
+            let head = super::resolve::split_head(raw).0;
+            heads.push(lead.into_iter().chain(folded_words(head)).collect());
+            let title = e.reference().and_then(|r| r.title.as_deref()).unwrap_or("");
+            titles.push(folded_words(title).collect());
         }
-        NoteKeys { keys, words }
+        NoteKeys {
+            keys,
+            words,
+            heads,
+            titles,
+        }
+    }
+
+    /// How much better entry `i` fits a segment than its shared word pairs
+    /// say: the names before the segment's first comma found among the
+    /// entry's authors, and a short title alone ("School Food Politics.")
+    /// that the entry's own title starts with.
+    fn bonus(&self, i: usize, segment: &str) -> usize {
+        let mut bonus = 0;
+        if let Some((names, rest)) = segment.split_once(", ") {
+            let names: Vec<String> = folded_words(names)
+                .filter(|w| !common(w) && !matches!(w.as_str(), "et" | "al"))
+                .collect();
+            if names.len() <= 6 {
+                bonus += 2 * names.iter().filter(|w| self.heads[i].contains(*w)).count();
+            }
+            // "Neumark and Wascher, Minimum Wages": the short title is the
+            // whole title of one work and the start of another's.
+            let title: Vec<String> = folded_words(rest.split(", ").next().unwrap_or(""))
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .collect();
+            if title.len() >= 2 && self.titles[i].starts_with(&title) {
+                bonus += if self.titles[i].len() == title.len() {
+                    2
+                } else {
+                    1
+                };
+            }
+        } else {
+            let words: Vec<String> = folded_words(segment).collect();
+            if words.len() >= 2 && self.titles[i].starts_with(&words) {
+                bonus += 2;
+            }
+        }
+        bonus
     }
 
     /// The entry one segment of a note cites: the one sharing the most
@@ -152,8 +204,12 @@ impl NoteKeys {
         let mut best: Option<(usize, usize)> = None;
         for (i, key) in self.keys.iter().enumerate() {
             let shared = mine.iter().filter(|p| key.contains(*p)).count();
-            if shared >= need && best.is_none_or(|(_, s)| shared > s) {
-                best = Some((i, shared));
+            if shared < need {
+                continue;
+            }
+            let score = shared + self.bonus(i, segment);
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((i, score));
             }
         }
         best.map(|(i, _)| i)
@@ -502,5 +558,30 @@ mod tests {
         assert_eq!(got[0].1, Some(0));
         assert!(got[1].0.starts_with("Labov, Sociolinguistic Patterns, 8"));
         assert_eq!(got[1].1, Some(2));
+    }
+
+    fn parsed(raw: &str) -> Entry {
+        let p = crate::parse::parse_reference(raw, crate::model::Style::Chicago);
+        Entry {
+            outcome: p.outcome,
+            ..entry(raw)
+        }
+    }
+
+    #[test]
+    fn a_short_note_by_editors_finds_their_book() {
+        let entries = [
+            parsed("Pike, Jo. “Eating Together at School.” In School Food Politics: The Complex Ecology of Feeding, edited by Sarah A. Robert and Marcus B. Weaver-Hightower. Peter Lang, 2011."),
+            parsed("Robert, Sarah A. “Canteens and Citizens.” In School Food Politics: The Complex Ecology of Feeding, edited by Sarah A. Robert and Marcus B. Weaver-Hightower. Peter Lang, 2011."),
+            parsed("Robert, Sarah A., and Marcus B. Weaver-Hightower, eds. School Food Politics: The Complex Ecology of Feeding. Peter Lang, 2011."),
+        ];
+        let keys = NoteKeys::new(&entries, &[None, None, None]);
+        assert_eq!(
+            keys.find("Robert and Weaver-Hightower, School Food Politics, 1–10"),
+            Some(2)
+        );
+        // A short title alone: the work whose own title it begins.
+        assert_eq!(keys.find("School Food Politics."), Some(2));
+        assert_eq!(keys.find("Robert, “Canteens and Citizens,” 130"), Some(1));
     }
 }

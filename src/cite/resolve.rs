@@ -189,6 +189,10 @@ struct Key {
     authors: Option<usize>,
     /// Years with a letter as written in the entry ("2024a").
     suffixed_years: Vec<String>,
+    /// The entry says it has no date ("n.d.").
+    undated: bool,
+    /// The first letter of the first author's given name, as parsed.
+    initial: Option<char>,
 }
 
 impl Key {
@@ -244,19 +248,30 @@ impl Key {
             let w = title_words(&t);
             titles.push((t, w, if i == 0 { 0.9 } else { 0.45 }));
         }
-        if year.is_none() {
+        // "Agency. n.d. “Title.” Accessed April 8, 2024.": the access date
+        // is no year of the work.
+        let undated = year.is_none() && is_undated(head, rest);
+        if year.is_none() && !undated {
             year = raw_year(raw);
         }
+        // An edited book is cited by its editors when it has no authors.
+        let persons = entry.reference().map(|r| {
+            if r.authors.is_empty() {
+                &r.editors
+            } else {
+                &r.authors
+            }
+        });
         let authors = entry
             .reference()
-            .filter(|r| !r.authors.is_empty())
-            .map(|r| {
-                if r.et_al {
-                    r.authors.len().max(3)
-                } else {
-                    r.authors.len()
-                }
-            });
+            .zip(persons)
+            .filter(|(_, p)| !p.is_empty())
+            .map(|(r, p)| if r.et_al { p.len().max(3) } else { p.len() });
+        let initial = persons
+            .and_then(|p| p.first())
+            .and_then(|p| p.given.as_deref())
+            .and_then(|g| g.chars().next())
+            .filter(|c| c.is_uppercase());
         Key {
             head: segments.first().map_or_else(String::new, |h| exact_form(h)),
             names,
@@ -264,8 +279,22 @@ impl Key {
             year,
             authors,
             suffixed_years: suffixed_years(raw),
+            undated,
+            initial,
         }
     }
+}
+
+/// Whether an entry marks its date as missing: "n.d." (or "n. d.", "s.d.",
+/// "o. J.") right after the authors or as the last word before the title.
+fn is_undated(head: &str, rest: &str) -> bool {
+    let at_start = |s: &str| {
+        let s = s.trim_start_matches([' ', '.', ',', '(', '\n']);
+        ["n.d.", "n. d.", "s.d.", "s. d.", "o. J.", "o.J."]
+            .iter()
+            .any(|m| s.starts_with(m))
+    };
+    at_start(rest) || head.contains("(n.d.)") || head.contains(" n.d.")
 }
 
 /// What follows the dashes that repeat the previous entry's author
@@ -296,7 +325,12 @@ fn add_parsed(
     names: &mut Vec<NameKey>,
     titles: &mut Vec<(String, Vec<String>, f32)>,
 ) {
-    for (i, p) in r.authors.iter().enumerate() {
+    let persons = if r.authors.is_empty() {
+        &r.editors
+    } else {
+        &r.authors
+    };
+    for (i, p) in persons.iter().enumerate() {
         names.extend(NameKey::new(&p.full_family(), i == 0, true));
         if p.particle.is_some() {
             names.extend(NameKey::new(&p.family, i == 0, true));
@@ -328,14 +362,22 @@ fn strip_label(raw: &str) -> &str {
 /// Splits an entry into its author part and the rest: the authors end at
 /// the first title delimiter or at a full stop after a word (not an
 /// initial).
-fn split_head(raw: &str) -> (&str, &str) {
+pub(crate) fn split_head(raw: &str) -> (&str, &str) {
     let mut cut = raw.len();
     for d in ['“', '"', '*', '‘', '_'] {
         if let Some(i) = raw.find(d) {
             cut = cut.min(i);
         }
     }
+    // "Robert, S. A. (2011). School food …": a date in parentheses ends
+    // the authors, whatever full stops follow it.
     let bytes = raw.as_bytes();
+    if let Some(k) = raw[..cut].find(" (").filter(|&k| {
+        let d = &bytes[k + 2..];
+        d.starts_with(b"n.d.") || (d.len() >= 4 && d[..4].iter().all(u8::is_ascii_digit))
+    }) {
+        cut = k;
+    }
     let mut i = 0;
     while let Some(off) = raw[i..cut.min(raw.len())].find(". ") {
         let at = i + off;
@@ -350,7 +392,9 @@ fn split_head(raw: &str) -> (&str, &str) {
         let inner = tokens::name_stop(tokens::word_before_stop(&raw[..at])) == NameStop::Inner;
         if word_len > 1
             && !inner
-            && next.is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric() || c.is_ascii_digit())
+            && (next
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric() || c.is_ascii_digit())
+                || raw[at + 2..].starts_with("n.d."))
         {
             cut = at;
             break;
@@ -667,20 +711,29 @@ struct Candidate {
 }
 
 fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
-    if let Some(found) = by_names(item, keys) {
-        return Some(found);
+    let first = by_names(item, keys);
+    if first.as_ref().is_some_and(|f| f.names == Quality::Exact) {
+        return first;
     }
     // "National Institute of Standards and Technology" was read as two
-    // authors; try the names joined back where an "and" split them.
+    // authors; try the names joined back where an "and" split them. A
+    // reading that names the entry exactly beats one that only comes close
+    // ("Food" and "Agriculture Organization …" fit "Food and Agriculture
+    // Organization …" loosely).
     let mut readings = vec![item.clone()];
     for i in 0..item.names.len().saturating_sub(1) {
         let mut merged = item.clone();
         let joined = format!("{} and {}", merged.names[i], merged.names[i + 1]);
         merged.names.splice(i..i + 2, [joined]);
         if let Some(found) = by_names(&merged, keys) {
-            return Some(found);
+            if first.is_none() || found.names == Quality::Exact {
+                return Some(found);
+            }
         }
         readings.push(merged);
+    }
+    if first.is_some() {
+        return first;
     }
     // "(Hill, Who Owns Speculative Platforms 84)", "(Jentoft and
     // Chuenpagdee, Interactive Governance for Small-Scale Fisheries 3–4)",
@@ -874,6 +927,21 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
                 score += 0.6;
             } else if !key.suffixed_years.is_empty() {
                 score -= 0.3;
+            }
+        }
+        // "P. Hinrichs" and "C. C. Hinrichs": the initial tells them apart.
+        if let (Some(cited), Some(initial)) = (item.initials.as_deref(), key.initial) {
+            score += if cited.starts_with(initial) {
+                0.3
+            } else {
+                -0.3
+            };
+        }
+        if item.year.as_deref() == Some("n.d.") {
+            if key.undated {
+                score += 0.5;
+            } else if key.year.is_some() {
+                score -= 0.25;
             }
         }
         let mut year_mismatch = None;
@@ -1387,5 +1455,46 @@ mod tests {
             ),
             Some(1)
         );
+    }
+
+    fn parsed(raw: &str) -> Entry {
+        let p = crate::parse::parse_reference(raw, Style::Chicago);
+        let Outcome::Parsed { reference, .. } = p.outcome else {
+            panic!("unparsed: {raw}");
+        };
+        entry(raw, Some(std::sync::Arc::unwrap_or_clone(reference)))
+    }
+
+    #[test]
+    fn an_edited_book_is_cited_by_its_editors() {
+        let e = [
+            parsed("Robert, S. A. (2011). Canteens and citizens. In S. A. Robert & M. B. Weaver-Hightower (Eds.), School food politics (pp. 127–145). Peter Lang."),
+            parsed("Robert, S. A., & Weaver-Hightower, M. B. (Eds.). (2011). School food politics: The complex ecology of feeding. Peter Lang."),
+        ];
+        assert_eq!(
+            target("(Robert & Weaver-Hightower, 2011, pp. 1–10)", &e),
+            Some(1)
+        );
+        assert_eq!(target("(Robert, 2011, p. 130)", &e), Some(0));
+    }
+
+    #[test]
+    fn no_date_finds_the_undated_work() {
+        let e = [
+            parsed("Relief Agency. 2020. State of School Feeding Worldwide 2020. Relief Agency."),
+            parsed("Relief Agency. n.d. “School Meals.” Accessed April 8, 2024. https://example.org/meals."),
+        ];
+        assert_eq!(target("(Relief Agency, n.d.)", &e), Some(1));
+        assert_eq!(target("(Relief Agency 2020, 2–3)", &e), Some(0));
+    }
+
+    #[test]
+    fn an_initial_tells_two_authors_of_one_name_apart() {
+        let e = [
+            parsed("Hinrichs, C. Clare. “The Practice and Politics of Food System Localization.” Journal of Rural Studies 16, no. 3 (2000): 295–303."),
+            parsed("Hinrichs, Peter. “The Effects of the National School Lunch Program.” Journal of Policy Analysis and Management 29, no. 3 (2010): 479–505."),
+        ];
+        assert_eq!(target("as P. Hinrichs (2010) finds", &e), Some(1));
+        assert_eq!(target("as C. Hinrichs (2000) finds", &e), Some(0));
     }
 }

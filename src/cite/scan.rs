@@ -75,6 +75,10 @@ pub struct CiteItem {
     /// text ("Marcus Burkhardt").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context_name: Option<String>,
+    /// Initials written before the first name ("P. Hinrichs"), their
+    /// letters ("P"): they tell apart two authors of one family name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initials: Option<String>,
     /// Byte range of this item in the document text.
     #[serde(skip)]
     pub range: Range<usize>,
@@ -352,6 +356,7 @@ impl<'a> Scanner<'a> {
             let item = CiteItem {
                 names,
                 et_al,
+                initials: initials_before(text, name_start),
                 year: Some(year),
                 locator,
                 range: name_start..after,
@@ -785,6 +790,59 @@ const NOT_AUTHORS: &[&str] = &[
     "Original",
 ];
 
+/// True when `word`, a month's name, is a family name by what follows it:
+/// another author ("March and Saurí", "March & Saurí") or
+/// "et al.", where a date would go on with a day or a year ("March 2012").
+fn month_as_name(word: &str, after: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS.contains(&word)
+        && ["and ", "& ", "et al"]
+            .iter()
+            .any(|p| after.trim_start().starts_with(p))
+}
+
+/// The initials right before `start` ("P. Hinrichs", "C. C. Hinrichs",
+/// "C.C. Hinrichs"), as letters ("P", "CC"); `None` when a word or nothing
+/// of the kind stands there.
+pub(crate) fn initials_before(text: &str, start: usize) -> Option<String> {
+    let head = text.get(..start)?.trim_end_matches([' ', '\n']);
+    let b = head.as_bytes();
+    let mut end = b.len();
+    let mut letters = Vec::new();
+    while end >= 2 && b[end - 1] == b'.' && b[end - 2].is_ascii_uppercase() {
+        // The letter must stand alone: "Dr." or "al." is a word.
+        if end >= 3 && b[end - 3].is_ascii_alphabetic() {
+            break;
+        }
+        letters.push(b[end - 2] as char);
+        end -= 2;
+        while end > 0 && b[end - 1] == b' ' {
+            end -= 1;
+        }
+        if letters.len() == 3 {
+            break;
+        }
+    }
+    if letters.is_empty() {
+        return None;
+    }
+    letters.reverse();
+    Some(letters.into_iter().collect())
+}
+
 /// Lower-case words inside organisations' names.
 const CONNECTORS: &[&str] = &["of", "for", "the", "on", "in", "und", "für", "des"];
 
@@ -950,7 +1008,10 @@ fn parse_name(c: &mut Cur) -> Option<String> {
     }
     let first_cap = words.iter().find(|w| is_name_word(w))?;
     let capitals = words.iter().filter(|w| is_name_word(w)).count();
-    if words.first().is_some_and(|w| NOT_AUTHORS.contains(w)) || capitals > 5 {
+    let not_author = words.first().is_some_and(|w| {
+        NOT_AUTHORS.contains(w) && !(words.len() == 1 && month_as_name(w, c.rest()))
+    });
+    if not_author || capitals > 5 {
         c.pos = start;
         return None;
     }
@@ -1020,10 +1081,10 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
     let start = c.pos;
     let mut division = false;
     for prefix in [
-        "pp. ", "pp.", "p. ", "p.", "para. ", "paras. ", "ch. ", "sec. ", "at ",
+        "pp. ", "pp.", "p. ", "p.", "para. ", "paras. ", "ch. ", "chap. ", "sec. ", "art. ", "at ",
     ] {
         if c.eat(prefix) {
-            division = matches!(prefix, "ch. " | "sec. ");
+            division = matches!(prefix, "ch. " | "chap. " | "sec. " | "art. ");
             break;
         }
     }
@@ -1153,6 +1214,15 @@ fn parse_item(s: &str) -> Option<CiteItem> {
         if c.eat(", and ") || c.eat(" and ") || c.eat(" & ") || c.eat(", & ") {
             continue;
         }
+        // "Neumark\n  and Wascher": the line broke before the "and" (a
+        // caption's indented continuation).
+        if c.rest().starts_with([' ', '\n']) {
+            c.ws();
+            if c.eat("and ") || c.eat("& ") {
+                continue;
+            }
+            c.pos = save;
+        }
         if c.eat(", ") {
             // "Nosek, Alter, et al.": MLA's two names and "et al.".
             c.ws();
@@ -1279,7 +1349,11 @@ fn split_years(s: &str) -> (&str, Vec<String>) {
                 let b = before.trim_end();
                 let tail = b.rsplit([' ', ',']).next().unwrap_or("");
                 let mut tc = Cur { s: tail, pos: 0 };
-                if parse_year(&mut tc).is_none() || !tc.done() {
+                let Some(before_year) = parse_year(&mut tc).filter(|_| tc.done()) else {
+                    break;
+                };
+                // "Gleick 2003, 1526": a number below the year is a page.
+                if year.get(..4) < before_year.get(..4) {
                     break;
                 }
                 years.insert(0, year);
@@ -1359,7 +1433,12 @@ fn names_before(text: &str, open: usize, floor: usize) -> Option<(usize, Vec<Str
     let mut names = vec![words[k - 1].1.to_owned()];
     let mut start = words[k - 1].0;
     k -= 1;
-    if !et_al && k >= 2 && matches!(words[k - 1].1, "and" | "&") && is_name(words[k - 2].1) {
+    // "March and Saurí (2012)": a month's name before "and" is a name.
+    if !et_al
+        && k >= 2
+        && matches!(words[k - 1].1, "and" | "&")
+        && (is_name(words[k - 2].1) || month_as_name(words[k - 2].1, "and "))
+    {
         names.insert(0, words[k - 2].1.to_owned());
         start = words[k - 2].0;
     }
@@ -1726,5 +1805,46 @@ mod tests {
         let c = one("  : Table (Ames, 2020; Upland\n  Rivers Survey Office, 2019).");
         assert_eq!(c.items[1].names, ["Upland Rivers Survey Office"]);
         assert_eq!(c.items[1].year.as_deref(), Some("2019"));
+    }
+
+    #[test]
+    fn a_month_is_a_name_when_an_author_follows() {
+        let c = one("Water use fell (March and Okafor 2012, 118).");
+        assert_eq!(c.items[0].names, ["March", "Okafor"]);
+        assert_eq!(c.items[0].locator.as_deref(), Some("118"));
+        let c = one("as March & Okafor (2012) show");
+        assert_eq!(c.items[0].names, ["March", "Okafor"]);
+        // A date stays a date.
+        assert!(scan_text("t", "The dam opened (March 2012).", &ScanOptions::all()).is_empty());
+    }
+
+    #[test]
+    fn initials_before_a_name() {
+        let t = "as P. Hinrichs (2010) and C.C. Hinrichs or Dr. Hinrichs";
+        assert_eq!(
+            initials_before(t, t.find("Hinrichs").unwrap()).as_deref(),
+            Some("P")
+        );
+        let second = t.find("C.C.").unwrap() + 5;
+        assert_eq!(initials_before(t, second).as_deref(), Some("CC"));
+        assert_eq!(initials_before(t, t.rfind("Hinrichs").unwrap()), None);
+        let c = one("as P. Hinrichs (2010) shows");
+        assert_eq!(c.items[0].initials.as_deref(), Some("P"));
+    }
+
+    #[test]
+    fn articles_wrapped_ands_and_pages_that_look_like_years() {
+        let c = one("as agreed (UNESCO, art. 7), but");
+        assert_eq!(c.items[0].locator.as_deref(), Some("art. 7"));
+        let c = one(
+            "  : Two readings (Card and Krueger 1994, 780; Neumark\n  and Wascher 2000, 1390).",
+        );
+        assert_eq!(c.items[1].names, ["Neumark", "Wascher"]);
+        let c = one("the soft path (Gleick 2003, 1526).");
+        assert_eq!(c.items.len(), 1, "{c:#?}");
+        assert_eq!(c.items[0].locator.as_deref(), Some("1526"));
+        // Years in order are each a work.
+        let c = one("as before (Gleick 1993, 2003).");
+        assert_eq!(c.items.len(), 2);
     }
 }

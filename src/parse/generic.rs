@@ -496,6 +496,9 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
                 .unwrap_or(',');
         }
     }
+    // The names that open the entry are its editors ("Robert, S. A., &
+    // Weaver-Hightower, M. B. (Eds.).": an edited volume).
+    let mut editors_lead = false;
     if !starts_quoted && pos == 0 {
         let nl = names::name_list(s);
         let organisation = organisation_author(p, &nl, style);
@@ -506,6 +509,7 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
         } else if !nl.people.is_empty() {
             if nl.editors {
                 r.editors = nl.people;
+                editors_lead = true;
             } else {
                 r.authors = nl.people;
             }
@@ -797,6 +801,22 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     r.url = p.ids.url.clone();
     r.arxiv = p.ids.arxiv.clone();
     r.accessed = p.ids.accessed;
+    // An edited volume is a book: what follows its title, with no "In"
+    // and no numbers, is who published it ("… feeding in schools around
+    // the world. Peter Lang."), not a container.
+    if editors_lead
+        && !chapter
+        && r.authors.is_empty()
+        && r.publisher.is_none()
+        && r.volume.is_none()
+        && r.issue.is_none()
+        && r.pages.is_none()
+        && r.container_title
+            .as_deref()
+            .is_some_and(|c| c.split_whitespace().count() <= 6)
+    {
+        r.publisher = r.container_title.take();
+    }
     r.kind = infer_type(&r, p, chapter);
     let author_is_container = matches!(r.authors.as_slice(), [a] if a.literal && r.container_title.as_deref() == Some(a.family.as_str()));
     if r.kind == WorkType::Report
@@ -1418,7 +1438,16 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
             && nl.people.len() == 1
             && nl.form != Some(names::Form::FamilyComma)
             && !nl.et_al);
-    if !weak {
+    // "National Department of Education and Child Welfare Services. n.d.":
+    // the name list reads two people around the "and", but "of" belongs
+    // to no person's name in a list that inverts names.
+    let connected = inverted_style && {
+        let first = s.split(". ").next().unwrap_or("");
+        !first.contains(',')
+            && first.split_whitespace().count() <= 10
+            && first.split_whitespace().any(|w| matches!(w, "of" | "for"))
+    };
+    if !weak && !connected {
         return None;
     }
     let quote_after_comma = [", ‘", ", “", ", \"", ", '"]
@@ -1446,7 +1475,10 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
     };
     let seg = &s[..end];
     let words = seg.split_whitespace().count();
-    if words == 0 || words > 7 || !seg.starts_with(|c: char| c.is_uppercase()) {
+    if words == 0
+        || words > if connected { 10 } else { 7 }
+        || !seg.starts_with(|c: char| c.is_uppercase())
+    {
         return None;
     }
     if seg.contains(',') {
@@ -1469,7 +1501,12 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
             || lexicon::institution_cue(seg)
             || tokens::name_stop(tokens::word_before_stop(seg)) == tokens::NameStop::Closing)
         && nl.form == Some(names::Form::GivenFirst);
-    (title_follows || institution || (nl.people.is_empty() && inverted_style)).then_some(end)
+    let undated = after.starts_with("n.d.") || after.starts_with("(n.d.)");
+    (title_follows
+        || institution
+        || (nl.people.is_empty() && inverted_style)
+        || (connected && undated))
+        .then_some(end)
 }
 
 fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {
@@ -1731,5 +1768,35 @@ mod tests {
         assert_eq!(families(&r), ["Walker"]);
         assert_eq!(r.authors[0].given.as_deref(), Some("George W."));
         assert_eq!(r.title.as_deref(), Some("S-R Programs as Data"));
+    }
+
+    #[test]
+    fn an_edited_volume_is_a_book_by_its_publisher() {
+        let r = parse("Robert, S. A., & Weaver-Hightower, M. B. (Eds.). (2011). School food politics: The complex ecology of feeding. Peter Lang.");
+        assert!(r.authors.is_empty());
+        assert_eq!(r.editors.len(), 2);
+        assert_eq!(r.publisher.as_deref(), Some("Peter Lang"));
+        assert_eq!(r.container_title, None);
+        assert_eq!(r.kind, crate::model::WorkType::Book);
+        let r = parse("Robert, Sarah A., and Marcus B. Weaver-Hightower, eds. School Food Politics: The Complex Ecology of Hunger. Peter Lang, 2011.");
+        assert_eq!(
+            r.title.as_deref(),
+            Some("School Food Politics: The Complex Ecology of Hunger")
+        );
+    }
+
+    #[test]
+    fn a_long_organisation_of_an_undated_work() {
+        // As a Chicago list writes it: names inverted, so "of" is no person's.
+        let raw = "National Department of Education and Child Welfare Services. n.d. “School Meal Standards.” Accessed April 10, 2024. https://example.org/standards.";
+        let Outcome::Parsed { reference, .. } = parse_reference(raw, Style::Chicago).outcome else {
+            panic!("unparsed");
+        };
+        let r = std::sync::Arc::unwrap_or_clone(reference);
+        assert_eq!(
+            families(&r),
+            ["National Department of Education and Child Welfare Services"]
+        );
+        assert_eq!(r.title.as_deref(), Some("School Meal Standards"));
     }
 }

@@ -699,6 +699,18 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     if title.is_none() && container.is_some() && container == r.title {
         title = container.take();
     }
+    // "Robert, S., and M. Weaver, eds. School Food Politics": in an edited
+    // volume the grammar read, a tagged title that is the grammar's with
+    // its first word or two given to the editors before is the same title
+    // cut short.
+    let edited_volume = r.authors.is_empty() && !r.editors.is_empty();
+    if let (Some(tt), Some(gt), true) = (title.as_deref(), r.title.as_deref(), edited_volume) {
+        if let Some(head) = gt.strip_suffix(tt) {
+            if head.ends_with(' ') && (1..=2).contains(&head.split_whitespace().count()) {
+                title = r.title.clone();
+            }
+        }
+    }
     // "In Advances in …": one source annotates the cue word as part of the
     // container; the grammar's reading never starts with it, so neither does
     // the tagger's unless the grammar's does too ("In Vivo").
