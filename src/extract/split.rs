@@ -453,7 +453,32 @@ fn by_marker(content: &[Line<'_>], kind: Kind, b: &mut Builder) {
         .next()
         .is_some_and(|first| numbers.clone().next().is_some() && numbers.all(|n| n == first));
     let mut last_number: Option<u32> = None;
-    for line in content {
+    for (k, line) in content.iter().enumerate() {
+        // Numbering that starts again at 1 after a blank line, in a block
+        // without a year, is the notes printed after the list (pandoc's
+        // "[1] On how public employment …, see [20, pp. 80–84]"), not a
+        // second list: a supplement's references have years.
+        let restart = line.gap_before
+            && last_number.is_some_and(|prev| prev >= 3)
+            && line
+                .marker
+                .is_some_and(|m| m.kind == kind && m.number == Some(1));
+        if restart && !one_number {
+            let block = content[k..]
+                .iter()
+                .enumerate()
+                .take_while(|(j, l)| *j == 0 || !l.gap_before);
+            if !block.clone().any(|(_, l)| cues::has_year(l.text)) {
+                let rest = content.len() - k;
+                b.notes.push(format!(
+                    "the list ends at line {}: {rest} line(s) after it, numbered again from 1, read as notes",
+                    line.index + 1
+                ));
+                return;
+            }
+            // A second list numbered from 1: its entries are entries.
+            last_number = None;
+        }
         let accepted = line.marker.filter(|m| {
             m.kind == kind
                 && match (m.number, last_number) {
@@ -740,5 +765,19 @@ mod tests {
         let s = run("- Apprich, C. T. R, 2017.\n12\nAPRJA 12\n- Benjamin, R. R. P, 2019.\nAPRJA 12\n- Eubanks, V. A. S, 2017.\nAPRJA 12\n");
         assert_eq!(s.entries.len(), 3);
         assert!(s.notes[0].contains("4 line"));
+    }
+
+    #[test]
+    fn notes_numbered_again_after_a_numbered_list_end_it() {
+        let list = "[1] A. Author, \u{201c}One,\u{201d} J. X, 2001.\n\n[2] B. Author, \u{201c}Two,\u{201d} J. X, 2002.\n\n[3] C. Author, Three. Press, 2003.\n\n";
+        let s = run(&format!(
+            "{list}[1] On how this was done, see [2, p. 4], and the\nvolume edited by [3].\n"
+        ));
+        assert_eq!(s.entries.len(), 3, "{:#?}", s.entries);
+        assert!(s.entries[2].text.ends_with("2003."));
+        assert!(s.notes.iter().any(|n| n.contains("read as notes")));
+        // A second list numbered from 1 (a supplement's) has years and stays.
+        let s = run(&format!("{list}[1] D. Author, Four. Press, 2004.\n"));
+        assert_eq!(s.entries.len(), 4);
     }
 }
