@@ -790,25 +790,15 @@ const NOT_AUTHORS: &[&str] = &[
     "Original",
 ];
 
-/// True when `word`, a month's name, is a family name by what follows it:
+/// True when `word`, a month's name or its abbreviation (the parser's
+/// `tokens::MONTHS`), is a family name by what follows it:
 /// another author ("March and Saurí", "March & Saurí") or
 /// "et al.", where a date would go on with a day or a year ("March 2012").
 fn month_as_name(word: &str, after: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    MONTHS.contains(&word)
+    let lower = word.to_lowercase();
+    crate::parse::tokens::MONTHS
+        .iter()
+        .any(|(m, _)| *m == lower)
         && ["and ", "& ", "et al"]
             .iter()
             .any(|p| after.trim_start().starts_with(p))
