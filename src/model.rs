@@ -280,6 +280,17 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// The people a citation names the work by: its authors, or, for an
+    /// edited volume without authors, its editors ("Robert and
+    /// Weaver-Hightower (2011)").
+    pub fn cited_persons(&self) -> &[Person] {
+        if self.authors.is_empty() {
+            &self.editors
+        } else {
+            &self.authors
+        }
+    }
+
     /// The year of issue, if known.
     pub fn year(&self) -> Option<i32> {
         self.issued.map(|d| d.year)

@@ -30,7 +30,7 @@ fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
 pub(super) fn is_prose_mention(text: &str, c: &Citation, seen: &[Citation], limit: usize) -> bool {
     let end = sentence_end(text, c.range.end, limit);
     let first = c.items.first().and_then(|i| i.names.first());
-    let restated = seen.iter().any(|s| {
+    seen.iter().any(|s| {
         !s.weak
             && c.range.end <= s.range.start
             && s.range.start < end
@@ -38,8 +38,7 @@ pub(super) fn is_prose_mention(text: &str, c: &Citation, seen: &[Citation], limi
                 || s.items
                     .iter()
                     .any(|i| i.names.first() == first && first.is_some()))
-    });
-    restated
+    })
 }
 
 /// Whether the list dates its entries at the end, as MLA does ("…

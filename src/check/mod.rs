@@ -30,7 +30,7 @@ pub use render::{write_human, write_json};
 
 use crate::cite::known;
 use crate::cite::text::{fold, title_words, LineIndex};
-use crate::cite::{body_range, resolve, scan, Form, Quality, Resolution, ScanOptions};
+use crate::cite::{body_range, resolve, scan, CiteItem, Form, Quality, Resolution, ScanOptions};
 use crate::input::Source;
 use crate::model::{Document, Entry, Style};
 use serde::Serialize;
@@ -387,14 +387,11 @@ fn citations_in(
         for r in &ranges {
             let mut m = known::mentions(text, r.clone(), &names, &found, bare);
             if bare {
-                // A bare name the sentence goes on to cite, or a table's
-                // cell, is prose (see `mla::is_prose_mention`).
+                // A bare name the sentence goes on to cite is prose (see
+                // `mla::is_prose_mention`).
                 m.retain(|c| {
-                    let names_only = c
-                        .items
-                        .iter()
-                        .all(|i| i.year.is_none() && i.locator.is_none() && i.title.is_none());
-                    !(names_only && mla::is_prose_mention(text, c, &found, r.end))
+                    !(c.items.iter().all(CiteItem::names_only)
+                        && mla::is_prose_mention(text, c, &found, r.end))
                 });
             }
             // A mention reaching further back replaces a narrative

@@ -29,7 +29,7 @@ pub(crate) fn first_authors_each(entries: &[Entry]) -> Vec<Option<String>> {
             // An edited volume without authors is led by its editors.
             let parsed = e
                 .reference()
-                .and_then(|r| r.authors.first().or(r.editors.first()))
+                .and_then(|r| r.cited_persons().first())
                 .map(|p| p.full_family())
                 .filter(|n| raw.contains(n.as_str()));
             let head = raw_first_author(raw);

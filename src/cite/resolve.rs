@@ -255,13 +255,7 @@ impl Key {
             year = raw_year(raw);
         }
         // An edited book is cited by its editors when it has no authors.
-        let persons = entry.reference().map(|r| {
-            if r.authors.is_empty() {
-                &r.editors
-            } else {
-                &r.authors
-            }
-        });
+        let persons = entry.reference().map(Reference::cited_persons);
         let authors = entry
             .reference()
             .zip(persons)
@@ -325,12 +319,7 @@ fn add_parsed(
     names: &mut Vec<NameKey>,
     titles: &mut Vec<(String, Vec<String>, f32)>,
 ) {
-    let persons = if r.authors.is_empty() {
-        &r.editors
-    } else {
-        &r.authors
-    };
-    for (i, p) in persons.iter().enumerate() {
+    for (i, p) in r.cited_persons().iter().enumerate() {
         names.extend(NameKey::new(&p.full_family(), i == 0, true));
         if p.particle.is_some() {
             names.extend(NameKey::new(&p.family, i == 0, true));

@@ -86,7 +86,7 @@ pub struct CiteItem {
 
 impl CiteItem {
     /// True when the item names nothing but authors: `(Goldman)`.
-    fn names_only(&self) -> bool {
+    pub(crate) fn names_only(&self) -> bool {
         !self.ibid
             && self.title.is_none()
             && self.year.is_none()
