@@ -114,12 +114,12 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
     ("16-minimum-wage", "chicago-ad", 100.0, 0, 0, 0),
     ("16-minimum-wage", "chicago-notes", 100.0, 0, 0, 0),
     ("16-minimum-wage", "ieee", 100.0, 0, 0, 0),
-    ("16-minimum-wage", "mla", 88.5, 2, 0, 2),
+    ("16-minimum-wage", "mla", 100.0, 0, 0, 0),
     ("17-restitution", "apa", 100.0, 0, 0, 0),
     ("17-restitution", "chicago-ad", 100.0, 0, 0, 0),
     ("17-restitution", "chicago-notes", 100.0, 0, 0, 0),
     ("17-restitution", "ieee", 100.0, 0, 0, 0),
-    ("17-restitution", "mla", 92.0, 0, 0, 2),
+    ("17-restitution", "mla", 100.0, 0, 0, 0),
 ];
 
 /// The papers the rules were developed on.

@@ -5,40 +5,14 @@ use crate::cite::known::{self, Known};
 use crate::cite::{Citation, Resolution};
 use std::ops::Range;
 
-/// Where the sentence holding `at` ends: after the next ". ", "? " or
-/// "! ", or a blank line, or at `limit`.
-fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
-    let b = text.as_bytes();
-    let mut i = at;
-    while i + 1 < limit {
-        let two = &b[i..i + 2];
-        if matches!(two[0], b'.' | b'?' | b'!') && two[1].is_ascii_whitespace() || two == b"\n\n" {
-            return i + 1;
-        }
-        i += 1;
-    }
-    limit
-}
-
-/// Whether a bare name mention `c` is prose rather than a citation:
-/// "following Benjamin, this re-design … (Benjamin 188)", "a debate that
-/// Neumark and Wascher summed up (Neumark and W. L. Wascher 37–40)": the
-/// name leads up to the sentence's own citation of the same author.
+/// Whether a bare name mention `c` is prose rather than a citation: the
+/// sentence goes on to cite the same authors (see
+/// [`known::own_citation_follows`]).
 ///
 /// A name alone in a table's cell is left a citation: papers cite so
 /// ("Search    Noble").
 pub(super) fn is_prose_mention(text: &str, c: &Citation, seen: &[Citation], limit: usize) -> bool {
-    let end = sentence_end(text, c.range.end, limit);
-    let first = c.items.first().and_then(|i| i.names.first());
-    seen.iter().any(|s| {
-        !s.weak
-            && c.range.end <= s.range.start
-            && s.range.start < end
-            && (s.text.contains(c.text.as_str())
-                || s.items
-                    .iter()
-                    .any(|i| i.names.first() == first && first.is_some()))
-    })
+    known::own_citation_follows(text, c, limit, seen, true)
 }
 
 /// Whether the list dates its entries at the end, as MLA does ("…

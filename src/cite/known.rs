@@ -217,7 +217,7 @@ pub(crate) fn mentions(
                     .items
                     .iter()
                     .all(|i| i.year.is_none() && i.locator.is_none())
-                    && own_citation_follows(text, &c, body.end, found))
+                    && own_citation_follows(text, &c, body.end, found, false))
                 {
                     out.push(c);
                 }
@@ -229,21 +229,77 @@ pub(crate) fn mentions(
 }
 
 /// Whether the sentence of the bare mention `c` goes on to a citation in
-/// `found` that names it again: "The Reading Council defines literacy as …
-/// (Reading\nCouncil)" names the author in the prose and cites it after;
-/// the prose name is no second citation.
-fn own_citation_follows(text: &str, c: &Citation, limit: usize, found: &[Citation]) -> bool {
-    let rest = &text[c.range.end..limit];
-    let end = c.range.end
-        + [". ", ".\n", "? ", "! ", "\n\n"]
-            .iter()
-            .filter_map(|p| rest.find(p))
-            .min()
-            .unwrap_or(rest.len());
+/// `found` of the same authors: "The Reading Council defines literacy as
+/// … (Reading\nCouncil)", "a debate that Neumark and Wascher summed up
+/// (Neumark and W. L. Wascher 37–40)" name the authors in the prose and
+/// cite them after; the prose name is no second citation. "Fforde traced
+/// … (Fforde et al. 1–5)" names one work and cites another, edited with
+/// others. With `strong_only`, a weak citation (one that counts only if
+/// it resolves) does not say so.
+pub(crate) fn own_citation_follows(
+    text: &str,
+    c: &Citation,
+    limit: usize,
+    found: &[Citation],
+    strong_only: bool,
+) -> bool {
+    let Some(named) = c.items.first() else {
+        return false;
+    };
+    let end = sentence_end(text, c.range.end, limit);
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let name = squash(&c.text);
+    let first = named.names.first().map(|n| squash(n));
+    let contains = |i: &CiteItem| {
+        text.get(i.range.clone())
+            .is_some_and(|t| squash(t).contains(&name))
+    };
     found.iter().any(|f| {
-        c.range.end <= f.range.start && f.range.start < end && squash(&f.text).contains(&name)
+        !(strong_only && f.weak)
+            && c.range.end <= f.range.start
+            && f.range.start < end
+            && f.items.iter().any(|i| {
+                i.et_al == named.et_al
+                    // More names may be a short title's words ("Card and
+                    // Krueger, Myth and Measurement"), and a long
+                    // organisation's name may split differently.
+                    && ((i.names.first().map(|n| squash(n)) == first
+                        && i.names.len() == named.names.len())
+                        || contains(i))
+            })
+    })
+}
+
+/// Where the sentence holding `at` ends: after the next ". ", "? " or
+/// "! ", or a blank line, or at `limit`.
+fn sentence_end(text: &str, at: usize, limit: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = at;
+    while i + 1 < limit {
+        let two = &b[i..i + 2];
+        if matches!(two[0], b'.' | b'?' | b'!') && two[1].is_ascii_whitespace() || two == b"\n\n" {
+            return i + 1;
+        }
+        i += 1;
+    }
+    limit
+}
+
+/// The names that open each entry of `raw` (one per line, see
+/// [`Known::raw`]); dashes that repeat the entry before ("———. Myth and
+/// Measurement") stand for its names, with their own role ("———,
+/// editor.").
+fn heads(raw: &str) -> impl Iterator<Item = String> + '_ {
+    let mut previous = "";
+    raw.lines().map(move |l| {
+        let l = l.trim_start();
+        let head = super::resolve::split_head(l).0;
+        if super::resolve::is_ditto(l) {
+            format!("{previous} {head}")
+        } else {
+            previous = head;
+            head.to_owned()
+        }
     })
 }
 
@@ -513,6 +569,17 @@ fn read_mention(
     {
         return None;
     }
+    // "Card and Krueger" in a table's cell, where the list has two works
+    // of theirs: a bare mention cannot say which (MLA adds a short title),
+    // so it is no citation.
+    if names.len() > 1 {
+        let theirs = heads(&known.raw)
+            .filter(|head| names[1..].iter().all(|n| head.contains(n.as_str())))
+            .count();
+        if theirs > 1 {
+            return None;
+        }
+    }
     let lone = names.len() == 1 && !et_al;
     // "A. Smith found …" where the list has Smith, Aaron and Smith, Linda
     // C.: MLA writes the initial to say which, so the name cites the one
@@ -534,11 +601,8 @@ fn read_mention(
     // wrote alone.
     let by_sole_work = lone
         && known.works > 1
-        && known
-            .raw
-            .lines()
-            .filter(|l| {
-                let head = super::resolve::split_head(l.trim_start()).0;
+        && heads(&known.raw)
+            .filter(|head| {
                 ![" and ", " & ", "et al", ", ed", "(Ed", "(ed", "editor"]
                     .iter()
                     .any(|m| head.contains(m))
@@ -889,6 +953,76 @@ mod tests {
     }
 
     #[test]
+    fn authors_of_two_works_named_bare_cite_neither() {
+        // The list's second work of Card and Krueger repeats them with
+        // dashes: a table cell "Card and Krueger" cannot say which.
+        let firsts = [Some("Card".to_owned()), Some("Card".to_owned())];
+        let raws = [
+            "Card, David, and Alan B. Krueger. “Minimum Wages and Employment.” 1994.",
+            "———. Myth and Measurement. Princeton University Press, 1995.",
+        ];
+        let mut k = known_names(&firsts, &raws);
+        k[0].lone = true;
+        let text = "  Source             Country\n  Card and Krueger   United States\n";
+        assert!(mentions(text, 0..text.len(), &k, &[], true).is_empty());
+        // With a locator the mention still cites (the resolver then picks).
+        let text = "as Card and Krueger (772) found";
+        assert_eq!(mentions(text, 0..text.len(), &k, &[], true).len(), 1);
+    }
+
+    #[test]
+    fn a_prose_name_then_a_citation_of_other_works() {
+        let firsts = [Some("Fforde".to_owned()), Some("Fforde".to_owned())];
+        let raws = [
+            "Fforde, Cressida. Collecting the Dead. Duckworth, 2004.",
+            "Fforde, Cressida, et al., editors. The Dead and Their Possessions. Routledge, 2002.",
+        ];
+        let mut k = known_names(&firsts, &raws);
+        k[0].lone = true;
+        let text = "Fforde traced how skeletons were collected (Fforde et al. 1–5; see also Simpson, xiv).";
+        let at = text.find("(Fforde").unwrap();
+        let cited = crate::cite::scan_text("t", &text[at..], &crate::cite::ScanOptions::all());
+        let mut found = cited.clone();
+        for c in &mut found {
+            c.range = c.range.start + at..c.range.end + at;
+            for i in &mut c.items {
+                i.range = i.range.start + at..i.range.end + at;
+            }
+        }
+        let bare = mentions(text, 0..at, &k, &[], true);
+        assert_eq!(bare.len(), 1, "{bare:?}");
+        // The later citation is of the edited volume ("et al."): the bare
+        // name is a citation of its own.
+        assert!(!own_citation_follows(
+            text,
+            &bare[0],
+            text.len(),
+            &found,
+            true
+        ));
+        // The same authors cited after it make it prose.
+        let text2 = "Fforde traced how skeletons were collected (Fforde 12).";
+        let at2 = text2.find('(').unwrap();
+        let mut found2 =
+            crate::cite::scan_text("t", &text2[at2..], &crate::cite::ScanOptions::all());
+        for c in &mut found2 {
+            c.range = c.range.start + at2..c.range.end + at2;
+            for i in &mut c.items {
+                i.range = i.range.start + at2..i.range.end + at2;
+            }
+        }
+        let bare2 = mentions(text2, 0..at2, &k, &[], true);
+        assert_eq!(bare2.len(), 1, "{bare2:?}");
+        assert!(own_citation_follows(
+            text2,
+            &bare2[0],
+            text2.len(),
+            &found2,
+            true
+        ));
+    }
+
+    #[test]
     fn a_particle_the_entry_writes_belongs_to_the_name() {
         let firsts = [Some("Briain".to_owned())];
         let raws = ["Ó Briain, Aoife, and Máire Nic Eoin. “Irish Online.” 2019."];
@@ -1019,7 +1153,11 @@ mod tests {
             text: text[open..close].to_owned(),
             range: open..close,
             form: Form::Parenthetical,
-            items: Vec::new(),
+            items: vec![CiteItem {
+                names: vec!["Northern\nReading Council".to_owned()],
+                range: open + 1..close - 1,
+                ..CiteItem::default()
+            }],
             weak: true,
         };
         let found = mentions(text, 0..text.len(), &known, &[cited], true);

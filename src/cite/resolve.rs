@@ -193,6 +193,8 @@ struct Key {
     undated: bool,
     /// The first letter of the first author's given name, as parsed.
     initial: Option<char>,
+    /// Each cited person's initials ("William L." → "WL").
+    initials: Vec<String>,
 }
 
 impl Key {
@@ -266,6 +268,18 @@ impl Key {
             .and_then(|p| p.given.as_deref())
             .and_then(|g| g.chars().next())
             .filter(|c| c.is_uppercase());
+        let initials = persons
+            .unwrap_or_default()
+            .iter()
+            .map(|p| {
+                p.given.as_deref().map_or_else(String::new, |g| {
+                    g.split([' ', '.', '-'])
+                        .filter_map(|w| w.chars().next())
+                        .filter(|c| c.is_uppercase())
+                        .collect()
+                })
+            })
+            .collect();
         Key {
             head: segments.first().map_or_else(String::new, |h| exact_form(h)),
             names,
@@ -275,6 +289,7 @@ impl Key {
             suffixed_years: suffixed_years(raw),
             undated,
             initial,
+            initials,
         }
     }
 }
@@ -298,6 +313,12 @@ fn ditto_rest(raw: &str) -> Option<&str> {
     let raw = raw.trim_start();
     let rest = raw.trim_start_matches(['—', '–', '_', '-']);
     (raw.len() - rest.len() >= 2 || raw.starts_with(['—', '–', '_'])).then_some(rest)
+}
+
+/// Whether `raw` opens with dashes that repeat the previous entry's
+/// names ("———. Title", "---, editor.").
+pub(crate) fn is_ditto(raw: &str) -> bool {
+    ditto_rest(raw).is_some()
 }
 
 /// The keys of every entry; "———." (the same author again) takes the
@@ -710,20 +731,38 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     // ("Food" and "Agriculture Organization …" fit "Food and Agriculture
     // Organization …" loosely).
     let mut readings = vec![item.clone()];
+    let mut first = first;
     for i in 0..item.names.len().saturating_sub(1) {
         let mut merged = item.clone();
         let joined = format!("{} and {}", merged.names[i], merged.names[i + 1]);
         merged.names.splice(i..i + 2, [joined]);
         if let Some(found) = by_names(&merged, keys) {
-            if first.is_none() || found.names == Quality::Exact {
+            if found.names == Quality::Exact {
                 return Some(found);
             }
+            first = first.or(Some(found));
         }
         readings.push(merged);
     }
-    if first.is_some() {
-        return first;
+    // A fuzzy reading of all the words as names ("International Labour
+    // Organization, Minimum Wages" close to the organisation's other
+    // work) yields to one that reads the last words as a title the entry
+    // has word for word, its authors named exactly.
+    if let Some(f) = first {
+        return Some(titled_reading(&readings, keys, true).unwrap_or(f));
     }
+    if let Some(found) = titled_reading(&readings, keys, false) {
+        return Some(found);
+    }
+    as_bare_title(item)
+        .and_then(|titled| by_names(&titled, keys))
+        .filter(|m| m.title == Some(Quality::Exact))
+}
+
+/// The first of `readings` that, with its last names read as a title,
+/// matches an entry's title exactly (and, when `exact_names`, its authors
+/// exactly too).
+fn titled_reading(readings: &[CiteItem], keys: &[Key], exact_names: bool) -> Option<Match> {
     // "(Hill, Who Owns Speculative Platforms 84)", "(Jentoft and
     // Chuenpagdee, Interactive Governance for Small-Scale Fisheries 3–4)",
     // "(Food and Agriculture Organization …, The State of World Fisheries
@@ -731,7 +770,7 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     // reads as more names after the authors'. Each reading is tried with
     // its last names as the title; only a title matched from its start
     // counts.
-    for reading in &readings {
+    for reading in readings {
         if reading.title.is_some() {
             continue;
         }
@@ -748,16 +787,16 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
             });
             for t in std::iter::once(titled).chain(with_year) {
                 if let Some(found) = by_names(&t, keys) {
-                    if found.title == Some(Quality::Exact) {
+                    if found.title == Some(Quality::Exact)
+                        && (!exact_names || found.names == Quality::Exact)
+                    {
                         return Some(found);
                     }
                 }
             }
         }
     }
-    as_bare_title(item)
-        .and_then(|titled| by_names(&titled, keys))
-        .filter(|m| m.title == Some(Quality::Exact))
+    None
 }
 
 /// "(World Health Statistics 2020, table 2.1)": an MLA short title that
@@ -925,6 +964,13 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
             } else {
                 -0.3
             };
+        }
+        // "Neumark and W. L. Wascher" against "Wascher, William": a
+        // co-author's initials written in full tell two works apart.
+        for (k, cited) in &item.later_initials {
+            if let Some(own) = key.initials.get(*k).filter(|o| !o.is_empty()) {
+                score += if own == cited { 0.3 } else { -0.3 };
+            }
         }
         if item.year.as_deref() == Some("n.d.") {
             if key.undated {
@@ -1468,6 +1514,16 @@ mod tests {
     }
 
     #[test]
+    fn a_co_authors_initials_tell_two_works_apart() {
+        let e = [
+            parsed("Neumark, David, and William Wascher. “Minimum Wages and Employment: Comment.” American Economic Review, vol. 90, no. 5, 2000, pp. 1362–96."),
+            parsed("Neumark, David, and William L. Wascher. Minimum Wages. MIT Press, 2008."),
+        ];
+        assert_eq!(target("(Neumark and W. L. Wascher 37–40)", &e), Some(1));
+        assert_eq!(target("(Neumark and W. Wascher 1363)", &e), Some(0));
+    }
+
+    #[test]
     fn no_date_finds_the_undated_work() {
         let e = [
             parsed("Relief Agency. 2020. State of School Feeding Worldwide 2020. Relief Agency."),
@@ -1485,5 +1541,22 @@ mod tests {
         ];
         assert_eq!(target("as P. Hinrichs (2010) finds", &e), Some(1));
         assert_eq!(target("as C. Hinrichs (2000) finds", &e), Some(0));
+    }
+
+    #[test]
+    fn a_title_after_an_organisation_beats_its_other_work() {
+        let doc = crate::extract::extract_text(
+            "p.txt",
+            "Text.\n\nWorks Cited\n\nInternational Labour Organization. Global Wage Report 2020–21: Wages and Minimum\nWages in the Time of COVID-19. International Labour Office, 2020.\n\n———. Minimum Wages. https://www.ilo.org/topics/wages/minimum-wages. Accessed 2\nMay 2024.\n\nLow Pay Commission. National Minimum Wage: Low Pay Commission Report 2023. Low Pay Commission, 2023.\n",
+        );
+        assert_eq!(doc.entries.len(), 3);
+        let text = "tracks wages (International Labour Organization, Global\nWage Report 2020–21 103–10; International Labour Organization, Minimum\nWages).";
+        let r = resolve(scan_text("t", text, &ScanOptions::all()), &doc.entries);
+        let targets: Vec<_> = r[0]
+            .targets
+            .iter()
+            .map(|t| t.as_ref().map(|m| m.entry))
+            .collect();
+        assert_eq!(targets, [Some(0), Some(1)], "{r:#?}");
     }
 }

@@ -79,6 +79,11 @@ pub struct CiteItem {
     /// letters ("P"): they tell apart two authors of one family name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub initials: Option<String>,
+    /// Initials written before a later name ("Neumark and W. L. Wascher":
+    /// `(1, "WL")`), which MLA adds when two works' co-authors differ only
+    /// in them.
+    #[serde(skip)]
+    pub later_initials: Vec<(usize, String)>,
     /// Byte range of this item in the document text.
     #[serde(skip)]
     pub range: Range<usize>,
@@ -833,6 +838,19 @@ pub(crate) fn initials_before(text: &str, start: usize) -> Option<String> {
     Some(letters.into_iter().collect())
 }
 
+/// The initials that open a name as [`parse_name`] reads it ("W. L.
+/// Wascher" → "WL"); `None` when it opens with a word.
+fn leading_initials(name: &str) -> Option<String> {
+    let b = name.as_bytes();
+    let mut i = 0;
+    let mut letters = String::new();
+    while i + 2 < b.len() && b[i].is_ascii_uppercase() && b[i + 1] == b'.' && b[i + 2] == b' ' {
+        letters.push(b[i] as char);
+        i += 3;
+    }
+    (!letters.is_empty()).then_some(letters)
+}
+
 /// Lower-case words inside organisations' names.
 const CONNECTORS: &[&str] = &["of", "for", "the", "on", "in", "und", "für", "des"];
 
@@ -1192,7 +1210,17 @@ fn parse_item(s: &str) -> Option<CiteItem> {
     }
     // "see Benjamin 183", "cf. Noble"; "(see, for instance, …)" stays out.
     eat_prefix(&mut c);
-    while let Some(name) = parse_name(&mut c) {
+    loop {
+        let at = c.pos;
+        let Some(name) = parse_name(&mut c) else {
+            break;
+        };
+        if let Some(ini) = leading_initials(&c.s[at..c.pos]) {
+            match item.names.len() {
+                0 => item.initials = Some(ini),
+                n => item.later_initials.push((n, ini)),
+            }
+        }
         item.names.push(name);
         let save = c.pos;
         c.ws();
@@ -1296,7 +1324,10 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
     let words = title.split_whitespace().count();
     if !title.starts_with(|c: char| c.is_uppercase())
         || title.contains(['(', ')', ';', '"', '“', '*'])
-        || words > 8
+        // A whole title after its author and a page ("Cuno, Whose
+        // Culture? The Promise of Museums and the Debate over
+        // Antiquities, ix") may run longer than a short one.
+        || words > if name.is_some() && locator.is_some() { 16 } else { 8 }
         // One capitalised word alone is an aside ("Figure 3").
         || (name.is_none() && words < 2)
         // "Open Science Collaboration aac4716–4": a locator no rule reads
@@ -1806,6 +1837,20 @@ mod tests {
         assert_eq!(c.items[0].names, ["March", "Okafor"]);
         // A date stays a date.
         assert!(scan_text("t", "The dam opened (March 2012).", &ScanOptions::all()).is_empty());
+    }
+
+    #[test]
+    fn initials_before_a_later_name() {
+        let c = &scan_text(
+            "t",
+            "(Neumark and W. L. Wascher 37–40)",
+            &ScanOptions::all(),
+        )[0];
+        assert_eq!(c.items[0].names, ["Neumark", "Wascher"]);
+        assert_eq!(c.items[0].later_initials, [(1, "WL".to_owned())]);
+        assert_eq!(c.items[0].initials, None);
+        let c = &scan_text("t", "(E. J. Hobsbawm 1990, 12)", &ScanOptions::all())[0];
+        assert_eq!(c.items[0].initials.as_deref(), Some("EJ"));
     }
 
     #[test]

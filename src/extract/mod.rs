@@ -295,6 +295,43 @@ fn parse_entries(doc: &mut Document, cut: Vec<split::RawEntry>) {
             }
         })
         .collect();
+    inherit_ditto_names(&mut doc.entries);
+}
+
+/// "———, editor. *Whose Culture?* …": an entry that opens with dashes
+/// repeats the names of the entry before it (as that entry's authors, or
+/// as editors when a role word says so), which the parser of one entry
+/// cannot know. Filled in only where the entry has no names of its own.
+fn inherit_ditto_names(entries: &mut [Entry]) {
+    for i in 1..entries.len() {
+        if !cues::starts_like_ditto(&entries[i].raw) {
+            continue;
+        }
+        let Some(prev) = entries[i - 1].reference() else {
+            continue;
+        };
+        let (persons, et_al) = (prev.cited_persons().to_vec(), prev.et_al);
+        if persons.is_empty() {
+            continue;
+        }
+        let role = entries[i]
+            .raw
+            .trim_start_matches(['—', '–', '_', '-', ' ', ',', '.'])
+            .to_owned();
+        let Outcome::Parsed { reference, .. } = &mut entries[i].outcome else {
+            continue;
+        };
+        if !reference.authors.is_empty() || !reference.editors.is_empty() {
+            continue;
+        }
+        let r = std::sync::Arc::make_mut(reference);
+        if role.starts_with("ed") {
+            r.editors = persons;
+        } else {
+            r.authors = persons;
+        }
+        r.et_al = et_al;
+    }
 }
 
 /// The most common style guessed over the entries (ties go to the style
@@ -342,6 +379,20 @@ mod tests {
         let doc = extract_text("x.txt", "Just prose, written in 2019 by someone.\n");
         assert!(doc.entries.is_empty());
         assert_eq!(doc.notes, [NO_SECTION]);
+    }
+
+    #[test]
+    fn ditto_entries_take_the_names_before() {
+        let doc = extract_text(
+            "p.txt",
+            "Text.\n\nWorks Cited\n\nCuno, James. Who Owns Antiquity? Museums and the Battle over Our Ancient Heritage. Princeton University Press, 2008.\n\n———, editor. Whose Culture? The Promise of Museums and the Debate over Antiquities. Princeton University Press, 2009.\n\n———. “Culture War.” Foreign Affairs, vol. 94, no. 6, 2015, pp. 119–29.\n",
+        );
+        assert_eq!(doc.entries.len(), 3);
+        let r: Vec<_> = doc.entries.iter().map(|e| e.reference().unwrap()).collect();
+        assert!(r[1].authors.is_empty());
+        assert_eq!(r[1].editors[0].family, "Cuno");
+        assert_eq!(r[2].authors[0].family, "Cuno");
+        assert!(r[2].editors.is_empty());
     }
 
     #[test]

@@ -451,7 +451,21 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     let mut pos = 0;
     let starts_quoted = s.starts_with(['"', '“', '‘', '\'', '«']) || italic_at(p, 0).is_some();
     let mut list_sep = ' ';
-    if !starts_quoted {
+    // "———. Minimum Wages." and "———, editor. Whose Culture?": the dashes
+    // stand for the previous entry's names, which the document fills in
+    // (`extract::inherit_ditto_names`); no names of the entry's own follow,
+    // so the title's first words must not be read as one.
+    let ditto_names_end = if starts_quoted {
+        None
+    } else {
+        ditto_without_names(s)
+    };
+    if let Some(end) = ditto_names_end {
+        pos = end;
+        used += end;
+        list_sep = '.';
+    }
+    if !starts_quoted && ditto_names_end.is_none() {
         // "ALICE collaboration, B. Abelev et al., …", "T2K Collab. (K. Abe et
         // al.)": the group is not an author; the persons after it are.
         let (skip, bracketed) = collaboration_prefix(s);
@@ -1393,6 +1407,41 @@ fn strip_in_marker(t: &str, editors: &mut Vec<Person>) -> String {
     cut_publisher(rest).to_owned()
 }
 
+/// Where the names of a ditto entry end ("———. Title", "———, editor.
+/// Title", "---, trans. Title"): after the dashes and a role word, when no
+/// "and" brings names of its own ("---, and R. Smith, 1999:"). `None` when
+/// `s` opens otherwise.
+fn ditto_without_names(s: &str) -> Option<usize> {
+    let dashes = s.len() - s.trim_start_matches(['—', '–', '_', '-']).len();
+    // One em dash is a ditto, one hyphen is not.
+    if dashes == 0 || dashes > 12 || (dashes == 1 && s.starts_with('-')) {
+        return None;
+    }
+    let mut t = s[dashes..].trim_start_matches([' ', ',', '.']);
+    if t.len() == s.len() - dashes || t.starts_with("and ") || t.starts_with("& ") {
+        return None;
+    }
+    const ROLES: &[&str] = &[
+        "editors",
+        "editor",
+        "eds.",
+        "ed.",
+        "translator",
+        "trans.",
+        "compiler",
+        "comp.",
+        "Hrsg.",
+        "dir.",
+    ];
+    if let Some(role) = ROLES.iter().find(|r| {
+        t.strip_prefix(**r)
+            .is_some_and(|a| a.is_empty() || a.starts_with([' ', ',', '.']))
+    }) {
+        t = t[role.len()..].trim_start_matches([' ', ',', '.']);
+    }
+    Some(s.len() - t.len())
+}
+
 /// "ATLAS collaboration, " or "T2K Collab. (": how many bytes the group
 /// name and its separator take, and whether the persons follow in brackets.
 fn collaboration_prefix(s: &str) -> (usize, bool) {
@@ -1661,6 +1710,20 @@ mod tests {
         assert_eq!(r.year(), Some(1999));
         assert_eq!(r.title.as_deref(), Some("Seasonal forecasts of rainfall"));
         assert_eq!(r.pages.as_deref(), Some("100-110"));
+    }
+
+    #[test]
+    fn ditto_dashes_without_names_leave_the_title_whole() {
+        let r = parse("———. Minimum Wages. https://www.ilo.org/topics/wages/minimum-wages. Accessed 2 May 2024.");
+        assert!(r.authors.is_empty(), "{:?}", r.authors);
+        assert_eq!(r.title.as_deref(), Some("Minimum Wages"));
+        let r = parse("———, editor. Whose Culture? The Promise of Museums and the Debate over Antiquities. Princeton University Press, 2009.");
+        assert!(r.authors.is_empty() && r.editors.is_empty(), "{r:?}");
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Whose Culture? The Promise of Museums and the Debate over Antiquities")
+        );
+        assert_eq!(r.publisher.as_deref(), Some("Princeton University Press"));
     }
 
     #[test]

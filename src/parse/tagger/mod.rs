@@ -453,8 +453,10 @@ fn number_phrase(run: &str) -> Option<String> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    // "et al." is no label of a number: "pp. 12–19 et al." ran on.
     let label = |w: &str| {
-        w.chars().all(char::is_alphabetic)
+        !matches!(w, "et" | "al")
+            && w.chars().all(char::is_alphabetic)
             && w.chars().count() <= 4
             && (w.chars().all(char::is_lowercase)
                 || v.contains(&format!("{w}."))
