@@ -6,9 +6,9 @@
 #   scripts/score-citations.sh          # the table
 #   CITEMAP_SHOW=30 scripts/score-citations.sh   # and what was missed
 #   scripts/score-citations.sh held-out # the held-out papers, per paper
-#                                       # (tests/fixtures/heldout4/)
+#                                       # (tests/fixtures/heldout5/)
 #   scripts/score-citations.sh formerly-held-out
-#                                       # tests/fixtures/heldout/, heldout2/ and heldout3/
+#                                       # tests/fixtures/heldout/ to heldout4/
 set -uo pipefail
 cd "$(dirname "$0")/.."
 test=rendered_papers_in_every_style
@@ -16,4 +16,4 @@ test=rendered_papers_in_every_style
 [ "${1:-}" = formerly-held-out ] && test=formerly_held_out_paper
 [ "${1:-}" = formerly-held-out ] && exact= || exact=--exact
 cargo test --release --test cite_rendered -- --nocapture $exact "$test" 2>&1 \
-  | sed -n '/^1[0-9]-/p;/^all held-out/p;/^all papers of/p;/^style/,/^all /p;/^    /p'
+  | sed -n '/^[0-9][0-9]-/p;/^all held-out/p;/^all papers of/p;/^style/,/^all /p;/^    /p'
