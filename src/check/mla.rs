@@ -7,12 +7,59 @@ use std::ops::Range;
 
 /// Whether a bare name mention `c` is prose rather than a citation: the
 /// sentence goes on to cite the same authors (see
-/// [`known::own_citation_follows`]).
-///
-/// A name alone in a table's cell is left a citation: papers cite so
-/// ("Search    Noble").
+/// [`known::own_citation_follows`]), or the name fills a table's cell
+/// ("1924   Less forgetting after sleep   Jenkins and Dallenbach") and the
+/// text cites those authors elsewhere, so the cell is data about a work
+/// the paper cites, not one more citation. (A name in a cell whose
+/// authors are cited nowhere else stays a citation: without it their
+/// entry would look uncited.)
 pub(super) fn is_prose_mention(text: &str, c: &Citation, seen: &[Citation], limit: usize) -> bool {
     known::own_citation_follows(text, c, limit, seen, true)
+        || (in_table_row(text, c.range.start) && cited_elsewhere(c, seen))
+}
+
+/// Whether another citation in `seen` names the authors of `c`'s first
+/// item: a strong one by its first author, a weak one ("(Aserinsky and
+/// Kleitman)", names alone) by all of them.
+fn cited_elsewhere(c: &Citation, seen: &[Citation]) -> bool {
+    let Some(named) = c.items.first() else {
+        return false;
+    };
+    let Some(first) = named.names.first() else {
+        return false;
+    };
+    seen.iter().any(|s| {
+        s.range != c.range
+            && s.items
+                .iter()
+                .any(|i| i.names.first() == Some(first) && (!s.weak || i.names == named.names))
+    })
+}
+
+/// Whether the line holding `at` is a row of a plain-text table: cells
+/// apart by runs of two or more spaces, under a rule of dashes or equals
+/// signs within the ten lines above (pandoc's and many PDF extractions'
+/// tables).
+pub(super) fn in_table_row(text: &str, at: usize) -> bool {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let cells = text[start..end]
+        .trim()
+        .split("  ")
+        .filter(|c| !c.trim().is_empty())
+        .count();
+    if cells < 2 {
+        return false;
+    }
+    let is_rule = |l: &str| {
+        let l = l.trim();
+        l.len() >= 6
+            && l.contains("--") | l.contains("==")
+            && l.chars()
+                .all(|ch| matches!(ch, '-' | '=' | ' ' | '+' | '|' | ':'))
+    };
+    text[..start].lines().rev().take(10).any(is_rule)
 }
 
 /// Whether the list dates its entries at the end, as MLA does ("…
@@ -107,6 +154,16 @@ pub(super) fn lone_names(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_rows_under_a_rule() {
+        let t = "Prose line (Jenkins 3).\n\n  Year   Finding             Investigators\n  ------ ------------------- -------------\n  1924   Less forgetting     Jenkins and Dallenbach\n";
+        assert!(in_table_row(t, t.find("Jenkins and").unwrap()));
+        assert!(!in_table_row(t, t.find("Jenkins 3").unwrap()));
+        // Two spaces in prose without a rule above are no table.
+        let p = "He said so.  Jenkins and Dallenbach agreed.\n";
+        assert!(!in_table_row(p, p.find("Jenkins").unwrap()));
+    }
 
     #[test]
     fn lists_dated_at_the_end_read_as_mla() {

@@ -370,7 +370,8 @@ fn citations_in(
         // The list first: its authors named in the text are citations too
         // when they resolve (see `cite::known`).
         let raws: Vec<&str> = doc.entries.iter().map(|e| &*e.raw).collect();
-        let names = known::known_names(&firsts, &raws);
+        let mut names = known::known_names(&firsts, &raws);
+        known::count_sole_works(&mut names, &firsts, &doc.entries);
         // MLA names authors bare ("Hoyer and Hamman describe"); a paper
         // whose citations carry years does not.
         let items = || {
@@ -398,8 +399,10 @@ fn citations_in(
             // citation that caught only its last name ("Nic Eoin (2019)").
             found.retain(|c| {
                 !(c.form == Form::Narrative
-                    && m.iter()
-                        .any(|k| k.range.start < c.range.start && c.range.end <= k.range.end))
+                    && m.iter().any(|k| {
+                        (k.range.start < c.range.start || c.weak && k.range.start == c.range.start)
+                            && c.range.end <= k.range.end
+                    }))
             });
             // In MLA a year in parentheses dates a title, not a citation.
             // Elsewhere a year the mentions just read ("Robert and

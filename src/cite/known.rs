@@ -150,6 +150,30 @@ pub(crate) struct Known {
     /// The raw text of the entries it leads, where a co-author named in a
     /// bare mention must appear.
     pub raw: String,
+    /// How many of those entries the parser read as by this author alone
+    /// (see [`count_sole_works`]); `None` when not counted, and the raw
+    /// heads are read instead.
+    pub sole_works: Option<usize>,
+}
+
+/// Counts, for each of `names`, the entries of `entries` (whose first
+/// authors are `firsts`, as [`first_authors_each`] gives them) that the
+/// parser read as by one author: "Brown, Michelle P. The Lindisfarne
+/// Gospels: Society, Spirituality and the Scribe." has one, which its raw
+/// head (cut at the title's first full stop) does not show.
+pub(crate) fn count_sole_works(names: &mut [Known], firsts: &[Option<String>], entries: &[Entry]) {
+    for k in names.iter_mut() {
+        let n = firsts
+            .iter()
+            .zip(entries)
+            .filter(|(f, _)| f.as_deref() == Some(k.name.as_str()))
+            .filter(|(_, e)| {
+                e.reference()
+                    .is_some_and(|r| r.authors.len() == 1 && !r.et_al)
+            })
+            .count();
+        k.sole_works = Some(n);
+    }
 }
 
 /// The distinct first authors of `firsts` (see [`first_authors_each`]) in
@@ -170,6 +194,7 @@ pub(crate) fn known_names(firsts: &[Option<String>], raws: &[&str]) -> Vec<Known
                 works: 1,
                 lone: false,
                 raw: (*raw).to_owned(),
+                sole_works: None,
             }),
         }
     }
@@ -187,7 +212,13 @@ pub(crate) fn mentions(
     found: &[Citation],
     bare: bool,
 ) -> Vec<Citation> {
-    let covered: Vec<Range<usize>> = found.iter().map(|c| c.range.clone()).collect();
+    // A weak narrative citation ("Chesson and Hubbell (3–29)" read as one
+    // work of two authors) may be two works the list's names tell apart.
+    let covered: Vec<Range<usize>> = found
+        .iter()
+        .filter(|c| !(c.weak && c.form == Form::Narrative))
+        .map(|c| c.range.clone())
+        .collect();
     let inside = |at: usize| covered.iter().any(|r| r.start <= at && at < r.end);
     let mut out: Vec<Citation> = Vec::new();
     let hay = &text[body.clone()];
@@ -301,6 +332,18 @@ fn heads(raw: &str) -> impl Iterator<Item = String> + '_ {
             head.to_owned()
         }
     })
+}
+
+/// How many entries of `raw` (see [`Known::raw`]) name no co-author or
+/// editor in their head.
+fn sole_heads(raw: &str) -> usize {
+    heads(raw)
+        .filter(|head| {
+            ![" and ", " & ", "et al", ", ed", "(Ed", "(ed", "editor"]
+                .iter()
+                .any(|m| head.contains(m))
+        })
+        .count()
 }
 
 /// Sorts mentions by start and drops each that overlaps the one kept
@@ -601,14 +644,9 @@ fn read_mention(
     // wrote alone.
     let by_sole_work = lone
         && known.works > 1
-        && heads(&known.raw)
-            .filter(|head| {
-                ![" and ", " & ", "et al", ", ed", "(Ed", "(ed", "editor"]
-                    .iter()
-                    .any(|m| head.contains(m))
-            })
-            .count()
-            == 1;
+        && known
+            .sole_works
+            .map_or_else(|| sole_heads(&known.raw) == 1, |n| n == 1);
     if lone
         && !by_initial
         && !(by_sole_work && known.lone)
@@ -709,6 +747,13 @@ fn years_and_locator(
     let inner = inner.trim();
     let mut years = Vec::new();
     let mut rest = inner;
+    // "McKenzie ([1986] 1999, 13)": a reprint's original year, then the
+    // edition's.
+    let original = super::scan::original_year(inner);
+    if original.is_some() {
+        let len = super::scan::original_year_len(inner).unwrap_or(0);
+        rest = &rest[len..];
+    }
     loop {
         let y = year_prefix(rest);
         let Some(len) = y else { break };
@@ -746,6 +791,7 @@ fn years_and_locator(
     let make = |year: Option<String>| CiteItem {
         names: names.to_vec(),
         et_al,
+        original_year: year.as_ref().and(original.clone()),
         year,
         locator: locator.clone(),
         range: range.clone(),
@@ -794,7 +840,8 @@ pub(crate) fn is_locator(s: &str) -> bool {
     let body = [
         "pp.", "p.", "chap.", "ch.", "chapter", "section", "sect.", "figs.", "tab.", "chaps.",
         "sec.", "secs.", "§", "para.", "paras.", "table", "fig.", "figure", "vol.", "n.", "nn.",
-        "col.", "l.", "ll.", "art.", "no.", "pt.", "bk.", "at",
+        "col.", "l.", "ll.", "art.", "no.", "pt.", "bk.", "at", "vols.", "volume", "volumes",
+        "note", "par.", "pars.", "fol.", "fols.",
     ]
     .iter()
     .find_map(|p| lower.strip_prefix(p).filter(|r| r.starts_with(' ')))
@@ -811,7 +858,8 @@ pub(crate) fn is_locator(s: &str) -> bool {
             // "xiii", "xiii–xv": a preface's pages.
             || t.split(['–', '-', '—'])
                 .all(|r| !r.is_empty() && r.chars().all(|c| "ivxlcdm".contains(c)))
-            || matches!(t, "f" | "ff" | "and" | "&")
+            // "346 n. 14": a note on a page.
+            || matches!(t, "f" | "ff" | "and" | "&" | "n" | "nn" | "note")
     }) && body.split_whitespace().count() <= 6
 }
 

@@ -981,7 +981,12 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
         }
         let mut year_mismatch = None;
         if let (Some(cy), Some(ey)) = (cited_year, key.year) {
-            if cy == ey {
+            // A reprint cited "1913/1964" is listed under either year.
+            let original = item
+                .original_year
+                .as_deref()
+                .and_then(|y| y.parse::<i32>().ok());
+            if cy == ey || original == Some(ey) {
                 score += 0.5;
             } else {
                 score -= 0.25;

@@ -84,6 +84,10 @@ pub struct CiteItem {
     /// in them.
     #[serde(skip)]
     pub later_initials: Vec<(usize, String)>,
+    /// A reprint's original year ("1913/1964", "[1913] 1964": "1913");
+    /// `year` is the edition's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original_year: Option<String>,
     /// Byte range of this item in the document text.
     #[serde(skip)]
     pub range: Range<usize>,
@@ -363,6 +367,7 @@ impl<'a> Scanner<'a> {
                 et_al,
                 initials: initials_before(text, name_start),
                 year: Some(year),
+                original_year: original_year(trimmed),
                 locator,
                 range: name_start..after,
                 ..CiteItem::default()
@@ -375,6 +380,25 @@ impl<'a> Scanner<'a> {
 
         // A bare locator: "(211)" when the author was named nearby.
         if let Some((locator, note)) = parse_locator_only(trimmed) {
+            // "Diekelmann and Born (118)", "Wagner et al. (353)": MLA's
+            // narrative citation with a page. Two names or "et al." make
+            // it one, whether or not the list has the names as written
+            // (a misspelt name is then reported); it counts only if it
+            // resolves, as "Europe and Asia (3)" would not.
+            if let Some((name_start, names, et_al)) = names_before(text, open, self.last_end())
+                .filter(|(_, names, et_al)| names.len() >= 2 || *et_al)
+            {
+                let item = CiteItem {
+                    names,
+                    et_al,
+                    locator: Some(locator),
+                    note,
+                    range: name_start..after,
+                    ..CiteItem::default()
+                };
+                self.push(name_start..after, Form::Narrative, vec![item], true);
+                return Some(after);
+            }
             let name = context_name(text, self.last_end().max(open.saturating_sub(1500)), open)?;
             let item = CiteItem {
                 locator: Some(locator),
@@ -438,9 +462,12 @@ impl<'a> Scanner<'a> {
         // Only a year, a locator or "et al." makes a parenthetical look
         // like a citation on its own.
         let weak = bare_weak
-            || items.iter().all(|i| {
-                i.names_only() || (!i.et_al && i.locator.is_none() && i.year.is_none() && !i.ibid)
-            });
+            || items
+                .iter()
+                .any(|i| i.names.first().is_some_and(|n| is_lower_case_name(n)))
+            || items
+                .iter()
+                .all(|i| !i.et_al && i.locator.is_none() && i.year.is_none() && !i.ibid);
         for item in &mut items {
             if item.names.is_empty() && !item.ibid {
                 item.context_name =
@@ -918,6 +945,18 @@ fn is_name_word(w: &str) -> bool {
         && !w.chars().all(|c| c.is_ascii_digit())
 }
 
+/// A name written in lower case that a hyphen, digit or inner capital
+/// marks as one ("e-codices", "arXiv", "bioRxiv"). Such a citation counts
+/// only if it resolves (see `Scanner::parenthetical`).
+fn is_lower_case_name(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_lowercase())
+        && w.chars().count() >= 4
+        && w.chars()
+            .skip(1)
+            .any(|c| c == '-' || c.is_ascii_digit() || c.is_uppercase())
+        && !w.ends_with('-')
+}
+
 /// An abbreviation with its full stop that belongs to the name at the
 /// start of `r` (see [`tokens::name_stop`]): "U.S." or "Dept." before more
 /// of the name ("U.S. Environmental Protection Agency", "Dept. of
@@ -981,6 +1020,11 @@ fn parse_name(c: &mut Cur) -> Option<String> {
         }
         match c.word() {
             Some(w) if is_name_word(w) => words.push(w),
+            // "e-codices", "arXiv": a name in lower case, alone.
+            Some(w) if words.is_empty() && is_lower_case_name(w) => {
+                words.push(w);
+                break;
+            }
             Some(w)
                 if (PARTICLES.contains(&w) || (!words.is_empty() && CONNECTORS.contains(&w)))
                     && c.rest().starts_with(' ') =>
@@ -1014,7 +1058,9 @@ fn parse_name(c: &mut Cur) -> Option<String> {
             return None;
         }
     }
-    let first_cap = words.iter().find(|w| is_name_word(w))?;
+    let first_cap = words
+        .iter()
+        .find(|w| is_name_word(w) || is_lower_case_name(w))?;
     let capitals = words.iter().filter(|w| is_name_word(w)).count();
     let not_author = words.first().is_some_and(|w| {
         NOT_AUTHORS.contains(w) && !(words.len() == 1 && month_as_name(w, c.rest()))
@@ -1049,12 +1095,58 @@ fn parse_title(c: &mut Cur) -> Option<String> {
     Some(title.to_owned())
 }
 
+/// A year ("2018", "2018a", "n.d."), or a reprint's two ("1913/1964",
+/// "[1913] 1964"), of which the later, the edition cited, is returned
+/// (see [`original_year`]).
 fn parse_year(c: &mut Cur) -> Option<String> {
     let r = c.rest();
     if r.starts_with("n.d.") {
         c.pos += 4;
         return Some("n.d.".into());
     }
+    if let Some(len) = original_year_len(r) {
+        let start = c.pos;
+        c.pos += len;
+        return match parse_year(c) {
+            Some(y) if y != "n.d." => Some(y),
+            _ => {
+                c.pos = start;
+                None
+            }
+        };
+    }
+    parse_one_year(c)
+}
+
+/// The length of an original year before a reprint's: "1913/" or "[1913] ".
+pub(crate) fn original_year_len(r: &str) -> Option<usize> {
+    let b = r.as_bytes();
+    let (open, at) = if b.first() == Some(&b'[') {
+        (true, 1)
+    } else {
+        (false, 0)
+    };
+    if b.len() < at + 6 || !b[at..at + 4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let after = &b[at + 4..];
+    if open {
+        (after.starts_with(b"] ") && after.get(2).is_some_and(u8::is_ascii_digit)).then_some(at + 6)
+    } else {
+        (after[0] == b'/' && after.get(1).is_some_and(u8::is_ascii_digit)).then_some(5)
+    }
+}
+
+/// The original year of a reprint written as `written` ("1913/1964",
+/// "[1913] 1964" → "1913").
+pub(crate) fn original_year(written: &str) -> Option<String> {
+    let w = written.trim_start();
+    original_year_len(w)?;
+    Some(w.trim_start_matches('[')[..4].to_owned())
+}
+
+fn parse_one_year(c: &mut Cur) -> Option<String> {
+    let r = c.rest();
     let digits = r.bytes().take_while(u8::is_ascii_digit).count();
     if digits != 4 {
         return None;
@@ -1080,6 +1172,17 @@ fn parse_year(c: &mut Cur) -> Option<String> {
     Some(r[..len].to_owned())
 }
 
+/// The words that open a locator: pages, volumes ("vols. 1, 11–16", as
+/// citeproc writes a volume and its page), notes ("n. 14", APA's "Note
+/// 14"), paragraphs, divisions. Longer forms before the shorter ones they
+/// start with.
+const LOCATOR_LABELS: &[&str] = &[
+    "pp. ", "pp.", "p. ", "p.", "paras. ", "para. ", "pars. ", "par. ", "chap. ", "ch. ", "secs. ",
+    "sec. ", "art. ", "vols. ", "vol. ", "Vols. ", "Vol. ", "Volumes ", "Volume ", "figs. ",
+    "fig. ", "Fig. ", "nn. ", "n.  ", "n. ", "Note ", "note ", "table ", "Table ", "tab. ",
+    "col. ", "ll. ", "l. ", "fols. ", "fol. ", "pt. ", "bk. ", "§ ", "at ",
+];
+
 fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.len() <= 7 && s.chars().all(|c| "ivxlcdm".contains(c))
 }
@@ -1088,11 +1191,22 @@ fn is_roman(s: &str) -> bool {
 fn parse_locator(c: &mut Cur) -> Option<String> {
     let start = c.pos;
     let mut division = false;
-    for prefix in [
-        "pp. ", "pp.", "p. ", "p.", "para. ", "paras. ", "ch. ", "chap. ", "sec. ", "art. ", "at ",
-    ] {
+    for prefix in LOCATOR_LABELS {
         if c.eat(prefix) {
-            division = matches!(prefix, "ch. " | "chap. " | "sec. " | "art. ");
+            division = matches!(
+                *prefix,
+                "ch. "
+                    | "chap. "
+                    | "sec. "
+                    | "art. "
+                    | "fig. "
+                    | "Fig. "
+                    | "figs. "
+                    | "§ "
+                    | "table "
+                    | "Table "
+                    | "tab. "
+            );
             break;
         }
     }
@@ -1124,6 +1238,17 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
         if r.starts_with(", ") && r[2..].starts_with(|ch: char| ch.is_ascii_digit()) {
             c.pos += 2;
             continue;
+        }
+        // "346 n. 14", "346 note 14": a note on the page. (A no-break
+        // space reads as two spaces.)
+        if let Some(note) = ["n.  ", "n. ", "note ", "nn. "]
+            .iter()
+            .find(|n| r.strip_prefix(' ').is_some_and(|a| a.starts_with(**n)))
+        {
+            if r[1 + note.len()..].starts_with(|ch: char| ch.is_ascii_digit()) {
+                c.pos += 1 + note.len();
+                continue;
+            }
         }
         c.pos = save;
         break;
@@ -1267,7 +1392,9 @@ fn parse_item(s: &str) -> Option<CiteItem> {
     }
     c.eat(",");
     c.ws();
+    let year_at = c.pos;
     item.year = parse_year(&mut c);
+    item.original_year = original_year(&c.s[year_at..c.pos]);
     if item.year.is_some() {
         c.eat(",");
         c.ws();
@@ -1737,6 +1864,51 @@ mod tests {
         let c = one("as Hill et al.\n(2024) show");
         assert_eq!(c.items[0].names, ["Hill"]);
         assert!(one("a (OECD).").weak);
+    }
+
+    #[test]
+    fn reprints_volumes_notes_and_lower_case_names() {
+        let one = |t: &str| {
+            let v = scan_text("t", t, &ScanOptions::all());
+            assert_eq!(v.len(), 1, "{t}: {v:#?}");
+            v[0].items[0].clone()
+        };
+        // A reprint's two years: the edition's is the year.
+        let i = one("as McKenzie ([1986] 1999, 13) put it");
+        assert_eq!(
+            (i.year.as_deref(), i.original_year.as_deref()),
+            (Some("1999"), Some("1986"))
+        );
+        let i = one("(Ebbinghaus, 1913/1964, 7)");
+        assert_eq!(
+            (i.year.as_deref(), i.original_year.as_deref()),
+            (Some("1964"), Some("1913"))
+        );
+        assert_eq!(i.locator.as_deref(), Some("7"));
+        // Volume and page, a note on a page (after a no-break space), figures.
+        let i = one("(Eisenstein 1979, vols. 2, 101)");
+        assert_eq!(i.locator.as_deref(), Some("vols. 2, 101"));
+        let i = one("M. Walker\n(2017, p. 346 n.\u{a0}14)");
+        assert_eq!(i.locator.as_deref(), Some("p. 346 n.  14"));
+        let i = one("(Wilson and McNaughton, fig. 3)");
+        assert_eq!(i.locator.as_deref(), Some("fig. 3"));
+        let v = scan_text("t", "x [12, Vols. 1, 85–98] y", &ScanOptions::all());
+        assert_eq!(v[0].items[0].number, Some(12));
+        // A name in lower case marked by its hyphen: weak, kept if it resolves.
+        let v = scan_text("t", "(e-codices, n.d.)", &ScanOptions::all());
+        assert_eq!(v[0].items[0].names, ["e-codices"]);
+        assert!(v[0].weak);
+        assert!(scan_text("t", "(see below, 2019)", &ScanOptions::all()).is_empty());
+        // "et al." alone makes a parenthetical a citation.
+        assert!(!scan_text("t", "(Marshall et al.)", &ScanOptions::all())[0].weak);
+        // Two names and a page: MLA's narrative citation, weak.
+        let v = scan_text(
+            "t",
+            "as Dieklemann and Born (118) show",
+            &ScanOptions::all(),
+        );
+        assert_eq!(v[0].items[0].names, ["Dieklemann", "Born"]);
+        assert!(v[0].weak);
     }
 
     #[test]

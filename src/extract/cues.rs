@@ -30,13 +30,14 @@ static AUTHOR_START: LazyLock<Regex> = LazyLock::new(|| {
 /// An organisation as author: capitalised words, then a full stop and the
 /// title ("Pew Research Center. \"Infrastructure…", "Google AI. *Tools*").
 /// A name may list its parts with commas ("National Academies of Sciences,
-/// Engineering, and Medicine.").
+/// Engineering, and Medicine."); a lower-case name a hyphen, digit or
+/// inner capital marks ("e-codices.", "arXiv.") too.
 // Up to ten words: "Food and Agriculture Organization of the United
 // Nations." is eight, and an undated web page of such an author opens with
 // nothing else that marks a new entry.
 static ORG_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"^\p{Lu}[\p{L}\d&'’\-]*(?:,?\s+(?:of|for|and|the|on|&|\p{Lu}[\p{L}\d&'’\-]*)){0,9}\.\s+["“‘*(\p{Lu}]"#,
+        r#"^(?:\p{Lu}|\p{Ll}[\p{L}\d]*[\-\p{Lu}\d])[\p{L}\d&'’\-]*(?:,?\s+(?:of|for|and|the|on|&|\p{Lu}[\p{L}\d&'’\-]*)){0,9}\.\s+["“‘*(\p{Lu}]"#,
     )
     .expect("valid regex")
 });
@@ -60,10 +61,13 @@ static CLOSED_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// An organisation followed by an APA date: "World Health Organization. (2022".
+/// An organisation followed by an APA date: "World Health Organization. (2022",
+/// or a name written in lower case that a hyphen, digit or inner capital
+/// marks as a name ("e-codices. (n.d.", "arXiv. (2020"); Chicago's
+/// undated "e-codices. n.d." too.
 static DATED_ORG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\p{Lu}[\p{L}\d&'’\-]*(?:\s+(?:of|for|and|the|on|&|\p{Lu}[\p{L}\d&'’\-]*)){0,6}\.\s+\((?:\d{4}|n\.\s?d\.)",
+        r"^(?:\p{Lu}|\p{Ll}[\p{L}\d]*[\-\p{Lu}\d])[\p{L}\d&'’\-]*(?:\s+(?:of|for|and|the|on|&|\p{Lu}[\p{L}\d&'’\-]*)){0,6}\.\s+(?:\((?:\d{4}|n\.\s?d\.)|n\.\s?d\.)",
     )
     .expect("valid regex")
 });

@@ -375,7 +375,7 @@ fn is_tail_of(prev: &str, tail: &str, line: &Line<'_>, text: &str) -> bool {
         return false;
     }
     let author = cues::starts_like_author(text) || cues::starts_like_ditto(text);
-    let opens_entry = author || cues::starts_like_org(text);
+    let opens_entry = author || cues::starts_like_org(text) || cues::starts_like_dated_org(text);
     // The surest signs: a URL or DOI cut off, or a phrase cut off mid-way;
     // only a personal name then opens a new entry.
     if ends_in_url(tail) && first_token_is_url_piece(text) {
@@ -585,7 +585,29 @@ fn by_layout(content: &[Line<'_>], b: &mut Builder) {
     let blocks_are_entries =
         block_sizes.len() >= 2 && block_sizes.iter().all(|&n| n <= MAX_ENTRY_LINES);
 
-    for line in content {
+    for (k, line) in content.iter().enumerate() {
+        // "[1] On the alphabetical indexes …, see Parkes (1976, n. 14)":
+        // notes numbered from 1 after an unnumbered list (pandoc prints
+        // them so) end it, unless they open like entries.
+        if line.gap_before && b.entries.len() >= 3 {
+            if let Some(m) = line
+                .marker
+                .filter(|m| m.kind == Kind::Bracket && m.number == Some(1))
+            {
+                let rest = &line.text[m.len..];
+                if !(cues::starts_like_author(rest)
+                    || cues::starts_like_org(rest)
+                    || cues::starts_like_dated_org(rest))
+                {
+                    b.notes.push(format!(
+                        "the list ends at line {}: {} line(s) after it, numbered from 1, read as notes",
+                        line.index + 1,
+                        content.len() - k
+                    ));
+                    return;
+                }
+            }
+        }
         let new_entry = if hanging_indent {
             line.indent == min_indent
         } else if blocks_are_entries {
@@ -681,8 +703,11 @@ mod tests {
         // marker the year-less note would read as the entry's page-broken
         // tail.
         let s = run("Farmer, Paul. Pathologies of Power. Press, 2003.\n\nMarmot, Michael. Status. Press, 2004.\n\nSen, Amartya. Development. Press, 1999.\n\nWorld Bank. Poverty. World Bank, 2016.\n\n[1] See OECD (15–17); on top incomes, Piketty.\n");
-        assert_eq!(s.entries.len(), 5, "{:?}", texts(&s));
+        // The note ends the list (see
+        // `notes_numbered_after_an_unnumbered_list_end_it`).
+        assert_eq!(s.entries.len(), 4, "{:?}", texts(&s));
         assert!(s.entries[3].text.ends_with("2016."));
+        assert!(s.notes.iter().any(|n| n.contains("read as notes")));
     }
 
     #[test]
@@ -779,5 +804,20 @@ mod tests {
         // A second list numbered from 1 (a supplement's) has years and stays.
         let s = run(&format!("{list}[1] D. Author, Four. Press, 2004.\n"));
         assert_eq!(s.entries.len(), 4);
+    }
+
+    #[test]
+    fn notes_numbered_after_an_unnumbered_list_end_it() {
+        let list = "Darnton, Robert. 1982. \u{201c}What Is the History of Books?\u{201d} Daedalus 111 (3): 65\u{2013}83.\n\nde Hamel, Christopher. 2016. Meetings with Remarkable Manuscripts. Allen Lane.\n\ne-codices. n.d. \u{201c}Virtual Manuscript Library of Switzerland.\u{201d} Accessed May 2, 2024.\n\nJohns, Adrian. 1998. The Nature of the Book. University of Chicago Press.\n\nMooney, Linne R. 2006. \u{201c}Chaucer\u{2019}s Scribe.\u{201d} Speculum 81 (1): 97\u{2013}138.\n\nSaenger, Paul. 1997. Space Between Words. Stanford University Press.\n\nWarner, Lawrence. 2018. Chaucer\u{2019}s Scribes. Cambridge University Press.\n\n";
+        let s = run(&format!(
+            "{list}[1] On the indexes see Parkes (1976, n. 14); the stationers are\nthe subject of Rouse and Rouse (2000).\n\n[2] On what a surrogate leaves out, compare McKenzie.\n"
+        ));
+        // The lower-case "e-codices" opens an entry of its own.
+        assert_eq!(s.entries.len(), 7, "{:#?}", s.entries);
+        assert!(s.entries[2].text.starts_with("e-codices"));
+        assert!(s.notes.iter().any(|n| n.contains("read as notes")));
+        // A bracketed list after it that opens with authors stays.
+        let s = run(&format!("{list}[1] Smith, John. 2004. Four. Press.\n"));
+        assert_eq!(s.entries.len(), 8, "{:#?}", s.entries);
     }
 }
