@@ -1018,6 +1018,19 @@ mod tests {
         assert_eq!(mentions(text, 0..text.len(), &k, &[], true).len(), 1);
     }
 
+    /// The citations the scanner finds in `text` from `at` on, with
+    /// ranges in `text`.
+    fn scanned_from(text: &str, at: usize) -> Vec<Citation> {
+        let mut found = crate::cite::scan_text("t", &text[at..], &crate::cite::ScanOptions::all());
+        for c in &mut found {
+            c.range = c.range.start + at..c.range.end + at;
+            for i in &mut c.items {
+                i.range = i.range.start + at..i.range.end + at;
+            }
+        }
+        found
+    }
+
     #[test]
     fn a_prose_name_then_a_citation_of_other_works() {
         let firsts = [Some("Fforde".to_owned()), Some("Fforde".to_owned())];
@@ -1027,20 +1040,13 @@ mod tests {
         ];
         let mut k = known_names(&firsts, &raws);
         k[0].lone = true;
-        let text = "Fforde traced how skeletons were collected (Fforde et al. 1–5; see also Simpson, xiv).";
-        let at = text.find("(Fforde").unwrap();
-        let cited = crate::cite::scan_text("t", &text[at..], &crate::cite::ScanOptions::all());
-        let mut found = cited.clone();
-        for c in &mut found {
-            c.range = c.range.start + at..c.range.end + at;
-            for i in &mut c.items {
-                i.range = i.range.start + at..i.range.end + at;
-            }
-        }
-        let bare = mentions(text, 0..at, &k, &[], true);
-        assert_eq!(bare.len(), 1, "{bare:?}");
         // The later citation is of the edited volume ("et al."): the bare
         // name is a citation of its own.
+        let text = "Fforde traced how skeletons were collected (Fforde et al. 1–5; see also Simpson, xiv).";
+        let at = text.find('(').unwrap();
+        let bare = mentions(text, 0..at, &k, &[], true);
+        assert_eq!(bare.len(), 1, "{bare:?}");
+        let found = scanned_from(text, at);
         assert!(!own_citation_follows(
             text,
             &bare[0],
@@ -1049,23 +1055,16 @@ mod tests {
             true
         ));
         // The same authors cited after it make it prose.
-        let text2 = "Fforde traced how skeletons were collected (Fforde 12).";
-        let at2 = text2.find('(').unwrap();
-        let mut found2 =
-            crate::cite::scan_text("t", &text2[at2..], &crate::cite::ScanOptions::all());
-        for c in &mut found2 {
-            c.range = c.range.start + at2..c.range.end + at2;
-            for i in &mut c.items {
-                i.range = i.range.start + at2..i.range.end + at2;
-            }
-        }
-        let bare2 = mentions(text2, 0..at2, &k, &[], true);
-        assert_eq!(bare2.len(), 1, "{bare2:?}");
+        let text = "Fforde traced how skeletons were collected (Fforde 12).";
+        let at = text.find('(').unwrap();
+        let bare = mentions(text, 0..at, &k, &[], true);
+        assert_eq!(bare.len(), 1, "{bare:?}");
+        let found = scanned_from(text, at);
         assert!(own_citation_follows(
-            text2,
-            &bare2[0],
-            text2.len(),
-            &found2,
+            text,
+            &bare[0],
+            text.len(),
+            &found,
             true
         ));
     }
