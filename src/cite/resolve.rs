@@ -747,8 +747,12 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     // A fuzzy reading of all the words as names ("International Labour
     // Organization, Minimum Wages" close to the organisation's other
     // work) yields to one that reads the last words as a title the entry
-    // has word for word, its authors named exactly.
+    // has word for word, its authors named exactly. Only MLA cites by
+    // name and title without a year, and only several names may hide one.
     if let Some(f) = first {
+        if item.year.is_some() || item.names.len() < 2 {
+            return Some(f);
+        }
         return Some(titled_reading(&readings, keys, true).unwrap_or(f));
     }
     if let Some(found) = titled_reading(&readings, keys, false) {
