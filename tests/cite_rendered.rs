@@ -68,35 +68,36 @@ const FORMERLY_HELD_OUT_FLOOR: f64 = 100.0;
 /// They stay as a regression test at
 /// what they reach since: per paper and style, right % at least, false
 /// items, errors and warnings at most.
-const FORMER_HELD_OUT2_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
-    ("12-library-access", "apa", 100.0, 0, 0, 0),
-    ("12-library-access", "chicago-ad", 100.0, 0, 0, 0),
-    ("12-library-access", "chicago-notes", 96.3, 0, 0, 0),
-    ("12-library-access", "ieee", 100.0, 0, 0, 0),
-    ("12-library-access", "mla", 92.6, 0, 0, 1),
-    ("13-fisheries-commons", "apa", 96.0, 0, 0, 0),
-    ("13-fisheries-commons", "chicago-ad", 96.0, 0, 0, 1),
-    ("13-fisheries-commons", "chicago-notes", 96.0, 0, 0, 0),
-    ("13-fisheries-commons", "ieee", 100.0, 0, 0, 0),
-    ("13-fisheries-commons", "mla", 88.0, 0, 0, 1),
+const FORMER_HELD_OUT2_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+    ("12-library-access", "apa", 100.0, 0, 0, 0, 0),
+    ("12-library-access", "chicago-ad", 100.0, 0, 0, 0, 0),
+    ("12-library-access", "chicago-notes", 96.3, 0, 0, 0, 0),
+    ("12-library-access", "ieee", 100.0, 0, 0, 0, 0),
+    ("12-library-access", "mla", 92.6, 0, 0, 1, 0),
+    ("13-fisheries-commons", "apa", 96.0, 0, 0, 0, 0),
+    ("13-fisheries-commons", "chicago-ad", 96.0, 0, 0, 1, 0),
+    ("13-fisheries-commons", "chicago-notes", 96.0, 0, 0, 0, 0),
+    ("13-fisheries-commons", "ieee", 100.0, 0, 0, 0, 0),
+    ("13-fisheries-commons", "mla", 88.0, 0, 0, 1, 0),
 ];
 
 /// `tests/fixtures/heldout3/`: held out until its first run (APA 92.7,
 /// Chicago author-date 94.5, IEEE 100, MLA 96.4, Chicago notes 94.5 %)
 /// led to the fixes of the next round; now a regression test at what it
 /// reaches since.
-const FORMER_HELD_OUT3_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
-    // (paper, style, right % at least, false items, errors, warnings at most)
-    ("14-urban-water", "apa", 100.0, 0, 0, 0),
-    ("14-urban-water", "chicago-ad", 100.0, 0, 0, 0),
-    ("14-urban-water", "chicago-notes", 100.0, 0, 0, 0),
-    ("14-urban-water", "ieee", 100.0, 0, 0, 0),
-    ("14-urban-water", "mla", 100.0, 0, 0, 0),
-    ("15-school-meals", "apa", 100.0, 0, 0, 0),
-    ("15-school-meals", "chicago-ad", 100.0, 0, 0, 0),
-    ("15-school-meals", "chicago-notes", 100.0, 0, 0, 0),
-    ("15-school-meals", "ieee", 100.0, 0, 0, 0),
-    ("15-school-meals", "mla", 100.0, 0, 0, 0),
+const FORMER_HELD_OUT3_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+    // (paper, style, right % at least, false items, errors, warnings,
+    // planted defects not reported, at most)
+    ("14-urban-water", "apa", 100.0, 0, 0, 0, 0),
+    ("14-urban-water", "chicago-ad", 100.0, 0, 0, 0, 0),
+    ("14-urban-water", "chicago-notes", 100.0, 0, 0, 0, 0),
+    ("14-urban-water", "ieee", 100.0, 0, 0, 0, 0),
+    ("14-urban-water", "mla", 100.0, 0, 0, 0, 0),
+    ("15-school-meals", "apa", 100.0, 0, 0, 0, 0),
+    ("15-school-meals", "chicago-ad", 100.0, 0, 0, 0, 0),
+    ("15-school-meals", "chicago-notes", 100.0, 0, 0, 0, 0),
+    ("15-school-meals", "ieee", 100.0, 0, 0, 0, 0),
+    ("15-school-meals", "mla", 100.0, 0, 0, 0, 0),
 ];
 
 /// `tests/fixtures/heldout4/`, written and rendered before they were
@@ -108,18 +109,19 @@ const FORMER_HELD_OUT3_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
 /// order APA, Chicago author-date, Chicago notes, IEEE, MLA). That run led
 /// to the fixes of its round, so they are no longer held out: the floors
 /// are what they reach since.
-const FORMER_HELD_OUT4_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
-    // (paper, style, right % at least, false items, errors, warnings at most)
-    ("16-minimum-wage", "apa", 100.0, 0, 0, 0),
-    ("16-minimum-wage", "chicago-ad", 100.0, 0, 0, 0),
-    ("16-minimum-wage", "chicago-notes", 100.0, 0, 0, 0),
-    ("16-minimum-wage", "ieee", 100.0, 0, 0, 0),
-    ("16-minimum-wage", "mla", 100.0, 0, 0, 0),
-    ("17-restitution", "apa", 100.0, 0, 0, 0),
-    ("17-restitution", "chicago-ad", 100.0, 0, 0, 0),
-    ("17-restitution", "chicago-notes", 100.0, 0, 0, 0),
-    ("17-restitution", "ieee", 100.0, 0, 0, 0),
-    ("17-restitution", "mla", 100.0, 0, 0, 0),
+const FORMER_HELD_OUT4_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+    // (paper, style, right % at least, false items, errors, warnings,
+    // planted defects not reported, at most)
+    ("16-minimum-wage", "apa", 100.0, 0, 0, 0, 0),
+    ("16-minimum-wage", "chicago-ad", 100.0, 0, 0, 0, 0),
+    ("16-minimum-wage", "chicago-notes", 100.0, 0, 0, 0, 0),
+    ("16-minimum-wage", "ieee", 100.0, 0, 0, 0, 0),
+    ("16-minimum-wage", "mla", 100.0, 0, 0, 0, 0),
+    ("17-restitution", "apa", 100.0, 0, 0, 0, 0),
+    ("17-restitution", "chicago-ad", 100.0, 0, 0, 0, 0),
+    ("17-restitution", "chicago-notes", 100.0, 0, 0, 0, 0),
+    ("17-restitution", "ieee", 100.0, 0, 0, 0, 0),
+    ("17-restitution", "mla", 100.0, 0, 0, 0, 0),
 ];
 
 /// `tests/fixtures/heldout5/`, written and rendered (by a helper that
@@ -132,29 +134,51 @@ const FORMER_HELD_OUT4_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
 /// lower-case names, notes after an unnumbered list, table cells), so
 /// these papers are no longer held out: the floors are what they reach
 /// since.
-const FORMER_HELD_OUT5_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
-    // (paper, style, right % at least, false items, errors, warnings at most)
-    ("18-sleep-memory", "apa", 100.0, 0, 0, 0),
-    ("18-sleep-memory", "chicago-ad", 100.0, 0, 0, 0),
-    ("18-sleep-memory", "chicago-notes", 100.0, 0, 0, 0),
-    ("18-sleep-memory", "ieee", 100.0, 0, 0, 0),
-    ("18-sleep-memory", "mla", 100.0, 0, 0, 0),
-    ("18-sleep-memory-defects", "apa", 100.0, 0, 0, 0),
-    ("18-sleep-memory-defects", "chicago-ad", 100.0, 0, 0, 0),
-    ("18-sleep-memory-defects", "chicago-notes", 97.4, 0, 0, 0),
-    ("18-sleep-memory-defects", "ieee", 100.0, 0, 0, 0),
-    ("18-sleep-memory-defects", "mla", 100.0, 0, 0, 0),
-    ("19-manuscripts", "apa", 100.0, 0, 0, 0),
-    ("19-manuscripts", "chicago-ad", 100.0, 0, 0, 0),
-    ("19-manuscripts", "chicago-notes", 100.0, 0, 0, 0),
-    ("19-manuscripts", "ieee", 100.0, 0, 0, 0),
-    ("19-manuscripts", "mla", 97.3, 0, 0, 1),
+const FORMER_HELD_OUT5_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+    // (paper, style, right % at least, false items, errors, warnings,
+    // planted defects not reported, at most)
+    ("18-sleep-memory", "apa", 100.0, 0, 0, 0, 0),
+    ("18-sleep-memory", "chicago-ad", 100.0, 0, 0, 0, 0),
+    ("18-sleep-memory", "chicago-notes", 100.0, 0, 0, 0, 0),
+    ("18-sleep-memory", "ieee", 100.0, 0, 0, 0, 0),
+    ("18-sleep-memory", "mla", 100.0, 0, 0, 0, 0),
+    ("18-sleep-memory-defects", "apa", 100.0, 0, 0, 0, 0),
+    ("18-sleep-memory-defects", "chicago-ad", 100.0, 0, 0, 0, 0),
+    ("18-sleep-memory-defects", "chicago-notes", 97.4, 0, 0, 0, 0),
+    ("18-sleep-memory-defects", "ieee", 100.0, 0, 0, 0, 0),
+    ("18-sleep-memory-defects", "mla", 100.0, 0, 0, 0, 0),
+    ("19-manuscripts", "apa", 100.0, 0, 0, 0, 0),
+    ("19-manuscripts", "chicago-ad", 100.0, 0, 0, 0, 0),
+    ("19-manuscripts", "chicago-notes", 100.0, 0, 0, 0, 0),
+    ("19-manuscripts", "ieee", 100.0, 0, 0, 0, 0),
+    ("19-manuscripts", "mla", 97.3, 0, 0, 1, 0),
 ];
 
 /// `tests/fixtures/heldout6/`, written and rendered (by a helper that
-/// never read the rules) before they were scored.
-const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize)] = &[
-    // (paper, style, right % at least, false items, errors, warnings at most)
+/// never read the rules) before they were scored, then scored once with
+/// the rules as they stood after heldout5's round: APA 84.1, Chicago
+/// author-date 83.3, Chicago notes 92.4, IEEE 99.2, MLA 90.9 % of items
+/// right (MLA 4.9 % false), 1 error and 25 warnings on 15 papers, 17 of
+/// 25 planted defects reported. No rule has been fitted to them yet: the
+/// floors are that run.
+const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+    // (paper, style, right % at least, false items, errors, warnings,
+    // planted defects not reported, at most)
+    ("20-remittances", "apa", 75.0, 0, 0, 4, 0),
+    ("20-remittances", "chicago-ad", 75.0, 0, 0, 4, 0),
+    ("20-remittances", "chicago-notes", 93.2, 0, 0, 0, 0),
+    ("20-remittances", "ieee", 100.0, 0, 0, 0, 0),
+    ("20-remittances", "mla", 88.6, 2, 0, 2, 0),
+    ("20-remittances-defects", "apa", 75.6, 0, 0, 4, 1),
+    ("20-remittances-defects", "chicago-ad", 73.2, 0, 0, 5, 3),
+    ("20-remittances-defects", "chicago-notes", 92.7, 0, 0, 0, 1),
+    ("20-remittances-defects", "ieee", 100.0, 0, 0, 0, 0),
+    ("20-remittances-defects", "mla", 87.8, 2, 0, 3, 3),
+    ("21-lithium-batteries", "apa", 100.0, 0, 0, 0, 0),
+    ("21-lithium-batteries", "chicago-ad", 100.0, 0, 0, 0, 0),
+    ("21-lithium-batteries", "chicago-notes", 91.5, 2, 1, 0, 0),
+    ("21-lithium-batteries", "ieee", 97.9, 1, 0, 0, 0),
+    ("21-lithium-batteries", "mla", 95.7, 4, 0, 3, 0),
 ];
 
 /// The papers the rules were developed on.
@@ -727,7 +751,10 @@ fn formerly_held_out_paper_in_every_style() {
 
 /// Scores each paper of `dir` per style against `floors`, printing the
 /// tables; the papers and styles that fall below their floor.
-fn per_paper_floors(dir: &Path, floors: &[(&str, &str, f64, usize, usize, usize)]) -> Vec<String> {
+fn per_paper_floors(
+    dir: &Path,
+    floors: &[(&str, &str, f64, usize, usize, usize, usize)],
+) -> Vec<String> {
     let mut names: Vec<String> = papers_in(dir).into_iter().map(|p| p.0).collect();
     names.dedup();
     let mut failed = Vec::new();
@@ -747,8 +774,9 @@ fn per_paper_floors(dir: &Path, floors: &[(&str, &str, f64, usize, usize, usize)
                 || s.false_items > floor.3
                 || s.clean_errors > floor.4
                 || s.clean_warnings > floor.5
-                // Every planted defect reported at its line.
-                || s.defects_reported < s.defects
+                // Every planted defect reported at its line, but for
+                // those a first held-out run missed.
+                || s.defects_reported + floor.6 < s.defects
             {
                 failed.push(format!(
                     "{name}.{style}: {right:.1} % right, {} false, {}e/{} alarms",
