@@ -328,6 +328,7 @@ impl<'a> Scanner<'a> {
         }
         let limit = (open + 400).min(self.end);
         let mut close = None;
+        let mut acronyms: Vec<std::ops::Range<usize>> = Vec::new();
         let mut j = open + 1;
         while j < limit {
             match bytes[j] {
@@ -335,7 +336,21 @@ impl<'a> Scanner<'a> {
                     close = Some(j);
                     break;
                 }
-                b'(' => return None,
+                // "(International Organization for Migration (IOM), 2021)":
+                // an organisation's acronym in brackets of its own belongs
+                // to its name, and is read past.
+                b'(' => {
+                    let letters = bytes[j + 1..limit]
+                        .iter()
+                        .take_while(|b| b.is_ascii_uppercase())
+                        .count();
+                    if (2..=8).contains(&letters) && bytes.get(j + 1 + letters) == Some(&b')') {
+                        acronyms.push(j - open - 1..j + 2 + letters - open - 1);
+                        j += letters + 2;
+                        continue;
+                    }
+                    return None;
+                }
                 b'\n' if bytes.get(j + 1) == Some(&b'\n') => return None,
                 _ => {}
             }
@@ -346,9 +361,12 @@ impl<'a> Scanner<'a> {
         // A line break inside a citation ("et\nal.") reads as a space; the
         // replacement keeps every byte offset.
         // A no-break space is two bytes; "\u{a0}" → "  " keeps offsets.
-        let flat = text[inner_start..close]
+        let mut flat = text[inner_start..close]
             .replace(['\n', '\r', '\t'], " ")
             .replace('\u{a0}', "  ");
+        for r in acronyms {
+            flat.replace_range(r.clone(), &" ".repeat(r.len()));
+        }
         let inner = flat.as_str();
         let trimmed = inner.trim();
         if trimmed.is_empty() || trimmed.contains("://") || trimmed.starts_with("doi") {
@@ -1864,6 +1882,22 @@ mod tests {
         let c = one("as Hill et al.\n(2024) show");
         assert_eq!(c.items[0].names, ["Hill"]);
         assert!(one("a (OECD).").weak);
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_inside_a_citation() {
+        let t = "(International Organization for\nMigration (IOM), 2021, 2; World Bank, n.d.)";
+        let v = scan_text("t", t, &ScanOptions::all());
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].text, t);
+        let names: Vec<_> = v[0].items.iter().map(|i| i.names.join("|")).collect();
+        assert_eq!(
+            names,
+            ["International Organization for Migration", "World Bank"]
+        );
+        assert_eq!(v[0].items[0].year.as_deref(), Some("2021"));
+        // Other brackets inside brackets stay no citation.
+        assert!(scan_text("t", "(Smith (see above), 2020)", &ScanOptions::all()).is_empty());
     }
 
     #[test]
