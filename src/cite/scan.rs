@@ -1080,8 +1080,26 @@ fn parse_name(c: &mut Cur) -> Option<String> {
         .iter()
         .find(|w| is_name_word(w) || is_lower_case_name(w))?;
     let capitals = words.iter().filter(|w| is_name_word(w)).count();
+    // "Table 2", "Page 14", "Step 3": such a word before a number is no
+    // name; before a comma or "&" it is one ("Adams & Page, 2005").
+    let numbered = {
+        let r = c.rest().trim_start_matches([' ', '\u{a0}']);
+        let b = r.as_bytes();
+        let digits = b.iter().take_while(|d| d.is_ascii_digit()).count();
+        // "Adams and Page 2005": a year after it is a citation's.
+        let year = digits == 4 && matches!(&b[..2], b"15" | b"16" | b"17" | b"18" | b"19" | b"20");
+        (digits > 0 && !year)
+            || (b.len() > 1 && b[0].is_ascii_uppercase() && b[1].is_ascii_digit())
+            || r.is_empty()
+    };
     let not_author = words.first().is_some_and(|w| {
-        NOT_AUTHORS.contains(w) && !(words.len() == 1 && month_as_name(w, c.rest()))
+        let month = crate::parse::tokens::MONTHS
+            .iter()
+            .any(|(m, _)| *m == w.to_lowercase());
+        NOT_AUTHORS.contains(w)
+            // A month stays a date before a year ("(March 2012)").
+            && (words.len() > 1 || numbered || month)
+            && !(words.len() == 1 && month_as_name(w, c.rest()))
     });
     if not_author || capitals > 5 {
         c.pos = start;
@@ -1882,6 +1900,24 @@ mod tests {
         let c = one("as Hill et al.\n(2024) show");
         assert_eq!(c.items[0].names, ["Hill"]);
         assert!(one("a (OECD).").weak);
+    }
+
+    #[test]
+    fn a_family_name_that_is_also_a_label() {
+        let names = |t: &str| -> Vec<Vec<String>> {
+            scan_text("t", t, &ScanOptions::all())
+                .iter()
+                .flat_map(|c| c.items.iter().map(|i| i.names.clone()))
+                .collect()
+        };
+        assert_eq!(names("(Adams & Page, 2005)"), [["Adams", "Page"]]);
+        assert_eq!(names("(Adams and Page 2005, 1646)"), [["Adams", "Page"]]);
+        assert_eq!(names("(Page, 2019)"), [["Page"]]);
+        // Before a number it is a label.
+        assert!(names("(Page 14)").is_empty());
+        assert!(names("(Table 2; Smith 2020)")
+            .iter()
+            .all(|n| n != &["Table"]));
     }
 
     #[test]
