@@ -1081,25 +1081,27 @@ fn parse_name(c: &mut Cur) -> Option<String> {
         .find(|w| is_name_word(w) || is_lower_case_name(w))?;
     let capitals = words.iter().filter(|w| is_name_word(w)).count();
     // "Table 2", "Page 14", "Step 3": such a word before a number is no
-    // name; before a comma or "&" it is one ("Adams & Page, 2005").
-    let numbered = {
+    // name; before a comma or "&" it is one ("Adams & Page, 2005"). A month
+    // stays a date before a year ("(March 2012)").
+    let not_author = words.first().is_some_and(|w| {
+        if !NOT_AUTHORS.contains(w) || (words.len() == 1 && month_as_name(w, c.rest())) {
+            return false;
+        }
+        if words.len() > 1 {
+            return true;
+        }
         let r = c.rest().trim_start_matches([' ', '\u{a0}']);
         let b = r.as_bytes();
         let digits = b.iter().take_while(|d| d.is_ascii_digit()).count();
         // "Adams and Page 2005": a year after it is a citation's.
         let year = digits == 4 && matches!(&b[..2], b"15" | b"16" | b"17" | b"18" | b"19" | b"20");
+        let month = crate::parse::tokens::MONTHS
+            .iter()
+            .any(|(m, _)| m.eq_ignore_ascii_case(w));
         (digits > 0 && !year)
             || (b.len() > 1 && b[0].is_ascii_uppercase() && b[1].is_ascii_digit())
             || r.is_empty()
-    };
-    let not_author = words.first().is_some_and(|w| {
-        let month = crate::parse::tokens::MONTHS
-            .iter()
-            .any(|(m, _)| *m == w.to_lowercase());
-        NOT_AUTHORS.contains(w)
-            // A month stays a date before a year ("(March 2012)").
-            && (words.len() > 1 || numbered || month)
-            && !(words.len() == 1 && month_as_name(w, c.rest()))
+            || month
     });
     if not_author || capitals > 5 {
         c.pos = start;
