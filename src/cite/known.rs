@@ -749,11 +749,10 @@ fn years_and_locator(
     let mut rest = inner;
     // "McKenzie ([1986] 1999, 13)": a reprint's original year, then the
     // edition's.
-    let original = super::scan::original_year(inner);
-    if original.is_some() {
-        let len = super::scan::original_year_len(inner).unwrap_or(0);
-        rest = &rest[len..];
-    }
+    let original = super::scan::split_original_year(inner).map(|(year, after)| {
+        rest = after;
+        year
+    });
     loop {
         let y = year_prefix(rest);
         let Some(len) = y else { break };

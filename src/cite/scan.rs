@@ -1157,7 +1157,7 @@ fn parse_year(c: &mut Cur) -> Option<String> {
 }
 
 /// The length of an original year before a reprint's: "1913/" or "[1913] ".
-pub(crate) fn original_year_len(r: &str) -> Option<usize> {
+fn original_year_len(r: &str) -> Option<usize> {
     let b = r.as_bytes();
     let (open, at) = if b.first() == Some(&b'[') {
         (true, 1)
@@ -1178,9 +1178,14 @@ pub(crate) fn original_year_len(r: &str) -> Option<usize> {
 /// The original year of a reprint written as `written` ("1913/1964",
 /// "[1913] 1964" → "1913").
 pub(crate) fn original_year(written: &str) -> Option<String> {
-    let w = written.trim_start();
-    original_year_len(w)?;
-    Some(w.trim_start_matches('[')[..4].to_owned())
+    split_original_year(written.trim_start()).map(|(year, _)| year)
+}
+
+/// A reprint's original year at the start of `s` and what follows it
+/// ("[1986] 1999, 13" → ("1986", "1999, 13")).
+pub(crate) fn split_original_year(s: &str) -> Option<(String, &str)> {
+    let len = original_year_len(s)?;
+    Some((s.trim_start_matches('[')[..4].to_owned(), &s[len..]))
 }
 
 fn parse_one_year(c: &mut Cur) -> Option<String> {
