@@ -106,3 +106,51 @@ fn an_mla_page_of_four_digits_is_no_year() {
         report.problems
     );
 }
+
+/// An MLA paper in small: a name alone cites only a work its author wrote
+/// alone ("Goodenough" is no citation of Goodenough and Kim); a name
+/// before a page ("Clemens argues … (84)") is one citation, not two; "———,
+/// et al." repeats the entry before's first author; "World Bank." is an
+/// organisation, not a person called World.
+#[test]
+fn mla_bare_names_dittos_and_organisations() {
+    let text = "\
+Goodenough had moved to Oxford in 1976, and the group later cited the
+chemistry (Goodenough and Kim 596). Clemens argues that the gains are large
+(84). Models are easier to compare (Sulzer et al., PyBaMM; Sulzer et al.,
+Python Battery Mathematical Modelling (PyBaMM), sec. 2.1), and the data
+(World Bank, Remittance Prices Worldwide) are public.
+
+Works Cited
+
+Clemens, Michael A. “Economics and Emigration.” Journal of Economic
+Perspectives, vol. 25, no. 3, 2011, pp. 83–106.
+
+Goodenough, John B., and Youngsik Kim. “Challenges for Rechargeable Li
+Batteries.” Chemistry of Materials, vol. 22, no. 3, 2010, pp. 587–603.
+
+Sulzer, Valentin, et al. PyBaMM: Python Battery Mathematical Modelling.
+Version 23.5, 2023, https://github.com/pybamm-team/PyBaMM.
+
+———, et al. Python Battery Mathematical Modelling (PyBaMM). 2019,
+https://arxiv.org/abs/1910.03584.
+
+World Bank. Remittance Prices Worldwide. https://remittanceprices.worldbank.org.
+Accessed 3 Feb. 2024.
+";
+    let report = check_text("mla.txt", text, &Config::default());
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    let cites: Vec<&str> = report
+        .citation_list
+        .iter()
+        .flat_map(|c| &c.items)
+        .map(|i| i.cites.as_str())
+        .collect();
+    // Goodenough and Kim, Clemens's page, two Sulzer works, the World Bank.
+    assert_eq!(cites.len(), 5, "{cites:?}");
+    assert!(report
+        .citation_list
+        .iter()
+        .flat_map(|c| &c.items)
+        .all(|i| i.entry.is_some()));
+}

@@ -296,7 +296,12 @@ pub(crate) fn own_citation_follows(
                     // organisation's name may split differently.
                     && ((i.names.first().map(|n| squash(n)) == first
                         && i.names.len() == named.names.len())
-                        || contains(i))
+                        || contains(i)
+                        // "Clemens argues that … (84)": the page's author
+                        // is the name before it.
+                        || (i.names.is_empty()
+                            && named.names.len() == 1
+                            && i.context_name.as_deref().map(squash) == first))
             })
     })
 }
@@ -647,6 +652,17 @@ fn read_mention(
         && known
             .sole_works
             .map_or_else(|| sole_heads(&known.raw) == 1, |n| n == 1);
+    // "Goodenough had moved to Oxford" where the list has "Goodenough,
+    // John B., and Youngsik Kim": MLA names both authors of a work of two
+    // and "et al." after the first of more, so a name alone cites only a
+    // work its author wrote alone.
+    let shared = known
+        .sole_works
+        .map_or_else(|| sole_heads(&known.raw) == 0, |n| n == 0)
+        && heads(&known.raw).all(|h| [" and ", " & ", "et al"].iter().any(|m| h.contains(m)));
+    if lone && known.works == 1 && shared {
+        return None;
+    }
     if lone
         && !by_initial
         && !(by_sole_work && known.lone)

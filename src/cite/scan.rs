@@ -339,12 +339,23 @@ impl<'a> Scanner<'a> {
                 // "(International Organization for Migration (IOM), 2021)":
                 // an organisation's acronym in brackets of its own belongs
                 // to its name, and is read past.
+                // So is a name's short form in a title ("… Modelling
+                // (PyBaMM)").
                 b'(' => {
-                    let letters = bytes[j + 1..limit]
+                    let word = &bytes[j + 1..limit];
+                    let letters = word
                         .iter()
-                        .take_while(|b| b.is_ascii_uppercase())
+                        .take_while(|b| b.is_ascii_alphanumeric())
                         .count();
-                    if (2..=8).contains(&letters) && bytes.get(j + 1 + letters) == Some(&b')') {
+                    let capitals = word[..letters]
+                        .iter()
+                        .filter(|b| b.is_ascii_uppercase())
+                        .count();
+                    if (2..=12).contains(&letters)
+                        && capitals >= 2
+                        && word[0].is_ascii_uppercase()
+                        && bytes.get(j + 1 + letters) == Some(&b')')
+                    {
                         acronyms.push(j - open - 1..j + 2 + letters - open - 1);
                         j += letters + 2;
                         continue;
@@ -1008,6 +1019,16 @@ fn abbreviation_in_name(r: &str) -> Option<usize> {
 /// One author name: "Dyer-Witthof", "Costanza Chock", "van Dijck",
 /// "Microsoft News Center". Up to four words.
 fn parse_name(c: &mut Cur) -> Option<String> {
+    parse_name_with(c, false)
+}
+
+/// [`parse_name`] for a name after "and" in a list of names, where a label
+/// word with nothing after it is the name ("Adams and Page").
+fn parse_listed_name(c: &mut Cur) -> Option<String> {
+    parse_name_with(c, true)
+}
+
+fn parse_name_with(c: &mut Cur, listed: bool) -> Option<String> {
     let start = c.pos;
     // "E. J. Hobsbawm": APA's initials that tell two Hobsbawms apart.
     loop {
@@ -1100,7 +1121,7 @@ fn parse_name(c: &mut Cur) -> Option<String> {
             .any(|(m, _)| m.eq_ignore_ascii_case(w));
         (digits > 0 && !year)
             || (b.len() > 1 && b[0].is_ascii_uppercase() && b[1].is_ascii_digit())
-            || r.is_empty()
+            || (r.is_empty() && !listed)
             || month
     });
     if not_author || capitals > 5 {
@@ -1282,6 +1303,14 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
             c.pos += 2;
             continue;
         }
+        // "183n4", "45nn12": Chicago's and MLA's note on the page.
+        if let Some(n) = ["nn", "n"].iter().find(|n| {
+            r.strip_prefix(**n)
+                .is_some_and(|a| a.starts_with(|ch: char| ch.is_ascii_digit()))
+        }) {
+            c.pos += n.len();
+            continue;
+        }
         // "346 n. 14", "346 note 14": a note on the page. (A no-break
         // space reads as two spaces.)
         if let Some(note) = ["n.  ", "n. ", "note ", "nn. "]
@@ -1380,7 +1409,12 @@ fn parse_item(s: &str) -> Option<CiteItem> {
     eat_prefix(&mut c);
     loop {
         let at = c.pos;
-        let Some(name) = parse_name(&mut c) else {
+        let name = if item.names.is_empty() {
+            parse_name(&mut c)
+        } else {
+            parse_listed_name(&mut c)
+        };
+        let Some(name) = name else {
             break;
         };
         if let Some(ini) = leading_initials(&c.s[at..c.pos]) {
@@ -1472,25 +1506,44 @@ fn parse_item(s: &str) -> Option<CiteItem> {
 /// Without a page or without a name it is no surer a citation than any
 /// aside in capitals: see [`bare_title_is_weak`].
 fn parse_bare_title(s: &str) -> Option<CiteItem> {
+    // "Sulzer et al., PyBaMM", "Adams and Page, Migration": the names
+    // as a full item reads them.
     let name = s.split_once(", ").and_then(|(head, rest)| {
         let mut c = Cur { s: head, pos: 0 };
-        let name = parse_name(&mut c)?;
-        (c.pos == head.len()).then_some((name, rest))
-    });
-    let (name, rest) = match name {
-        Some((n, rest)) => (Some(n), rest),
-        None => (None, s),
-    };
-    let (title, locator) = match rest.rsplit_once(' ') {
-        Some((title, l)) => {
-            let mut lc = Cur { s: l, pos: 0 };
-            match parse_locator(&mut lc).filter(|_| lc.done()) {
-                Some(locator) => (title, Some(locator)),
-                None => (rest, None),
+        let mut names = vec![parse_name(&mut c)?];
+        let mut et_al = false;
+        loop {
+            if c.eat(" et al.") || c.eat(" et al") {
+                et_al = true;
+            } else if c.eat(" and ") || c.eat(" & ") {
+                names.push(parse_listed_name(&mut c)?);
+                continue;
             }
+            break;
         }
-        None => (rest, None),
+        (c.pos == head.len()).then_some((names, et_al, rest))
+    });
+    let (names, et_al, rest) = match name {
+        Some((n, et_al, rest)) => (n, et_al, rest),
+        None => (Vec::new(), false, s),
     };
+    let name = names.first();
+    let whole = |l: &str| {
+        let mut lc = Cur { s: l, pos: 0 };
+        parse_locator(&mut lc).filter(|_| lc.done())
+    };
+    // "Python Battery Mathematical Modelling, sec. 2.1": a labelled
+    // locator after a comma.
+    let labelled = rest
+        .rsplit_once(", ")
+        .and_then(|(title, l)| Some((title, Some(whole(l)?))));
+    let paged = || {
+        rest.rsplit_once(' ')
+            .and_then(|(title, l)| Some((title, Some(whole(l)?))))
+    };
+    let (title, locator) = labelled.or_else(paged).unwrap_or((rest, None));
+    // A short form in brackets was blanked ("Modelling (PyBaMM)").
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     let words = title.split_whitespace().count();
     if !title.starts_with(|c: char| c.is_uppercase())
         || title.contains(['(', ')', ';', '"', '“', '*'])
@@ -1511,7 +1564,8 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
         return None;
     }
     Some(CiteItem {
-        names: name.into_iter().collect(),
+        names,
+        et_al,
         title: Some(title.trim_end_matches(',').to_owned()),
         locator,
         ..CiteItem::default()
@@ -1910,6 +1964,29 @@ mod tests {
     }
 
     #[test]
+    fn notes_on_pages_and_short_forms_in_titles() {
+        let items = |t: &str| -> Vec<CiteItem> {
+            scan_text("t", t, &ScanOptions::all())
+                .into_iter()
+                .flat_map(|c| c.items)
+                .collect()
+        };
+        // "183n4": a note on a page, in a group that goes on after it.
+        let i = items("(Castles et al. 183n4; Rapoport and Docquier 1138)");
+        assert_eq!(i.len(), 2, "{i:#?}");
+        assert_eq!(i[0].locator.as_deref(), Some("183n4"));
+        // "(PyBaMM)" inside a short title, and "et al." before the title.
+        let i = items(
+            "(Sulzer et al., Python Battery Mathematical Modelling\n(PyBaMM); Sulzer et al., PyBaMM)",
+        );
+        assert_eq!(i.len(), 2, "{i:#?}");
+        assert!(i.iter().all(|i| i.et_al && i.names == ["Sulzer"]));
+        assert_eq!(i[1].title.as_deref(), Some("PyBaMM"));
+        // A word in brackets of one capital is no short form.
+        assert!(items("(Smith, A Title (Part) 4)").is_empty());
+    }
+
+    #[test]
     fn a_family_name_that_is_also_a_label() {
         let names = |t: &str| -> Vec<Vec<String>> {
             scan_text("t", t, &ScanOptions::all())
@@ -1920,6 +1997,11 @@ mod tests {
         assert_eq!(names("(Adams & Page, 2005)"), [["Adams", "Page"]]);
         assert_eq!(names("(Adams and Page 2005, 1646)"), [["Adams", "Page"]]);
         assert_eq!(names("(Page, 2019)"), [["Page"]]);
+        // After "and", with nothing after it, it is the second author.
+        assert_eq!(
+            names("(Yang, “Migrant Remittances”; Adams and Page; Suri and Jack)")[1],
+            ["Adams", "Page"]
+        );
         // Before a number it is a label.
         assert!(names("(Page 14)").is_empty());
         assert!(names("(Table 2; Smith 2020)")

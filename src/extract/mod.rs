@@ -310,14 +310,20 @@ fn inherit_ditto_names(entries: &mut [Entry]) {
         let Some(prev) = entries[i - 1].reference() else {
             continue;
         };
-        let (persons, et_al) = (prev.cited_persons().to_vec(), prev.et_al);
+        let (mut persons, mut et_al) = (prev.cited_persons().to_vec(), prev.et_al);
         if persons.is_empty() {
             continue;
         }
-        let role = entries[i]
+        let mut role = entries[i]
             .raw
             .trim_start_matches(['—', '–', '_', '-', ' ', ',', '.'])
             .to_owned();
+        // "———, et al.": the first of the previous entry's names, and others.
+        if let Some(rest) = role.strip_prefix("et al") {
+            persons.truncate(1);
+            et_al = true;
+            role = rest.trim_start_matches([' ', ',', '.']).to_owned();
+        }
         let Outcome::Parsed { reference, .. } = &mut entries[i].outcome else {
             continue;
         };

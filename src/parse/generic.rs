@@ -1433,6 +1433,10 @@ fn ditto_without_names(s: &str) -> Option<usize> {
         "Hrsg.",
         "dir.",
     ];
+    // "———, et al. Title": the previous entry's first author and others.
+    if let Some(rest) = t.strip_prefix("et al") {
+        t = rest.trim_start_matches([' ', ',', '.']);
+    }
     if let Some(role) = ROLES.iter().find(|r| {
         t.strip_prefix(**r)
             .is_some_and(|a| a.is_empty() || a.starts_with([' ', ',', '.']))
@@ -1547,7 +1551,7 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
     let institution = inverted_style
         && words >= 2
         && (crossed
-            || lexicon::institution_cue(seg)
+            || lexicon::organisation_name(seg)
             || tokens::name_stop(tokens::word_before_stop(seg)) == tokens::NameStop::Closing)
         && nl.form == Some(names::Form::GivenFirst);
     let undated = after.starts_with("n.d.") || after.starts_with("(n.d.)");

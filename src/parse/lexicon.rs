@@ -712,6 +712,45 @@ pub fn institution_cue(s: &str) -> bool {
     })
 }
 
+/// A name that ends in a word only organisations end in ("World Bank",
+/// "International Monetary Fund", "Dask Development Team"), or that
+/// [`institution_cue`] names. Asked only of a first author written given
+/// name first where a style writes persons family name first, so
+/// "John Bank" in such a list is still an organisation's shape.
+pub fn organisation_name(s: &str) -> bool {
+    let last = s
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    matches!(
+        last,
+        "Bank"
+            | "Fund"
+            | "Team"
+            | "Group"
+            | "Association"
+            | "Society"
+            | "Committee"
+            | "Board"
+            | "Union"
+            | "Consortium"
+            | "Collaboration"
+            | "Network"
+            | "Programme"
+            | "Program"
+            | "Nations"
+            | "Forum"
+            | "Survey"
+            | "Service"
+            | "Administration"
+            | "Authority"
+            | "Corporation"
+            | "Company"
+            | "Inc"
+            | "Ltd"
+    ) || institution_cue(s)
+}
+
 /// Words that name a conference, abbreviations as stems ("proc", "conf",
 /// "symp"). [`conference_cue`] reads them in text; the tagger's word classes
 /// use them too.

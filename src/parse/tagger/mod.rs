@@ -597,6 +597,11 @@ fn trim_authors(text: &str, tokens: &[Token], labels: &[Label], authors: &mut Ve
 /// `run` when the grammar found none, or when the run's names start with
 /// the grammar's and go on past them.
 fn extend_authors(run: &str, authors: &mut Vec<Person>) {
+    // "———, et al.": "et al." alone names no one (the dashes stand for the
+    // previous entry's first author, which the document fills in).
+    if run.trim_matches([' ', ',', '.']) == "et al" {
+        return;
+    }
     let tagged = names::name_list(run).people;
     if authors.is_empty() {
         // A run the name grammar cannot read is kept whole only when it
