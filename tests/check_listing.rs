@@ -154,3 +154,55 @@ Accessed 3 Feb. 2024.
         .flat_map(|c| &c.items)
         .all(|i| i.entry.is_some()));
 }
+
+/// Chicago notes in small, as pandoc lays them out: the bibliography with
+/// each DOI on a line of its own (lines alike but for their digits, which
+/// are no running head), then the notes, one a remark that cites along
+/// the way ("The phrase “new economics” seems to have been Stark’s own;
+/// compare …").
+#[test]
+fn chicago_notes_with_doi_lines_and_a_remark() {
+    let text = "\
+Migrants remit to insure their families.[1] The theory has a history.[2]
+
+Bibliography
+
+Lucas, Robert E. B., and Oded Stark. “Motivations to Remit: Evidence from
+Botswana.” Journal of Political Economy 93, no. 5 (1985): 901–918.
+https://doi.org/10.1086/261341.
+
+Massey, Douglas S., Joaquín Arango, Graeme Hugo, Ali Kouaouci, Adela
+Pellegrino, and J. Edward Taylor. “Theories of International Migration: A
+Review and Appraisal.” Population and Development Review 19, no. 3 (1993):
+431–466.
+https://doi.org/10.2307/2938462.
+
+Stark, Oded, and David E. Bloom. “The New Economics of Labor Migration.”
+American Economic Review 75, no. 2 (1985): 173–178.
+https://doi.org/10.2307/1805591.
+
+[1] Robert E. B. Lucas and Oded Stark, “Motivations to Remit: Evidence from
+Botswana,” Journal of Political Economy 93, no. 5 (1985): 915,
+https://doi.org/10.1086/261341.
+
+[2] The phrase “new economics” seems to have been Stark’s own; compare Stark and Bloom, “The New Economics of Labor Migration,” 174 with
+the review by Massey et al., “Theories of International Migration,” 436n2.
+";
+    let doc = citemap::extract::extract_text("notes.txt", text);
+    let dois: Vec<_> = doc
+        .entries
+        .iter()
+        .filter_map(|e| e.reference().and_then(|r| r.doi.clone()))
+        .collect();
+    assert!(dois.len() >= 3, "every DOI line kept: {dois:?}");
+    let report = check_text("notes.txt", text, &Config::default());
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    let resolved: Vec<_> = report
+        .citation_list
+        .iter()
+        .flat_map(|c| &c.items)
+        .filter_map(|i| i.entry.as_ref().map(|e| e.line))
+        .collect();
+    // Lucas and Stark in note 1, Stark and Bloom and Massey inside the remark.
+    assert_eq!(resolved.len(), 3, "{:#?}", report.citation_list);
+}

@@ -313,8 +313,11 @@ fn remark_citations(
         };
         for (i, _) in flat.match_indices(name) {
             let end = i + name.len();
+            // "Stark’s own": a possessive is the prose's, not a citation.
             if flat[..i].chars().next_back().is_some_and(is_word)
                 || flat[end..].chars().next().is_some_and(is_word)
+                || flat[end..].starts_with("’s")
+                || flat[end..].starts_with("'s")
             {
                 continue;
             }
@@ -384,9 +387,18 @@ pub(crate) fn note_citations(
             continue;
         }
         let Some(note) = notes.get(&n) else { continue };
-        if is_remark(&text[note.clone()]) {
+        let items = note_items(&text[note.clone()], keys, &previous);
+        let resolved = |e: &[Option<usize>]| e.iter().filter(|e| e.is_some()).count();
+        let unresolved = items.iter().any(|(_, e)| e.is_none());
+        // A remark by its words, or one the segments cannot read ("The
+        // name “lithium ion” appears to have been Sony’s; compare Nagaura
+        // and Tozawa, …") where the names inside resolve more.
+        if is_remark(&text[note.clone()]) || unresolved {
             let inside = remark_citations(&text[note.clone()], keys, firsts);
-            if !inside.is_empty() {
+            let better = is_remark(&text[note.clone()])
+                || resolved(&inside.iter().map(|(_, e)| *e).collect::<Vec<_>>())
+                    > resolved(&items.iter().map(|(_, e)| *e).collect::<Vec<_>>());
+            if !inside.is_empty() && better {
                 previous = inside.iter().map(|(_, e)| *e).collect();
                 for (r, e) in inside {
                     let range = note.start + r.start..note.start + r.end;
@@ -396,7 +408,6 @@ pub(crate) fn note_citations(
                 continue;
             }
         }
-        let items = note_items(&text[note.clone()], keys, &previous);
         if items.is_empty() {
             continue;
         }

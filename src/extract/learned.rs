@@ -249,7 +249,7 @@ fn section_of(
     let mut tags = splitter.decode(&features(&sub));
     // Running heads repeat over the whole document, not inside one
     // section: such lines, and page numbers, are furniture.
-    for (l, t) in sub.iter().zip(tags.iter_mut()).skip(from) {
+    for (k, (l, t)) in sub.iter().zip(tags.iter_mut()).enumerate().skip(from) {
         let text = l.text.trim();
         let page_number = text.len() <= 4 && text.chars().all(|c| c.is_ascii_digit());
         let key = norm_line(text);
@@ -259,6 +259,10 @@ fn section_of(
             && text.chars().count() <= 80;
         if page_number || running_head {
             *t = FURNITURE;
+        } else if k == from && from > 0 && *t == FURNITURE {
+            // The line right under the heading opens the list: a page
+            // break's furniture stands above a heading, not below it.
+            *t = FIRST;
         }
     }
     follow_gaps(&sub[from..], &mut tags[from..]);
@@ -359,9 +363,15 @@ fn lines_of<'a, 'b>(
 
 /// A line with its digits and blanks taken out, lower-cased: running heads
 /// differ only in their page numbers.
+/// A line's letters in lower case: the key under which a running head
+/// repeats whatever its page number. A line that holds a link keeps its
+/// digits too, since no two entries share a DOI ("https://doi.org/10.1086/
+/// 261341." and "https://doi.org/10.2307/2938462." are not one running
+/// head, and dropping them would lose the identifiers).
 fn norm_line(t: &str) -> String {
+    let linked = t.contains("://") || t.contains("doi:") || t.contains("doi.org");
     t.chars()
-        .filter(|c| c.is_alphabetic())
+        .filter(|c| c.is_alphabetic() || (linked && c.is_ascii_digit()))
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -681,6 +691,15 @@ fn find_next_label(text: &str, n: u32, style: LabelStyle) -> Option<(usize, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn running_head_keys_ignore_page_numbers_but_not_dois() {
+        assert_eq!(norm_line("Journal of X 12"), norm_line("Journal of X 13"));
+        assert_ne!(
+            norm_line("https://doi.org/10.1086/261341."),
+            norm_line("https://doi.org/10.2307/2938462.")
+        );
+    }
 
     #[test]
     fn runs_bridge_furniture_and_short_interruptions() {
