@@ -159,30 +159,38 @@ const FORMER_HELD_OUT5_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] 
 /// the rules as they stood after heldout5's round: APA 84.1, Chicago
 /// author-date 83.3, Chicago notes 92.4, IEEE 99.2, MLA 90.9 % of items
 /// right (MLA 4.9 % false), 1 error and 25 warnings on 15 papers, 17 of
-/// 25 planted defects reported. Two rules came of it since (an
-/// organisation's acronym in brackets inside a citation, "(International
-/// Organization for Migration (IOM), 2021, 2; …)", which had lost whole
-/// groups; a family name that is also a label, "Adams & Page, 2005"):
-/// APA 99.2, Chicago author-date 98.5, MLA 92.4 %, 9 warnings; the floors
-/// are what they reach now.
-const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+/// 25 planted defects reported. That run is the figure to trust for a new
+/// paper; it led to the fixes of its round (an organisation's acronym in
+/// brackets inside a citation, a family name that is also a label, MLA's
+/// bare names of works by two, notes on pages, DOI lines taken for running
+/// heads, remarks in notes), so these papers are no longer held out: the
+/// floors are what they reach since.
+const FORMER_HELD_OUT6_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings,
     // planted defects not reported, at most)
     ("20-remittances", "apa", 97.7, 0, 0, 0, 0),
     ("20-remittances", "chicago-ad", 97.7, 0, 0, 0, 0),
-    ("20-remittances", "chicago-notes", 93.2, 0, 0, 0, 0),
+    ("20-remittances", "chicago-notes", 100.0, 0, 0, 0, 0),
     ("20-remittances", "ieee", 100.0, 0, 0, 0, 0),
-    ("20-remittances", "mla", 90.9, 2, 0, 2, 0),
+    ("20-remittances", "mla", 97.7, 0, 0, 0, 0),
     ("20-remittances-defects", "apa", 100.0, 0, 0, 0, 1),
     ("20-remittances-defects", "chicago-ad", 97.6, 0, 0, 1, 3),
-    ("20-remittances-defects", "chicago-notes", 92.7, 0, 0, 0, 1),
+    ("20-remittances-defects", "chicago-notes", 100.0, 0, 0, 0, 1),
     ("20-remittances-defects", "ieee", 100.0, 0, 0, 0, 0),
-    ("20-remittances-defects", "mla", 90.2, 2, 0, 3, 3),
+    ("20-remittances-defects", "mla", 97.6, 0, 0, 1, 3),
     ("21-lithium-batteries", "apa", 100.0, 0, 0, 0, 0),
     ("21-lithium-batteries", "chicago-ad", 100.0, 0, 0, 0, 0),
-    ("21-lithium-batteries", "chicago-notes", 91.5, 2, 1, 0, 0),
+    ("21-lithium-batteries", "chicago-notes", 97.9, 0, 0, 0, 0),
     ("21-lithium-batteries", "ieee", 97.9, 1, 0, 0, 0),
-    ("21-lithium-batteries", "mla", 95.7, 4, 0, 3, 0),
+    ("21-lithium-batteries", "mla", 100.0, 1, 0, 0, 0),
+];
+
+/// `tests/fixtures/heldout7/`, written and rendered (by a helper that
+/// never read the rules) before they were scored. Empty until its one
+/// scoring run, which records its figures here.
+const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+    // (paper, style, right % at least, false items, errors, warnings,
+    // planted defects not reported, at most)
 ];
 
 /// The papers the rules were developed on.
@@ -220,10 +228,16 @@ fn held_out5_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout5")
 }
 
-/// Papers written after the rules and never looked at while developing
-/// them: their figures say how far the rules carry beyond `dir()`.
+/// The sixth set, held out until it led to the fixes of its round (see
+/// `FORMER_HELD_OUT6_FLOORS`).
 fn held_out6_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout6")
+}
+
+/// Papers written after the rules and never looked at while developing
+/// them: their figures say how far the rules carry beyond `dir()`.
+fn held_out7_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout7")
 }
 
 /// Every rendered paper: (name, style, text path, truth).
@@ -827,12 +841,20 @@ fn formerly_held_out_papers_of_heldout5() {
 }
 
 #[test]
+fn formerly_held_out_papers_of_heldout6() {
+    // `tests/fixtures/heldout6/`: held out until their figures led to
+    // fixes (see `FORMER_HELD_OUT6_FLOORS`); now a regression test.
+    let failed = per_paper_floors(&held_out6_dir(), FORMER_HELD_OUT6_FLOORS);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
 fn held_out_papers_in_every_style() {
-    // `tests/fixtures/heldout6/`: the last papers written before the rules
+    // `tests/fixtures/heldout7/`: the last papers written before the rules
     // saw them. Their first run is the honest estimate of what the floors
     // above mean on a new paper (see `HELD_OUT_FLOORS` for it); the floors
     // hold what they reach since.
-    let failed = per_paper_floors(&held_out6_dir(), HELD_OUT_FLOORS);
+    let failed = per_paper_floors(&held_out7_dir(), HELD_OUT_FLOORS);
     println!("all held-out papers");
     assert!(failed.is_empty(), "{failed:#?}");
 }
