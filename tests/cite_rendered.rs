@@ -190,8 +190,13 @@ const FORMER_HELD_OUT6_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] 
 /// the rules as they stood after heldout6's round: APA 90.2, Chicago
 /// author-date 90.6, Chicago notes 85.2, IEEE 97.1, MLA 88.1 % of items
 /// right, 4.3–6.6 % false (most in the fine-particles paper), 1 error and
-/// 31 warnings on 15 papers, 19 of 33 planted defects reported. The floors
-/// are that run's figures.
+/// 31 warnings on 15 papers, 19 of 33 planted defects reported. The
+/// notes figure was the truth's fault more than the rules': pandoc 2.17
+/// numbers a note in an image's caption twice, so the truth's note
+/// numbers ran one behind the rendering after the figure. With the
+/// caption written as a paragraph (the rendering is otherwise the same)
+/// and the same rules, Chicago notes is 97.1 %. The floors are that run's
+/// figures.
 const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings,
     // planted defects not reported, at most)
@@ -207,7 +212,7 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     ("22-dutch-art-market-defects", "mla", 85.7, 2, 0, 2, 2),
     ("23-fine-particles", "apa", 94.4, 10, 0, 1, 0),
     ("23-fine-particles", "chicago-ad", 94.4, 10, 0, 1, 0),
-    ("23-fine-particles", "chicago-notes", 55.6, 17, 0, 1, 0),
+    ("23-fine-particles", "chicago-notes", 95.8, 11, 0, 1, 0),
     ("23-fine-particles", "ieee", 98.6, 12, 0, 0, 0),
     ("23-fine-particles", "mla", 91.7, 11, 0, 2, 0),
 ];
