@@ -856,7 +856,7 @@ pub(crate) fn is_locator(s: &str) -> bool {
         "pp.", "p.", "chap.", "ch.", "chapter", "section", "sect.", "figs.", "tab.", "chaps.",
         "sec.", "secs.", "§", "para.", "paras.", "table", "fig.", "figure", "vol.", "n.", "nn.",
         "col.", "l.", "ll.", "art.", "no.", "pt.", "bk.", "at", "vols.", "volume", "volumes",
-        "note", "par.", "pars.", "fol.", "fols.",
+        "note", "par.", "pars.", "fol.", "fols.", "app.", "appendix",
     ]
     .iter()
     .find_map(|p| lower.strip_prefix(p).filter(|r| r.starts_with(' ')))

@@ -585,6 +585,23 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
+        // "10 µg/m³", "50 km²": a unit's exponent, not a note. A unit is a
+        // word of one or two letters after a number or a slash.
+        let head = &text[..at];
+        let word = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(at, |(k, _)| k);
+        let unit_before = head[..word].ends_with(['/', 'µ'])
+            || head[..word].ends_with(|c: char| c.is_ascii_digit())
+            || head[..word]
+                .strip_suffix(' ')
+                .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()));
+        if head[word..].chars().count() <= 2 && unit_before {
+            return None;
+        }
         let end = at + len;
         // "x² + y²" is algebra, not two notes.
         let next = text[end..self.end].trim_start().chars().next();
@@ -1079,6 +1096,13 @@ fn parse_name_with(c: &mut Cur, listed: bool) -> Option<String> {
                 {
                     next = c.word();
                 }
+                // "van der Woude", "de la Cruz": particles in a row.
+                if PARTICLES.contains(&w)
+                    && next.is_some_and(|n| PARTICLES.contains(&n))
+                    && c.eat(" ")
+                {
+                    next = c.word();
+                }
                 c.pos = after;
                 if next.is_some_and(is_name_word) {
                     words.push(w);
@@ -1230,7 +1254,26 @@ fn parse_one_year(c: &mut Cur) -> Option<String> {
         }
     }
     if tail.starts_with(['-', '–']) {
-        return None;
+        // "1718–1721": a work published over several years, cited by its
+        // first. A range of pages reads as one only when written in full
+        // and a few decades apart at most.
+        let dash = if tail.starts_with('-') {
+            1
+        } else {
+            '–'.len_utf8()
+        };
+        let end = &tail[dash..];
+        let to: Option<u32> = end
+            .get(..4)
+            .filter(|_| end.bytes().take_while(u8::is_ascii_digit).count() == 4)
+            .and_then(|y| y.parse().ok());
+        return match to {
+            Some(to) if to > year && to <= year + 30 => {
+                c.pos += 4 + dash + 4;
+                Some(r[..4].to_owned())
+            }
+            _ => None,
+        };
     }
     c.pos += len;
     Some(r[..len].to_owned())
@@ -1241,10 +1284,50 @@ fn parse_one_year(c: &mut Cur) -> Option<String> {
 /// 14"), paragraphs, divisions. Longer forms before the shorter ones they
 /// start with.
 const LOCATOR_LABELS: &[&str] = &[
-    "pp. ", "pp.", "p. ", "p.", "paras. ", "para. ", "pars. ", "par. ", "chap. ", "ch. ", "secs. ",
-    "sec. ", "art. ", "vols. ", "vol. ", "Vols. ", "Vol. ", "Volumes ", "Volume ", "figs. ",
-    "fig. ", "Fig. ", "nn. ", "n.  ", "n. ", "Note ", "note ", "table ", "Table ", "tab. ",
-    "col. ", "ll. ", "l. ", "fols. ", "fol. ", "pt. ", "bk. ", "§ ", "at ",
+    "pp. ",
+    "pp.",
+    "p. ",
+    "p.",
+    "paras. ",
+    "para. ",
+    "pars. ",
+    "par. ",
+    "chap. ",
+    "ch. ",
+    "secs. ",
+    "sec. ",
+    "art. ",
+    "vols. ",
+    "vol. ",
+    "Vols. ",
+    "Vol. ",
+    "Volumes ",
+    "Volume ",
+    "figs. ",
+    "fig. ",
+    "Fig. ",
+    "nn. ",
+    "n.  ",
+    "n. ",
+    "Note ",
+    "note ",
+    "table ",
+    "Table ",
+    "tab. ",
+    "col. ",
+    "ll. ",
+    "l. ",
+    "fols. ",
+    "fol. ",
+    "pt. ",
+    "bk. ",
+    "§ ",
+    "at ",
+    "Figure ",
+    "figure ",
+    "app. ",
+    "appendix ",
+    "Appendix ",
 ];
 
 fn is_roman(s: &str) -> bool {
@@ -1270,6 +1353,11 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
                     | "table "
                     | "Table "
                     | "tab. "
+                    | "Figure "
+                    | "figure "
+                    | "app. "
+                    | "appendix "
+                    | "Appendix "
             );
             break;
         }
@@ -1301,6 +1389,18 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
         }
         if r.starts_with(", ") && r[2..].starts_with(|ch: char| ch.is_ascii_digit()) {
             c.pos += 2;
+            continue;
+        }
+        // "Volume 2, p. 118", "vol. 1, pp. 76–79": a part, then its page.
+        if let Some(label) = r.strip_prefix(", ").and_then(|a| {
+            ["p. ", "pp. ", "p.  ", "pp.  ", "p.\u{a0}", "pp.\u{a0}"]
+                .iter()
+                .find(|l| {
+                    a.strip_prefix(**l)
+                        .is_some_and(|d| d.starts_with(|ch: char| ch.is_ascii_digit()))
+                })
+        }) {
+            c.pos += 2 + label.len();
             continue;
         }
         // "183n4", "45nn12": Chicago's and MLA's note on the page.
@@ -1373,14 +1473,36 @@ fn eat_prefix(c: &mut Cur) -> bool {
         // Face, AWS)" lists examples, not authors.
         if !matches!(
             bare,
-            "see" | "also" | "cf" | "e.g" | "i.e" | "after" | "compare" | "esp" | "especially"
+            "see"
+                | "also"
+                | "cf"
+                | "e.g"
+                | "i.e"
+                | "after"
+                | "compare"
+                | "esp"
+                | "especially"
+                // "quoted in", "as cited in", "data from", "adapted from"
+                | "quoted"
+                | "cited"
+                | "as"
+                | "in"
+                | "data"
+                | "from"
+                | "adapted"
         ) {
             break;
         }
         c.pos += sp + 1;
         c.ws();
     }
-    if c.pos > start && c.rest().starts_with(char::is_uppercase) {
+    // "see de Vries", "after van Donkelaar": a particle opens the name.
+    let particle = || {
+        let r = c.rest();
+        r.split_once(' ')
+            .is_some_and(|(w, _)| PARTICLES.contains(&w))
+    };
+    if c.pos > start && (c.rest().starts_with(char::is_uppercase) || particle()) {
         return true;
     }
     c.pos = start;
@@ -1961,6 +2083,38 @@ mod tests {
         let c = one("as Hill et al.\n(2024) show");
         assert_eq!(c.items[0].names, ["Hill"]);
         assert!(one("a (OECD).").weak);
+    }
+
+    #[test]
+    fn year_spans_particles_prefixes_and_parts() {
+        let read = |s: &str| {
+            let i = parse_item(s).unwrap_or_else(|| panic!("{s}"));
+            (i.names, i.year, i.locator)
+        };
+        let (names, year, _) = read("de Vries & van der Woude, 1997, p. 630");
+        assert_eq!(names, ["de Vries", "van der Woude"]);
+        assert_eq!(year.as_deref(), Some("1997"));
+        // A work published over years is cited by its first.
+        let (_, year, locator) = read("Houbraken, 1718–1721, Volume 2, p. 118");
+        assert_eq!(year.as_deref(), Some("1718"));
+        assert_eq!(locator.as_deref(), Some("Volume 2, p. 118"));
+        let (_, year, locator) = read("Mander [1604] 1994–1999, vol. 1, pp. 76–79");
+        assert_eq!(year.as_deref(), Some("1994"));
+        assert_eq!(locator.as_deref(), Some("vol. 1, pp. 76–79"));
+        assert_eq!(read("quoted in North, 1992/1997, p. 88").0, ["North"]);
+        assert_eq!(read("see van der Woude 1991").0, ["van der Woude"]);
+        assert_eq!(
+            read("U.S. Environmental Protection Agency, 2019, app. 3")
+                .2
+                .as_deref(),
+            Some("app. 3")
+        );
+        // Pages far apart are no span of years.
+        assert!(parse_item("Smith, 1755–1957").is_none_or(|i| i.year.is_none()));
+        // A unit's exponent is no note; a word's superscript is.
+        let notes = |t: &str| scan_text("t", t, &ScanOptions::all()).len();
+        assert_eq!(notes("each 10 µg/m³ of PM and 50 km² of land"), 0);
+        assert_eq!(notes("as the outputs³ show"), 1);
     }
 
     #[test]
