@@ -443,7 +443,7 @@ fn citations_in(
     }
     if !seen.is_empty() {
         // "(Birhane)" whose entry the list left out (see `cite::missing`).
-        let missing = crate::cite::missing::unresolved_name_citations(&seen, &out);
+        let missing = crate::cite::missing::unresolved_name_citations(&seen, &out, &doc.entries);
         if !missing.is_empty() {
             out.extend(missing);
             out.sort_by_key(|r| r.citation.range.start);

@@ -20,6 +20,7 @@
 
 use super::resolve::Resolution;
 use super::scan::{Citation, CiteItem, Form};
+use crate::model::Entry;
 use std::ops::Range;
 
 /// Resolved name-only parenthetical items a paper must have before an
@@ -29,7 +30,11 @@ pub const MIN_RESOLVED: usize = 3;
 /// The citations among `found` (the scanner's, in text order) that name
 /// only authors, resolved to nothing in `resolved`, and are still
 /// citations by the rules above; each with no target.
-pub fn unresolved_name_citations(found: &[Citation], resolved: &[Resolution]) -> Vec<Resolution> {
+pub fn unresolved_name_citations(
+    found: &[Citation],
+    resolved: &[Resolution],
+    entries: &[Entry],
+) -> Vec<Resolution> {
     let first = crate::cite::scan::first_citation_start(found);
     let is_resolved = |r: &Range<usize>| {
         resolved
@@ -48,12 +53,37 @@ pub fn unresolved_name_citations(found: &[Citation], resolved: &[Resolution]) ->
     found
         .iter()
         .filter(|c| c.weak && c.form == Form::Parenthetical && family_names_only(c))
+        .filter(|c| {
+            !c.items
+                .iter()
+                .flat_map(|i| &i.names)
+                .any(|n| in_a_title(n, entries))
+        })
         .filter(|c| c.range.start >= first && !is_resolved(&c.range))
         .map(|c| Resolution {
             citation: c.clone(),
             targets: vec![None; c.items.len()],
         })
         .collect()
+}
+
+/// Whether `name` is a word of some entry past its names ("Artists and
+/// Artisans in Delft"): "(Delft)" is then the prose's aside about what the
+/// listed works are about, not an author whose entry is missing.
+fn in_a_title(name: &str, entries: &[Entry]) -> bool {
+    entries.iter().any(|e| {
+        let raw: &str = &e.raw;
+        let lead = raw.find(['.', '(']).map_or(raw.len(), |k| k + 1);
+        raw[lead..].match_indices(name).any(|(k, _)| {
+            let at = lead + k;
+            let end = at + name.len();
+            !raw[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !raw[end..].chars().next().is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 /// "(Birhane)", "(Kingma and Ba)", "(Piketty; Sen)": every item names
@@ -90,6 +120,8 @@ fn family_name(n: &str) -> bool {
         && n.chars().any(char::is_lowercase)
         && n.chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        // "E-ZPass": each part of a hyphenated family name is a word.
+        && n.split('-').all(|part| part.chars().count() >= 2)
 }
 
 #[cfg(test)]
@@ -119,10 +151,20 @@ mod tests {
         ];
         let found = scan_text("t", text, &ScanOptions::for_style(Style::Mla));
         let resolved = resolve(found.clone(), &entries);
-        unresolved_name_citations(&found, &resolved)
+        unresolved_name_citations(&found, &resolved, &entries)
             .into_iter()
             .map(|r| r.citation.text)
             .collect()
+    }
+
+    #[test]
+    fn asides_about_a_listed_title_or_a_product_are_no_citations() {
+        // Three name-only citations make this a paper that cites so.
+        let base = "Bias (Noble 4). It is old (Noble; Benjamin). Also (Eubanks et al.). ";
+        assert_eq!(missing(&format!("{base}D (Hoffmann).")), ["(Hoffmann)"]);
+        // "Race" is a word of Benjamin's title; "E-ZPass" no family name.
+        assert!(missing(&format!("{base}D (Race).")).is_empty());
+        assert!(missing(&format!("{base}D (E-ZPass).")).is_empty());
     }
 
     #[test]

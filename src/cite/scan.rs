@@ -1628,6 +1628,10 @@ fn parse_item(s: &str) -> Option<CiteItem> {
 /// Without a page or without a name it is no surer a citation than any
 /// aside in capitals: see [`bare_title_is_weak`].
 fn parse_bare_title(s: &str) -> Option<CiteItem> {
+    // "see also Montias, Art at Auction …, ch. 7".
+    let mut pc = Cur { s, pos: 0 };
+    eat_prefix(&mut pc);
+    let s = &s[pc.pos..];
     // "Sulzer et al., PyBaMM", "Adams and Page, Migration": the names
     // as a full item reads them.
     let name = s.split_once(", ").and_then(|(head, rest)| {
@@ -1678,7 +1682,9 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
         // "Open Science Collaboration aac4716–4": a locator no rule reads
         // is no word of a title.
         || title.split_whitespace().any(|w| {
-            w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
+            w.chars().any(|c| c.is_ascii_digit())
+                && w.chars().any(char::is_alphabetic)
+                && !is_ordinal(w)
         })
         // Without a page, a name must come first ("Wickham, Advanced r").
         || (name.is_none() && locator.is_none() && title.contains(", "))
@@ -1692,6 +1698,13 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
         locator,
         ..CiteItem::default()
     })
+}
+
+/// "17th", "2nd", "21st": a title's ordinal, not a locator.
+fn is_ordinal(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.', ':']);
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// Whether an item [`parse_bare_title`] read makes its parenthetical weak:
@@ -1781,7 +1794,12 @@ fn names_before(text: &str, open: usize, floor: usize) -> Option<(usize, Vec<Str
     }
     let mut k = words.len();
     let mut et_al = false;
-    if k >= 2 && words[k - 1].1 == "al." && words[k - 2].1 == "et" {
+    // "Bender et al. (2021)", "Deryugina and colleagues (4180)".
+    if k >= 2
+        && (words[k - 1].1 == "al." && words[k - 2].1 == "et"
+            || matches!(words[k - 1].1, "colleagues" | "coauthors" | "co-authors")
+                && matches!(words[k - 2].1, "and" | "&"))
+    {
         et_al = true;
         k -= 2;
     }
@@ -2115,6 +2133,11 @@ mod tests {
         let notes = |t: &str| scan_text("t", t, &ScanOptions::all()).len();
         assert_eq!(notes("each 10 µg/m³ of PM and 50 km² of land"), 0);
         assert_eq!(notes("as the outputs³ show"), 1);
+        // "and colleagues" is "et al."; an ordinal is a title's word.
+        let c = one("Deryugina and colleagues (392) found");
+        assert!(c.items[0].et_al && c.items[0].names == ["Deryugina"]);
+        let c = one("x (see also Montias, Art at Auction in 17th Century Amsterdam, ch. 7) y");
+        assert_eq!(c.items[0].locator.as_deref(), Some("ch. 7"));
     }
 
     #[test]
