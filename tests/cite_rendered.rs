@@ -398,9 +398,25 @@ fn locate(text: &str, truth: &Truth) -> Vec<Option<Range<usize>>> {
                 return None;
             }
             let from = match c.note {
+                // The note's own paragraph: in a numbered list the notes
+                // follow the entries, whose labels look the same, so the
+                // last paragraph that opens with the number.
                 Some(n) => {
                     let head = format!(" [{n}] ");
-                    list_start + norm[list_start..].find(&head)?
+                    let opens_paragraph = |k: usize| {
+                        map.get(k + 1)
+                            .is_some_and(|&at| text[..at].trim_end_matches(' ').ends_with("\n\n"))
+                    };
+                    let heads: Vec<usize> = norm[list_start..]
+                        .match_indices(&head)
+                        .map(|(k, _)| list_start + k)
+                        .collect();
+                    heads
+                        .iter()
+                        .rev()
+                        .find(|&&k| opens_paragraph(k))
+                        .or(heads.first())
+                        .copied()?
                 }
                 None => cursor,
             };
