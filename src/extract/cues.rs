@@ -194,6 +194,16 @@ pub fn starts_like_ditto(text: &str) -> bool {
             .is_some_and(|c| matches!(c, '.' | ','))
 }
 
+/// True when a line reads as the middle of a reference, not a running
+/// head: it opens in lower case or breaks off after a comma
+/// ("seventeenth-century Dutch culture, D. Freedberg and J. de Vries, Eds.,
+/// Santa" repeats in every chapter of one edited volume, and no running
+/// head reads so).
+pub fn continues_a_reference(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with(char::is_lowercase) || t.ends_with(',')
+}
+
 /// True when the text opens with a place of publication ("Vienna, Austria:").
 pub fn starts_like_place(text: &str) -> bool {
     PLACE_START.is_match(text.trim_start())
@@ -239,6 +249,18 @@ pub fn strip_list_marker(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_of_a_shared_volume_are_no_running_heads() {
+        assert!(continues_a_reference(
+            "seventeenth-century Dutch culture, D. Freedberg and J. de Vries, Eds., Santa"
+        ));
+        assert!(continues_a_reference("Studies in Art History,"));
+        assert!(!continues_a_reference(
+            "Journal of Applied Ecology 12 (2003)"
+        ));
+        assert!(!continues_a_reference("REFERENCES"));
+    }
 
     #[test]
     fn references_are_recognised() {

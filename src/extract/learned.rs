@@ -256,6 +256,7 @@ fn section_of(
         let running_head = key.len() >= 4
             && repeats.get(&key).is_some_and(|&n| n >= 3)
             && label_of(text).is_none()
+            && !cues::continues_a_reference(text)
             && text.chars().count() <= 80;
         if page_number || running_head {
             *t = FURNITURE;

@@ -225,7 +225,8 @@ fn content_lines<'a>(body: &[&'a str], offset: usize, start: usize) -> (Vec<Line
         }
         let running_head = repeats
             .get(text)
-            .is_some_and(|&n| n >= RUNNING_HEAD_REPEATS);
+            .is_some_and(|&n| n >= RUNNING_HEAD_REPEATS)
+            && !cues::continues_a_reference(text);
         // A number alone on a line is a page number, unless it is the end
         // of a URL or DOI that the line above breaks off.
         let url_tail = i > 0 && !gap && ends_in_url(body[i - 1]);
