@@ -1045,6 +1045,20 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
             return None;
         }
     }
+    // "(Montias, 1989)" where the list has Montias 1982, 1990a, 1990b, …
+    // but no 1989: a year that fits none of an author's several works says
+    // the cited work is missing, not that one of the others has its year
+    // wrong (an author of one work still gets a year mismatch, and so does
+    // a work the citation tells apart otherwise: "Rasch et al., 2006"
+    // against Rasch et al. 2007 and Rasch and Born 2013).
+    if let (Some(_), Some((score, other))) = (&best.found.year_mismatch, rival) {
+        if keys[best.found.entry].head == keys[other].head
+            && best.found.title.is_none()
+            && best.score < score + 0.3
+        {
+            return None;
+        }
+    }
     // A title that matches nothing of an author with several works is not
     // enough to pick one of them.
     if best.found.title == Some(Quality::Mismatch) {
@@ -1338,6 +1352,16 @@ mod tests {
         let m = r[0].targets[0].as_ref().unwrap();
         assert_eq!(m.entry, 0);
         assert_eq!(m.year_mismatch, Some(("2019".into(), 2017)));
+    }
+
+    #[test]
+    fn a_year_that_fits_none_of_an_authors_works_is_unresolved() {
+        // Apprich has 2017 and 2018: "2016" names a third work, missing.
+        let r = run("a (Apprich, 2016, p. 3). b (Dyer-Witheford et al., 2018, p. 4).");
+        assert!(r[0].targets[0].is_none(), "{:?}", r[0].targets);
+        // An author of one work: the same slip is a year mismatch.
+        let m = r[1].targets[0].as_ref().expect("resolves");
+        assert_eq!(m.year_mismatch, Some(("2018".into(), 2019)));
     }
 
     /// Two organisations whose names end alike, the kind of names an
