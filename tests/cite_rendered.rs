@@ -195,42 +195,31 @@ const FORMER_HELD_OUT6_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] 
 /// numbers a note in an image's caption twice, so the truth's note
 /// numbers ran one behind the rendering after the figure. With the
 /// caption written as a paragraph (the rendering is otherwise the same)
-/// and the same rules, Chicago notes is 97.1 %. The floors are that run's
-/// figures.
+/// and the same rules, Chicago notes is 97.1 %. The fixes of its round
+/// since (multi-year works, particles, prefixes, units' exponents, MLA
+/// asides, running heads that were a shared volume's line, a year that
+/// fits none of an author's works, and the scorer's notes after a
+/// numbered list) bring it to APA 99.6, Chicago author-date 98.4, Chicago
+/// notes 97.1, IEEE 100, MLA 94.7 %, 25 of 33 defects; the floors hold
+/// what it reaches now.
 const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings,
     // planted defects not reported, at most)
-    ("22-dutch-art-market", "apa", 88.6, 0, 0, 6, 0),
-    ("22-dutch-art-market", "chicago-ad", 89.8, 0, 0, 5, 0),
+    ("22-dutch-art-market", "apa", 100.0, 0, 0, 0, 0),
+    ("22-dutch-art-market", "chicago-ad", 98.9, 0, 0, 1, 0),
     ("22-dutch-art-market", "chicago-notes", 97.7, 0, 1, 0, 0),
-    ("22-dutch-art-market", "ieee", 96.6, 2, 0, 0, 0),
-    ("22-dutch-art-market", "mla", 87.5, 2, 0, 2, 0),
-    ("22-dutch-art-market-defects", "apa", 88.1, 0, 0, 6, 4),
-    (
-        "22-dutch-art-market-defects",
-        "chicago-ad",
-        88.1,
-        0,
-        0,
-        5,
-        5,
-    ),
-    (
-        "22-dutch-art-market-defects",
-        "chicago-notes",
-        97.6,
-        0,
-        0,
-        0,
-        3,
-    ),
-    ("22-dutch-art-market-defects", "ieee", 96.4, 2, 0, 0, 0),
-    ("22-dutch-art-market-defects", "mla", 85.7, 2, 0, 2, 2),
-    ("23-fine-particles", "apa", 94.4, 10, 0, 1, 0),
-    ("23-fine-particles", "chicago-ad", 94.4, 10, 0, 1, 0),
-    ("23-fine-particles", "chicago-notes", 95.8, 11, 0, 1, 0),
-    ("23-fine-particles", "ieee", 98.6, 12, 0, 0, 0),
-    ("23-fine-particles", "mla", 91.7, 11, 0, 2, 0),
+    ("22-dutch-art-market", "ieee", 100.0, 0, 0, 0, 0),
+    ("22-dutch-art-market", "mla", 96.6, 1, 0, 0, 0),
+    ("22-dutch-art-market-defects", "apa", 100.0, 0, 0, 0, 0),
+    ("22-dutch-art-market-defects", "chicago-ad", 97.6, 0, 0, 1, 3),
+    ("22-dutch-art-market-defects", "chicago-notes", 97.6, 0, 0, 0, 3),
+    ("22-dutch-art-market-defects", "ieee", 100.0, 0, 0, 0, 0),
+    ("22-dutch-art-market-defects", "mla", 95.2, 1, 0, 0, 2),
+    ("23-fine-particles", "apa", 98.6, 0, 0, 1, 0),
+    ("23-fine-particles", "chicago-ad", 98.6, 0, 0, 1, 0),
+    ("23-fine-particles", "chicago-notes", 95.8, 1, 0, 1, 0),
+    ("23-fine-particles", "ieee", 100.0, 1, 0, 0, 0),
+    ("23-fine-particles", "mla", 91.7, 0, 0, 1, 0),
 ];
 
 /// The papers the rules were developed on.
