@@ -297,10 +297,14 @@ fn citations_in(
     let opts = ScanOptions::for_style(style);
     let body = body_range(text, doc);
     let mut found = scan(&doc.path, text, body.clone(), &opts);
-    if style == Style::Mla {
+    let raws: Vec<&str> = doc.entries.iter().map(|e| &*e.raw).collect();
+    if style == Style::Mla && mla::dated_last(&raws) {
         // MLA cites by name and page: "(Chetty et al. 1752)" and
         // "(“Global Freshwater Resources” 1526)" are pages when no entry is
-        // of that year.
+        // of that year. Only where the list dates its entries last, as MLA
+        // does: in a list dated after the names (a humanities list the
+        // style vote took for MLA, "Montias, John Michael. 1982. …") a
+        // year no entry has is a missing entry's.
         let years: std::collections::HashSet<String> = doc
             .entries
             .iter()
