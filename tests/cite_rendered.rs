@@ -200,7 +200,7 @@ const FORMER_HELD_OUT6_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] 
 /// asides, running heads that were a shared volume's line, a year that
 /// fits none of an author's works, and the scorer's notes after a
 /// numbered list) bring it to APA 99.6, Chicago author-date 98.4, Chicago
-/// notes 97.1, IEEE 100, MLA 95.1 %, 26 of 33 defects; the floors hold
+/// notes 97.1, IEEE 100, MLA 95.5 %, 26 of 33 defects; the floors hold
 /// what it reaches now.
 const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings,
@@ -235,7 +235,7 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     ("23-fine-particles", "chicago-ad", 98.6, 0, 0, 1, 0),
     ("23-fine-particles", "chicago-notes", 95.8, 1, 0, 1, 0),
     ("23-fine-particles", "ieee", 100.0, 1, 0, 0, 0),
-    ("23-fine-particles", "mla", 91.7, 0, 0, 1, 0),
+    ("23-fine-particles", "mla", 93.1, 0, 0, 1, 0),
 ];
 
 /// The papers the rules were developed on.

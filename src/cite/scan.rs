@@ -1765,7 +1765,11 @@ fn parse_year_only(s: &str) -> Option<(String, Option<String>)> {
 fn parse_locator_only(s: &str) -> Option<(String, Option<String>)> {
     let mut c = Cur { s, pos: 0 };
     let locator = parse_locator(&mut c)?;
-    if locator.chars().all(|ch| ch.is_ascii_digit()) && locator.len() == 4 {
+    // "(1998)" is a year; "(4180)" can only be a page.
+    let year_like = locator
+        .parse::<u32>()
+        .is_ok_and(|n| (1500..=2100).contains(&n));
+    if locator.chars().all(|ch| ch.is_ascii_digit()) && locator.len() == 4 && year_like {
         return None;
     }
     c.ws();
@@ -2169,6 +2173,9 @@ mod tests {
         assert!(!c.weak);
         // "and colleagues" is "et al."; an ordinal is a title's word.
         let c = one("Deryugina and colleagues (392) found");
+        assert!(c.items[0].et_al && c.items[0].names == ["Deryugina"]);
+        let c = one("Deryugina and colleagues (4180) found");
+        assert_eq!(c.items[0].locator.as_deref(), Some("4180"));
         assert!(c.items[0].et_al && c.items[0].names == ["Deryugina"]);
         let c = one("x (see also Montias, Art at Auction in 17th Century Amsterdam, ch. 7) y");
         assert_eq!(c.items[0].locator.as_deref(), Some("ch. 7"));
