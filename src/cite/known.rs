@@ -344,12 +344,16 @@ fn heads(raw: &str) -> impl Iterator<Item = String> + '_ {
 fn sole_heads(raw: &str) -> usize {
     heads(raw)
         .filter(|head| {
-            ![" and ", " & ", "et al", ", ed", "(Ed", "(ed", "editor"]
-                .iter()
-                .any(|m| head.contains(m))
+            !CO_AUTHORED.iter().any(|m| head.contains(m))
+                && ![", ed", "(Ed", "(ed", "editor"]
+                    .iter()
+                    .any(|m| head.contains(m))
         })
         .count()
 }
+
+/// What an entry's head holds when its work has several authors.
+const CO_AUTHORED: [&str; 3] = [" and ", " & ", "et al"];
 
 /// Sorts mentions by start and drops each that overlaps the one kept
 /// before it: two names of one mention ("Hoyer and Hamman" when Hamman
@@ -647,20 +651,17 @@ fn read_mention(
     // "Lee attributed …" where the list has "Lee, David S." alone and "Lee,
     // David, and Emmanuel Saez": a name alone cites the one work its author
     // wrote alone.
-    let by_sole_work = lone
-        && known.works > 1
-        && known
-            .sole_works
-            .map_or_else(|| sole_heads(&known.raw) == 1, |n| n == 1);
+    let sole_works = || known.sole_works.unwrap_or_else(|| sole_heads(&known.raw));
+    let by_sole_work = lone && known.works > 1 && sole_works() == 1;
     // "Goodenough had moved to Oxford" where the list has "Goodenough,
     // John B., and Youngsik Kim": MLA names both authors of a work of two
     // and "et al." after the first of more, so a name alone cites only a
     // work its author wrote alone.
-    let shared = known
-        .sole_works
-        .map_or_else(|| sole_heads(&known.raw) == 0, |n| n == 0)
-        && heads(&known.raw).all(|h| [" and ", " & ", "et al"].iter().any(|m| h.contains(m)));
-    if lone && known.works == 1 && shared {
+    let shared = lone
+        && known.works == 1
+        && sole_works() == 0
+        && heads(&known.raw).all(|h| CO_AUTHORED.iter().any(|m| h.contains(m)));
+    if shared {
         return None;
     }
     if lone

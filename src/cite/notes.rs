@@ -388,16 +388,16 @@ pub(crate) fn note_citations(
         }
         let Some(note) = notes.get(&n) else { continue };
         let items = note_items(&text[note.clone()], keys, &previous);
-        let resolved = |e: &[Option<usize>]| e.iter().filter(|e| e.is_some()).count();
+        let remark = is_remark(&text[note.clone()]);
         let unresolved = items.iter().any(|(_, e)| e.is_none());
         // A remark by its words, or one the segments cannot read ("The
         // name “lithium ion” appears to have been Sony’s; compare Nagaura
         // and Tozawa, …") where the names inside resolve more.
-        if is_remark(&text[note.clone()]) || unresolved {
+        if remark || unresolved {
             let inside = remark_citations(&text[note.clone()], keys, firsts);
-            let better = is_remark(&text[note.clone()])
-                || resolved(&inside.iter().map(|(_, e)| *e).collect::<Vec<_>>())
-                    > resolved(&items.iter().map(|(_, e)| *e).collect::<Vec<_>>());
+            let better = remark
+                || inside.iter().filter(|(_, e)| e.is_some()).count()
+                    > items.iter().filter(|(_, e)| e.is_some()).count();
             if !inside.is_empty() && better {
                 previous = inside.iter().map(|(_, e)| *e).collect();
                 for (r, e) in inside {

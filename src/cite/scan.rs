@@ -1287,51 +1287,53 @@ fn parse_one_year(c: &mut Cur) -> Option<String> {
 /// citeproc writes a volume and its page), notes ("n. 14", APA's "Note
 /// 14"), paragraphs, divisions. Longer forms before the shorter ones they
 /// start with.
-const LOCATOR_LABELS: &[&str] = &[
-    "pp. ",
-    "pp.",
-    "p. ",
-    "p.",
-    "paras. ",
-    "para. ",
-    "pars. ",
-    "par. ",
-    "chap. ",
-    "ch. ",
-    "secs. ",
-    "sec. ",
-    "art. ",
-    "vols. ",
-    "vol. ",
-    "Vols. ",
-    "Vol. ",
-    "Volumes ",
-    "Volume ",
-    "figs. ",
-    "fig. ",
-    "Fig. ",
-    "nn. ",
-    "n.  ",
-    "n. ",
-    "Note ",
-    "note ",
-    "table ",
-    "Table ",
-    "tab. ",
-    "col. ",
-    "ll. ",
-    "l. ",
-    "fols. ",
-    "fol. ",
-    "pt. ",
-    "bk. ",
-    "§ ",
-    "at ",
-    "Figure ",
-    "figure ",
-    "app. ",
-    "appendix ",
-    "Appendix ",
+const LOCATOR_LABELS: &[(&str, bool)] = &[
+    // (label, whether it names a division, whose number may run on in
+    // dots: "ch. 2.2")
+    ("pp. ", false),
+    ("pp.", false),
+    ("p. ", false),
+    ("p.", false),
+    ("paras. ", false),
+    ("para. ", false),
+    ("pars. ", false),
+    ("par. ", false),
+    ("chap. ", true),
+    ("ch. ", true),
+    ("secs. ", false),
+    ("sec. ", true),
+    ("art. ", true),
+    ("vols. ", false),
+    ("vol. ", false),
+    ("Vols. ", false),
+    ("Vol. ", false),
+    ("Volumes ", false),
+    ("Volume ", false),
+    ("figs. ", true),
+    ("fig. ", true),
+    ("Fig. ", true),
+    ("nn. ", false),
+    ("n.  ", false),
+    ("n. ", false),
+    ("Note ", false),
+    ("note ", false),
+    ("table ", true),
+    ("Table ", true),
+    ("tab. ", true),
+    ("col. ", false),
+    ("ll. ", false),
+    ("l. ", false),
+    ("fols. ", false),
+    ("fol. ", false),
+    ("pt. ", false),
+    ("bk. ", false),
+    ("§ ", true),
+    ("at ", false),
+    ("Figure ", true),
+    ("figure ", true),
+    ("app. ", true),
+    ("appendix ", true),
+    ("Appendix ", true),
 ];
 
 fn is_roman(s: &str) -> bool {
@@ -1342,27 +1344,9 @@ fn is_roman(s: &str) -> bool {
 fn parse_locator(c: &mut Cur) -> Option<String> {
     let start = c.pos;
     let mut division = false;
-    for prefix in LOCATOR_LABELS {
+    for &(prefix, names_division) in LOCATOR_LABELS {
         if c.eat(prefix) {
-            division = matches!(
-                *prefix,
-                "ch. "
-                    | "chap. "
-                    | "sec. "
-                    | "art. "
-                    | "fig. "
-                    | "Fig. "
-                    | "figs. "
-                    | "§ "
-                    | "table "
-                    | "Table "
-                    | "tab. "
-                    | "Figure "
-                    | "figure "
-                    | "app. "
-                    | "appendix "
-                    | "Appendix "
-            );
+            division = names_division;
             break;
         }
     }
@@ -1766,9 +1750,11 @@ fn parse_locator_only(s: &str) -> Option<(String, Option<String>)> {
     let mut c = Cur { s, pos: 0 };
     let locator = parse_locator(&mut c)?;
     // "(1998)" is a year; "(4180)" can only be a page.
-    let year_like = locator
-        .parse::<u32>()
-        .is_ok_and(|n| (1500..=2100).contains(&n));
+    let year_like = parse_one_year(&mut Cur {
+        s: &locator,
+        pos: 0,
+    })
+    .is_some();
     if locator.chars().all(|ch| ch.is_ascii_digit()) && locator.len() == 4 && year_like {
         return None;
     }

@@ -27,6 +27,14 @@ static AUTHOR_START: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// An organisation's first word: capitalised, or a lower-case name that a
+/// hyphen, digit or inner capital marks ("e-codices", "arXiv").
+const ORG_FIRST: &str = r"(?:\p{Lu}|\p{Ll}[\p{L}\d]*[\-\p{Lu}\d])[\p{L}\d&'’\-]*";
+
+/// A later word of an organisation's name: a capitalised word or a small
+/// joining one ("of", "for", "and", "the", "on", "&").
+const ORG_NEXT: &str = r"(?:of|for|and|the|on|&|\p{Lu}[\p{L}\d&'’\-]*)";
+
 /// An organisation as author: capitalised words, then a full stop and the
 /// title ("Pew Research Center. \"Infrastructure…", "Google AI. *Tools*").
 /// A name may list its parts with commas ("National Academies of Sciences,
@@ -36,9 +44,9 @@ static AUTHOR_START: LazyLock<Regex> = LazyLock::new(|| {
 // Nations." is eight, and an undated web page of such an author opens with
 // nothing else that marks a new entry.
 static ORG_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"^(?:\p{Lu}|\p{Ll}[\p{L}\d]*[\-\p{Lu}\d])[\p{L}\d&'’\-]*(?:,?\s+(?:of|for|and|the|on|&|\p{Lu}[\p{L}\d&'’\-]*)){0,9}\.\s+["“‘*(\p{Lu}]"#,
-    )
+    Regex::new(&format!(
+        r#"^{ORG_FIRST}(?:,?\s+{ORG_NEXT}){{0,9}}\.\s+["“‘*(\p{{Lu}}]"#
+    ))
     .expect("valid regex")
 });
 
@@ -66,9 +74,9 @@ static CLOSED_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
 /// marks as a name ("e-codices. (n.d.", "arXiv. (2020"); Chicago's
 /// undated "e-codices. n.d." too.
 static DATED_ORG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:\p{Lu}|\p{Ll}[\p{L}\d]*[\-\p{Lu}\d])[\p{L}\d&'’\-]*(?:\s+(?:of|for|and|the|on|&|\p{Lu}[\p{L}\d&'’\-]*)){0,6}\.\s+(?:\((?:\d{4}|n\.\s?d\.)|n\.\s?d\.)",
-    )
+    Regex::new(&format!(
+        r"^{ORG_FIRST}(?:\s+{ORG_NEXT}){{0,6}}\.\s+(?:\((?:\d{{4}}|n\.\s?d\.)|n\.\s?d\.)"
+    ))
     .expect("valid regex")
 });
 
