@@ -94,6 +94,18 @@ fn first_year(raw: &str) -> Option<usize> {
     })
 }
 
+/// Whether `name` reads as a person's family name rather than an
+/// organisation's: one word with a lower-case letter, after any lower-case
+/// particles ("Lorenz", "van der Woude"; not "OECD", "Meta AI").
+fn is_family_name(name: &str) -> bool {
+    let mut words = name.split_whitespace().rev();
+    let Some(last) = words.next() else {
+        return false;
+    };
+    last.chars().any(char::is_lowercase)
+        && words.all(|w| w.chars().next().is_some_and(char::is_lowercase))
+}
+
 /// MLA names an author bare ("O’Neil called …", "For Gellner the nation
 /// …"): the family name of an author of one work is its narrative
 /// citation. `names` are the list's first authors, `firsts` each entry's,
@@ -127,8 +139,9 @@ pub(super) fn lone_names(
             .all(|(f, &c)| f.as_deref() != Some(k.name.as_str()) || !c)
     });
     // A short organisation name ("Meta AI", "OECD") is the prose's actor
-    // more often than a citation; a person's family name is one word.
-    also_cited.retain(|k| !k.name.contains(' ') && !k.name.chars().all(|c| !c.is_lowercase()));
+    // more often than a citation; a person's family name is one word, or
+    // one after lower-case particles ("van der Woude").
+    also_cited.retain(|k| is_family_name(&k.name));
     let first_cite = crate::cite::scan::first_citation_start(seen);
     let mut more = Vec::new();
     for r in ranges {
@@ -154,6 +167,17 @@ pub(super) fn lone_names(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn family_names_after_particles() {
+        assert!(is_family_name("Lorenz"));
+        assert!(is_family_name("van der Woude"));
+        assert!(is_family_name("de Vries"));
+        assert!(!is_family_name("OECD"));
+        assert!(!is_family_name("Meta AI"));
+        assert!(!is_family_name("World Bank"));
+        assert!(!is_family_name(""));
+    }
 
     #[test]
     fn table_rows_under_a_rule() {

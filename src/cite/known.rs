@@ -426,7 +426,7 @@ pub(crate) fn context_years(
             // prose or a citation, when that author has a work of the
             // year (so a year alone is never pinned on a stranger).
             let trimmed = inner.trim();
-            let year = year_prefix(trimmed).map_or("", |n| &trimmed[..n]);
+            let year = year_prefix(trimmed).map_or("", |(y, _)| y);
             let mut from = open.saturating_sub(800).max(body.start);
             while !text.is_char_boundary(from) {
                 from += 1;
@@ -770,11 +770,9 @@ fn years_and_locator(
         rest = after;
         year
     });
-    loop {
-        let y = year_prefix(rest);
-        let Some(len) = y else { break };
-        years.push(rest[..len].to_owned());
-        rest = rest[len..].trim_start();
+    while let Some((year, taken)) = year_prefix(rest) {
+        years.push(year.to_owned());
+        rest = rest[taken..].trim_start();
         // "(2003, 1526)": a number below the year before it is a page;
         // an author's works are listed oldest first ("1993, 2003").
         let later = |r: &str| {
@@ -804,6 +802,17 @@ fn years_and_locator(
     if years.is_empty() && locator.is_none() {
         return None;
     }
+    // "Bredius (1853–1946)": two years too far apart to be a work's span
+    // are a life, not pages.
+    let two_years = inner.split(['–', '-']).map(str::trim).collect::<Vec<_>>();
+    if years.is_empty()
+        && two_years.len() == 2
+        && two_years
+            .iter()
+            .all(|y| y.len() == 4 && year_prefix(y).is_some())
+    {
+        return None;
+    }
     let make = |year: Option<String>| CiteItem {
         names: names.to_vec(),
         et_al,
@@ -820,26 +829,15 @@ fn years_and_locator(
     })
 }
 
-/// The length of a year at the start of `s`: "2017", "2017a", "n.d.".
-fn year_prefix(s: &str) -> Option<usize> {
+/// The year at the start of `s` and how many bytes it takes: "2017",
+/// "2017a", "n.d.", "1915–1922" (a work published over years, cited by
+/// its first: "1915", 9 bytes). `None` when `s` opens with no year.
+fn year_prefix(s: &str) -> Option<(&str, usize)> {
     if s.starts_with("n.d.") {
-        return Some(4);
+        return Some((&s[..4], 4));
     }
-    let b = s.as_bytes();
-    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let y: u32 = s[..4].parse().ok()?;
-    if !(1500..=2100).contains(&y) {
-        return None;
-    }
-    match b.get(4) {
-        Some(c) if c.is_ascii_lowercase() && !b.get(5).is_some_and(u8::is_ascii_alphanumeric) => {
-            Some(5)
-        }
-        Some(c) if c.is_ascii_alphanumeric() => None,
-        _ => Some(4),
-    }
+    let (len, taken) = super::scan::year_at(s)?;
+    Some((&s[..len], taken))
 }
 
 /// The year at the start of `s` as a number ("2017a" → 2017); `None` for
@@ -874,8 +872,9 @@ pub(crate) fn is_locator(s: &str) -> bool {
             // "xiii", "xiii–xv": a preface's pages.
             || t.split(['–', '-', '—'])
                 .all(|r| !r.is_empty() && r.chars().all(|c| "ivxlcdm".contains(c)))
-            // "346 n. 14": a note on a page.
-            || matches!(t, "f" | "ff" | "and" | "&" | "n" | "nn" | "note")
+            // "346 n. 14": a note on a page; "vol. 3, p. 874": a part's
+            // page.
+            || matches!(t, "f" | "ff" | "and" | "&" | "n" | "nn" | "note" | "p" | "pp")
     }) && body.split_whitespace().count() <= 6
 }
 
@@ -923,6 +922,16 @@ mod tests {
         assert_eq!(v[0].items[0].locator.as_deref(), Some("ch. 8"));
         let v = find("by Meehl et\nal. (2000)", &["Meehl"], false);
         assert!(v[0].items[0].et_al);
+        // A work published over years is cited by its first.
+        let v = find(
+            "as Bredius (1915–1922, vol. 3, p. 874) lists",
+            &["Bredius"],
+            false,
+        );
+        assert_eq!(v[0].items[0].year.as_deref(), Some("1915"));
+        assert_eq!(v[0].items[0].locator.as_deref(), Some("vol. 3, p. 874"));
+        // Two years far apart are a life, not a span or pages.
+        assert!(find("as Bredius (1853–1946) lists", &["Bredius"], false).is_empty());
     }
 
     #[test]

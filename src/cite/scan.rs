@@ -1237,6 +1237,15 @@ pub(crate) fn split_original_year(s: &str) -> Option<(String, &str)> {
     Some((s.trim_start_matches('[')[..4].to_owned(), &s[len..]))
 }
 
+/// The length of the year at the start of `s` ("2017", "2017a",
+/// "1718–1721" → 4) and of all it takes (9 for the span), as
+/// [`parse_one_year`] reads years inside brackets.
+pub(crate) fn year_at(s: &str) -> Option<(usize, usize)> {
+    let mut c = Cur { s, pos: 0 };
+    let year = parse_one_year(&mut c)?;
+    Some((year.len(), c.pos))
+}
+
 fn parse_one_year(c: &mut Cur) -> Option<String> {
     let r = c.rest();
     let digits = r.bytes().take_while(u8::is_ascii_digit).count();
