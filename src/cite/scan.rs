@@ -1080,6 +1080,21 @@ fn parse_name_with(c: &mut Cur, listed: bool) -> Option<String> {
         }
         match c.word() {
             Some(w) if is_name_word(w) => words.push(w),
+            // "GBD 2019 Risk Factors Collaborators": a year inside an
+            // organisation's name, after its acronym and before more of
+            // its name.
+            Some(w)
+                if w.len() == 4
+                    && w.bytes().all(|b| b.is_ascii_digit())
+                    && words.last().is_some_and(|l| is_acronym(l))
+                    && c.rest().strip_prefix(' ').is_some_and(|r| {
+                        let mut next = Cur { s: r, pos: 0 };
+                        next.word()
+                            .is_some_and(|n| is_name_word(n) && !is_acronym(n))
+                    }) =>
+            {
+                words.push(w)
+            }
             // "e-codices", "arXiv": a name in lower case, alone.
             Some(w) if words.is_empty() && is_lower_case_name(w) => {
                 words.push(w);
@@ -2136,6 +2151,14 @@ mod tests {
             let i = parse_item(s).unwrap_or_else(|| panic!("{s}"));
             (i.names, i.year, i.locator)
         };
+        // A year inside an organisation's name, after its acronym.
+        let (names, year, locator) = read("GBD 2019 Risk Factors Collaborators, 2020, p. 1230");
+        assert_eq!(names, ["GBD 2019 Risk Factors Collaborators"]);
+        assert_eq!(year.as_deref(), Some("2020"));
+        assert_eq!(locator.as_deref(), Some("p. 1230"));
+        let (names, year, _) = read("OECD 2019");
+        assert_eq!(names, ["OECD"]);
+        assert_eq!(year.as_deref(), Some("2019"));
         let (names, year, _) = read("de Vries & van der Woude, 1997, p. 630");
         assert_eq!(names, ["de Vries", "van der Woude"]);
         assert_eq!(year.as_deref(), Some("1997"));

@@ -1474,6 +1474,11 @@ fn collaboration_prefix(s: &str) -> (usize, bool) {
     }
     let bracketed = s[end..].starts_with('(');
     let after = &s[end + 1..];
+    // "GBD Collaborators. (2020).": a group that writes as one author,
+    // dated as APA dates, has no persons in the bracket.
+    if bracketed && (tokens::year(after).is_ok() || after.starts_with("n.d.")) {
+        return (0, false);
+    }
     (s.len() - after.trim_start().len(), bracketed)
 }
 
@@ -1544,7 +1549,7 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
     let title_follows = after.starts_with(['"', '“', '‘'])
         || italic_at(p, after_off).is_some()
         || leading_date(&s[end..]).is_some()
-        || (leading_date(after).is_some() && lexicon::institution_cue(seg));
+        || (leading_date(after).is_some() && lexicon::organisation_name(seg));
     // An inverted style writes no first author given name first, so a
     // "person" whose last word names an institution ("European Environment
     // Agency"), or who goes on past "U.S.", is the organisation.

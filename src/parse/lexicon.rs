@@ -735,6 +735,8 @@ pub fn organisation_name(s: &str) -> bool {
             | "Union"
             | "Consortium"
             | "Collaboration"
+            | "Collaborators"
+            | "Investigators"
             | "Network"
             | "Programme"
             | "Program"

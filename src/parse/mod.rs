@@ -176,6 +176,24 @@ mod tests {
     }
 
     #[test]
+    fn a_group_with_a_year_in_its_name_is_one_author() {
+        // "GBD 2019 …": the year names the study, not the work, and the
+        // bracket after the group holds the date, not persons.
+        for (raw, style) in [
+            ("GBD 2019 Risk Factors Collaborators. (2020). Global burden of 87 risk factors. Lancet, 396(10258), 1223–1249.", Style::Apa),
+            ("GBD 2019 Risk Factors Collaborators. 2020. “Global Burden of 87 Risk Factors.” Lancet 396 (10258): 1223–1249.", Style::Chicago),
+            ("GBD 2019 Risk Factors Collaborators. “Global Burden of 87 Risk Factors.” Lancet, vol. 396, no. 10258, 2020, pp. 1223–49.", Style::Mla),
+            ("GBD Collaborators. (2020). Global burden of risk factors. Lancet, 396(10258), 1223–1249.", Style::Apa),
+        ] {
+            let r = parse(raw, style);
+            assert_eq!(r.authors.len(), 1, "{raw}");
+            assert!(r.authors[0].literal, "{raw}");
+            assert!(r.authors[0].family.ends_with("Collaborators"), "{raw}");
+            assert_eq!(r.year(), Some(2020), "{raw}");
+        }
+    }
+
+    #[test]
     fn mla_book() {
         let r = parse("Benjamin, Ruha. *Race after Technology. Abolitionist Tools for the New Jim Code*. Polity Press, 2019.", Style::Mla);
         assert_eq!(families(&r), ["Benjamin"]);

@@ -770,7 +770,13 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     }
     if policy.date_from_tagger {
         if let Some(y) = run(Label::Date).and_then(|v| run_year(&v)) {
-            if r.issued.is_some_and(|d| d.year != y) {
+            // "GBD 2019 Risk Factors Collaborators. (2020).": a year in an
+            // organisation's name is not the work's date.
+            let in_name = r
+                .authors
+                .iter()
+                .any(|a| a.literal && a.family.contains(&y.to_string()));
+            if !in_name && r.issued.is_some_and(|d| d.year != y) {
                 r.issued = Some(crate::model::Date {
                     year: y,
                     month: None,
