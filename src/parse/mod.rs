@@ -176,6 +176,21 @@ mod tests {
     }
 
     #[test]
+    fn particles_after_given_names_and_works_over_years() {
+        let r = parse("Woude, Ad van der. 1991. “The Volume and Value of Paintings.” In Art in History, edited by David Freedberg. Getty Center.", Style::Chicago);
+        assert_eq!(r.authors[0].particle.as_deref(), Some("van der"));
+        assert_eq!(r.authors[0].family, "Woude");
+        let r = parse("Houbraken, Arnold. 1718–1721. De groote schouburgh der Nederlantsche konstschilders en schilderessen. 3. Amsterdam.", Style::Chicago);
+        assert_eq!(r.year(), Some(1718));
+        // Pages are no span of years.
+        let r = parse(
+            "Smith, John. 1990. “A Title.” Journal of Things 4: 1990–2030.",
+            Style::Chicago,
+        );
+        assert_eq!(r.year(), Some(1990));
+    }
+
+    #[test]
     fn a_group_with_a_year_in_its_name_is_one_author() {
         // "GBD 2019 …": the year names the study, not the work, and the
         // bracket after the group holds the date, not persons.

@@ -635,8 +635,10 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
     while gk > g0 + 1 && is_particle(&toks[gk - 1]) {
         gk -= 1;
     }
+    // "Woude, Ad van der. 1991.": the full stop ends the name, not the
+    // particle.
     if gk < k && person.particle.is_none() {
-        person.particle = Some(join(s, &toks[gk..k]));
+        person.particle = Some(join(s, &toks[gk..k]).trim_end_matches('.').to_owned());
     }
     let given = &toks[g0..gk];
     let words = given.iter().filter(|t| !is_initials(t)).count();
