@@ -196,17 +196,18 @@ const FORMER_HELD_OUT6_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] 
 /// numbers ran one behind the rendering after the figure. With the
 /// caption written as a paragraph (the rendering is otherwise the same)
 /// and the same rules, Chicago notes is 97.1 %. The fixes of its round
-/// since (multi-year works, particles, prefixes, units' exponents, MLA
-/// asides, running heads that were a shared volume's line, a year that
-/// fits none of an author's works, and the scorer's notes after a
-/// numbered list) bring it to APA 99.6, Chicago author-date 98.4, Chicago
-/// notes 97.1, IEEE 100, MLA 95.5 %, 26 of 33 defects; the floors hold
-/// what it reaches now.
-const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+/// (multi-year works, particles, prefixes, units' exponents, MLA asides,
+/// running heads that were a shared volume's line, a year that fits none
+/// of an author's works, an organisation with a year in its name, and
+/// the scorer's notes after a numbered list) bring it to APA 100,
+/// Chicago author-date 99.6, Chicago notes 97.1, IEEE 100, MLA 95.9 %,
+/// 26 of 33 defects; these papers are no longer held out, and the floors
+/// hold what they reach now.
+const FORMER_HELD_OUT7_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings,
     // planted defects not reported, at most)
     ("22-dutch-art-market", "apa", 100.0, 0, 0, 0, 0),
-    ("22-dutch-art-market", "chicago-ad", 98.9, 0, 0, 1, 0),
+    ("22-dutch-art-market", "chicago-ad", 100.0, 0, 0, 0, 0),
     ("22-dutch-art-market", "chicago-notes", 97.7, 0, 1, 0, 0),
     ("22-dutch-art-market", "ieee", 100.0, 0, 0, 0, 0),
     ("22-dutch-art-market", "mla", 96.6, 1, 0, 0, 0),
@@ -214,11 +215,11 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     (
         "22-dutch-art-market-defects",
         "chicago-ad",
-        97.6,
+        98.8,
         0,
         0,
-        1,
-        3,
+        0,
+        2,
     ),
     (
         "22-dutch-art-market-defects",
@@ -231,11 +232,87 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     ),
     ("22-dutch-art-market-defects", "ieee", 100.0, 0, 0, 0, 0),
     ("22-dutch-art-market-defects", "mla", 95.2, 1, 0, 0, 2),
-    ("23-fine-particles", "apa", 98.6, 0, 0, 1, 0),
-    ("23-fine-particles", "chicago-ad", 98.6, 0, 0, 1, 0),
+    ("23-fine-particles", "apa", 100.0, 0, 0, 0, 0),
+    ("23-fine-particles", "chicago-ad", 100.0, 0, 0, 0, 0),
     ("23-fine-particles", "chicago-notes", 95.8, 1, 0, 1, 0),
     ("23-fine-particles", "ieee", 100.0, 1, 0, 0, 0),
-    ("23-fine-particles", "mla", 93.1, 0, 0, 1, 0),
+    ("23-fine-particles", "mla", 95.8, 0, 0, 0, 0),
+];
+
+/// `tests/fixtures/heldout8/`, written and rendered by a helper that
+/// never read the rules, committed before they were scored (language
+/// revitalization, with a defects copy; protein structure prediction),
+/// then scored once with the rules as they stood after heldout7's round:
+/// APA 89.7, Chicago author-date 87.0, Chicago notes 85.8, IEEE 99.2,
+/// MLA 83.8 % of items right, 0.4–3.8 % false, 13 errors and 24 warnings
+/// on 15 papers, 18 of 23 planted defects reported. That run is the
+/// figure to trust for a new paper; the floors hold what they reach.
+const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+    // (paper, style, right % at least, false items, errors, warnings,
+    // planted defects not reported, at most)
+    ("24-language-revitalization", "apa", 94.3, 1, 1, 0, 0),
+    ("24-language-revitalization", "chicago-ad", 96.6, 1, 0, 3, 0),
+    (
+        "24-language-revitalization",
+        "chicago-notes",
+        97.7,
+        1,
+        1,
+        0,
+        0,
+    ),
+    ("24-language-revitalization", "ieee", 100.0, 0, 0, 0, 0),
+    ("24-language-revitalization", "mla", 82.8, 5, 3, 3, 0),
+    (
+        "24-language-revitalization-defects",
+        "apa",
+        92.9,
+        1,
+        1,
+        0,
+        0,
+    ),
+    (
+        "24-language-revitalization-defects",
+        "chicago-ad",
+        94.1,
+        1,
+        0,
+        4,
+        2,
+    ),
+    (
+        "24-language-revitalization-defects",
+        "chicago-notes",
+        97.6,
+        1,
+        1,
+        0,
+        1,
+    ),
+    (
+        "24-language-revitalization-defects",
+        "ieee",
+        100.0,
+        0,
+        0,
+        0,
+        0,
+    ),
+    (
+        "24-language-revitalization-defects",
+        "mla",
+        83.5,
+        5,
+        3,
+        3,
+        2,
+    ),
+    ("25-protein-structure", "apa", 81.5, 1, 0, 4, 0),
+    ("25-protein-structure", "chicago-ad", 69.1, 1, 3, 6, 0),
+    ("25-protein-structure", "chicago-notes", 60.5, 0, 0, 0, 0),
+    ("25-protein-structure", "ieee", 97.5, 1, 0, 0, 0),
+    ("25-protein-structure", "mla", 85.2, 1, 0, 1, 0),
 ];
 
 /// The papers the rules were developed on.
@@ -279,10 +356,16 @@ fn held_out6_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout6")
 }
 
-/// Papers written after the rules and never looked at while developing
-/// them: their figures say how far the rules carry beyond `dir()`.
+/// The seventh set, held out until it led to the fixes of its round (see
+/// `FORMER_HELD_OUT7_FLOORS`).
 fn held_out7_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout7")
+}
+
+/// Papers written after the rules and never looked at while developing
+/// them: their figures say how far the rules carry beyond `dir()`.
+fn held_out8_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout8")
 }
 
 /// Every rendered paper: (name, style, text path, truth).
@@ -910,12 +993,20 @@ fn formerly_held_out_papers_of_heldout6() {
 }
 
 #[test]
+fn formerly_held_out_papers_of_heldout7() {
+    // `tests/fixtures/heldout7/`: held out until their figures led to
+    // fixes (see `FORMER_HELD_OUT7_FLOORS`); now a regression test.
+    let failed = per_paper_floors(&held_out7_dir(), FORMER_HELD_OUT7_FLOORS);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
 fn held_out_papers_in_every_style() {
-    // `tests/fixtures/heldout7/`: the last papers written before the rules
+    // `tests/fixtures/heldout8/`: the last papers written before the rules
     // saw them. Their first run is the honest estimate of what the floors
     // above mean on a new paper (see `HELD_OUT_FLOORS` for it); the floors
     // hold what they reach since.
-    let failed = per_paper_floors(&held_out7_dir(), HELD_OUT_FLOORS);
+    let failed = per_paper_floors(&held_out8_dir(), HELD_OUT_FLOORS);
     println!("all held-out papers");
     assert!(failed.is_empty(), "{failed:#?}");
 }
