@@ -447,7 +447,11 @@ fn citations_in(
     }
     if !seen.is_empty() {
         // "(Birhane)" whose entry the list left out (see `cite::missing`).
-        let missing = crate::cite::missing::unresolved_name_citations(&seen, &out, &doc.entries);
+        let mut missing =
+            crate::cite::missing::unresolved_name_citations(text, &seen, &out, &doc.entries);
+        // A table's cell names what the row is about ("Sámi language nests
+        // (Finland)"), not the author of a missing entry.
+        missing.retain(|r| !mla::in_table_row(text, r.citation.range.start));
         if !missing.is_empty() {
             out.extend(missing);
             out.sort_by_key(|r| r.citation.range.start);

@@ -14,6 +14,10 @@
 //!   Backspace, Centre)" lists examples);
 //! - every name is one capitalised word with lower-case letters, as family
 //!   names are (acronyms and products in several words are asides);
+//! - a single name ends a clause: a full stop, comma, semicolon or colon
+//!   follows, or the paragraph ends ("fornorsking (Norwegianisation)
+//!   ended", "Aanaar (Inari) Sámi" gloss a word; a citation closes what it
+//!   supports, and two names, "(Kingma and Ba)", are no gloss);
 //! - the paper has at least [`MIN_RESOLVED`] parenthetical items of
 //!   names alone ("et al." allowed) that do resolve, so that this is how
 //!   it cites.
@@ -31,6 +35,7 @@ pub const MIN_RESOLVED: usize = 3;
 /// only authors, resolved to nothing in `resolved`, and are still
 /// citations by the rules above; each with no target.
 pub fn unresolved_name_citations(
+    text: &str,
     found: &[Citation],
     resolved: &[Resolution],
     entries: &[Entry],
@@ -60,11 +65,26 @@ pub fn unresolved_name_citations(
                 .any(|n| in_a_title(n, entries))
         })
         .filter(|c| c.range.start >= first && !is_resolved(&c.range))
+        .filter(|c| {
+            let one_name = c.items.len() == 1 && c.items[0].names.len() == 1;
+            !one_name || ends_a_clause(text, c.range.end)
+        })
         .map(|c| Resolution {
             citation: c.clone(),
             targets: vec![None; c.items.len()],
         })
         .collect()
+}
+
+/// Whether what follows `at` closes a clause: punctuation, a closing
+/// bracket or quote, or a blank line (the paragraph's end).
+fn ends_a_clause(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    let after = rest.trim_start_matches([' ', '\u{a0}']);
+    after.is_empty()
+        || after.starts_with(['.', ',', ';', ':', '?', '!', ')', ']', '”', '"', '’'])
+        || after.starts_with("\n\n")
+        || after.starts_with("\r\n\r\n")
 }
 
 /// Whether `name` is a word of some entry past its names ("Artists and
@@ -151,7 +171,7 @@ mod tests {
         ];
         let found = scan_text("t", text, &ScanOptions::for_style(Style::Mla));
         let resolved = resolve(found.clone(), &entries);
-        unresolved_name_citations(&found, &resolved, &entries)
+        unresolved_name_citations(text, &found, &resolved, &entries)
             .into_iter()
             .map(|r| r.citation.text)
             .collect()
@@ -165,6 +185,12 @@ mod tests {
         // "Race" is a word of Benjamin's title; "E-ZPass" no family name.
         assert!(missing(&format!("{base}D (Race).")).is_empty());
         assert!(missing(&format!("{base}D (E-ZPass).")).is_empty());
+        // A gloss of the word before: the clause goes on after it.
+        assert!(missing(&format!("{base}fornorsking (Norwegianisation) ended.")).is_empty());
+        assert_eq!(
+            missing(&format!("{base}it ended (Hoffmann), and then\n\n")),
+            ["(Hoffmann)"]
+        );
     }
 
     #[test]

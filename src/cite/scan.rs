@@ -1098,6 +1098,17 @@ fn parse_name_with(c: &mut Cur, listed: bool) -> Option<String> {
             // "e-codices", "arXiv": a name in lower case, alone.
             Some(w) if words.is_empty() && is_lower_case_name(w) => {
                 words.push(w);
+                // "wwPDB consortium": a group that writes its name in
+                // lower case may go on in lower case.
+                for _ in 0..2 {
+                    let save = c.pos;
+                    let next = c.eat(" ").then(|| c.word()).flatten();
+                    if !next.is_some_and(|n| n.chars().all(|ch| ch.is_lowercase())) {
+                        c.pos = save;
+                        break;
+                    }
+                    words.extend(next);
+                }
                 break;
             }
             Some(w)
@@ -1135,7 +1146,7 @@ fn parse_name_with(c: &mut Cur, listed: bool) -> Option<String> {
                 break;
             }
         }
-        if words.len() == 8 {
+        if words.len() == 10 {
             c.pos = start;
             return None;
         }
@@ -1167,7 +1178,10 @@ fn parse_name_with(c: &mut Cur, listed: bool) -> Option<String> {
             || (r.is_empty() && !listed)
             || month
     });
-    if not_author || capitals > 5 {
+    // An organisation's long name joins its words ("UNESCO Ad Hoc Expert
+    // Group on Endangered Languages"); a run of capitals alone is a title.
+    let joined = words.iter().any(|w| CONNECTORS.contains(w));
+    if not_author || capitals > if joined { 8 } else { 5 } {
         c.pos = start;
         return None;
     }
@@ -2151,6 +2165,10 @@ mod tests {
             let i = parse_item(s).unwrap_or_else(|| panic!("{s}"));
             (i.names, i.year, i.locator)
         };
+        let (names, year, locator) = read("wwPDB consortium, 2019, p. D521");
+        assert_eq!(names, ["wwPDB consortium"]);
+        assert_eq!(year.as_deref(), Some("2019"));
+        assert_eq!(locator.as_deref(), Some("p. D521"));
         // A year inside an organisation's name, after its acronym.
         let (names, year, locator) = read("GBD 2019 Risk Factors Collaborators, 2020, p. 1230");
         assert_eq!(names, ["GBD 2019 Risk Factors Collaborators"]);

@@ -80,6 +80,14 @@ static DATED_ORG: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Any short head of a few words, then an author-date style's year or a
+/// quoted title: "wwPDB consortium. 2019. “…", "wwPDB consortium.
+/// “Protein …" (the names the other cues read stricter).
+static DATED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^\s\d.()][^\d.()]{0,80}?\.\s+(?:(?:\(\d{4}[a-z]?\)|\d{4}[a-z]?)\.\s|“)")
+        .expect("valid regex")
+});
+
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)]\s)").expect("valid regex"));
 
@@ -222,6 +230,12 @@ pub fn starts_like_dated_org(text: &str) -> bool {
     DATED_ORG.is_match(text.trim_start())
 }
 
+/// True when the text opens with a short head and a year after it, as
+/// author-date entries open ("wwPDB consortium. 2019. “Protein …").
+pub fn starts_like_dated_head(text: &str) -> bool {
+    DATED_HEAD.is_match(text.trim_start())
+}
+
 /// True when the text opens like an organisation's name used as author.
 pub fn starts_like_org(text: &str) -> bool {
     ORG_START.is_match(text.trim_start())
@@ -356,6 +370,23 @@ mod tests {
         assert!(!starts_like_author(
             "Graham and Fabian Ferrari. The MIT Press"
         ));
+    }
+
+    #[test]
+    fn short_heads_before_a_year() {
+        assert!(starts_like_dated_head(
+            "wwPDB consortium. 2019. “Protein Data Bank: The"
+        ));
+        assert!(starts_like_dated_head(
+            "Protein Structure Prediction Center. (2020). Casp14"
+        ));
+        assert!(!starts_like_dated_head(
+            "Structure Data.” Nucleic Acids Research 47 (D1): D520"
+        ));
+        assert!(!starts_like_dated_head(
+            "systems. In Proceedings of the 2019 conference."
+        ));
+        assert!(!starts_like_dated_head("Press. 12 (2019): 4–5."));
     }
 
     #[test]

@@ -376,7 +376,10 @@ fn is_tail_of(prev: &str, tail: &str, line: &Line<'_>, text: &str) -> bool {
         return false;
     }
     let author = cues::starts_like_author(text) || cues::starts_like_ditto(text);
-    let opens_entry = author || cues::starts_like_org(text) || cues::starts_like_dated_org(text);
+    let opens_entry = author
+        || cues::starts_like_org(text)
+        || cues::starts_like_dated_org(text)
+        || cues::starts_like_dated_head(text);
     // The surest signs: a URL or DOI cut off, or a phrase cut off mid-way;
     // only a personal name then opens a new entry.
     if ends_in_url(tail) && first_token_is_url_piece(text) {
@@ -574,8 +577,17 @@ fn by_layout(content: &[Line<'_>], b: &mut Builder) {
         .count();
     let hanging_indent = content[0].indent == min_indent && flush >= 2 && hanging >= 1;
 
+    // Pandoc's notes after an unnumbered list (see below) are paragraphs,
+    // not entries: their length says nothing of the list's blocks.
+    let notes_at = content
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.gap_before)
+        .skip(3)
+        .find(|(_, l)| notes_open_at(l))
+        .map_or(content.len(), |(k, _)| k);
     let mut block_sizes: Vec<usize> = Vec::new();
-    for line in content {
+    for line in &content[..notes_at] {
         match block_sizes.last_mut() {
             Some(n) if !line.gap_before => *n += 1,
             _ => block_sizes.push(1),
@@ -590,24 +602,13 @@ fn by_layout(content: &[Line<'_>], b: &mut Builder) {
         // "[1] On the alphabetical indexes …, see Parkes (1976, n. 14)":
         // notes numbered from 1 after an unnumbered list (pandoc prints
         // them so) end it, unless they open like entries.
-        if line.gap_before && b.entries.len() >= 3 {
-            if let Some(m) = line
-                .marker
-                .filter(|m| m.kind == Kind::Bracket && m.number == Some(1))
-            {
-                let rest = &line.text[m.len..];
-                if !(cues::starts_like_author(rest)
-                    || cues::starts_like_org(rest)
-                    || cues::starts_like_dated_org(rest))
-                {
-                    b.notes.push(format!(
-                        "the list ends at line {}: {} line(s) after it, numbered from 1, read as notes",
-                        line.index + 1,
-                        content.len() - k
-                    ));
-                    return;
-                }
-            }
+        if line.gap_before && b.entries.len() >= 3 && notes_open_at(line) {
+            b.notes.push(format!(
+                "the list ends at line {}: {} line(s) after it, numbered from 1, read as notes",
+                line.index + 1,
+                content.len() - k
+            ));
+            return;
         }
         let new_entry = if hanging_indent {
             line.indent == min_indent
@@ -625,6 +626,19 @@ fn by_layout(content: &[Line<'_>], b: &mut Builder) {
             b.start(line.index, line.indent + 1, None, line.text);
         }
     }
+}
+
+/// Whether `line` opens pandoc's notes after an unnumbered list: "\[1\]"
+/// and words that do not open like an entry.
+fn notes_open_at(line: &Line<'_>) -> bool {
+    line.marker
+        .filter(|m| m.kind == Kind::Bracket && m.number == Some(1))
+        .is_some_and(|m| {
+            let rest = &line.text[m.len..];
+            !(cues::starts_like_author(rest)
+                || cues::starts_like_org(rest)
+                || cues::starts_like_dated_org(rest))
+        })
 }
 
 /// Whether `cur` opens a new entry in a dense list whose long entries wrap

@@ -1494,6 +1494,11 @@ fn collaboration_prefix(s: &str) -> (usize, bool) {
     (s.len() - after.trim_start().len(), bracketed)
 }
 
+/// A word of two or more capitals and no lower case: "UNESCO", "OECD".
+fn is_acronym_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_uppercase()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
 /// An organisation as author: "Google AI." before a title in quotes or
 /// italics, where the name grammar found no person written as styles write
 /// persons.
@@ -1515,7 +1520,12 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
         let first = s.split(". ").next().unwrap_or("");
         !first.contains(',')
             && first.split_whitespace().count() <= 10
-            && first.split_whitespace().any(|w| matches!(w, "of" | "for"))
+            && first.split_whitespace().any(|w| {
+                matches!(w, "of" | "for")
+                    // "UNESCO Ad Hoc Expert Group on Endangered Languages";
+                    // "on" alone is as often a title's ("Essays on Art").
+                    || (w == "on" && first.split_whitespace().next().is_some_and(is_acronym_word))
+            })
     };
     if !weak && !connected {
         return None;
@@ -1545,9 +1555,17 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
     };
     let seg = &s[..end];
     let words = seg.split_whitespace().count();
+    // "wwPDB consortium.", "eLife.": a name in lower case that an inner
+    // capital or digit marks as one.
+    let marked_lower = seg.split_whitespace().next().is_some_and(|w| {
+        w.starts_with(char::is_lowercase)
+            && w.chars()
+                .skip(1)
+                .any(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
     if words == 0
         || words > if connected { 10 } else { 7 }
-        || !seg.starts_with(|c: char| c.is_uppercase())
+        || !(seg.starts_with(|c: char| c.is_uppercase()) || marked_lower)
     {
         return None;
     }

@@ -191,6 +191,18 @@ mod tests {
     }
 
     #[test]
+    fn a_group_that_writes_its_name_in_lower_case() {
+        for (raw, style) in [
+            ("wwPDB consortium. “Protein Data Bank: The Single Global Archive for 3D Macromolecular Structure Data.” Nucleic Acids Research, vol. 47, no. D1, 2019, pp. D520–28.", Style::Mla),
+            ("wwPDB consortium. 2019. “Protein Data Bank: The Single Global Archive for 3d Macromolecular Structure Data.” Nucleic Acids Research 47 (D1): D520–D528.", Style::Chicago),
+        ] {
+            let r = parse(raw, style);
+            assert_eq!(families(&r), ["wwPDB consortium"], "{raw}");
+            assert_eq!(r.year(), Some(2019), "{raw}");
+        }
+    }
+
+    #[test]
     fn a_group_with_a_year_in_its_name_is_one_author() {
         // "GBD 2019 …": the year names the study, not the work, and the
         // bracket after the group holds the date, not persons.
