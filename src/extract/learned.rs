@@ -528,8 +528,8 @@ fn follow_gaps(lines: &[DocLine<'_>], tags: &mut [u8]) {
     const LONGEST_BLOCK: usize = 12;
     let mut firsts = 0;
     let mut gapped = 0;
-    // Blocks between gaps: (lines, dated).
-    let mut blocks: Vec<(usize, bool)> = Vec::new();
+    // Blocks between gaps: (lines, dated, numbered).
+    let mut blocks: Vec<(usize, bool, bool)> = Vec::new();
     for (k, (l, &t)) in lines.iter().zip(tags.iter()).enumerate() {
         if t == FURNITURE {
             continue;
@@ -537,7 +537,8 @@ fn follow_gaps(lines: &[DocLine<'_>], tags: &mut [u8]) {
         if k == 0 || l.gap_before || blocks.is_empty() {
             // A numbered block is the numbering's to judge (notes after
             // the list need no year).
-            blocks.push((0, label_of(l.text).is_some()));
+            let numbered = label_of(l.text).is_some();
+            blocks.push((0, numbered, numbered));
         }
         if let Some(b) = blocks.last_mut() {
             b.0 += 1;
@@ -548,7 +549,14 @@ fn follow_gaps(lines: &[DocLine<'_>], tags: &mut [u8]) {
             gapped += usize::from(l.gap_before);
         }
     }
-    let longest = blocks.iter().map(|b| b.0).max().unwrap_or(0);
+    // A numbered block may be a long note after the list (pandoc prints
+    // them so): its length says nothing of the entries'.
+    let longest = blocks
+        .iter()
+        .filter(|b| !b.2)
+        .map(|b| b.0)
+        .max()
+        .unwrap_or(0);
     let dated = blocks.iter().filter(|b| b.1).count();
     // Every block an entry (most carry a year; a double-spaced text's
     // single lines do not), and the model's own entries mostly at gaps.
