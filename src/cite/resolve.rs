@@ -195,6 +195,9 @@ struct Key {
     initial: Option<char>,
     /// Each cited person's initials ("William L." → "WL").
     initials: Vec<String>,
+    /// Each cited person's family name, in the entry's order, in exact
+    /// form (see `exact_form`).
+    families: Vec<String>,
 }
 
 impl Key {
@@ -280,6 +283,11 @@ impl Key {
                 })
             })
             .collect();
+        let families = persons
+            .unwrap_or_default()
+            .iter()
+            .map(|p| exact_form(&p.family))
+            .collect();
         Key {
             head: segments.first().map_or_else(String::new, |h| exact_form(h)),
             names,
@@ -290,6 +298,7 @@ impl Key {
             undated,
             initial,
             initials,
+            families,
         }
     }
 }
@@ -969,6 +978,22 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
                 -0.3
             };
         }
+        // "R. Rao et al." against "Rao, Roshan" and "Rao, Roshan M.": all
+        // the initials written tell the two apart.
+        if let (Some(cited), Some(own)) = (item.initials.as_deref(), key.initials.first()) {
+            let cited: String = cited.chars().filter(|c| c.is_uppercase()).collect();
+            if !own.is_empty() && cited.len() > 0 && cited.starts_with(&own[..1]) {
+                score += if cited == *own { 0.1 } else { -0.1 };
+            }
+        }
+        // "Steinegger, Mirdita, et al." against "Steinegger, Meier,
+        // Mirdita, …" and "Steinegger, Mirdita, Söding": names added to
+        // tell works apart are the entry's next authors, in order.
+        for (i, n) in cited.iter().enumerate().skip(1) {
+            if key.families.get(i).is_some_and(|f| *f == n.exact) {
+                score += 0.2;
+            }
+        }
         // "Neumark and W. L. Wascher" against "Wascher, William": a
         // co-author's initials written in full tell two works apart.
         for (k, cited) in &item.later_initials {
@@ -1554,6 +1579,23 @@ mod tests {
         ];
         assert_eq!(target("(Neumark and W. L. Wascher 37–40)", &e), Some(1));
         assert_eq!(target("(Neumark and W. Wascher 1363)", &e), Some(0));
+    }
+
+    #[test]
+    fn added_names_and_all_initials_tell_works_of_one_year_apart() {
+        // Made-up works in the shape author-date styles disambiguate.
+        let e = [
+            parsed("Moreau, Anna, Paul Lind, Rosa Kuiper, et al. 2019. “Fast Alignment.” Journal of Tools 4 (2): 1–9."),
+            parsed("Moreau, Anna, Rosa Kuiper, and Ivo Stam. 2019. “Slow Alignment.” Journal of Tools 4 (3): 10–19."),
+        ];
+        assert_eq!(target("(Moreau, Kuiper, et al. 2019)", &e), Some(1));
+        assert_eq!(target("(Moreau, Lind, et al. 2019, 3)", &e), Some(0));
+        let e = [
+            parsed("Okafor, Daniel, Mei Chen, Lucy Hart, et al. 2021. “Deep Folding.” Journal of Tools 6 (1): 1–9."),
+            parsed("Okafor, Daniel M., Ravi Patel, Lucy Hart, et al. 2021. “Shallow Folding.” Journal of Tools 6 (2): 10–19."),
+        ];
+        assert_eq!(target("(D. Okafor et al. 2021)", &e), Some(0));
+        assert_eq!(target("(D. M. Okafor et al. 2021)", &e), Some(1));
     }
 
     #[test]
