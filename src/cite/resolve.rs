@@ -982,7 +982,7 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
         // the initials written tell the two apart.
         if let (Some(cited), Some(own)) = (item.initials.as_deref(), key.initials.first()) {
             let cited: String = cited.chars().filter(|c| c.is_uppercase()).collect();
-            if !own.is_empty() && cited.len() > 0 && cited.starts_with(&own[..1]) {
+            if own.chars().next().is_some_and(|c| cited.starts_with(c)) {
                 score += if cited == *own { 0.1 } else { -0.1 };
             }
         }
