@@ -230,8 +230,9 @@ pub fn starts_like_dated_org(text: &str) -> bool {
     DATED_ORG.is_match(text.trim_start())
 }
 
-/// True when the text opens with a short head and a year after it, as
-/// author-date entries open ("wwPDB consortium. 2019. “Protein …").
+/// True when the text opens with a short head and then a year or a quoted
+/// title, as entries open ("wwPDB consortium. 2019. “Protein …",
+/// "wwPDB consortium. “Protein …").
 pub fn starts_like_dated_head(text: &str) -> bool {
     DATED_HEAD.is_match(text.trim_start())
 }
