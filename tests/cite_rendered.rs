@@ -250,7 +250,7 @@ const FORMER_HELD_OUT7_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] 
 const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings,
     // planted defects not reported, at most)
-    ("24-language-revitalization", "apa", 97.7, 1, 1, 0, 0),
+    ("24-language-revitalization", "apa", 98.9, 1, 0, 0, 0),
     ("24-language-revitalization", "chicago-ad", 98.9, 1, 0, 0, 0),
     (
         "24-language-revitalization",
@@ -266,9 +266,9 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     (
         "24-language-revitalization-defects",
         "apa",
-        96.5,
+        97.6,
         1,
-        1,
+        0,
         0,
         0,
     ),
