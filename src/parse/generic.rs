@@ -830,9 +830,18 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     // An edited volume is a book: what follows its title, with no "In"
     // and no numbers, is who published it ("… feeding in schools around
     // the world. Peter Lang."), not a container.
-    if editors_lead
+    // So is what follows a title in no quotes or italics, with no "In",
+    // numbers or link, in an inverted list: plain text loses a book's
+    // italics ("Lewis, Saunders. 1962. Tynged yr Iaith. BBC.").
+    let plain_book = plain_title
+        && matches!(
+            style,
+            Style::Mla | Style::Apa | Style::Chicago | Style::Harvard
+        )
+        && r.url.is_none()
+        && r.doi.is_none();
+    if (editors_lead && r.authors.is_empty() || plain_book)
         && !chapter
-        && r.authors.is_empty()
         && r.publisher.is_none()
         && r.volume.is_none()
         && r.issue.is_none()

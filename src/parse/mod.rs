@@ -176,6 +176,23 @@ mod tests {
     }
 
     #[test]
+    fn a_book_whose_italics_plain_text_lost() {
+        let r = parse(
+            "Lewis, Saunders. 1962. Tynged yr Iaith. BBC.",
+            Style::Chicago,
+        );
+        assert_eq!(r.kind, WorkType::Book);
+        assert_eq!(r.publisher.as_deref(), Some("BBC"));
+        assert_eq!(r.container_title, None);
+        // A source with a link is no publisher.
+        let r = parse(
+            "Lewis, Saunders. 1962. Tynged yr Iaith. BBC Cymru. https://example.org/tynged.",
+            Style::Chicago,
+        );
+        assert_eq!(r.publisher, None);
+    }
+
+    #[test]
     fn particles_after_given_names_and_works_over_years() {
         let r = parse("Woude, Ad van der. 1991. “The Volume and Value of Paintings.” In Art in History, edited by David Freedberg. Getty Center.", Style::Chicago);
         assert_eq!(r.authors[0].particle.as_deref(), Some("van der"));
