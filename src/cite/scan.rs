@@ -1296,26 +1296,10 @@ fn parse_one_year(c: &mut Cur) -> Option<String> {
         }
     }
     if tail.starts_with(['-', '–']) {
-        // "1718–1721": a work published over several years, cited by its
-        // first. A range of pages reads as one only when written in full
-        // and a few decades apart at most.
-        let dash = if tail.starts_with('-') {
-            1
-        } else {
-            '–'.len_utf8()
-        };
-        let end = &tail[dash..];
-        let to: Option<u32> = end
-            .get(..4)
-            .filter(|_| end.bytes().take_while(u8::is_ascii_digit).count() == 4)
-            .and_then(|y| y.parse().ok());
-        return match to {
-            Some(to) if to > year && to <= year + 30 => {
-                c.pos += 4 + dash + 4;
-                Some(r[..4].to_owned())
-            }
-            _ => None,
-        };
+        // "1718–1721": a work published over years, cited by its first.
+        let after = tokens::year_span_end(tail, i32::try_from(year).ok()?)?;
+        c.pos += r.len() - after.len();
+        return Some(r[..4].to_owned());
     }
     c.pos += len;
     Some(r[..len].to_owned())
@@ -1788,12 +1772,7 @@ fn parse_locator_only(s: &str) -> Option<(String, Option<String>)> {
     let mut c = Cur { s, pos: 0 };
     let locator = parse_locator(&mut c)?;
     // "(1998)" is a year; "(4180)" can only be a page.
-    let year_like = parse_one_year(&mut Cur {
-        s: &locator,
-        pos: 0,
-    })
-    .is_some();
-    if locator.chars().all(|ch| ch.is_ascii_digit()) && locator.len() == 4 && year_like {
+    if locator.len() == 4 && year_at(&locator) == Some((4, 4)) {
         return None;
     }
     c.ws();

@@ -403,17 +403,6 @@ fn people_literal(seg: &str) -> Person {
 }
 
 /// The first "(YYYY)" or "YYYY." right at the start of `s`.
-/// What follows the end year of a span after `year` ("–1721. De groote"
-/// after 1718 → ". De groote"): a work published over years (at most
-/// thirty) is dated by its first.
-fn year_span_end(rest: &str, year: i32) -> Option<&str> {
-    let r = rest.strip_prefix(['–', '-'])?;
-    let end: i32 = r.get(..4)?.parse().ok()?;
-    let after = &r[4..];
-    (end > year && end <= year + 30 && !after.starts_with(|c: char| c.is_ascii_digit()))
-        .then_some(after)
-}
-
 fn leading_date(s: &str) -> Option<(Date, usize)> {
     let t = s.trim_start();
     let off = s.len() - t.len();
@@ -438,7 +427,7 @@ fn leading_date(s: &str) -> Option<(Date, usize)> {
         return None;
     }
     let (rest, d) = tokens::date(t).ok()?;
-    let rest = year_span_end(rest, d.year).unwrap_or(rest);
+    let rest = tokens::year_span_end(rest, d.year).unwrap_or(rest);
     if rest.starts_with(['.', ',', ':', ';']) || rest.trim_start().starts_with(['"', '“', '‘'])
     {
         return Some((d, s.len() - rest.len()));

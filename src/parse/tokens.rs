@@ -26,6 +26,22 @@ fn not_alnum_next(i: &str) -> IResult<&str, ()> {
     )))(i)
 }
 
+/// What follows the end year of a span after `year` ("–1721. De groote"
+/// after 1718 → ". De groote"): a work published over years, at most
+/// thirty, is dated and cited by its first; a range of pages reads as one
+/// only when written in full and a few decades apart at most. The end is
+/// four digits and no more.
+pub(crate) fn year_span_end(rest: &str, year: i32) -> Option<&str> {
+    let r = rest.strip_prefix(['–', '-'])?;
+    let digits = r
+        .get(..4)
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+    let end: i32 = digits.parse().ok()?;
+    let after = &r[4..];
+    (end > year && end <= year + 30 && !after.starts_with(|c: char| c.is_ascii_digit()))
+        .then_some(after)
+}
+
 /// A year from 1500 to 2099, optionally with a disambiguation letter
 /// ("2019a"), not followed by another digit.
 pub fn year(i: &str) -> IResult<&str, i32> {
