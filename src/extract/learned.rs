@@ -112,6 +112,8 @@ pub fn find_with(
     }
     let mut labels = finder.decode(&features(&dl));
     extend_numbered_runs(&dl, &mut labels);
+    fill_numbered_runs(&dl, &mut labels);
+    glue_short_stretches(&dl, &mut labels);
     let mut repeats: HashMap<String, usize> = HashMap::new();
     for l in &dl {
         let t = l.text.trim();
@@ -155,6 +157,88 @@ fn extend_numbered_runs(lines: &[DocLine<'_>], labels: &mut [u8]) {
         let same_kind = std::mem::discriminant(&before) == std::mem::discriminant(&here);
         if same_kind && before.number() + 1 == here.number() {
             labels[k - 1] = BIB;
+        }
+    }
+}
+
+/// Lines between two labels that count up ("\[61\]" … "\[62\]") belong to
+/// the list when the later label does: an entry's words that justified
+/// text spread one to a line ("modifiers" / "of" / "tauopathy"), or a first
+/// entry's lines under its lone label, read as other text to the finder,
+/// and losing them cut the list in pieces. Walked from the end, so a list
+/// whose later part is found pulls in its earlier entries label by label.
+/// A number alone on its line may be a page number: two of them count as
+/// a run only a few lines apart.
+fn fill_numbered_runs(lines: &[DocLine<'_>], labels: &mut [u8]) {
+    const MAX_ENTRY_LINES: usize = 25;
+    const MAX_ALONE_LINES: usize = 10;
+    let labelled: Vec<(usize, Label)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(k, l)| label_of(l.text).map(|label| (k, label)))
+        .collect();
+    for pair in labelled.windows(2).rev() {
+        let ((p, before), (k, here)) = (pair[0], pair[1]);
+        let same_kind = std::mem::discriminant(&before) == std::mem::discriminant(&here);
+        let reach = if matches!(here, Label::Alone(_)) {
+            MAX_ALONE_LINES
+        } else {
+            MAX_ENTRY_LINES
+        };
+        if !same_kind || before.number() + 1 != here.number() || k - p > reach {
+            continue;
+        }
+        if labels[k] != BIB || !labels[p..k].contains(&BIB) {
+            continue;
+        }
+        for l in &mut labels[p..k] {
+            if *l == OTHER {
+                *l = BIB;
+            }
+        }
+    }
+}
+
+/// A few lines of "other text" between two bibliography lines that carry
+/// an entry's marks (a year, a link, a line broken after a hyphen or a
+/// comma) are the entry's own lines: a narrow column spreads "Institute
+/// for Genealogical Studies." / "US: Reli-" / "gious Records-Part 2, 2020."
+/// / "URL https:" over short lines the finder does not take for a list's.
+/// A figure caption or a column of prose between two entries carries no
+/// such marks on every line break.
+fn glue_short_stretches(lines: &[DocLine<'_>], labels: &mut [u8]) {
+    const MAX_STRETCH: usize = 8;
+    let mut k = 1;
+    while k < labels.len() {
+        if labels[k] != OTHER || labels[k - 1] != BIB {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < labels.len() && labels[k] == OTHER {
+            k += 1;
+        }
+        if k == labels.len() || labels[k] != BIB || k - start > MAX_STRETCH {
+            continue;
+        }
+        let stretch = &lines[start..k];
+        let marked = stretch
+            .iter()
+            .any(|l| cues::has_year(l.text) || l.text.contains("://") || l.text.contains("doi"));
+        // Every break inside the stretch, and into it, runs on: the line
+        // above breaks off mid-sentence or the line below opens in lower
+        // case or with punctuation.
+        let runs_on = (start - 1..k - 1).all(|j| {
+            let above = lines[j].text.trim_end();
+            let below = lines[j + 1].text.trim_start();
+            above.ends_with(['-', ',', ':', '/', '.'])
+                || below.starts_with(|c: char| c.is_lowercase() || c.is_ascii_punctuation())
+        });
+        let headed = stretch
+            .iter()
+            .any(|l| section::heading_name(l.text).is_some());
+        if marked && runs_on && !headed {
+            labels[start..k].fill(BIB);
         }
     }
 }
@@ -272,6 +356,7 @@ fn section_of(
     follow_hanging_indent(&sub[from..], &mut tags[from..]);
     let mut entries: Vec<RawEntry> = Vec::new();
     let mut pending_label: Option<u32> = None;
+    let mut continues_ditto = false;
     for (&k, &tag) in keep[from..].iter().zip(&tags[from..]) {
         let raw = dl[k].text;
         let text = raw.trim();
@@ -290,6 +375,28 @@ fn section_of(
                     label: Some(n.to_string()),
                     text: String::new(),
                 });
+                continue;
+            }
+        }
+        // A repeated author's dash alone on its line ("--." above "1960.
+        // Apomixis …"): the PDF set the dash apart, and the entry goes on
+        // below it.
+        if is_ditto_alone(text) && !continues_ditto {
+            entries.push(RawEntry {
+                line,
+                end_line: line,
+                column: indent(raw) + 1,
+                label: None,
+                text: text.to_owned(),
+            });
+            continues_ditto = true;
+            continue;
+        }
+        if std::mem::take(&mut continues_ditto) {
+            if let Some(e) = entries.last_mut() {
+                e.text.push(' ');
+                e.text.push_str(text);
+                e.end_line = line;
                 continue;
             }
         }
@@ -353,6 +460,20 @@ fn section_of(
         entries,
         dropped,
     })
+}
+
+/// A line that holds only the dash that stands for a repeated author
+/// ("--.", "———.", "__").
+fn is_ditto_alone(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() <= 8
+        && t.chars().any(|c| matches!(c, '-' | '–' | '—' | '_'))
+        && t.chars()
+            .all(|c| matches!(c, '-' | '–' | '—' | '_' | '.' | ',' | ' '))
+        && t.chars()
+            .filter(|c| matches!(c, '-' | '–' | '—' | '_'))
+            .count()
+            >= 2
 }
 
 fn lines_of<'a, 'b>(
@@ -620,8 +741,19 @@ fn follow_numbering(lines: &[DocLine<'_>], tags: &mut [u8]) {
     } else {
         0
     };
+    // The number of the next labelled line after each line: a label whose
+    // successor follows it is a run of its own, wherever the count before
+    // it broke off (a PDF that lost labels 2 to 20 of a list).
+    let mut next_number: Vec<Option<u32>> = vec![None; lines.len()];
+    let mut seen = None;
+    for (k, l) in lines.iter().enumerate().rev() {
+        next_number[k] = seen;
+        if let Some(label) = label_of(l.text) {
+            seen = Some(label.number());
+        }
+    }
     let mut last: Option<u32> = None;
-    for (l, t) in lines[from..].iter().zip(tags[from..].iter_mut()) {
+    for (k, (l, t)) in lines.iter().zip(tags.iter_mut()).enumerate().skip(from) {
         let label = label_of(l.text);
         let n = label.map(Label::number);
         // A line the model took for furniture that carries the run's next
@@ -634,7 +766,11 @@ fn follow_numbering(lines: &[DocLine<'_>], tags: &mut [u8]) {
             continue;
         }
         let opens = match (n, last) {
-            (Some(n), Some(m)) => n == m + 1 || (n > m && n <= m + 3 && *t == FIRST),
+            (Some(n), Some(m)) => {
+                n == m + 1
+                    || (n > m && n <= m + 3 && *t == FIRST)
+                    || (n > m + 3 && !page_number && next_number[k] == Some(n + 1))
+            }
             (Some(n), None) => n <= 3 || *t == FIRST,
             (None, _) => false,
         };
@@ -700,6 +836,96 @@ fn find_next_label(text: &str, n: u32, style: LabelStyle) -> Option<(usize, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn doc(texts: &[&'static str]) -> Vec<DocLine<'static>> {
+        texts
+            .iter()
+            .map(|t| DocLine {
+                text: t,
+                gap_before: false,
+                layout: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lines_between_counting_labels_join_the_list() {
+        let lines = doc(&[
+            "Prose 1.",
+            "[1]",
+            "Beal, M.F.; Lang, A.E. Neurodegenerative",
+            "Diseases. Cambridge, 2005.",
+            "[2]",
+            "Karsten, S.L. A genomic screen for",
+            "modifiers",
+            "of",
+            "tauopathy. Neuron, 2006, 51, 549-560.",
+            "[3]",
+            "Cooper, A.A. Title. Science, 2006.",
+        ]);
+        let mut labels = [
+            OTHER, OTHER, OTHER, BIB, BIB, BIB, OTHER, OTHER, BIB, BIB, BIB,
+        ];
+        fill_numbered_runs(&lines, &mut labels);
+        assert_eq!(labels[0], OTHER);
+        assert!(labels[1..].iter().all(|&l| l == BIB), "{labels:?}");
+        // Labels that do not count up pull nothing in.
+        let mut labels = [
+            OTHER, OTHER, OTHER, BIB, OTHER, BIB, OTHER, OTHER, BIB, OTHER, BIB,
+        ];
+        let lines = doc(&[
+            "Prose 1.", "[1]", "A", "B", "[5]", "C", "d", "e", "f", "[9]", "g",
+        ]);
+        fill_numbered_runs(&lines, &mut labels);
+        assert_eq!(labels[6], OTHER);
+    }
+
+    #[test]
+    fn a_narrow_entry_spread_over_short_lines_stays_whole() {
+        let lines = doc(&[
+            "He, P., Liu, X. Deberta: decoding-enhanced bert. ArXiv, 2020.",
+            "Institute for Genealogical Studies.",
+            "US: Reli-",
+            "gious Records-Part 2, 2020.",
+            "URL https:",
+            "//www.genealogicalstudies.com/eng/",
+            "Kennedy, C. J., Bacon, G. Constructing interval variables. 2020.",
+        ]);
+        let mut labels = [BIB, OTHER, OTHER, OTHER, OTHER, OTHER, BIB];
+        glue_short_stretches(&lines, &mut labels);
+        assert!(labels.iter().all(|&l| l == BIB), "{labels:?}");
+        // A caption between two entries has no entry's marks.
+        let lines = doc(&[
+            "He, P., Liu, X. Deberta: decoding-enhanced bert. ArXiv, 2020.",
+            "Figure 3. Accuracy by layer.",
+            "Kennedy, C. J., Bacon, G. Constructing interval variables. 2020.",
+        ]);
+        let mut labels = [BIB, OTHER, BIB];
+        glue_short_stretches(&lines, &mut labels);
+        assert_eq!(labels[1], OTHER);
+    }
+
+    #[test]
+    fn a_numbering_that_resumes_after_lost_labels_opens_entries() {
+        let lines = doc(&[
+            "1. J. Jay. J. Chem. Phys. 91, 3275 (1989).",
+            "K. Okazaki. Can. J. Chem. 62, 2223 (1984).",
+            "21. E. J. Hart. The hydrated electron. Wiley, 1970.",
+            "22. G. R. Freeman. J. Phys. Chem. 77, 7 (1973).",
+            "23. N. J. Turro. Modern molecular photochemistry. 1978.",
+        ]);
+        let mut tags = [FIRST, FIRST, CONT, FIRST, FIRST];
+        follow_numbering(&lines, &mut tags);
+        assert_eq!(tags, [FIRST, CONT, FIRST, FIRST, FIRST]);
+    }
+
+    #[test]
+    fn a_dash_alone_is_a_repeated_author() {
+        assert!(is_ditto_alone("--."));
+        assert!(is_ditto_alone(" ———. "));
+        assert!(!is_ditto_alone("-"));
+        assert!(!is_ditto_alone("-- & P. A. Opler. 1975."));
+    }
 
     #[test]
     fn running_head_keys_ignore_page_numbers_but_not_dois() {

@@ -158,6 +158,7 @@ pub fn extract_with(
             found.last + 1
         ));
     }
+    let sure = sure_cut.is_some();
     let cut =
         sure_cut.unwrap_or_else(|| split::split_from(&lines, found.first, found.start, found.last));
     doc.notes.extend(cut.notes);
@@ -166,8 +167,104 @@ pub fn extract_with(
             .push(format!("the section \"{}\" has no entries", found.heading));
         return doc;
     }
-    parse_entries(&mut doc, cut.entries);
+    let mut entries = cut.entries;
+    if sure {
+        let earlier = earlier_sections(&lines, &found, layout, models);
+        if !earlier.is_empty() {
+            let mut sections = Vec::new();
+            let mut all = Vec::new();
+            for (section, cut) in earlier {
+                sections.push(section);
+                doc.notes.extend(cut.notes);
+                all.extend(cut.entries);
+            }
+            sections.extend(doc.section.take());
+            all.append(&mut entries);
+            entries = all;
+            doc.notes.push(sections_note(&sections));
+            doc.section = sections.first().cloned();
+            doc.sections = sections;
+        }
+    }
+    parse_entries(&mut doc, entries);
     doc
+}
+
+/// The works-cited sections, each under its own heading, that come before
+/// a section the rules are sure of (a paper's list, then its supplement's),
+/// in document order: lists the rules are as sure of, or else the sections
+/// the line models find there under a works-cited heading.
+fn earlier_sections(
+    lines: &[&str],
+    found: &section::Found,
+    layout: Option<&[crate::input::LineLayout]>,
+    models: Option<(&learn::Model, &learn::Model)>,
+) -> Vec<(Section, split::Split)> {
+    let mut out = Vec::new();
+    let mut before = found.heading_line;
+    while let Some(h) = before {
+        let Some(f) = section::find(&lines[..h]).filter(|f| f.heading_line.is_some()) else {
+            break;
+        };
+        let Some(cut) = rules_are_sure(&lines[..h], &f) else {
+            // Not a list the rules are sure of: the models read what is
+            // before, and only a section under a works-cited heading counts.
+            if let Some((finder, splitter)) = models {
+                let layout = layout.map(|l| &l[..h.min(l.len())]);
+                let found = learned::find_with(finder, splitter, &lines[..h], layout);
+                for s in found.into_iter().rev() {
+                    let Some((line, heading)) = s
+                        .heading
+                        .filter(|(_, t)| section::heading_name(t).is_some())
+                    else {
+                        continue;
+                    };
+                    let note = (s.dropped > 0).then(|| {
+                        format!(
+                            "dropped {} line(s) of page furniture (page numbers, running heads) or other text inside the list under \"{heading}\"",
+                            s.dropped
+                        )
+                    });
+                    out.push((
+                        Section {
+                            heading,
+                            line: line + 2,
+                            end_line: s.last + 1,
+                        },
+                        split::Split {
+                            entries: s.entries,
+                            notes: note.into_iter().collect(),
+                        },
+                    ));
+                }
+            }
+            break;
+        };
+        before = f.heading_line;
+        out.push((
+            Section {
+                heading: f.heading.clone(),
+                line: f.first + 1,
+                end_line: f.last + 1,
+            },
+            cut,
+        ));
+    }
+    out.reverse();
+    out
+}
+
+/// The note naming every works-cited section of a document.
+fn sections_note(sections: &[Section]) -> String {
+    format!(
+        "{} works-cited sections: {}",
+        sections.len(),
+        sections
+            .iter()
+            .map(|s| format!("\"{}\" (lines {}-{})", s.heading, s.line, s.end_line))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 /// The rules' cut of their section when the rule-based finder is surer
@@ -250,15 +347,7 @@ fn from_learned(doc: &mut Document, found: Vec<learned::LearnedSection>) {
         ));
     }
     if doc.sections.len() > 1 {
-        doc.notes.push(format!(
-            "{} works-cited sections: {}",
-            doc.sections.len(),
-            doc.sections
-                .iter()
-                .map(|s| format!("\"{}\" (lines {}-{})", s.heading, s.line, s.end_line))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        doc.notes.push(sections_note(&doc.sections));
     }
     doc.section = doc.sections.first().cloned();
     if doc.sections.len() == 1 {
@@ -385,6 +474,46 @@ mod tests {
         let doc = extract_text("x.txt", "Just prose, written in 2019 by someone.\n");
         assert!(doc.entries.is_empty());
         assert_eq!(doc.notes, [NO_SECTION]);
+    }
+
+    #[test]
+    fn a_list_above_another_list_is_kept() {
+        // A paper's list, then its supplement's under a second heading:
+        // both are reported, the earlier first, each entry once.
+        let list = |names: &[&str]| {
+            names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    format!(
+                        "{n}, A. B. 20{:02}. A study of things. Journal of Studies {i}: 1-9.\n",
+                        i + 10
+                    )
+                })
+                .collect::<String>()
+        };
+        let text = format!(
+            "Prose of the paper.\n\nReferences\n{}\nReferences\n{}",
+            list(&["Adams", "Brown", "Clark", "Davis"]),
+            list(&["Evans", "Fox", "Green"])
+        );
+        let doc = extract_with("p.txt", &text, None, None);
+        let firsts: Vec<&str> = doc
+            .entries
+            .iter()
+            .map(|e| e.raw.split(',').next().unwrap())
+            .collect();
+        assert_eq!(
+            firsts,
+            ["Adams", "Brown", "Clark", "Davis", "Evans", "Fox", "Green"]
+        );
+        assert_eq!(doc.sections.len(), 2);
+        assert_eq!(doc.sections[0].line, 4);
+        assert_eq!(doc.sections[1].line, 10);
+        assert!(doc
+            .notes
+            .iter()
+            .any(|n| n.starts_with("2 works-cited sections")));
     }
 
     #[test]
