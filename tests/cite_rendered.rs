@@ -245,9 +245,13 @@ const FORMER_HELD_OUT7_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] 
 /// then scored once with the rules as they stood after heldout7's round:
 /// APA 89.7, Chicago author-date 87.0, Chicago notes 85.8, IEEE 99.2,
 /// MLA 83.8 % of items right, 0.4–3.8 % false, 13 errors and 24 warnings
-/// on 15 papers, 18 of 23 planted defects reported. That run is the
-/// figure to trust for a new paper; the floors hold what they reach.
-const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+/// on 15 papers, 18 of 23 planted defects reported. The fixes of its
+/// round (notes after the list, dated group heads, MLA asides, long and
+/// lower-case organisation names, works told apart by more names or full
+/// initials, a year after a possessive) brought it to APA 96.8, Chicago
+/// author-date 96.4, Chicago notes 97.6, IEEE 99.2, MLA 91.7 %; these
+/// papers are no longer held out, and the floors hold what they reach.
+const FORMER_HELD_OUT8_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings,
     // planted defects not reported, at most)
     ("24-language-revitalization", "apa", 98.9, 1, 0, 0, 0),
@@ -315,6 +319,66 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     ("25-protein-structure", "mla", 90.1, 1, 0, 1, 0),
 ];
 
+/// `tests/fixtures/heldout9/`, written and rendered by a helper that
+/// never read the rules, committed before they were scored (medieval
+/// pilgrimage, with a defects copy; earthquake early warning), then
+/// scored once with the rules as they stood after heldout8's round: APA
+/// 94.6, Chicago author-date 93.9, Chicago notes 91.7, IEEE 100, MLA
+/// 88.5 % of items right, 0–3.2 % false, 11 errors and 14 warnings on 15
+/// papers, 19 of 23 planted defects reported. That run is the figure to
+/// trust for a new paper; the floors hold what they reach.
+const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+    // (paper, style, right % at least, false items, errors, warnings,
+    // planted defects not reported, at most)
+    ("26-medieval-pilgrimage", "apa", 96.2, 0, 0, 2, 0),
+    ("26-medieval-pilgrimage", "chicago-ad", 96.2, 0, 0, 1, 0),
+    ("26-medieval-pilgrimage", "chicago-notes", 90.6, 3, 0, 1, 0),
+    ("26-medieval-pilgrimage", "ieee", 100.0, 0, 0, 0, 0),
+    ("26-medieval-pilgrimage", "mla", 88.7, 3, 3, 2, 0),
+    ("26-medieval-pilgrimage-defects", "apa", 96.2, 0, 0, 1, 1),
+    (
+        "26-medieval-pilgrimage-defects",
+        "chicago-ad",
+        96.2,
+        0,
+        0,
+        1,
+        0,
+    ),
+    (
+        "26-medieval-pilgrimage-defects",
+        "chicago-notes",
+        90.4,
+        3,
+        0,
+        1,
+        2,
+    ),
+    ("26-medieval-pilgrimage-defects", "ieee", 100.0, 0, 0, 0, 0),
+    ("26-medieval-pilgrimage-defects", "mla", 89.4, 3, 3, 2, 1),
+    ("27-earthquake-early-warning", "apa", 91.3, 4, 2, 0, 0),
+    (
+        "27-earthquake-early-warning",
+        "chicago-ad",
+        89.3,
+        4,
+        2,
+        2,
+        0,
+    ),
+    (
+        "27-earthquake-early-warning",
+        "chicago-notes",
+        94.2,
+        3,
+        0,
+        0,
+        0,
+    ),
+    ("27-earthquake-early-warning", "ieee", 100.0, 0, 0, 0, 0),
+    ("27-earthquake-early-warning", "mla", 87.4, 6, 1, 1, 0),
+];
+
 /// The papers the rules were developed on.
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rendered")
@@ -362,10 +426,16 @@ fn held_out7_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout7")
 }
 
-/// Papers written after the rules and never looked at while developing
-/// them: their figures say how far the rules carry beyond `dir()`.
+/// The eighth set, held out until it led to the fixes of its round (see
+/// `FORMER_HELD_OUT8_FLOORS`).
 fn held_out8_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout8")
+}
+
+/// Papers written after the rules and never looked at while developing
+/// them: their figures say how far the rules carry beyond `dir()`.
+fn held_out9_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout9")
 }
 
 /// Every rendered paper: (name, style, text path, truth).
@@ -1001,12 +1071,20 @@ fn formerly_held_out_papers_of_heldout7() {
 }
 
 #[test]
+fn formerly_held_out_papers_of_heldout8() {
+    // `tests/fixtures/heldout8/`: held out until their figures led to
+    // fixes (see `FORMER_HELD_OUT8_FLOORS`); now a regression test.
+    let failed = per_paper_floors(&held_out8_dir(), FORMER_HELD_OUT8_FLOORS);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
 fn held_out_papers_in_every_style() {
-    // `tests/fixtures/heldout8/`: the last papers written before the rules
+    // `tests/fixtures/heldout9/`: the last papers written before the rules
     // saw them. Their first run is the honest estimate of what the floors
     // above mean on a new paper (see `HELD_OUT_FLOORS` for it); the floors
     // hold what they reach since.
-    let failed = per_paper_floors(&held_out8_dir(), HELD_OUT_FLOORS);
+    let failed = per_paper_floors(&held_out9_dir(), HELD_OUT_FLOORS);
     println!("all held-out papers");
     assert!(failed.is_empty(), "{failed:#?}");
 }
