@@ -330,20 +330,20 @@ const FORMER_HELD_OUT8_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] 
 const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings,
     // planted defects not reported, at most)
-    ("26-medieval-pilgrimage", "apa", 96.2, 0, 0, 2, 0),
-    ("26-medieval-pilgrimage", "chicago-ad", 96.2, 0, 0, 1, 0),
+    ("26-medieval-pilgrimage", "apa", 97.2, 0, 0, 1, 0),
+    ("26-medieval-pilgrimage", "chicago-ad", 98.1, 0, 0, 0, 0),
     ("26-medieval-pilgrimage", "chicago-notes", 90.6, 3, 0, 1, 0),
     ("26-medieval-pilgrimage", "ieee", 100.0, 0, 0, 0, 0),
-    ("26-medieval-pilgrimage", "mla", 88.7, 3, 3, 2, 0),
-    ("26-medieval-pilgrimage-defects", "apa", 96.2, 0, 0, 1, 1),
+    ("26-medieval-pilgrimage", "mla", 93.4, 3, 0, 1, 0),
+    ("26-medieval-pilgrimage-defects", "apa", 97.1, 0, 0, 0, 1),
     (
         "26-medieval-pilgrimage-defects",
         "chicago-ad",
-        96.2,
-        0,
+        98.1,
         0,
         1,
         0,
+        1,
     ),
     (
         "26-medieval-pilgrimage-defects",
@@ -355,14 +355,14 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
         2,
     ),
     ("26-medieval-pilgrimage-defects", "ieee", 100.0, 0, 0, 0, 0),
-    ("26-medieval-pilgrimage-defects", "mla", 89.4, 3, 3, 2, 1),
-    ("27-earthquake-early-warning", "apa", 91.3, 4, 2, 0, 0),
+    ("26-medieval-pilgrimage-defects", "mla", 94.2, 3, 0, 1, 1),
+    ("27-earthquake-early-warning", "apa", 99.0, 0, 0, 0, 0),
     (
         "27-earthquake-early-warning",
         "chicago-ad",
-        89.3,
-        4,
-        2,
+        97.1,
+        0,
+        0,
         2,
         0,
     ),
@@ -376,7 +376,7 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
         0,
     ),
     ("27-earthquake-early-warning", "ieee", 100.0, 0, 0, 0, 0),
-    ("27-earthquake-early-warning", "mla", 87.4, 6, 1, 1, 0),
+    ("27-earthquake-early-warning", "mla", 95.1, 1, 0, 1, 0),
 ];
 
 /// The papers the rules were developed on.
@@ -682,7 +682,10 @@ fn score_paper(name: &str, style: &str, path: &Path, truth: &Truth, s: &mut Scor
     }
     let found: Vec<Resolution> = citations(&text, &doc, None);
     let keys = entry_keys(&doc, truth);
-    let where_ = locate(&text, truth);
+    // Citations in a multiline table's cells are located where the cells
+    // read whole (the same lines and offsets; see `cite::table`).
+    let view = citemap::cite::table::cells_in_reading_order(&text);
+    let where_ = locate(&view, truth);
     let dropped: HashSet<&str> = truth
         .defects
         .iter()

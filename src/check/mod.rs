@@ -227,9 +227,14 @@ pub fn check_text(path: &str, text: &str, config: &Config) -> DocReport {
 /// The in-text citations of `doc` (whose text is `text`), resolved to its
 /// entries. `style` overrides the list's own style in deciding which
 /// citation forms to look for.
+///
+/// Multiline tables are read cell by cell (see
+/// [`crate::cite::table`]); offsets, lines and columns outside them are
+/// the text's own.
 pub fn citations(text: &str, doc: &Document, style: Option<Style>) -> Vec<Resolution> {
-    let (doc, notes) = split_notes(text, doc);
-    citations_in(text, &doc, &notes, style)
+    let text = crate::cite::table::cells_in_reading_order(text);
+    let (doc, notes) = split_notes(&text, doc);
+    citations_in(&text, &doc, &notes, style)
 }
 
 /// The notes of a document ("[n] text" after its list, as pandoc and many

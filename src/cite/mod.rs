@@ -18,6 +18,7 @@ pub(crate) mod missing;
 pub(crate) mod notes;
 pub mod resolve;
 pub mod scan;
+pub mod table;
 pub(crate) mod text;
 
 pub use resolve::{resolve, Match, Nearest, Quality, Resolution};

@@ -460,13 +460,19 @@ pub(crate) fn is_cell_marker(text: &str, open: usize) -> bool {
         return false;
     };
     let line_end = text[close..].find('\n').map_or(text.len(), |k| close + k);
-    before.ends_with("  ")
-        && before
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
-        && text[close..line_end].trim().is_empty()
+    let after = text[close..line_end].trim();
+    // A multiline table read cell by cell (`cite::table`) sets its cells
+    // apart by bars: "… from 2018 | [45]".
+    let after_bar =
+        before.trim_end().ends_with(" |") && (after.is_empty() || after.starts_with("| "));
+    after_bar
+        || before.ends_with("  ")
+            && before
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+            && after.is_empty()
 }
 
 #[cfg(test)]

@@ -741,9 +741,11 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     // Organization …" loosely).
     let mut readings = vec![item.clone()];
     let mut first = first;
-    for i in 0..item.names.len().saturating_sub(1) {
+    // "Díaz" and "Díaz" may be one Spanish double surname, "Díaz y Díaz".
+    let joins = (0..item.names.len().saturating_sub(1)).flat_map(|i| [(i, " and "), (i, " y ")]);
+    for (i, joiner) in joins {
         let mut merged = item.clone();
-        let joined = format!("{} and {}", merged.names[i], merged.names[i + 1]);
+        let joined = format!("{}{joiner}{}", merged.names[i], merged.names[i + 1]);
         merged.names.splice(i..i + 2, [joined]);
         if let Some(found) = by_names(&merged, keys) {
             if found.names == Quality::Exact {

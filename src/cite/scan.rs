@@ -322,8 +322,10 @@ impl<'a> Scanner<'a> {
     fn parenthetical(&mut self, open: usize, opts: &ScanOptions) -> Option<usize> {
         let text = self.text;
         let bytes = text.as_bytes();
-        // A markdown link target "[text](url)" is not a citation.
-        if open > 0 && bytes[open - 1] == b']' {
+        // A markdown link target "[text](url)" is not a citation, nor a
+        // subscript or superscript as plain text writes them ("τ_(c)",
+        // "P_(d)", "x^(2)").
+        if open > 0 && matches!(bytes[open - 1], b']' | b'_' | b'^') {
             return None;
         }
         let limit = (open + 400).min(self.end);
@@ -1566,6 +1568,13 @@ fn parse_item(s: &str) -> Option<CiteItem> {
         if c.eat(", and ") || c.eat(" and ") || c.eat(" & ") || c.eat(", & ") {
             continue;
         }
+        // "Díaz y Díaz": Spanish joins two authors, or the two parts of
+        // one double surname, with "y"; read as two names here, and the
+        // resolver tries them joined back.
+        if c.rest().starts_with(" y ") && c.rest()[3..].starts_with(|ch: char| ch.is_uppercase()) {
+            c.pos += 3;
+            continue;
+        }
         // "Neumark\n  and Wascher": the line broke before the "and" (a
         // caption's indented continuation).
         if c.rest().starts_with([' ', '\n']) {
@@ -1742,8 +1751,33 @@ fn split_years(s: &str) -> (&str, Vec<String>) {
                 let Some(before_year) = parse_year(&mut tc).filter(|_| tc.done()) else {
                     break;
                 };
+                // "2020, pp. 1763–1764, 1770–1772": pages after a label,
+                // however much they look like years.
+                let label = b[..b.len() - tail.len()].trim_end();
+                let is_label = |l: &str| {
+                    label.strip_suffix(l.trim_end()).is_some_and(|before| {
+                        before.is_empty() || before.ends_with([' ', ',', '(', '\n'])
+                    })
+                };
+                if LOCATOR_LABELS.iter().any(|(l, _)| is_label(l)) {
+                    break;
+                }
                 // "Gleick 2003, 1526": a number below the year is a page.
                 if year.get(..4) < before_year.get(..4) {
+                    break;
+                }
+                // "Kohler et al. 2020, 1763–1764, 1770–1772": a number
+                // below the year before it was a page, and so is this.
+                let pre = b[..b.len() - tail.len()].trim_end().trim_end_matches(',');
+                let pre_tail = pre.rsplit([' ', ',']).next().unwrap_or("");
+                let mut pc = Cur {
+                    s: pre_tail,
+                    pos: 0,
+                };
+                if parse_year(&mut pc)
+                    .filter(|_| pc.done())
+                    .is_some_and(|y0| before_year.get(..4) < y0.get(..4))
+                {
                     break;
                 }
                 years.insert(0, year);
@@ -1996,6 +2030,41 @@ mod tests {
         let mut v = scan_text("t", src, &ScanOptions::all());
         assert_eq!(v.len(), 1, "{v:#?}");
         v.remove(0)
+    }
+
+    #[test]
+    fn pages_that_look_like_years_stay_pages() {
+        assert_eq!(
+            split_years("Palmer 2017a, 2017b"),
+            ("Palmer 2017a", vec!["2017b".to_owned()])
+        );
+        assert_eq!(
+            split_years("He et al. 2016a, 2016b"),
+            ("He et al. 2016a", vec!["2016b".to_owned()])
+        );
+        assert_eq!(
+            split_years("Wu 2005a, 2005b, 2005c"),
+            ("Wu 2005a", vec!["2005b".to_owned(), "2005c".to_owned()])
+        );
+        let (_, years) = split_years("Kohler et al. 2020, 1763–1764, 1770–1772");
+        assert!(years.is_empty());
+        assert!(texts("parameters τ_(c) and P_(d) (Wu 2005)") == ["(Wu 2005)"]);
+        let (head, years) = split_years("Kohler et al., 2020, pp. 1763–1764, 1770–1772");
+        assert_eq!(head, "Kohler et al., 2020, pp. 1763–1764, 1770–1772");
+        assert!(years.is_empty());
+        let c = one("shaking (Kohler et al., 2020, pp. 1763–1764, 1770–1772).");
+        assert_eq!(c.items.len(), 1);
+        assert_eq!(
+            c.items[0].locator.as_deref(),
+            Some("pp. 1763–1764, 1770–1772")
+        );
+    }
+
+    #[test]
+    fn a_spanish_double_surname_is_read_as_names() {
+        let c = one("edited (Díaz y Díaz, 1988, pp. 35–40).");
+        assert_eq!(c.items[0].names, ["Díaz", "Díaz"]);
+        assert_eq!(c.items[0].year.as_deref(), Some("1988"));
     }
 
     #[test]

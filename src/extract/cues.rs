@@ -22,7 +22,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "Family, Given", "Family, G.", "FAMILY, G." or "G. Family" at the start.
 static AUTHOR_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das)\s+)*(?:\p{Lu}[\p{L}\p{M}'’\-]+(?:\s\p{Lu}[\p{L}\p{M}'’\-]+)?|\p{Lu}\s\p{Lu}[\p{L}\p{M}'’\-]+),\s*\p{Lu}(?:\p{Ll}|\.)|^\p{Lu}\.(?:\s?-?\p{Lu}\.)*\s+\p{Lu}[\p{L}'’\-]+",
+        r"^(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das)\s+)*(?:\p{Lu}[\p{L}\p{M}'’\-]+(?:\s(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|y)\s)*\p{Lu}[\p{L}\p{M}'’\-]+)?|\p{Lu}\s\p{Lu}[\p{L}\p{M}'’\-]+),\s*\p{Lu}(?:\p{Ll}|\.)|^\p{Lu}\.(?:\s?-?\p{Lu}\.)*\s+\p{Lu}[\p{L}'’\-]+",
     )
     .expect("valid regex")
 });

@@ -547,10 +547,22 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
     let mut j = i;
     let cap_particle =
         |t: &Tok<'_>| t.kind == Kind::Word && PARTICLES.contains(&t.core.to_lowercase().as_str());
+    // "Díaz y Díaz, M. C.": a Spanish double surname joined by "y",
+    // between two name words and before the comma of the inverted name.
+    let surname_joiner = |j: usize| {
+        toks[j].kind == Kind::Word
+            && toks[j].core == "y"
+            && !toks[j].period
+            && j > i
+            && is_name_word(&toks[j - 1])
+            && toks.get(j + 1).is_some_and(is_name_word)
+            && toks.get(j + 2).is_some_and(|t| t.kind == Kind::Comma)
+    };
     while j < toks.len()
         && j - i < 4
         && (is_particle(&toks[j])
             || is_name_word(&toks[j])
+            || surname_joiner(j)
             || (cap_particle(&toks[j]) && j + 1 < toks.len() && toks[j + 1].kind == Kind::Word))
     {
         if toks[j].period && !is_particle(&toks[j]) {
@@ -642,7 +654,12 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
     }
     let given = &toks[g0..gk];
     let words = given.iter().filter(|t| !is_initials(t)).count();
-    if words > 3 || (proper > 1 && words == given.len()) {
+    // Two proper names before the comma and a whole word after it read as
+    // a person written given name first ("Ruha Benjamin, Race …"), unless
+    // a particle joins them into one family name ("Vázquez de Parga,
+    // Luis").
+    let joined_family = fam.iter().skip(1).any(is_particle);
+    if words > 3 || (proper > 1 && words == given.len() && !joined_family) {
         return None;
     }
     if !terminal && !is_boundary(toks, k) {
@@ -995,6 +1012,15 @@ mod tests {
         assert_eq!(fam(&l), ["Dyer-Witheford", "Kjösen", "Steinhoff"]);
         let l = name_list("van Dijck, José. *The Culture");
         assert_eq!(fam(&l), ["van Dijck"]);
+        // A Spanish double surname joined by "y"; "y" between two
+        // inverted names still joins them.
+        let l = name_list("Díaz y Díaz, M. C. (1988). El Códice");
+        assert_eq!(fam(&l), ["Díaz y Díaz"]);
+        let l = name_list("García, J. y Pérez, M. (1990). Título");
+        assert_eq!(fam(&l), ["García", "Pérez"]);
+        let l = name_list("Vázquez de Parga, Luis, José María Lacarra, and Juan Uría Ríu. 1948.");
+        assert_eq!(fam(&l)[..2], ["Vázquez de Parga", "Lacarra"]);
+        assert_eq!(l.people.len(), 3);
     }
 
     #[test]

@@ -817,6 +817,11 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     }
     r.issue = pick(policy.numbers, num(Label::Issue), r.issue.take());
     r.pages = pick(policy.numbers, num(Label::Pages), r.pages.take());
+    // A page phrase the tagger kept as written ("pp. 12–19 b") gets the
+    // hyphen every other page range has.
+    if let Some(p) = r.pages.as_mut().filter(|p| p.contains(['–', '—'])) {
+        *p = p.replace(['–', '—'], "-");
+    }
     r
 }
 
