@@ -157,15 +157,20 @@ impl NoteKeys {
             let names: Vec<String> = folded_words(names)
                 .filter(|w| !common(w) && !matches!(w.as_str(), "et" | "al"))
                 .collect();
-            if names.len() <= 6 {
-                bonus += 2 * names.iter().filter(|w| self.heads[i].contains(*w)).count();
-            }
+            let named = if names.len() <= 6 {
+                names.iter().filter(|w| self.heads[i].contains(*w)).count()
+            } else {
+                0
+            };
+            bonus += 2 * named;
             // "Neumark and Wascher, Minimum Wages": the short title is the
-            // whole title of one work and the start of another's.
+            // whole title of one work and the start of another's. One word
+            // is enough after the entry's author ("Sumption, Pilgrimage").
             let title: Vec<String> = folded_words(rest.split(", ").next().unwrap_or(""))
                 .filter(|w| w.chars().any(char::is_alphabetic))
                 .collect();
-            if title.len() >= 2 && self.titles[i].starts_with(&title) {
+            let least = if named > 0 { 1 } else { 2 };
+            if title.len() >= least && self.titles[i].starts_with(&title) {
                 bonus += if self.titles[i].len() == title.len() {
                     2
                 } else {
@@ -204,10 +209,15 @@ impl NoteKeys {
         let mut best: Option<(usize, usize)> = None;
         for (i, key) in self.keys.iter().enumerate() {
             let shared = mine.iter().filter(|p| key.contains(*p)).count();
-            if shared < need {
+            let bonus = self.bonus(i, segment);
+            // An author and the start of the title, named apart ("Sumption,
+            // Pilgrimage, 9." for "Sumption, Jonathan. Pilgrimage: An
+            // Image …"), share no pair of neighbouring words and still
+            // name the work.
+            if shared < need && bonus < 3 {
                 continue;
             }
-            let score = shared + self.bonus(i, segment);
+            let score = shared + bonus;
             if best.is_none_or(|(_, s)| score > s) {
                 best = Some((i, score));
             }
@@ -600,5 +610,19 @@ mod tests {
         // A short title alone: the work whose own title it begins.
         assert_eq!(keys.find("School Food Politics."), Some(2));
         assert_eq!(keys.find("Robert, “Canteens and Citizens,” 130"), Some(1));
+    }
+
+    #[test]
+    fn a_short_note_of_an_author_and_one_title_word_finds_the_work() {
+        let entries = [
+            parsed("Morris, Colin, and Peter Roberts, eds. Pilgrimage: The English Experience from Becket to Bunyan. Cambridge University Press, 2002."),
+            parsed("Sumption, Jonathan. Pilgrimage: An Image of Mediaeval Religion. Faber and Faber, 1975."),
+            parsed("Webb, Diana. Pilgrimage in Medieval England. Hambledon and London, 2000."),
+        ];
+        let keys = NoteKeys::new(&entries, &[None, None, None]);
+        assert_eq!(keys.find("Sumption, Pilgrimage, 9."), Some(1));
+        assert_eq!(keys.find("Morris and Roberts, Pilgrimage, 9–11"), Some(0));
+        // The title word alone names none of them.
+        assert_eq!(keys.find("Pilgrimage, 9."), None);
     }
 }
