@@ -1456,6 +1456,37 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
     Some(c.s[start..c.pos].trim().to_owned())
 }
 
+/// Circa years that close an unquoted short title ("Webb, Medieval
+/// European Pilgrimage, c.700–c.1500 1–9"): read past, so that the
+/// locator after them is read; the title's words before them still name
+/// the work. True when some were eaten.
+fn eat_circa_span(c: &mut Cur) -> bool {
+    let save = c.pos;
+    c.eat(",");
+    c.ws();
+    let mut years = 0;
+    loop {
+        if !(c.eat("c.") || c.eat("ca.")) {
+            break;
+        }
+        c.eat(" ");
+        let digits = c.rest().bytes().take_while(u8::is_ascii_digit).count();
+        if !(3..=4).contains(&digits) {
+            break;
+        }
+        c.pos += digits;
+        years += 1;
+        if !(c.eat("–") || c.eat("-")) {
+            break;
+        }
+    }
+    if years == 0 || !c.rest().starts_with([' ', ',', ')', ';']) {
+        c.pos = save;
+        return false;
+    }
+    true
+}
+
 /// A trailing remark in lower case after a comma: ", own translation".
 fn parse_note(c: &mut Cur) -> Option<String> {
     let save = c.pos;
@@ -1601,6 +1632,7 @@ fn parse_item(s: &str) -> Option<CiteItem> {
         break;
     }
     if !item.names.is_empty() {
+        eat_circa_span(&mut c);
         c.eat(",");
     }
     c.ws();
@@ -2058,6 +2090,13 @@ mod tests {
             c.items[0].locator.as_deref(),
             Some("pp. 1763–1764, 1770–1772")
         );
+    }
+
+    #[test]
+    fn circa_years_after_a_short_title_leave_the_locator() {
+        let c = one("as argued (see Webb, Medieval European Pilgrimage, c.700–c.1500 1–9).");
+        assert_eq!(c.items[0].locator.as_deref(), Some("1–9"));
+        assert!(c.items[0].names.iter().any(|n| n == "Webb"));
     }
 
     #[test]

@@ -242,6 +242,12 @@ pub fn sentence_end(s: &str) -> Option<usize> {
             if !word.is_empty() && is_abbreviation(word) {
                 continue;
             }
+            // "c. 700–c. 1500": circa before a year, also after the dash
+            // of a span, is inside the title.
+            let circa = word.rsplit(['–', '-', '(']).next().unwrap_or("");
+            if next.is_ascii_digit() && matches!(circa, "c" | "ca" | "circa") {
+                continue;
+            }
             // "women . Diabetes Care": a spaced full stop after a plain
             // lower-case word still ends the sentence; after "Phys ." it
             // is a spaced abbreviation.
@@ -1718,6 +1724,20 @@ mod tests {
 
     fn families(r: &Reference) -> Vec<String> {
         r.authors.iter().map(|p| p.full_family()).collect()
+    }
+
+    #[test]
+    fn circa_years_stay_in_the_title() {
+        let s = "Medieval European Pilgrimage, c. 700–c. 1500. Palgrave, 2002.";
+        assert_eq!(
+            &s[..super::sentence_end(s).unwrap()],
+            "Medieval European Pilgrimage, c. 700–c. 1500"
+        );
+        let s = "Art Markets, ca. 1450. Brill, 2001.";
+        assert_eq!(
+            &s[..super::sentence_end(s).unwrap()],
+            "Art Markets, ca. 1450"
+        );
     }
 
     #[test]

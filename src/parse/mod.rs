@@ -514,3 +514,23 @@ mod tests {
         assert_eq!(reference.authors[0].family, "Oke");
     }
 }
+#[cfg(test)]
+mod circa {
+    /// Circa years that close a title are the title's, not the work's
+    /// date or pages ("c.700–c.1500" was read as pages "c. 700-c" and the
+    /// year 1500).
+    #[test]
+    fn a_title_ending_in_circa_years_keeps_them() {
+        let raw = "Webb, Diana. Medieval European Pilgrimage, c.700–c.1500. Palgrave, 2002. European Culture and Society.";
+        let p = super::parse_reference(raw, crate::model::Style::Mla);
+        let super::Outcome::Parsed { reference: r, .. } = p.outcome else {
+            panic!("unparsed")
+        };
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Medieval European Pilgrimage, c. 700–c. 1500")
+        );
+        assert_eq!(r.year(), Some(2002));
+        assert_eq!(r.pages, None);
+    }
+}

@@ -724,6 +724,27 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     if !r.container_title.as_deref().is_some_and(starts_with_in) {
         container = container.map(|c| strip_in(&c).to_owned());
     }
+    // "Medieval European Pilgrimage, c. 700–c. 1500": a title that ends in
+    // a span of circa years, which the tagger cut off and read as pages and
+    // a date. The grammar's title keeps them, and they are not the work's
+    // numbers.
+    let circa_title = r
+        .title
+        .as_deref()
+        .filter(|gt| gt.contains("c. ") && gt.bytes().any(|b| b.is_ascii_digit()))
+        .filter(|gt| {
+            title.as_deref().is_some_and(|tt| {
+                gt.strip_prefix(tt).is_some_and(|rest| {
+                    rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | '–' | '-'))
+                        .filter(|w| !w.is_empty())
+                        .all(|w| matches!(w, "c." | "ca.") || w.bytes().all(|b| b.is_ascii_digit()))
+                })
+            })
+        })
+        .map(str::to_owned);
+    if circa_title.is_some() {
+        title = r.title.clone();
+    }
     if !marked_title {
         r.title = pick(policy.title, title, r.title.take());
     }
@@ -776,7 +797,10 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
                 .authors
                 .iter()
                 .any(|a| a.literal && a.family.contains(&y.to_string()));
-            if !in_name && r.issued.is_some_and(|d| d.year != y) {
+            let in_title = circa_title
+                .as_deref()
+                .is_some_and(|t| t.contains(&y.to_string()));
+            if !in_name && !in_title && r.issued.is_some_and(|d| d.year != y) {
                 r.issued = Some(crate::model::Date {
                     year: y,
                     month: None,
@@ -816,7 +840,13 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
         }
     }
     r.issue = pick(policy.numbers, num(Label::Issue), r.issue.take());
-    r.pages = pick(policy.numbers, num(Label::Pages), r.pages.take());
+    let pages = num(Label::Pages).filter(|p| {
+        !circa_title.as_deref().is_some_and(|t| {
+            t.replace('–', "-")
+                .contains(&p.trim_start_matches("c. ").replace('–', "-"))
+        })
+    });
+    r.pages = pick(policy.numbers, pages, r.pages.take());
     // A page phrase the tagger kept as written ("pp. 12–19 b") gets the
     // hyphen every other page range has.
     if let Some(p) = r.pages.as_mut().filter(|p| p.contains(['–', '—'])) {
