@@ -428,7 +428,7 @@ fn section_of(
         }
     }
     entries.retain(|e| !e.text.trim().is_empty());
-    let entries = split_inline(entries, lines_of(dl, index));
+    let mut entries = split_inline(entries, lines_of(dl, index));
     // A list of bare titles (a "Recently viewed" list, a table of contents)
     // is no bibliography: most entries of one carry a year.
     let dated = entries.iter().filter(|e| cues::has_year(&e.text)).count();
@@ -451,6 +451,7 @@ fn section_of(
             return None;
         }
     }
+    trim_trailer(&mut entries);
     let first = entries.first()?.line - 1;
     let last = entries.iter().map(|e| e.end_line).max()? - 1;
     Some(LearnedSection {
@@ -460,6 +461,59 @@ fn section_of(
         entries,
         dropped,
     })
+}
+
+/// Lines that open what a journal prints after its list: the article's
+/// citation line, its licence, a figure's legend, an availability note.
+const TRAILERS: [&str; 20] = [
+    "cite this article",
+    "how to cite this article",
+    "©",
+    "copyright ",
+    "submit your next manuscript",
+    "publish with biomed central",
+    "samples availability",
+    "figure 1",
+    "fig. 1",
+    "table 1",
+    "figure captions",
+    "this article is licensed",
+    "supporting information",
+    "s u p p o r t i n g",
+    "funding:",
+    "conflict of interest",
+    "conflicts of interest",
+    "competing interests",
+    "biographical sketch",
+    "erratum",
+];
+
+/// Cuts the list's last entry where the journal's trailer begins (the
+/// model ran the entry on into "Cite this article as: …" or a figure's
+/// legend), with the article's own "doi:…" line just before it; the
+/// section then ends with the entry.
+fn trim_trailer(entries: &mut [RawEntry]) {
+    let Some(last) = entries.last_mut() else {
+        return;
+    };
+    let lines: Vec<&str> = last.text.split('\n').collect();
+    let Some(at) = lines
+        .iter()
+        .skip(1)
+        .position(|l| {
+            let l = l.trim_start().to_lowercase();
+            TRAILERS.iter().any(|t| l.starts_with(t))
+        })
+        .map(|k| k + 1)
+    else {
+        return;
+    };
+    let mut keep = at;
+    if keep > 1 && lines[keep - 1].trim_start().starts_with("doi:") {
+        keep -= 1;
+    }
+    last.text = lines[..keep].join("\n");
+    last.end_line = last.line + keep - 1;
 }
 
 /// A line that holds only the dash that stands for a repeated author
@@ -917,6 +971,30 @@ mod tests {
         let mut tags = [FIRST, FIRST, CONT, FIRST, FIRST];
         follow_numbering(&lines, &mut tags);
         assert_eq!(tags, [FIRST, CONT, FIRST, FIRST, FIRST]);
+    }
+
+    #[test]
+    fn a_journal_trailer_after_the_last_entry_is_cut_off() {
+        let mut entries = vec![RawEntry {
+            line: 10,
+            end_line: 16,
+            column: 1,
+            label: Some("14".into()),
+            text: "Qu W, Zhang C: MFEprimer-2.0: a fast program for checking PCR\nprimer specificity. Nucleic Acids Res 2012, 40:W205-W208.\ndoi:10.1186/1471-2105-15-237\nCite this article as: Gardner and Slezak: Simulate_PCR for amplicon\nprediction. BMC Bioinformatics 2014 15:237.\nSubmit your next manuscript to BioMed Central\nand take full advantage of:".into(),
+        }];
+        trim_trailer(&mut entries);
+        assert_eq!(entries[0].end_line, 11);
+        assert!(entries[0].text.ends_with("40:W205-W208."));
+        // An entry that only mentions a figure keeps its lines.
+        let mut entries = vec![RawEntry {
+            line: 3,
+            end_line: 4,
+            column: 1,
+            label: None,
+            text: "Smith J. 2001. Growth of cells, with\nfigure legends. Cell 3:1-9.".into(),
+        }];
+        trim_trailer(&mut entries);
+        assert_eq!(entries[0].end_line, 4);
     }
 
     #[test]
