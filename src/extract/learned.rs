@@ -188,7 +188,10 @@ fn fill_numbered_runs(lines: &[DocLine<'_>], labels: &mut [u8]) {
         if !same_kind || before.number() + 1 != here.number() || k - p > reach {
             continue;
         }
-        if labels[k] != BIB || !labels[p..k].contains(&BIB) {
+        // The entry before a found one, whatever the finder made of its
+        // lines; a number alone (a page number too) needs one of them found.
+        let alone = matches!(here, Label::Alone(_));
+        if labels[k] != BIB || alone && !labels[p..k].contains(&BIB) {
             continue;
         }
         for l in &mut labels[p..k] {
@@ -452,6 +455,17 @@ fn section_of(
         }
     }
     trim_trailer(&mut entries);
+    // Without a heading, a numbered list starts at its first number: the
+    // lines before "[1] Y. Sofue, …" are the acknowledgements' end. (Many
+    // unnumbered entries before it are a list of their own: a
+    // bibliography, then its notes.)
+    if heading.is_none() {
+        if let Some(one) = entries.iter().position(|e| e.label.as_deref() == Some("1")) {
+            if (1..=2).contains(&one) && entries[..one].iter().all(|e| e.label.is_none()) {
+                entries.drain(..one);
+            }
+        }
+    }
     let first = entries.first()?.line - 1;
     let last = entries.iter().map(|e| e.end_line).max()? - 1;
     Some(LearnedSection {

@@ -517,6 +517,26 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_list_without_heading_starts_at_its_first_number() {
+        // A physics letter: the acknowledgements run straight into "[1]".
+        let text = "The rotation curves of spiral galaxies remain flat out to large radii, and
+the data presented here support that picture at every radius we could reach.
+We also warmly thank G. Angus for the instructive discussions and the
+referee for a careful reading. This work was supported by the Natural
+Science Foundation under Contract No. 12345 and the Ministry of Science.
+[1] Y. Sofue, V. Rubin, ARA&A, 39, 127, 2001.
+[2] M. Persic, P. Salucci, F. Stel, MNRAS, 281, 27, 1996.
+[3] J. F. Navarro, C. S. Frenk, S. D. M. White, ApJ, 490, 493, 1997.
+[4] A. Burkert, ApJ, 447, L25, 1995.
+[5] W. J. G. de Blok, S. S. McGaugh, V. C. Rubin, AJ, 122, 2396, 2001.
+";
+        let doc = extract_text("letter.txt", text);
+        assert_eq!(doc.entries.len(), 5);
+        assert_eq!(doc.entries[0].span.line, 6);
+        assert_eq!(doc.section.as_ref().map(|s| s.line), Some(6));
+    }
+
+    #[test]
     fn ditto_entries_take_the_names_before() {
         let doc = extract_text(
             "p.txt",
