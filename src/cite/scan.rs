@@ -1341,6 +1341,8 @@ const LOCATOR_LABELS: &[(&str, bool)] = &[
     ("n. ", false),
     ("Note ", false),
     ("note ", false),
+    ("tables ", false),
+    ("Tables ", false),
     ("table ", true),
     ("Table ", true),
     ("tab. ", true),
@@ -1401,6 +1403,11 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
         }
         if r.starts_with(", ") && r[2..].starts_with(|ch: char| ch.is_ascii_digit()) {
             c.pos += 2;
+            continue;
+        }
+        // "tables 2 and 3", "pp. 4 and 9".
+        if r.starts_with(" and ") && r[5..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            c.pos += 5;
             continue;
         }
         // "Volume 2, p. 118", "vol. 1, pp. 76–79": a part, then its page.
@@ -1533,6 +1540,15 @@ fn eat_prefix(c: &mut Cur) -> bool {
                 | "data"
                 | "from"
                 | "adapted"
+                // A figure's credit: "drawing after", "redrawn from",
+                // "modified from", "based on", "following".
+                | "drawing"
+                | "drawn"
+                | "redrawn"
+                | "modified"
+                | "based"
+                | "on"
+                | "following"
         ) {
             break;
         }
@@ -2090,6 +2106,17 @@ mod tests {
             c.items[0].locator.as_deref(),
             Some("pp. 1763–1764, 1770–1772")
         );
+    }
+
+    #[test]
+    fn figure_credits_and_table_locators() {
+        let c = one("survive (drawing after Spencer, 1998, pp. 38–40, fig. 13).");
+        assert_eq!(c.items[0].names, ["Spencer"]);
+        assert_eq!(c.items[0].year.as_deref(), Some("1998"));
+        let c = one("as Given et al. (2018, tables 2 and 3) list.");
+        assert_eq!(c.items[0].locator.as_deref(), Some("tables 2 and 3"));
+        // Lower-case words that introduce no citation still keep out.
+        assert!(texts("models (such as Hugging Face, AWS) run").is_empty());
     }
 
     #[test]
