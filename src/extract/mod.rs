@@ -203,7 +203,7 @@ fn earlier_sections(
     let mut out = Vec::new();
     let mut before = found.heading_line;
     while let Some(h) = before {
-        let Some(f) = section::find(&lines[..h]).filter(|f| f.heading_line.is_some()) else {
+        let Some(f) = section::find_headed(&lines[..h]).filter(|f| f.heading_line.is_some()) else {
             break;
         };
         let Some(cut) = rules_are_sure(&lines[..h], &f) else {

@@ -143,6 +143,12 @@ pub fn find(lines: &[&str]) -> Option<Found> {
         .or_else(|| inline_run(lines))
 }
 
+/// The last works-cited section under a heading, as [`find`] finds it,
+/// without looking for a list that has none.
+pub(crate) fn find_headed(lines: &[&str]) -> Option<Found> {
+    by_heading(lines)
+}
+
 /// The bibliography name a line announces, if it is such a heading.
 ///
 /// ```
