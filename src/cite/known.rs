@@ -564,6 +564,20 @@ fn read_mention(
                 j = e;
             }
         }
+    } else if text[j..limit].starts_with(", ") {
+        // MLA's "Kohler, Cochran, et al.": two names and "et al." tell one
+        // author's works apart.
+        let s = skip_ws(text, j + 1, limit);
+        if let Some(e) = name_at(text, s, limit).filter(|&e| text[e..limit].starts_with(',')) {
+            if let Some(m) =
+                eat_ws(text, e + 1, limit, "et").and_then(|m| eat_ws(text, m, limit, "al."))
+            {
+                names.push(text[s..e].to_owned());
+                second_at = s;
+                et_al = true;
+                j = m;
+            }
+        }
     }
     // "Hugging Face and AWS have declared": a co-author must be one,
     // unless the second name leads a work of its own: "see Chesson and
@@ -932,6 +946,15 @@ mod tests {
         assert_eq!(v[0].items[0].locator.as_deref(), Some("vol. 3, p. 874"));
         // Two years far apart are a life, not a span or pages.
         assert!(find("as Bredius (1853–1946) lists", &["Bredius"], false).is_empty());
+        // MLA tells one author's works apart by a second name.
+        let v = find(
+            "as Kohler, Cochran, et al. (101–03) show",
+            &["Kohler"],
+            true,
+        );
+        assert_eq!(v[0].items[0].names, ["Kohler", "Cochran"]);
+        assert!(v[0].items[0].et_al);
+        assert_eq!(v[0].items[0].locator.as_deref(), Some("101–03"));
     }
 
     #[test]
