@@ -1466,8 +1466,8 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
 /// Circa years that close an unquoted short title ("Webb, Medieval
 /// European Pilgrimage, c.700–c.1500 1–9"): read past, so that the
 /// locator after them is read; the title's words before them still name
-/// the work. True when some were eaten.
-fn eat_circa_span(c: &mut Cur) -> bool {
+/// the work.
+fn eat_circa_span(c: &mut Cur) {
     let save = c.pos;
     c.eat(",");
     c.ws();
@@ -1489,9 +1489,7 @@ fn eat_circa_span(c: &mut Cur) -> bool {
     }
     if years == 0 || !c.rest().starts_with([' ', ',', ')', ';']) {
         c.pos = save;
-        return false;
     }
-    true
 }
 
 /// A trailing remark in lower case after a comma: ", own translation".
@@ -1788,53 +1786,51 @@ fn split_years(s: &str) -> (&str, Vec<String>) {
     let mut head = s;
     let mut years = Vec::new();
     while let Some((before, last)) = head.rsplit_once(',') {
-        let y = last.trim();
-        let mut c = Cur { s: y, pos: 0 };
-        match parse_year(&mut c) {
-            Some(year) if c.done() => {
-                // The part before must itself end in a year.
-                let b = before.trim_end();
-                let tail = b.rsplit([' ', ',']).next().unwrap_or("");
-                let mut tc = Cur { s: tail, pos: 0 };
-                let Some(before_year) = parse_year(&mut tc).filter(|_| tc.done()) else {
-                    break;
-                };
-                // "2020, pp. 1763–1764, 1770–1772": pages after a label,
-                // however much they look like years.
-                let label = b[..b.len() - tail.len()].trim_end();
-                let is_label = |l: &str| {
-                    label.strip_suffix(l.trim_end()).is_some_and(|before| {
-                        before.is_empty() || before.ends_with([' ', ',', '(', '\n'])
-                    })
-                };
-                if LOCATOR_LABELS.iter().any(|(l, _)| is_label(l)) {
-                    break;
-                }
-                // "Gleick 2003, 1526": a number below the year is a page.
-                if year.get(..4) < before_year.get(..4) {
-                    break;
-                }
-                // "Kohler et al. 2020, 1763–1764, 1770–1772": a number
-                // below the year before it was a page, and so is this.
-                let pre = b[..b.len() - tail.len()].trim_end().trim_end_matches(',');
-                let pre_tail = pre.rsplit([' ', ',']).next().unwrap_or("");
-                let mut pc = Cur {
-                    s: pre_tail,
-                    pos: 0,
-                };
-                if parse_year(&mut pc)
-                    .filter(|_| pc.done())
-                    .is_some_and(|y0| before_year.get(..4) < y0.get(..4))
-                {
-                    break;
-                }
-                years.insert(0, year);
-                head = b;
-            }
-            _ => break,
+        let Some(year) = whole_year(last.trim()) else {
+            break;
+        };
+        // The part before must itself end in a year.
+        let b = before.trim_end();
+        let tail = last_word(b);
+        let Some(before_year) = whole_year(tail) else {
+            break;
+        };
+        let lead = b[..b.len() - tail.len()].trim_end();
+        // "2020, pp. 1763–1764, 1770–1772": pages after a label, however
+        // much they look like years.
+        let is_label = |l: &str| {
+            lead.strip_suffix(l.trim_end())
+                .is_some_and(|before| before.is_empty() || before.ends_with([' ', ',', '(', '\n']))
+        };
+        if LOCATOR_LABELS.iter().any(|(l, _)| is_label(l)) {
+            break;
         }
+        // "Gleick 2003, 1526": a number below the year is a page.
+        if year.get(..4) < before_year.get(..4) {
+            break;
+        }
+        // "Kohler et al. 2020, 1763–1764, 1770–1772": a number below the
+        // year before it was a page, and so is this.
+        if whole_year(last_word(lead.trim_end_matches(',')))
+            .is_some_and(|y0| before_year.get(..4) < y0.get(..4))
+        {
+            break;
+        }
+        years.insert(0, year);
+        head = b;
     }
     (head, years)
+}
+
+/// The year `s` is, read whole ("2017b", "1913/1964").
+fn whole_year(s: &str) -> Option<String> {
+    let mut c = Cur { s, pos: 0 };
+    parse_year(&mut c).filter(|_| c.done())
+}
+
+/// The text after the last blank or comma of `s`.
+fn last_word(s: &str) -> &str {
+    s.rsplit([' ', ',']).next().unwrap_or("")
 }
 
 /// "2018", "2018, p. 4", "2018a".

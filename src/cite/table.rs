@@ -127,10 +127,11 @@ fn column_starts(line: &str) -> Option<Vec<usize>> {
 /// do not fit.
 fn row_in_reading_order(row: &[&str], columns: &[usize]) -> Option<Vec<String>> {
     let chars: Vec<Vec<char>> = row.iter().map(|l| l.chars().collect()).collect();
-    let mut cells: Vec<String> = Vec::new();
+    // The words in reading order, a bar between cells.
+    let mut words: Vec<String> = Vec::new();
     for (c, &from) in columns.iter().enumerate() {
         let to = columns.get(c + 1).copied();
-        let words: Vec<String> = chars
+        let mut cell = chars
             .iter()
             .map(|l| {
                 let end = to.unwrap_or(l.len()).min(l.len());
@@ -144,18 +145,11 @@ fn row_in_reading_order(row: &[&str], columns: &[usize]) -> Option<Vec<String>> 
                     .map(str::to_owned)
                     .collect::<Vec<_>>()
             })
-            .collect();
-        if !words.is_empty() {
-            cells.push(words.join(" "));
+            .peekable();
+        if cell.peek().is_some() && !words.is_empty() {
+            words.push("|".to_owned());
         }
-    }
-    // The words in reading order, a bar between cells.
-    let mut words: Vec<&str> = Vec::new();
-    for (k, cell) in cells.iter().enumerate() {
-        if k > 0 {
-            words.push("|");
-        }
-        words.extend(cell.split(' '));
+        words.extend(cell);
     }
     let mut out = Vec::with_capacity(row.len());
     let mut next = 0;
@@ -167,7 +161,7 @@ fn row_in_reading_order(row: &[&str], columns: &[usize]) -> Option<Vec<String>> 
         let cap = body.len();
         let mut l = String::with_capacity(line.len());
         while next < words.len() {
-            let w = words[next];
+            let w = &words[next];
             let need = w.len() + usize::from(!l.is_empty());
             if l.len() + need > cap {
                 break;

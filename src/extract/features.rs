@@ -35,6 +35,20 @@ pub struct DocLine<'a> {
     pub layout: Option<LineLayout>,
 }
 
+/// Lines of plain text, none after a blank line and none placed on a
+/// page, as the line rules' tests write them.
+#[cfg(test)]
+pub(crate) fn plain_lines<'a>(texts: &[&'a str]) -> Vec<DocLine<'a>> {
+    texts
+        .iter()
+        .map(|t| DocLine {
+            text: t,
+            gap_before: false,
+            layout: None,
+        })
+        .collect()
+}
+
 /// The label at the start of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Label {

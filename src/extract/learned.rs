@@ -905,16 +905,7 @@ fn find_next_label(text: &str, n: u32, style: LabelStyle) -> Option<(usize, usiz
 mod tests {
     use super::*;
 
-    fn doc(texts: &[&'static str]) -> Vec<DocLine<'static>> {
-        texts
-            .iter()
-            .map(|t| DocLine {
-                text: t,
-                gap_before: false,
-                layout: None,
-            })
-            .collect()
-    }
+    use super::features::plain_lines as doc;
 
     #[test]
     fn lines_between_counting_labels_join_the_list() {

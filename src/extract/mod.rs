@@ -146,11 +146,7 @@ pub fn extract_with(
         doc.notes.push(NO_SECTION.to_owned());
         return doc;
     };
-    doc.section = Some(Section {
-        heading: found.heading.clone(),
-        line: found.first + 1,
-        end_line: found.last + 1,
-    });
+    doc.section = Some(section_of_found(&found));
     if found.heading_line.is_none() {
         doc.notes.push(format!(
             "no works-cited heading; took lines {}-{} as the list",
@@ -200,58 +196,74 @@ fn earlier_sections(
     layout: Option<&[crate::input::LineLayout]>,
     models: Option<(&learn::Model, &learn::Model)>,
 ) -> Vec<(Section, split::Split)> {
-    let mut out = Vec::new();
+    let mut sure = Vec::new();
+    let mut learned = Vec::new();
     let mut before = found.heading_line;
     while let Some(h) = before {
-        let Some(f) = section::find_headed(&lines[..h]).filter(|f| f.heading_line.is_some()) else {
+        let Some(f) = section::by_heading(&lines[..h]) else {
             break;
         };
         let Some(cut) = rules_are_sure(&lines[..h], &f) else {
             // Not a list the rules are sure of: the models read what is
-            // before, and only a section under a works-cited heading counts.
-            if let Some((finder, splitter)) = models {
-                let layout = layout.map(|l| &l[..h.min(l.len())]);
-                let found = learned::find_with(finder, splitter, &lines[..h], layout);
-                for s in found.into_iter().rev() {
-                    let Some((line, heading)) = s
-                        .heading
-                        .filter(|(_, t)| section::heading_name(t).is_some())
-                    else {
-                        continue;
-                    };
-                    let note = (s.dropped > 0).then(|| {
-                        format!(
-                            "dropped {} line(s) of page furniture (page numbers, running heads) or other text inside the list under \"{heading}\"",
-                            s.dropped
-                        )
-                    });
-                    out.push((
-                        Section {
-                            heading,
-                            line: line + 2,
-                            end_line: s.last + 1,
-                        },
-                        split::Split {
-                            entries: s.entries,
-                            notes: note.into_iter().collect(),
-                        },
-                    ));
-                }
+            // before.
+            if let Some(models) = models {
+                learned = named_learned_sections(&lines[..h], layout, models);
             }
             break;
         };
         before = f.heading_line;
-        out.push((
-            Section {
-                heading: f.heading.clone(),
-                line: f.first + 1,
-                end_line: f.last + 1,
-            },
-            cut,
-        ));
+        sure.push((section_of_found(&f), cut));
     }
-    out.reverse();
-    out
+    sure.reverse();
+    learned.extend(sure);
+    learned
+}
+
+/// The sections the line models find in `lines` under a works-cited
+/// heading, in document order.
+fn named_learned_sections(
+    lines: &[&str],
+    layout: Option<&[crate::input::LineLayout]>,
+    (finder, splitter): (&learn::Model, &learn::Model),
+) -> Vec<(Section, split::Split)> {
+    let layout = layout.map(|l| &l[..lines.len().min(l.len())]);
+    learned::find_with(finder, splitter, lines, layout)
+        .into_iter()
+        .filter_map(|s| {
+            let (line, heading) = s
+                .heading
+                .filter(|(_, t)| section::heading_name(t).is_some())?;
+            let note =
+                (s.dropped > 0).then(|| format!("{} under \"{heading}\"", dropped_note(s.dropped)));
+            Some((
+                Section {
+                    heading,
+                    line: line + 2,
+                    end_line: s.last + 1,
+                },
+                split::Split {
+                    entries: s.entries,
+                    notes: note.into_iter().collect(),
+                },
+            ))
+        })
+        .collect()
+}
+
+/// The section the rules found, as a document reports it (1-based lines).
+fn section_of_found(f: &section::Found) -> Section {
+    Section {
+        heading: f.heading.clone(),
+        line: f.first + 1,
+        end_line: f.last + 1,
+    }
+}
+
+/// The note on lines dropped from inside a list.
+fn dropped_note(lines: usize) -> String {
+    format!(
+        "dropped {lines} line(s) of page furniture (page numbers, running heads) or other text inside the list"
+    )
 }
 
 /// The note naming every works-cited section of a document.
@@ -342,9 +354,7 @@ fn from_learned(doc: &mut Document, found: Vec<learned::LearnedSection>) {
         raws.extend(s.entries);
     }
     if dropped > 0 {
-        doc.notes.push(format!(
-            "dropped {dropped} line(s) of page furniture (page numbers, running heads) or other text inside the list"
-        ));
+        doc.notes.push(dropped_note(dropped));
     }
     if doc.sections.len() > 1 {
         doc.notes.push(sections_note(&doc.sections));

@@ -149,15 +149,7 @@ pub fn follow_author_year(lines: &[DocLine<'_>], tags: &mut [u8]) {
 mod tests {
     use super::*;
 
-    fn lines<'a>(text: &'a [&'a str]) -> Vec<DocLine<'a>> {
-        text.iter()
-            .map(|t| DocLine {
-                text: t,
-                gap_before: false,
-                layout: None,
-            })
-            .collect()
-    }
+    use super::super::features::plain_lines as lines;
 
     #[test]
     fn one_line_entry_between_wrapped_ones_is_split() {

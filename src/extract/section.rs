@@ -143,12 +143,6 @@ pub fn find(lines: &[&str]) -> Option<Found> {
         .or_else(|| inline_run(lines))
 }
 
-/// The last works-cited section under a heading, as [`find`] finds it,
-/// without looking for a list that has none.
-pub(crate) fn find_headed(lines: &[&str]) -> Option<Found> {
-    by_heading(lines)
-}
-
 /// The bibliography name a line announces, if it is such a heading.
 ///
 /// ```
@@ -197,7 +191,9 @@ pub fn is_stop_heading(line: &str) -> bool {
     })
 }
 
-fn by_heading(lines: &[&str]) -> Option<Found> {
+/// The last works-cited section under a heading, as [`find`] finds it
+/// first, without looking for a list that has none.
+pub(crate) fn by_heading(lines: &[&str]) -> Option<Found> {
     let (index, heading, start) = lines.iter().enumerate().rev().find_map(|(i, line)| {
         if heading_name(line).is_some() {
             let next: Vec<&str> = lines[i + 1..]

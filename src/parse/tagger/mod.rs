@@ -825,7 +825,15 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
                 if l == Label::Pages && v.contains([',', ';']) {
                     return None;
                 }
-                number_phrase(&v)
+                // A page phrase kept as written ("pp. 12–19 b") gets the
+                // hyphen every other page range has.
+                number_phrase(&v).map(|p| {
+                    if l == Label::Pages {
+                        p.replace(['–', '—'], "-")
+                    } else {
+                        p
+                    }
+                })
             })
         })
     };
@@ -841,17 +849,11 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     }
     r.issue = pick(policy.numbers, num(Label::Issue), r.issue.take());
     let pages = num(Label::Pages).filter(|p| {
-        !circa_title.as_deref().is_some_and(|t| {
-            t.replace('–', "-")
-                .contains(&p.trim_start_matches("c. ").replace('–', "-"))
-        })
+        !circa_title
+            .as_deref()
+            .is_some_and(|t| t.replace('–', "-").contains(p.trim_start_matches("c. ")))
     });
     r.pages = pick(policy.numbers, pages, r.pages.take());
-    // A page phrase the tagger kept as written ("pp. 12–19 b") gets the
-    // hyphen every other page range has.
-    if let Some(p) = r.pages.as_mut().filter(|p| p.contains(['–', '—'])) {
-        *p = p.replace(['–', '—'], "-");
-    }
     r
 }
 
