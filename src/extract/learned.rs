@@ -118,7 +118,7 @@ pub fn find_with(
     for l in &dl {
         let t = l.text.trim();
         if t.chars().count() <= 80 {
-            *repeats.entry(norm_line(t)).or_default() += 1;
+            *repeats.entry(repeat_key(t)).or_default() += 1;
         }
     }
     let mut out = Vec::new();
@@ -339,8 +339,8 @@ fn section_of(
     for (k, (l, t)) in sub.iter().zip(tags.iter_mut()).enumerate().skip(from) {
         let text = l.text.trim();
         let page_number = text.len() <= 4 && text.chars().all(|c| c.is_ascii_digit());
-        let key = norm_line(text);
-        let running_head = key.len() >= 4
+        let key = repeat_key(text);
+        let running_head = key.chars().filter(|c| c.is_alphabetic()).count() >= 4
             && repeats.get(&key).is_some_and(|&n| n >= 3)
             && label_of(text).is_none()
             && !cues::continues_a_reference(text)
@@ -353,8 +353,15 @@ fn section_of(
             *t = FIRST;
         }
     }
+    // An identifier's line ("DOI: https://…", "PMID: …") ends an entry.
+    for k in from + 1..sub.len() {
+        if tags[k] == FIRST && opening::opens_with_identifier(sub[k].text) {
+            tags[k] = CONT;
+        }
+    }
     follow_gaps(&sub[from..], &mut tags[from..]);
     follow_numbering(&sub[from..], &mut tags[from..]);
+    let bare = follow_bare_numbering(&sub[from..], &mut tags[from..]);
     opening::follow_author_year(&sub[from..], &mut tags[from..]);
     follow_hanging_indent(&sub[from..], &mut tags[from..]);
     let mut entries: Vec<RawEntry> = Vec::new();
@@ -415,7 +422,10 @@ fn section_of(
                 Some(Label::Bracket(n) | Label::Dotted(n)) => {
                     (Some(n.to_string()), cues::strip_list_marker(text))
                 }
-                _ => (None, text),
+                _ => match bare_number(text).filter(|_| bare) {
+                    Some((n, rest)) => (Some(n.to_string()), rest),
+                    None => (None, text),
+                },
             };
             entries.push(RawEntry {
                 line,
@@ -551,19 +561,41 @@ fn lines_of<'a, 'b>(
     move |line: usize| index.binary_search(&(line - 1)).ok().map(|k| dl[k].text)
 }
 
-/// A line with its digits and blanks taken out, lower-cased: running heads
-/// differ only in their page numbers.
-/// A line's letters in lower case: the key under which a running head
-/// repeats whatever its page number. A line that holds a link keeps its
-/// digits too, since no two entries share a DOI ("https://doi.org/10.1086/
-/// 261341." and "https://doi.org/10.2307/2938462." are not one running
-/// head, and dropping them would lose the identifiers).
-fn norm_line(t: &str) -> String {
+/// A line's letters in lower case, and the numbers a running head keeps
+/// from page to page: the key under which a running head repeats whatever
+/// its page number. The first and last numbers of a line are where page
+/// numbers stand, so they are left out, except a year or a number too
+/// long for a page ("PMID: 29279909" ends many entries); a reference's tail
+/// keeps its year and volume ("Science, 2000, 287, 2185-2195." and
+/// "Science, 2006, 314, 777-781." end two entries, not two pages), and a
+/// line that holds a link keeps every digit, since no two entries share a
+/// DOI ("https://doi.org/10.1086/261341." and
+/// "https://doi.org/10.2307/2938462." are not one running head, and
+/// dropping them would lose the identifiers).
+fn repeat_key(t: &str) -> String {
     let linked = t.contains("://") || t.contains("doi:") || t.contains("doi.org");
-    t.chars()
-        .filter(|c| c.is_alphabetic() || (linked && c.is_ascii_digit()))
+    let numbers: Vec<&str> = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let kept = |k: usize, n: &str| {
+        linked
+            || (k > 0 && k + 1 < numbers.len())
+            || (n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+            || n.len() >= 5
+    };
+    let mut key: String = t
+        .chars()
+        .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
-        .collect()
+        .collect();
+    for (k, n) in numbers.iter().enumerate() {
+        if kept(k, n) {
+            key.push(' ');
+            key.push_str(n);
+        }
+    }
+    key
 }
 
 fn indent(raw: &str) -> usize {
@@ -851,6 +883,66 @@ fn follow_numbering(lines: &[DocLine<'_>], tags: &mut [u8]) {
     }
 }
 
+/// A number before a blank and a capital, as lists numbered without
+/// brackets or stops open their entries ("6 I. Affleck and A. W. W.
+/// Ludwig, …"): the number and the text after it.
+fn bare_number(t: &str) -> Option<(u32, &str)> {
+    let t = t.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || t.as_bytes().get(digits) != Some(&b' ') {
+        return None;
+    }
+    let rest = &t[digits + 1..];
+    rest.starts_with(char::is_uppercase)
+        .then(|| t[..digits].parse().ok().map(|n| (n, rest)))
+        .flatten()
+}
+
+/// In a list numbered "1 A. Altland …", "2 P. Francesco …" (no brackets,
+/// no stops), the numbering says where entries start, as `follow_numbering`
+/// reads it for labelled lists: a line with the next number opens an
+/// entry, any other line continues one. Applied when such numbers count up
+/// through at least five lines and half the entries the model opened; the
+/// lines before the run are left as they are. Returns whether it applied.
+fn follow_bare_numbering(lines: &[DocLine<'_>], tags: &mut [u8]) -> bool {
+    const MIN_RUN: usize = 5;
+    let labelled = lines
+        .iter()
+        .filter(|l| label_of(l.text).is_some_and(|l| !matches!(l, Label::Alone(_))))
+        .count();
+    if labelled >= MIN_RUN {
+        return false;
+    }
+    let mut run: Vec<usize> = Vec::new();
+    let mut last: Option<u32> = None;
+    for (k, l) in lines.iter().enumerate() {
+        if tags[k] == FURNITURE {
+            continue;
+        }
+        let Some((n, _)) = bare_number(l.text) else {
+            continue;
+        };
+        if last.map_or(n <= 3, |m| n == m + 1) {
+            run.push(k);
+            last = Some(n);
+        }
+    }
+    let firsts = tags.iter().filter(|&&t| t == FIRST).count();
+    if run.len() < MIN_RUN || run.len() * 2 < firsts {
+        return false;
+    }
+    for (k, t) in tags.iter_mut().enumerate().skip(run[0]) {
+        if *t != FURNITURE {
+            *t = if run.binary_search(&k).is_ok() {
+                FIRST
+            } else {
+                CONT
+            };
+        }
+    }
+    true
+}
+
 /// The first `needle` after a blank in `line`: its byte offset and 1-based
 /// column (in characters). With `after` (the byte offset and column of an
 /// earlier label on the same line) the search starts past that label and
@@ -1003,6 +1095,40 @@ mod tests {
     }
 
     #[test]
+    fn bare_numbers_that_count_up_open_entries() {
+        let text = [
+            "* h.tu@lmu.de",
+            "1 A. Altland and B. D. Simons, Condensed matter field theory",
+            "(Cambridge University Press, 2010).",
+            "2 P. Francesco and D. Senechal, Conformal field theory (Springer, 2012).",
+            "3 J. L. Cardy, Nucl. Phys. B 240, 514 (1984).",
+            "4 J. Cardy, arXiv:hep-th/0411189 (2004).",
+            "5 I. Affleck and A. W. W. Ludwig, Phys. Rev. Lett. 67, 161 (1991).",
+            "6 I. Affleck, N. Laflorencie, and E. S. Sorensen, J. Phys. A: Math.",
+            "Theor. 42, 504009 (2009).",
+        ];
+        let l = doc(&text);
+        // As a model might tag them: 4 and 5 run together, the line of the
+        // volume taken for an entry.
+        let mut tags = [FIRST, FIRST, CONT, FIRST, FIRST, FIRST, CONT, FIRST, FIRST];
+        assert!(follow_bare_numbering(&l, &mut tags));
+        assert_eq!(
+            tags,
+            [FIRST, FIRST, CONT, FIRST, FIRST, FIRST, FIRST, FIRST, CONT]
+        );
+        assert_eq!(bare_number("6 I. Affleck"), Some((6, "I. Affleck")));
+        assert_eq!(bare_number("2013 IEEE Conference"), None);
+        assert_eq!(bare_number("42, 504009 (2009)."), None);
+        // Labelled lists are `follow_numbering`'s.
+        let labelled: Vec<String> = (1..=6)
+            .map(|n| format!("[{n}] A. B, J. 1 ({n}990)."))
+            .collect();
+        let labelled: Vec<&str> = labelled.iter().map(String::as_str).collect();
+        let mut tags = [FIRST; 6];
+        assert!(!follow_bare_numbering(&doc(&labelled), &mut tags));
+    }
+
+    #[test]
     fn a_dash_alone_is_a_repeated_author() {
         assert!(is_ditto_alone("--."));
         assert!(is_ditto_alone(" ———. "));
@@ -1012,10 +1138,18 @@ mod tests {
 
     #[test]
     fn running_head_keys_ignore_page_numbers_but_not_dois() {
-        assert_eq!(norm_line("Journal of X 12"), norm_line("Journal of X 13"));
+        assert_eq!(repeat_key("Journal of X 12"), repeat_key("Journal of X 13"));
+        assert_eq!(
+            repeat_key("12 Annu. Rev. Ecol. 2009. 40:1-25"),
+            repeat_key("13 Annu. Rev. Ecol. 2009. 40:1-25")
+        );
         assert_ne!(
-            norm_line("https://doi.org/10.1086/261341."),
-            norm_line("https://doi.org/10.2307/2938462.")
+            repeat_key("Science, 2000, 287, 2185-2195."),
+            repeat_key("Science, 2006, 314, 777-781.")
+        );
+        assert_ne!(
+            repeat_key("https://doi.org/10.1086/261341."),
+            repeat_key("https://doi.org/10.2307/2938462.")
         );
     }
 

@@ -15,7 +15,7 @@ use super::features::{label_of, DocLine};
 use super::learned::{CONT, FIRST, FURNITURE};
 
 /// Tokens before the year that may still be names.
-const MAX_NAME_TOKENS: usize = 14;
+const MAX_NAME_TOKENS: usize = 30;
 
 /// Share of the model's first lines that must open with names and a year
 /// for lines that open so to start entries.
@@ -43,10 +43,23 @@ const PARTICLES: [&str; 16] = [
 /// assert!(!o("(2007). “Fluorescence Lifetime Imaging"));
 /// ```
 pub fn opens_with_names_and_year(line: &str) -> bool {
+    names_and_year(line).is_some()
+}
+
+/// True when `line` holds names and a year and nothing after them
+/// ("Resnik DB, Tyler AM, Black JR, Kissling G. 2016."): the entry goes on
+/// on the next line.
+fn only_names_and_year(line: &str) -> bool {
+    names_and_year(line).is_some_and(|k| line.split_whitespace().nth(k + 1).is_none())
+}
+
+/// The index of the year's token when `line` opens with names and then a
+/// year.
+fn names_and_year(line: &str) -> Option<usize> {
     let mut named = false;
     for (k, raw) in line.split_whitespace().enumerate() {
         if k > MAX_NAME_TOKENS {
-            return false;
+            return None;
         }
         let t = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':'));
         let bare = t.trim_start_matches('(').trim_end_matches([')', '.', ',']);
@@ -56,7 +69,7 @@ pub fn opens_with_names_and_year(line: &str) -> bool {
                 "n.d" | "n. d" | "s.d" | "o.J" | "forthcoming" | "in press"
             )
         {
-            return named;
+            return named.then_some(k);
         }
         if t.is_empty()
             || matches!(
@@ -72,15 +85,15 @@ pub fn opens_with_names_and_year(line: &str) -> bool {
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
         if !name_chars || raw.starts_with('(') {
-            return false;
+            return None;
         }
         if first.is_uppercase() {
             named |= letters >= 2;
         } else if !PARTICLES.contains(&bare.to_lowercase().as_str()) {
-            return false;
+            return None;
         }
     }
-    false
+    None
 }
 
 fn is_year(t: &str) -> bool {
@@ -92,8 +105,45 @@ fn is_year(t: &str) -> bool {
 
 /// The line ends a sentence, as an entry's last line does.
 fn ends_sentence(line: &str) -> bool {
-    line.trim_end()
-        .ends_with(['.', ')', ']', '”', '"', '?', '!'])
+    let t = line.trim_end();
+    t.ends_with(['.', ')', ']', '”', '"', '?', '!']) || ends_with_pubmed_id(t) || ends_with_doi(t)
+}
+
+/// True when a line ends on a whole DOI link ("…. DOI:
+/// https://doi.org/10.1257/aer.p20171126"), as entries of some journals
+/// end, without a full stop.
+fn ends_with_doi(t: &str) -> bool {
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    let Some(at) = last.find("doi.org/10.") else {
+        return false;
+    };
+    let id = &last[at + "doi.org/".len()..];
+    id.contains('/') && !id.ends_with('/') && id.ends_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+/// True when a line ends on a PubMed identifier ("…, PMID: 20933195"), as
+/// entries of some journals end, without a full stop.
+fn ends_with_pubmed_id(t: &str) -> bool {
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let head = t[..t.len() - digits]
+        .trim_end()
+        .trim_end_matches(':')
+        .trim_end();
+    digits >= 5 && (head.ends_with("PMID") || head.ends_with("PMC") || head.ends_with("PMCID"))
+}
+
+/// True when a line opens with an identifier's label ("DOI: https://…",
+/// "PMID: 123", "https://doi.org/…"): the tail of an entry, never its
+/// first line.
+pub fn opens_with_identifier(line: &str) -> bool {
+    let t = line.trim_start().as_bytes();
+    let starts = |p: &str| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    starts("doi:")
+        || starts("doi ")
+        || starts("https://doi.org")
+        || starts("http://dx.doi.org")
+        || starts("pmid")
+        || starts("pmcid")
 }
 
 /// Retags the first lines of an author-year list by how its entries open
@@ -133,12 +183,26 @@ pub fn follow_author_year(lines: &[DocLine<'_>], tags: &mut [u8]) {
     for i in 1..body.len() {
         let (k, previous) = (body[i], lines[body[i - 1]].text);
         let opens = opens_at(i);
-        if opens && ends_sentence(previous) {
+        let text = lines[k].text.trim();
+        // Names that run on from the line above ("Awad MA, …, Yang G," /
+        // "Greene KL, …, Breyer BN. 2017."), or the title after a line of
+        // names and a year alone, continue that line's entry.
+        let runs_on = tags[body[i - 1]] == FIRST
+            && (only_names_and_year(previous.trim())
+                || previous.trim_end().ends_with(',')
+                    && !opens_with_names_and_year(previous.trim())
+                    && opens_with_names_and_year(&format!("{} {text}", previous.trim())));
+        if runs_on {
+            tags[k] = CONT;
+        } else if opens && ends_sentence(previous) {
             tags[k] = FIRST;
         } else if tags[k] == FIRST && !opens {
             let text = lines[k].text.trim();
             let lower = text.starts_with(|c: char| c.is_lowercase());
-            if lower || strict && !text.starts_with(char::is_uppercase) {
+            if lower
+                || opens_with_identifier(text)
+                || strict && !text.starts_with(char::is_uppercase)
+            {
                 tags[k] = CONT;
             }
         }
@@ -150,6 +214,51 @@ mod tests {
     use super::*;
 
     use super::super::features::plain_lines as lines;
+
+    #[test]
+    fn names_that_run_on_and_identifier_lines_stay_in_their_entry() {
+        let text = [
+            "Akhabue E, Lautenbach E. 2010. Equal contributions and credit.",
+            "Annals of Epidemiology 20:868-871. DOI: https://doi.org/10.1016/j.",
+            "annepidem.2010.08.004, PMID: 20933195",
+            "Awad MA, Gaither TW, Osterberg EC, Yang G,",
+            "Greene KL, Weiss DA, Anger JT, Breyer BN. 2017.",
+            "Gender differences in promotions. Canadian Journal of",
+            "Urology 24:9011-9016. PMID: 28971789",
+            "Resnik DB, Tyler AM, Black JR, Kissling G. 2016.",
+            "Authorship policies of scientific journals. Journal of Medical",
+            "Ethics 42:199-202.",
+            "DOI: https://doi.org/10.1136/medethics-2015-103171",
+            "Sarsons H. 2017. Gender differences in recognition for group work.",
+            "American Economic Review 107:141-145. DOI: https://doi.org/10.1257/aer.p20171126",
+            "Sassler S, Glass J, Levitte Y, Michelmore KM. 2017. The missing women.",
+            "Tscharntke T, Hochberg ME, Rand TA. 2007. Author sequence and credit.",
+            "Venkatraman V. 2010. Conventions of scientific authorship. Science.",
+            "Wren JD, Kozak KZ. 2007. The write position. EMBO Reports 8:988-991.",
+            "Zbar A, Frank E. 2011. Significance of authorship position. Annals 254:1.",
+        ];
+        let l = lines(&text);
+        // As a model might tag them (the identifier's line is the line
+        // models' pass's to keep).
+        let mut tags = [
+            FIRST, CONT, FIRST, CONT, FIRST, CONT, CONT, FIRST, FIRST, CONT, CONT, FIRST, CONT,
+            CONT, FIRST, FIRST, FIRST, FIRST,
+        ];
+        follow_author_year(&l, &mut tags);
+        assert_eq!(
+            tags,
+            [
+                FIRST, CONT, CONT, FIRST, CONT, CONT, CONT, FIRST, CONT, CONT, CONT, FIRST, CONT,
+                FIRST, FIRST, FIRST, FIRST, FIRST
+            ]
+        );
+        assert!(opens_with_identifier("PMID: 20933195"));
+        assert!(!opens_with_identifier("Doiron, J. 2001. Title."));
+        assert!(ends_with_doi(
+            "Review 107:141-145. DOI: https://doi.org/10.1257/aer.p20171126"
+        ));
+        assert!(!ends_with_doi("DOI: https://doi.org/10.1016/"));
+    }
 
     #[test]
     fn one_line_entry_between_wrapped_ones_is_split() {
