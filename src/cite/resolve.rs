@@ -730,6 +730,14 @@ struct Candidate {
 }
 
 fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
+    // "(Bibliothèque nationale de France, 2024)": an organisation whose
+    // name has words in lower case reads as a short title with a year for
+    // its locator. An author of that name and year is the better reading.
+    if let Some(found) = as_organisation(item).and_then(|org| by_names(&org, keys)) {
+        if found.names == Quality::Exact {
+            return Some(found);
+        }
+    }
     let first = by_names(item, keys);
     if first.as_ref().is_some_and(|f| f.names == Quality::Exact) {
         return first;
@@ -812,6 +820,31 @@ fn titled_reading(readings: &[CiteItem], keys: &[Key], exact_names: bool) -> Opt
         }
     }
     None
+}
+
+/// A short title with a year alone for its locator (or, unquoted, with
+/// none), read as an organisation's name and the year.
+fn as_organisation(item: &CiteItem) -> Option<CiteItem> {
+    if !item.names.is_empty() || item.year.is_some() || item.et_al || item.ibid {
+        return None;
+    }
+    let title = item.title.as_deref()?;
+    // MLA names the organisation alone: "(Archivo General de Indias)".
+    let year = match item.locator.as_deref().map(str::trim) {
+        Some(y) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => Some(y.to_owned()),
+        Some(_) => return None,
+        None => None,
+    };
+    let name = title.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’'));
+    // Quotes mark a title, not a name.
+    let quoted = name.len() != title.len();
+    (!name.is_empty() && (year.is_some() || !quoted)).then(|| CiteItem {
+        names: vec![name.to_owned()],
+        title: None,
+        year,
+        locator: None,
+        ..item.clone()
+    })
 }
 
 /// "(World Health Statistics 2020, table 2.1)": an MLA short title that
@@ -1438,6 +1471,32 @@ mod tests {
         assert_eq!(target("as shown (Northern Water Agency 12).", &e), Some(0));
         assert_eq!(target("as shown (Dept. of Roads 4).", &e), Some(2));
         assert_eq!(target("as shown (Department of Roads 4).", &e), Some(2));
+    }
+
+    #[test]
+    fn an_organisation_with_lower_case_words_is_no_short_title() {
+        let lib = Reference {
+            authors: vec![Person::literal("Bibliothèque nationale de France")],
+            title: Some("Gallica: Cartes et plans".into()),
+            issued: Some(crate::Date::year(2024)),
+            ..Reference::default()
+        };
+        let e = vec![
+            entry("Bibliothèque nationale de France. (2024). Gallica.", Some(lib)),
+            entry(
+                "Apprich, C. (2012). L’âge d’or des cartes marines. Bibliothèque nationale de France.",
+                Some(book(&["Apprich"], "L’âge d’or des cartes marines", 2012)),
+            ),
+        ];
+        assert_eq!(
+            target("online (Bibliothèque nationale de France, 2024).", &e),
+            Some(0)
+        );
+        // MLA names it alone.
+        assert_eq!(
+            target("online (Bibliothèque nationale de France).", &e),
+            Some(0)
+        );
     }
 
     #[test]

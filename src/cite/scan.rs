@@ -392,7 +392,29 @@ impl<'a> Scanner<'a> {
             if !opts.narrative_years {
                 return None;
             }
-            let (name_start, names, et_al) = names_before(text, open, self.last_end())?;
+            let Some((name_start, names, et_al)) = names_before(text, open, self.last_end()) else {
+                // "(Edney, 2019, 1). … (2019, pp. 45–60, 107)": a year with
+                // a locator and no name before it goes on citing the work
+                // of that year cited last, close above.
+                let earlier = locator.as_ref().and_then(|_| {
+                    self.found
+                        .iter()
+                        .rev()
+                        .take_while(|c| c.range.end + CONTEXT_BACK >= open)
+                        .flat_map(|c| c.items.iter())
+                        .find(|i| i.year.as_deref() == Some(year.as_str()) && !i.names.is_empty())
+                })?;
+                let item = CiteItem {
+                    names: earlier.names.clone(),
+                    et_al: earlier.et_al,
+                    year: Some(year),
+                    locator,
+                    range: open..after,
+                    ..CiteItem::default()
+                };
+                self.push(open..after, Form::Narrative, vec![item], true);
+                return Some(after);
+            };
             let item = CiteItem {
                 names,
                 et_al,
@@ -767,6 +789,10 @@ fn bracket_numbers(text: &str, open: usize, end: usize) -> Option<(Vec<u32>, usi
 }
 
 /// Capitalised words that start parentheses but are not authors.
+/// How far back (bytes) an earlier citation still names the work that a
+/// year and a locator alone cite ("(2019, pp. 45–60, 107)").
+const CONTEXT_BACK: usize = 600;
+
 const NOT_AUTHORS: &[&str] = &[
     "Figure",
     "Fig",
@@ -1360,6 +1386,9 @@ const LOCATOR_LABELS: &[(&str, bool)] = &[
     ("app. ", true),
     ("appendix ", true),
     ("Appendix ", true),
+    ("annex ", true),
+    ("Annex ", true),
+    ("suppl. ", true),
 ];
 
 fn is_roman(s: &str) -> bool {
@@ -1514,7 +1543,11 @@ fn eat_prefix(c: &mut Cur) -> bool {
     let start = c.pos;
     for _ in 0..3 {
         let r = c.rest();
-        let Some(sp) = r.find(' ') else { break };
+        // A cell's or a wrapped line's break also ends a word ("adapted
+        // from\n  Tacconelli").
+        let Some(sp) = r.find(char::is_whitespace) else {
+            break;
+        };
         let w = &r[..sp];
         let bare = w.trim_end_matches([',', '.']);
         // Only the words that introduce a citation: "(such as Hugging
@@ -1538,6 +1571,10 @@ fn eat_prefix(c: &mut Cur) -> bool {
                 | "data"
                 | "from"
                 | "adapted"
+                | "compiled"
+                | "reproduced"
+                // "(A 2018; and B 2022a)"
+                | "and"
                 // A figure's credit: "drawing after", "redrawn from",
                 // "modified from", "based on", "following".
                 | "drawing"
@@ -1550,7 +1587,7 @@ fn eat_prefix(c: &mut Cur) -> bool {
         ) {
             break;
         }
-        c.pos += sp + 1;
+        c.pos += sp;
         c.ws();
     }
     // "see de Vries", "after van Donkelaar": a particle opens the name.
@@ -2113,6 +2150,31 @@ mod tests {
         assert_eq!(c.items[0].locator.as_deref(), Some("tables 2 and 3"));
         // Lower-case words that introduce no citation still keep out.
         assert!(texts("models (such as Hugging Face, AWS) run").is_empty());
+    }
+
+    #[test]
+    fn credits_over_a_line_break_and_a_year_that_goes_on_citing() {
+        let v = scan_text(
+            "t",
+            "surveillance systems (adapted from\n  Tacconelli et al., 2018, pp. 100–102; and World Health Organization,\n  2022a, annex 2).",
+            &ScanOptions::all(),
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].items[0].names, ["Tacconelli"]);
+        assert_eq!(v[0].items[1].names, ["World Health Organization"]);
+        let c = one("maps (compiled from Harley & Woodward, 1987) show");
+        assert_eq!(c.items[0].names, ["Harley", "Woodward"]);
+        // A year and pages alone cite the work of that year cited just
+        // before; without one, they are no citation.
+        let v = scan_text(
+            "t",
+            "mapping (Edney, 2019, 1). It did not exist until the survey (2019, pp. 45–60, 107).",
+            &ScanOptions::all(),
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].items[0].names, ["Edney"]);
+        assert_eq!(v[1].items[0].locator.as_deref(), Some("pp. 45–60, 107"));
+        assert!(texts("the survey (2019, pp. 45–60, 107).").is_empty());
     }
 
     #[test]

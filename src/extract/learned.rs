@@ -302,6 +302,12 @@ fn section_of(
     repeats: &HashMap<String, usize>,
     (start, end): (usize, usize),
 ) -> Option<LearnedSection> {
+    // A works-cited heading a line or two into the run (the model took the
+    // paragraph above it, which ends on a citation, for an entry) opens the
+    // section; the lines above it are the paper's.
+    let start = (start + 1..=(start + 2).min(end))
+        .find(|&k| k < end && section::heading_name(dl[k].text).is_some())
+        .unwrap_or(start);
     let mut body_start = start;
     let mut heading = None;
     if heading_like(dl[start].text) && start < end {
