@@ -324,7 +324,19 @@ fn section_of(
     }
     let mut dropped = 0;
     for (k, &label) in labels.iter().enumerate().take(end + 1).skip(body_start) {
-        if label == BIB {
+        // A line in lower case under one that runs on ("… Novel (60%) and"
+        // / "recurrent (40%) androgen receptor gene mu-") goes on with that
+        // entry, however much it reads as prose.
+        let runs_on = label == OTHER
+            && dl[k].text.trim_start().starts_with(char::is_lowercase)
+            && keep.last().is_some_and(|&p| {
+                let t = dl[p].text.trim_end();
+                t.ends_with(['-', ',']) || t.ends_with(char::is_lowercase)
+            });
+        // A bracketed number is a label, never a page's furniture ("[5]"
+        // alone above its entry).
+        let bracketed = matches!(label_of(dl[k].text), Some(Label::Bracket(_)));
+        if label == BIB || runs_on || bracketed {
             keep.push(k);
         } else {
             dropped += 1;
@@ -350,6 +362,9 @@ fn section_of(
             && repeats.get(&key).is_some_and(|&n| n >= 3)
             && label_of(text).is_none()
             && !cues::continues_a_reference(text)
+            // "John Murray," / "London.": the end of an entry that broke
+            // off, however often the place repeats.
+            && !(k > from && sub[k - 1].text.trim_end().ends_with(','))
             && text.chars().count() <= 80;
         if page_number || running_head {
             *t = FURNITURE;

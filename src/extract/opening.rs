@@ -79,6 +79,12 @@ fn names_and_year(line: &str) -> Option<usize> {
         {
             continue;
         }
+        // A repeated author's dash stands for the names ("--. 1976.").
+        if k == 0 && !bare.is_empty() && bare.chars().all(|c| matches!(c, '-' | '—' | '–' | '_'))
+        {
+            named = true;
+            continue;
+        }
         let first = bare.chars().next().unwrap_or(' ');
         let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
         let name_chars = bare
@@ -132,6 +138,36 @@ fn ends_with_pubmed_id(t: &str) -> bool {
     digits >= 5 && (head.ends_with("PMID") || head.ends_with("PMC") || head.ends_with("PMCID"))
 }
 
+/// True when a line opens with a short mark and then a year ("9 1987b.",
+/// "— 1990."): a repeated author's dash as OCR reads it, before the year
+/// of the author's next work.
+fn opens_with_mark_and_year(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let (Some(mark), Some(year)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let mark_like = mark.chars().count() <= 3 && !mark.chars().any(char::is_alphabetic);
+    let year = year.trim_end_matches(['.', ',']);
+    mark_like && !mark.starts_with('(') && year.len() < 7 && is_year(year)
+}
+
+/// True when a line breaks off inside a list of names: after a comma or
+/// an initial ("… Pp. 3-17 in S. S." / "Khokhlov (ed.), Apomixis …").
+fn breaks_off_in_names(line: &str) -> bool {
+    let t = line.trim_end();
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    let b = last.as_bytes();
+    t.ends_with(',') || (b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.')
+}
+
+/// True when a line opens as only the middle of an entry does: a chapter's
+/// pages or the book it is in ("Pp. 161-169 in J. Burley & …", "In: …").
+fn opens_like_a_continuation(line: &str) -> bool {
+    ["Pp. ", "pp. ", "In: ", "In ", "Edited by ", "edited by "]
+        .iter()
+        .any(|p| line.starts_with(p))
+}
+
 /// True when a line opens with an identifier's label ("DOI: https://…",
 /// "PMID: 123", "https://doi.org/…"): the tail of an entry, never its
 /// first line.
@@ -164,6 +200,7 @@ pub fn follow_author_year(lines: &[DocLine<'_>], tags: &mut [u8]) {
     let opens_at = |i: usize| -> bool {
         let text = lines[body[i]].text.trim();
         opens_with_names_and_year(text)
+            || opens_with_mark_and_year(text)
             || body.get(i + 1).is_some_and(|&n| {
                 opens_with_names_and_year(&format!("{text} {}", lines[n].text.trim()))
             })
@@ -194,17 +231,23 @@ pub fn follow_author_year(lines: &[DocLine<'_>], tags: &mut [u8]) {
                     && opens_with_names_and_year(&format!("{} {text}", previous.trim())));
         if runs_on {
             tags[k] = CONT;
-        } else if opens && ends_sentence(previous) {
+        } else if opens && (ends_sentence(previous) || opens_with_mark_and_year(text)) {
             tags[k] = FIRST;
         } else if tags[k] == FIRST && !opens {
             let text = lines[k].text.trim();
             let lower = text.starts_with(|c: char| c.is_lowercase());
             if lower
                 || opens_with_identifier(text)
+                || opens_like_a_continuation(text)
+                || breaks_off_in_names(previous)
                 || strict && !text.starts_with(char::is_uppercase)
             {
                 tags[k] = CONT;
             }
+        }
+        // No entry ends on "&" ("-, &" / "S. M. Nor. 1990. …").
+        if previous.trim_end().ends_with('&') {
+            tags[k] = CONT;
         }
     }
 }
@@ -258,6 +301,38 @@ mod tests {
             "Review 107:141-145. DOI: https://doi.org/10.1257/aer.p20171126"
         ));
         assert!(!ends_with_doi("DOI: https://doi.org/10.1016/"));
+    }
+
+    #[test]
+    fn ditto_marks_as_ocr_reads_them_and_broken_name_lists() {
+        let text = [
+            "Bawa, K. S. 1974. Breeding systems of tree species. Evolution 28: 85-92.",
+            "--. 1976. Mistake pollination as a reproductive system.",
+            "Pp. 161-169 in J. Burley & B. T. Styles (eds.), Tropical trees.",
+            "Carson, H. L. 1987a. The genetic system. Ann. Rev. Genet. 21:405-423",
+            "9 1987b. The process whereby species originate. Bioscience 37: 715-720.",
+            "Crisp, P. 1976. Trends in the breeding of crops. Pp. 69-118 in J. G. Vaughan,",
+            "A. J. Macleod & B. M. Jones (eds.), The biology of the Cruciferae. London.",
+            "Darlington, C. D. 1939. The evolution of genetic systems. Cambridge.",
+            "-, &",
+            "K. Mather. 1949. The elements of genetics. Allen and Unwin, London.",
+            "Darwin, C. 1859. The origin of species. John Murray, London.",
+        ];
+        let l = lines(&text);
+        // As a model might tag them.
+        let mut tags = [
+            FIRST, FIRST, FIRST, FIRST, CONT, FIRST, FIRST, FIRST, FIRST, FIRST, FIRST,
+        ];
+        follow_author_year(&l, &mut tags);
+        assert_eq!(
+            tags,
+            [FIRST, FIRST, CONT, FIRST, FIRST, FIRST, CONT, FIRST, FIRST, CONT, FIRST]
+        );
+        assert!(opens_with_names_and_year("--. 1976. Mistake pollination"));
+        assert!(opens_with_mark_and_year("9 1987b. The process"));
+        assert!(!opens_with_mark_and_year("37 (1987) 715-720."));
+        assert!(breaks_off_in_names("Pp. 3-17 in S. S."));
+        assert!(!breaks_off_in_names("Academic Press, London."));
     }
 
     #[test]
