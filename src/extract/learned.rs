@@ -510,9 +510,14 @@ fn section_of(
 
 /// Lines that open what a journal prints after its list: the article's
 /// citation line, its licence, a figure's legend, an availability note.
-const TRAILERS: [&str; 20] = [
+const TRAILERS: [&str; 25] = [
     "cite this article",
     "how to cite this article",
+    "e-mail address",
+    "email address",
+    "corresponding author",
+    "this is an open access article",
+    "author contributions",
     "©",
     "copyright ",
     "submit your next manuscript",
@@ -533,11 +538,35 @@ const TRAILERS: [&str; 20] = [
     "erratum",
 ];
 
-/// Cuts the list's last entry where the journal's trailer begins (the
-/// model ran the entry on into "Cite this article as: …" or a figure's
-/// legend), with the article's own "doi:…" line just before it; the
-/// section then ends with the entry.
-fn trim_trailer(entries: &mut [RawEntry]) {
+/// True when a line opens what a journal prints after its list: one of
+/// `TRAILERS`, or an author's biography as IEEE journals print it
+/// ("BANAFSHEH SABER LATIBARI received the").
+fn is_trailer(line: &str) -> bool {
+    let l = line.trim_start().to_lowercase();
+    if TRAILERS.iter().any(|t| l.starts_with(t)) {
+        return true;
+    }
+    line.split_once(" received the").is_some_and(|(name, _)| {
+        name.split_whitespace().count() >= 2
+            && name
+                .chars()
+                .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '.')
+    })
+}
+
+/// Cuts the list where the journal's trailer begins: the model ran the last
+/// entry on into "Cite this article as: …" or a figure's legend (cut with
+/// the article's own "doi:…" line just before it), or took the trailer's
+/// first line for entries of their own (dropped, with all after them). The
+/// section then ends with the entry before.
+pub(crate) fn trim_trailer(entries: &mut Vec<RawEntry>) {
+    // Trailers the model opened as entries: only near the end, so that a
+    // list's own "Funding: …" note far above is not taken for one.
+    const LAST_ENTRIES: usize = 6;
+    let from = entries.len().saturating_sub(LAST_ENTRIES).max(1);
+    if let Some(k) = (from..entries.len()).find(|&k| is_trailer(&entries[k].text)) {
+        entries.truncate(k);
+    }
     let Some(last) = entries.last_mut() else {
         return;
     };
@@ -545,10 +574,7 @@ fn trim_trailer(entries: &mut [RawEntry]) {
     let Some(at) = lines
         .iter()
         .skip(1)
-        .position(|l| {
-            let l = l.trim_start().to_lowercase();
-            TRAILERS.iter().any(|t| l.starts_with(t))
-        })
+        .position(|l| is_trailer(l))
         .map(|k| k + 1)
     else {
         return;
@@ -1113,6 +1139,37 @@ mod tests {
         }];
         trim_trailer(&mut entries);
         assert_eq!(entries[0].end_line, 4);
+        // A trailer the model opened as entries of its own goes, with all
+        // after it; an author's biography is a trailer too.
+        let entry = |line: usize, text: &str| RawEntry {
+            line,
+            end_line: line,
+            column: 1,
+            label: None,
+            text: text.into(),
+        };
+        let mut entries = vec![
+            entry(
+                1,
+                "Zou H, Hastie T. 2005. Regularization. JRSS B 67: 301-320.",
+            ),
+            entry(2, "Funding: This project was funded by the schools."),
+            entry(3, "Competing interests: none."),
+        ];
+        trim_trailer(&mut entries);
+        assert_eq!(entries.len(), 1);
+        let mut entries = vec![
+            entry(
+                1,
+                "[84] W. Zhu, LeeBERT, in Proc. ACL, 2021, pp. 2968-2980.",
+            ),
+            entry(
+                2,
+                "BANAFSHEH SABER LATIBARI received the\nB.Sc. degree in 2014.",
+            ),
+        ];
+        trim_trailer(&mut entries);
+        assert_eq!(entries.len(), 1);
     }
 
     #[test]

@@ -164,6 +164,7 @@ pub fn extract_with(
         return doc;
     }
     let mut entries = cut.entries;
+    learned::trim_trailer(&mut entries);
     if sure {
         let earlier = earlier_sections(&lines, &found, layout, models);
         if !earlier.is_empty() {

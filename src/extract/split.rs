@@ -155,7 +155,7 @@ pub fn split_from(lines: &[&str], first: usize, start: usize, last: usize) -> Sp
     } else {
         0
     };
-    let (content, furniture) = content_lines(body, first, start);
+    let (content, furniture) = content_lines(lines, body, first, start);
     if furniture > 0 {
         out.notes.push(format!(
             "dropped {furniture} line(s) of page furniture (page numbers, running heads)"
@@ -201,9 +201,16 @@ pub fn split_from(lines: &[&str], first: usize, start: usize, last: usize) -> Sp
 }
 
 /// The non-blank lines of the section, with page furniture taken out.
-fn content_lines<'a>(body: &[&'a str], offset: usize, start: usize) -> (Vec<Line<'a>>, usize) {
+/// Running heads are counted over the whole document (`lines`): a short
+/// list on one page or two repeats its footer fewer times than the paper.
+fn content_lines<'a>(
+    lines: &[&str],
+    body: &[&'a str],
+    offset: usize,
+    start: usize,
+) -> (Vec<Line<'a>>, usize) {
     let mut repeats: HashMap<&str, usize> = HashMap::new();
-    for l in body {
+    for l in lines {
         let t = l.trim();
         if !t.is_empty() && t.chars().count() <= RUNNING_HEAD_MAX && marker(t).is_none() {
             *repeats.entry(t).or_default() += 1;
@@ -226,7 +233,12 @@ fn content_lines<'a>(body: &[&'a str], offset: usize, start: usize) -> (Vec<Line
         let running_head = repeats
             .get(text)
             .is_some_and(|&n| n >= RUNNING_HEAD_REPEATS)
-            && !cues::continues_a_reference(text);
+            // The article's own DOI in every page's footer is furniture; a
+            // lower-case line that repeats is otherwise a shared volume's.
+            && (!cues::continues_a_reference(text) || text.starts_with("doi:"))
+            // "John Murray," / "London.": an entry that broke off ends
+            // there, however often the place repeats.
+            && !(i > 0 && !gap && body[i - 1].trim_end().ends_with(','));
         // A number alone on a line is a page number, unless it is the end
         // of a URL or DOI that the line above breaks off.
         let url_tail = i > 0 && !gap && ends_in_url(body[i - 1]);
