@@ -308,6 +308,38 @@ fn section_of(
     let start = (start + 1..=(start + 2).min(end))
         .find(|&k| k < end && section::heading_name(dl[k].text).is_some())
         .unwrap_or(start);
+    // A works-cited heading a few lines above the run: the list's first
+    // entries, under labels the models did not know ("[AS92]", "(1).",
+    // "1]"), belong to it.
+    let run_start = start;
+    let start = (start.saturating_sub(MAX_PULLED_UP)..start.saturating_sub(1))
+        .rev()
+        .find(|&k| section::heading_name(dl[k].text).is_some())
+        .unwrap_or(start);
+    // The last entry may run on past the models' run in lower case ("…
+    // data for CeCoIn5," / "possibly because the signature …"), a note
+    // read as prose.
+    // A journal's trailer among the run's last lines ends it, whatever the
+    // model called its first line ("S U P P O R T I N G …" as furniture,
+    // a biography's heading).
+    // A copyright line is left to `trim_trailer`: it also stands at the
+    // foot of every page.
+    let end = (end.saturating_sub(TRAILER_REACH).max(start + 1)..=end)
+        .find(|&k| {
+            let t = dl[k].text.trim_start();
+            is_trailer(t) && !t.starts_with('©') && !t.to_lowercase().starts_with("copyright")
+        })
+        .map_or(end, |k| k - 1);
+    let run_end = end;
+    let mut end = end;
+    while end + 1 < dl.len() && end - run_end < MAX_RUN_ON {
+        let (t, next) = (dl[end].text.trim_end(), dl[end + 1].text.trim_start());
+        let runs_on = t.ends_with(['-', ',']) || t.ends_with(char::is_lowercase);
+        if !runs_on || !next.starts_with(char::is_lowercase) || dl[end + 1].gap_before {
+            break;
+        }
+        end += 1;
+    }
     let mut body_start = start;
     let mut heading = None;
     if heading_like(dl[start].text) && start < end {
@@ -336,7 +368,7 @@ fn section_of(
         // A bracketed number is a label, never a page's furniture ("[5]"
         // alone above its entry).
         let bracketed = matches!(label_of(dl[k].text), Some(Label::Bracket(_)));
-        if label == BIB || runs_on || bracketed {
+        if label == BIB || runs_on || bracketed || (k < run_start && label == OTHER) {
             keep.push(k);
         } else {
             dropped += 1;
@@ -508,10 +540,24 @@ fn section_of(
     })
 }
 
+/// How far from the end of the models' run a trailer's first line is looked
+/// for.
+const TRAILER_REACH: usize = 40;
+
+/// Lines between a works-cited heading and the models' run that are taken
+/// into the list.
+const MAX_PULLED_UP: usize = 6;
+
+/// Lines in lower case that may carry the last entry on past the models'
+/// run.
+const MAX_RUN_ON: usize = 6;
+
 /// Lines that open what a journal prints after its list: the article's
 /// citation line, its licence, a figure's legend, an availability note.
-const TRAILERS: [&str; 25] = [
+const TRAILERS: [&str; 27] = [
     "cite this article",
+    "correspondence:",
+    "biographical sketches",
     "how to cite this article",
     "e-mail address",
     "email address",

@@ -1,0 +1,80 @@
+//! Where a works-cited list ends in a paper: a note in prose as the last
+//! entry keeps all its lines, and a journal's trailer after the list
+//! (supporting information, "How to cite this article") is no entry. Each
+//! document is written here, and each test checks the entries, so a list
+//! cut short or run on fails.
+
+use citemap::extract::extract_text;
+
+fn paper(list: &[&str], after: &[&str]) -> String {
+    let mut text = String::new();
+    for k in 0..40 {
+        text.push_str(&format!(
+            "The measured heat capacity of sample {k} rises below the transition, as\n\
+             expected for a weakly coupled superconductor with a single gap.\n"
+        ));
+    }
+    text.push_str("Acknowledgments\nWe thank the staff of the high field laboratory.\n");
+    text.push_str("References\n");
+    for l in list {
+        text.push_str(l);
+        text.push('\n');
+    }
+    for l in after {
+        text.push_str(l);
+        text.push('\n');
+    }
+    text
+}
+
+fn numbered(n: usize) -> Vec<String> {
+    (1..=n)
+        .map(|k| {
+            format!(
+                "[{k}] A. B. Author{k} and C. D. Writer, Phys. Rev. B {}, {} ({}).",
+                60 + k,
+                1000 + 37 * k,
+                1990 + k % 20
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_note_in_prose_ends_the_list_with_all_its_lines() {
+    let list = numbered(28);
+    let mut lines: Vec<&str> = list.iter().map(String::as_str).collect();
+    lines.extend([
+        "[29] There is no obvious evidence for a pseudogap at P = 0 in",
+        "specific heat or magnetic susceptibility data for CeCoIn5,",
+        "possibly because the signature is expected to be weak and",
+        "the temperature range between the two transitions is limited to",
+        "no more than 1.1 K.",
+    ]);
+    let doc = extract_text("t.txt", &paper(&lines, &[]));
+    let last = doc.entries.last().expect("entries");
+    assert_eq!(doc.entries.len(), 29);
+    assert!(last.raw.ends_with("1.1 K."), "{}", last.raw);
+}
+
+#[test]
+fn a_trailer_after_the_list_is_no_entry() {
+    let list = numbered(30);
+    let lines: Vec<&str> = list.iter().map(String::as_str).collect();
+    let doc = extract_text(
+        "t.txt",
+        &paper(
+            &lines,
+            &[
+                "S U P P O R T I N G I N F O R M A T I O N",
+                "Additional supporting information may be found online in the",
+                "Supporting Information section at the end of the article.",
+                "How to cite this article: Author1 A, Writer C, et al. Heat capacity",
+                "of CeCoIn5. J Phys Chem. 2019;23:1343-1350.",
+            ],
+        ),
+    );
+    assert_eq!(doc.entries.len(), 30);
+    let last = doc.entries.last().expect("entries");
+    assert!(last.raw.ends_with("(2000)."), "{}", last.raw);
+}
