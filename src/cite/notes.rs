@@ -350,9 +350,24 @@ fn remark_citations(
         }
     }
     let mut out = Vec::new();
-    for (k, (start, _, leads)) in kept.iter().enumerate() {
+    for (k, (start, name_end, leads)) in kept.iter().enumerate() {
         let end = kept.get(k + 1).map_or(flat.len(), |n| n.0);
         let seg = flat[*start..end].trim_end();
+        // "Belyea is the sharper of the two;", "Turnbull the more useful.":
+        // a name the remark goes on talking about, with no title, year or
+        // page after it, is a mention, not a citation. A citation puts a
+        // comma or a co-author after the name ("Belyea, “Amerindian
+        // Maps,” 267", "Efron and Tibshirani, An Introduction").
+        let after = flat[(*name_end).min(end)..end].trim_start();
+        let co_author = ["and ", "& "].iter().any(|j| {
+            after
+                .strip_prefix(j)
+                .is_some_and(|r| r.trim_start().starts_with(char::is_uppercase))
+        });
+        let names_go_on = after.starts_with([',', '(']) || after.starts_with("et al") || co_author;
+        if !looks_cited(seg) && !names_go_on {
+            continue;
+        }
         let entry = match leads.as_slice() {
             [one] => Some(*one),
             _ => keys.find(seg).filter(|e| leads.contains(e)),
@@ -585,6 +600,14 @@ mod tests {
         assert_eq!(got[0].1, Some(0));
         assert!(got[1].0.starts_with("Labov, Sociolinguistic Patterns, 8"));
         assert_eq!(got[1].1, Some(2));
+        // Names the remark goes on talking about are mentions.
+        let note = "Compare Efron, An Introduction to the Bootstrap, 18, with \
+                    Labov, Sociolinguistic Patterns, 27. Efron is the sharper of the two; \
+                    Labov the more useful, and Labov (Sociolinguistic Patterns, 30) says so.";
+        let found = remark_citations(note, &keys, &firsts);
+        let got: Vec<&str> = found.iter().map(|(r, _)| &note[r.clone()]).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[2].starts_with("Labov (Sociolinguistic"), "{got:?}");
     }
 
     fn parsed(raw: &str) -> Entry {
