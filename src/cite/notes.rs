@@ -356,8 +356,9 @@ fn remark_citations(
         // "Belyea is the sharper of the two;", "Turnbull the more useful.":
         // a name the remark goes on talking about, with no title, year or
         // page after it, is a mention, not a citation. A citation puts a
-        // comma or a co-author after the name ("Belyea, “Amerindian
-        // Maps,” 267", "Efron and Tibshirani, An Introduction").
+        // comma, a bracket, "et al." or a co-author after the name
+        // ("Belyea, “Amerindian Maps,” 267", "Spencer (Pilgrim Souvenirs,
+        // 256)", "Efron and Tibshirani, An Introduction").
         let after = flat[(*name_end).min(end)..end].trim_start();
         let co_author = ["and ", "& "].iter().any(|j| {
             after
@@ -365,14 +366,15 @@ fn remark_citations(
                 .is_some_and(|r| r.trim_start().starts_with(char::is_uppercase))
         });
         let names_go_on = after.starts_with([',', '(']) || after.starts_with("et al") || co_author;
-        if !looks_cited(seg) && !names_go_on {
+        let cited = looks_cited(seg);
+        if !cited && !names_go_on {
             continue;
         }
         let entry = match leads.as_slice() {
             [one] => Some(*one),
             _ => keys.find(seg).filter(|e| leads.contains(e)),
         };
-        if entry.is_some() || looks_cited(seg) {
+        if entry.is_some() || cited {
             out.push((*start..*start + seg.len(), entry));
         }
     }

@@ -788,11 +788,11 @@ fn bracket_numbers(text: &str, open: usize, end: usize) -> Option<(Vec<u32>, usi
     }
 }
 
-/// Capitalised words that start parentheses but are not authors.
 /// How far back (bytes) an earlier citation still names the work that a
 /// year and a locator alone cite ("(2019, pp. 45–60, 107)").
 const CONTEXT_BACK: usize = 600;
 
+/// Capitalised words that start parentheses but are not authors.
 const NOT_AUTHORS: &[&str] = &[
     "Figure",
     "Fig",

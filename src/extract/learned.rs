@@ -316,26 +316,21 @@ fn section_of(
         .rev()
         .find(|&k| section::heading_name(dl[k].text).is_some())
         .unwrap_or(start);
+    // A journal's trailer among the run's last lines ends it, whatever the
+    // model called its first line ("S U P P O R T I N G …" as furniture,
+    // a biography's heading). A copyright line is left to `trim_trailer`:
+    // it also stands at the foot of every page.
+    let end = (end.saturating_sub(TRAILER_REACH).max(start + 1)..=end)
+        .find(|&k| opens_trailer(dl[k].text))
+        .map_or(end, |k| k - 1);
     // The last entry may run on past the models' run in lower case ("…
     // data for CeCoIn5," / "possibly because the signature …"), a note
     // read as prose.
-    // A journal's trailer among the run's last lines ends it, whatever the
-    // model called its first line ("S U P P O R T I N G …" as furniture,
-    // a biography's heading).
-    // A copyright line is left to `trim_trailer`: it also stands at the
-    // foot of every page.
-    let end = (end.saturating_sub(TRAILER_REACH).max(start + 1)..=end)
-        .find(|&k| {
-            let t = dl[k].text.trim_start();
-            is_trailer(t) && !t.starts_with('©') && !t.to_lowercase().starts_with("copyright")
-        })
-        .map_or(end, |k| k - 1);
     let run_end = end;
     let mut end = end;
     while end + 1 < dl.len() && end - run_end < MAX_RUN_ON {
-        let (t, next) = (dl[end].text.trim_end(), dl[end + 1].text.trim_start());
-        let runs_on = t.ends_with(['-', ',']) || t.ends_with(char::is_lowercase);
-        if !runs_on || !next.starts_with(char::is_lowercase) || dl[end + 1].gap_before {
+        let next = &dl[end + 1];
+        if !runs_on(dl[end].text) || !starts_lower(next.text) || next.gap_before {
             break;
         }
         end += 1;
@@ -359,16 +354,13 @@ fn section_of(
         // A line in lower case under one that runs on ("… Novel (60%) and"
         // / "recurrent (40%) androgen receptor gene mu-") goes on with that
         // entry, however much it reads as prose.
-        let runs_on = label == OTHER
-            && dl[k].text.trim_start().starts_with(char::is_lowercase)
-            && keep.last().is_some_and(|&p| {
-                let t = dl[p].text.trim_end();
-                t.ends_with(['-', ',']) || t.ends_with(char::is_lowercase)
-            });
+        let continues = label == OTHER
+            && starts_lower(dl[k].text)
+            && keep.last().is_some_and(|&p| runs_on(dl[p].text));
         // A bracketed number is a label, never a page's furniture ("[5]"
         // alone above its entry).
         let bracketed = matches!(label_of(dl[k].text), Some(Label::Bracket(_)));
-        if label == BIB || runs_on || bracketed || (k < run_start && label == OTHER) {
+        if label == BIB || continues || bracketed || (k < run_start && label == OTHER) {
             keep.push(k);
         } else {
             dropped += 1;
@@ -552,9 +544,25 @@ const MAX_PULLED_UP: usize = 6;
 /// run.
 const MAX_RUN_ON: usize = 6;
 
+/// True when a line breaks off mid-sentence: on a hyphen, a comma or a
+/// word in lower case.
+fn runs_on(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['-', ',']) || t.ends_with(char::is_lowercase)
+}
+
+/// True when a line opens in lower case.
+fn starts_lower(line: &str) -> bool {
+    line.trim_start().starts_with(char::is_lowercase)
+}
+
+/// Lines that foot every page as well as the article: a copyright line.
+const PAGE_FOOTERS: [&str; 2] = ["©", "copyright "];
+
 /// Lines that open what a journal prints after its list: the article's
-/// citation line, its licence, a figure's legend, an availability note.
-const TRAILERS: [&str; 27] = [
+/// citation line, a figure's legend, an availability note (and, see
+/// `PAGE_FOOTERS`, its licence).
+const TRAILERS: [&str; 25] = [
     "cite this article",
     "correspondence:",
     "biographical sketches",
@@ -564,8 +572,6 @@ const TRAILERS: [&str; 27] = [
     "corresponding author",
     "this is an open access article",
     "author contributions",
-    "©",
-    "copyright ",
     "submit your next manuscript",
     "publish with biomed central",
     "samples availability",
@@ -584,10 +590,17 @@ const TRAILERS: [&str; 27] = [
     "erratum",
 ];
 
-/// True when a line opens what a journal prints after its list: one of
-/// `TRAILERS`, or an author's biography as IEEE journals print it
-/// ("BANAFSHEH SABER LATIBARI received the").
+/// True when a line opens what a journal prints after its list: a
+/// copyright line or any line `opens_trailer` knows.
 fn is_trailer(line: &str) -> bool {
+    let l = line.trim_start().to_lowercase();
+    PAGE_FOOTERS.iter().any(|t| l.starts_with(t)) || opens_trailer(line)
+}
+
+/// True when a line opens a trailer that stands only after the list: one
+/// of `TRAILERS`, or an author's biography as IEEE journals print it
+/// ("BANAFSHEH SABER LATIBARI received the").
+fn opens_trailer(line: &str) -> bool {
     let l = line.trim_start().to_lowercase();
     if TRAILERS.iter().any(|t| l.starts_with(t)) {
         return true;

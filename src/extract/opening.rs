@@ -234,7 +234,6 @@ pub fn follow_author_year(lines: &[DocLine<'_>], tags: &mut [u8]) {
         } else if opens && (ends_sentence(previous) || opens_with_mark_and_year(text)) {
             tags[k] = FIRST;
         } else if tags[k] == FIRST && !opens {
-            let text = lines[k].text.trim();
             let lower = text.starts_with(|c: char| c.is_lowercase());
             if lower
                 || opens_with_identifier(text)
