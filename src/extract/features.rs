@@ -101,6 +101,47 @@ pub fn label_of(t: &str) -> Option<Label> {
     None
 }
 
+/// How often each text of `wanted` (by its `key`, with its number of
+/// words) ends a longer line of `lines`: a repeated line that mostly ends
+/// other lines ("CrossRef Medline", "\[PubMed\]") is the tail of entries,
+/// not a running head. Linear in the lines: at most eight word counts are
+/// tried at the end of each.
+pub fn tail_counts<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    wanted: &HashMap<String, usize>,
+    key: impl Fn(&str) -> String,
+) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    let mut widths: Vec<usize> = wanted.values().copied().collect();
+    widths.sort_unstable();
+    widths.dedup();
+    widths.truncate(8);
+    if widths.is_empty() {
+        return counts;
+    }
+    let mut starts = Vec::new();
+    for line in lines {
+        let t = line.trim();
+        starts.clear();
+        let mut blank = true;
+        for (i, c) in t.char_indices() {
+            if blank && !c.is_whitespace() {
+                starts.push(i);
+            }
+            blank = c.is_whitespace();
+        }
+        for &w in &widths {
+            if w > 0 && starts.len() > w {
+                let k = key(&t[starts[starts.len() - w]..]);
+                if wanted.contains_key(&k) {
+                    *counts.entry(k).or_default() += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
 /// What one line looks like on its own.
 #[derive(Debug, Clone)]
 struct Info {

@@ -15,7 +15,7 @@ use super::learn::Model;
 use super::split::RawEntry;
 use super::{cues, opening, page, section};
 use crate::input::LineLayout;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Finder labels.
@@ -114,13 +114,7 @@ pub fn find_with(
     extend_numbered_runs(&dl, &mut labels);
     fill_numbered_runs(&dl, &mut labels);
     glue_short_stretches(&dl, &mut labels);
-    let mut repeats: HashMap<String, usize> = HashMap::new();
-    for l in &dl {
-        let t = l.text.trim();
-        if t.chars().count() <= 80 {
-            *repeats.entry(repeat_key(t)).or_default() += 1;
-        }
-    }
+    let repeats = repeated_lines(&dl);
     let mut out = Vec::new();
     for run in runs(&labels) {
         if let Some(s) = section_of(splitter, &dl, &index, &labels, &repeats, run) {
@@ -299,7 +293,7 @@ fn section_of(
     dl: &[DocLine<'_>],
     index: &[usize],
     labels: &[u8],
-    repeats: &HashMap<String, usize>,
+    repeats: &Repeats,
     (start, end): (usize, usize),
 ) -> Option<LearnedSection> {
     // A works-cited heading a line or two into the run (the model took the
@@ -383,7 +377,7 @@ fn section_of(
         let page_number = text.len() <= 4 && text.chars().all(|c| c.is_ascii_digit());
         let key = repeat_key(text);
         let running_head = key.chars().filter(|c| c.is_alphabetic()).count() >= 4
-            && repeats.get(&key).is_some_and(|&n| n >= 3)
+            && repeats.heads.get(&key).is_some_and(|&n| n >= 3)
             && label_of(text).is_none()
             && !cues::continues_a_reference(text)
             // "John Murray," / "London.": the end of an entry that broke
@@ -392,6 +386,10 @@ fn section_of(
             && text.chars().count() <= 80;
         if page_number || running_head {
             *t = FURNITURE;
+        } else if *t == FURNITURE && k > from && repeats.tails.contains(&key) {
+            // The model knows repeated lines as furniture; this one ends
+            // entries.
+            *t = CONT;
         } else if k == from && from > 0 && *t == FURNITURE {
             // The line right under the heading opens the list: a page
             // break's furniture stands above a heading, not below it.
@@ -702,6 +700,46 @@ fn repeat_key(t: &str) -> String {
         }
     }
     key
+}
+
+/// Lines that repeat through a document, by [`repeat_key`].
+struct Repeats {
+    /// How often each repeated short line stands alone: running heads.
+    heads: HashMap<String, usize>,
+    /// Repeated lines that more often end a longer line than stand alone.
+    tails: HashSet<String>,
+}
+
+/// How often each short line's [`repeat_key`] stands alone on a line, for
+/// the lines that repeat; a text that more often ends a longer line than
+/// stands alone is a tail instead. "CrossRef Medline" under an entry that filled
+/// its last line is the tail of that entry, as it is at the end of most
+/// others, not a running head.
+fn repeated_lines(dl: &[DocLine<'_>]) -> Repeats {
+    // Each key with how often it stands alone and its number of words.
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    for l in dl {
+        let t = l.text.trim();
+        if t.chars().count() <= 80 {
+            let e = seen.entry(repeat_key(t)).or_default();
+            e.0 += 1;
+            e.1 = t.split_whitespace().count();
+        }
+    }
+    seen.retain(|_, (n, _)| *n >= 3);
+    let wanted: HashMap<String, usize> = seen.iter().map(|(k, &(_, w))| (k.clone(), w)).collect();
+    let mut repeats: HashMap<String, usize> = seen.into_iter().map(|(k, (n, _))| (k, n)).collect();
+    let tails: HashSet<String> =
+        features::tail_counts(dl.iter().map(|l| l.text), &wanted, repeat_key)
+            .into_iter()
+            .filter(|(k, t)| repeats.get(k).is_some_and(|n| t >= n))
+            .map(|(k, _)| k)
+            .collect();
+    repeats.retain(|k, _| !tails.contains(k));
+    Repeats {
+        heads: repeats,
+        tails,
+    }
 }
 
 fn indent(raw: &str) -> usize {

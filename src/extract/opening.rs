@@ -115,6 +115,13 @@ fn ends_sentence(line: &str) -> bool {
     t.ends_with(['.', ')', ']', '”', '"', '?', '!']) || ends_with_pubmed_id(t) || ends_with_doi(t)
 }
 
+/// True when a line ends on a number, as the entries of astronomy and
+/// physics journals do ("Bertin E., Arnouts S., 1996, A&AS, 117, 393"),
+/// without a full stop.
+fn ends_on_a_number(line: &str) -> bool {
+    line.trim_end().ends_with(|c: char| c.is_ascii_digit())
+}
+
 /// True when a line ends on a whole DOI link ("…. DOI:
 /// https://doi.org/10.1257/aer.p20171126"), as entries of some journals
 /// end, without a full stop.
@@ -231,7 +238,11 @@ pub fn follow_author_year(lines: &[DocLine<'_>], tags: &mut [u8]) {
                     && opens_with_names_and_year(&format!("{} {text}", previous.trim())));
         if runs_on {
             tags[k] = CONT;
-        } else if opens && (ends_sentence(previous) || opens_with_mark_and_year(text)) {
+        } else if opens
+            && (ends_sentence(previous)
+                || ends_on_a_number(previous)
+                || opens_with_mark_and_year(text))
+        {
             tags[k] = FIRST;
         } else if tags[k] == FIRST && !opens {
             let lower = text.starts_with(|c: char| c.is_lowercase());
@@ -332,6 +343,25 @@ mod tests {
         assert!(!opens_with_mark_and_year("37 (1987) 715-720."));
         assert!(breaks_off_in_names("Pp. 3-17 in S. S."));
         assert!(!breaks_off_in_names("Academic Press, London."));
+    }
+
+    #[test]
+    fn entries_that_end_on_a_page_number_are_split() {
+        let text = [
+            "Bacon R. et al., 2010, in McLean I. S., Ramsay S. K., eds, Proc.",
+            "SPIE Conf. Ser. Vol. 7735, SPIE, Bellingham p. 773508",
+            "Bertin E., Arnouts S., 1996, A&AS, 117, 393",
+            "Christensen L. et al., 2012, MNRAS, 427, 1953",
+            "Ebeling H., Edge A. C., Henry J. P., 2001, ApJ, 553, 668",
+            "Ebeling H., Edge A. C., Mantz A., Barrett E., Henry J. P., Ma C. J.,",
+            "van Speybroeck L., 2010, MNRAS, 407, 83",
+            "Grillo C. et al., 2014, preprint (arXiv:1407.7866)",
+        ];
+        let l = lines(&text);
+        // As a model might tag them: Christensen run into Bertin.
+        let mut tags = [FIRST, CONT, FIRST, CONT, FIRST, FIRST, CONT, FIRST];
+        follow_author_year(&l, &mut tags);
+        assert_eq!(tags, [FIRST, CONT, FIRST, FIRST, FIRST, FIRST, CONT, FIRST]);
     }
 
     #[test]

@@ -18,7 +18,7 @@
 //! was pushed past the break, where it looks like a new entry or bullet
 //! (a cut-off URL, "In *Proceedings*…", a year-less piece), is rejoined.
 
-use super::cues;
+use super::{cues, features};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -214,6 +214,18 @@ fn content_lines<'a>(
         let t = l.trim();
         if !t.is_empty() && t.chars().count() <= RUNNING_HEAD_MAX && marker(t).is_none() {
             *repeats.entry(t).or_default() += 1;
+        }
+    }
+    repeats.retain(|_, n| *n >= RUNNING_HEAD_REPEATS);
+    // A repeated line that more often ends a longer line is an entry's
+    // tail ("CrossRef Medline"), not a running head.
+    let wanted: HashMap<String, usize> = repeats
+        .keys()
+        .map(|t| (t.to_string(), t.split_whitespace().count()))
+        .collect();
+    for (t, n) in features::tail_counts(lines.iter().copied(), &wanted, str::to_owned) {
+        if repeats.get(t.as_str()).is_some_and(|&alone| n >= alone) {
+            repeats.remove(t.as_str());
         }
     }
     let mut content = Vec::new();
@@ -817,6 +829,20 @@ mod tests {
         let s = run("- Apprich, C. T. R, 2017.\n12\nAPRJA 12\n- Benjamin, R. R. P, 2019.\nAPRJA 12\n- Eubanks, V. A. S, 2017.\nAPRJA 12\n");
         assert_eq!(s.entries.len(), 3);
         assert!(s.notes[0].contains("4 line"));
+    }
+
+    #[test]
+    fn a_repeated_tail_alone_on_its_line_is_kept() {
+        // "CrossRef Medline" ends most entries, and stands alone where an
+        // entry filled its last line: the entry's tail, not a running head.
+        let s = run("1. A. B, Nature 1, 2-3 CrossRef Medline\n2. C. D, long title that fills the line. Cell 5, 6-7\nCrossRef Medline\n3. E. F, Cell 8, 9 CrossRef Medline\n4. G. H, a title that fills the line. Cell 9, 10-11\nCrossRef Medline\n5. I. J, Cell 10, 12 CrossRef Medline\n6. K. L, a title that fills the line. Cell 11, 13-14\nCrossRef Medline\n");
+        assert_eq!(s.entries.len(), 6);
+        assert!(
+            s.entries[1].text.ends_with("CrossRef Medline"),
+            "{:?}",
+            s.entries[1]
+        );
+        assert!(s.notes.is_empty(), "{:?}", s.notes);
     }
 
     #[test]
