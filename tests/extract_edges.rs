@@ -78,3 +78,38 @@ fn a_trailer_after_the_list_is_no_entry() {
     let last = doc.entries.last().expect("entries");
     assert!(last.raw.ends_with("(2000)."), "{}", last.raw);
 }
+
+/// A list whose entries stand between blank lines, as pandoc prints it,
+/// keeps each block whole even where a line inside an entry opens like
+/// another entry ("Birrell, Tran.). Cambridge University Press. (1994)")
+/// or a publisher's line is followed by the next entry's names and year
+/// ("Stanford University Press." / "Blayney, P. W. M. (2013). …"). A real
+/// rendered paper, checked against the truth pandoc recorded for it.
+#[test]
+fn entries_between_blank_lines_stay_whole() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout11");
+    let text = std::fs::read_to_string(dir.join("30-book-censorship.apa.txt")).unwrap();
+    let truth: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("30-book-censorship.apa.json")).unwrap(),
+    )
+    .unwrap();
+    let truth: Vec<String> = truth["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            e["text"]
+                .as_str()
+                .unwrap()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let doc = extract_text("30-book-censorship.apa.txt", &text);
+    assert!(doc.entries.len() >= truth.len());
+    for (entry, want) in doc.entries.iter().zip(&truth) {
+        let got = entry.raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(&got, want);
+    }
+}

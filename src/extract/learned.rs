@@ -402,10 +402,15 @@ fn section_of(
             tags[k] = CONT;
         }
     }
-    follow_gaps(&sub[from..], &mut tags[from..]);
+    let gapped = follow_gaps(&sub[from..], &mut tags[from..]);
     follow_numbering(&sub[from..], &mut tags[from..]);
     let bare = follow_bare_numbering(&sub[from..], &mut tags[from..]);
-    opening::follow_author_year(&sub[from..], &mut tags[from..]);
+    // Where blank lines have told the entries apart, how a line opens
+    // cannot overrule them ("(J." / "Birrell, Tran.). … (1994)" is the
+    // middle of an entry, however much it looks like the start of one).
+    if !gapped {
+        opening::follow_author_year(&sub[from..], &mut tags[from..]);
+    }
     follow_hanging_indent(&sub[from..], &mut tags[from..]);
     let mut entries: Vec<RawEntry> = Vec::new();
     let mut pending_label: Option<u32> = None;
@@ -889,7 +894,11 @@ fn follow_hanging_indent(lines: &[DocLine<'_>], tags: &mut [u8]) {
     }
 }
 
-fn follow_gaps(lines: &[DocLine<'_>], tags: &mut [u8]) {
+/// Splits a list whose entries stand between blank lines (as pandoc and
+/// many word processors print them) at those lines, when nearly every
+/// block looks like one entry and the model agrees at most gaps. True when
+/// it did.
+fn follow_gaps(lines: &[DocLine<'_>], tags: &mut [u8]) -> bool {
     const LONGEST_BLOCK: usize = 12;
     let mut firsts = 0;
     let mut gapped = 0;
@@ -930,13 +939,14 @@ fn follow_gaps(lines: &[DocLine<'_>], tags: &mut [u8]) {
         || dated * 5 < blocks.len() * 4
         || gapped * 5 < firsts * 3
     {
-        return;
+        return false;
     }
     for (k, (l, t)) in lines.iter().zip(tags.iter_mut()).enumerate() {
         if *t != FURNITURE {
             *t = if l.gap_before || k == 0 { FIRST } else { CONT };
         }
     }
+    true
 }
 
 /// In a numbered list, the numbers decide: a line whose label continues

@@ -208,8 +208,17 @@ pub fn follow_author_year(lines: &[DocLine<'_>], tags: &mut [u8]) {
         let text = lines[body[i]].text.trim();
         opens_with_names_and_year(text)
             || opens_with_mark_and_year(text)
+            // The next line lends its year to names that run on over the
+            // line break ("Awad MA, …, Yang G," / "Greene KL, …. 2017."),
+            // but not to a line that ends a sentence when it opens with
+            // names and a year itself ("Stanford University Press." /
+            // "Blayney, P. W. M. (2013). …" are two entries' lines), nor
+            // across a blank.
             || body.get(i + 1).is_some_and(|&n| {
-                opens_with_names_and_year(&format!("{text} {}", lines[n].text.trim()))
+                let next = lines[n].text.trim();
+                !lines[n].gap_before
+                    && (!ends_sentence(text) || !opens_with_names_and_year(next))
+                    && opens_with_names_and_year(&format!("{text} {next}"))
             })
     };
     let opening = body
