@@ -170,3 +170,15 @@ fn physics_and_astronomy_short_forms() {
     assert_eq!(r.volume.as_deref(), Some("475"));
     assert_eq!(r.pages.as_deref(), Some("163"));
 }
+
+#[test]
+fn chicago_particle_after_the_initials_and_the_authors_after_it() {
+    // Chicago inverts the first author with the particle last.
+    let r = parsed(
+        "Leon, Nathalie P. de, Kohei M. Itoh, Dohun Kim, et al. 2021. “Materials Challenges and Opportunities for Quantum Computing Hardware.” Science 372 (6539): eabb2823.",
+    );
+    assert_eq!(r.authors[0].family, "Leon");
+    assert_eq!(r.authors[0].particle.as_deref(), Some("de"));
+    assert_eq!(r.authors[0].given.as_deref(), Some("Nathalie P."));
+    assert_eq!(r.authors[1].family, "Itoh");
+}

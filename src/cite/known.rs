@@ -30,7 +30,16 @@ pub(crate) fn first_authors_each(entries: &[Entry]) -> Vec<Option<String>> {
             let parsed = e
                 .reference()
                 .and_then(|r| r.cited_persons().first())
-                .map(|p| p.full_family())
+                // "Beuningen, H. J. E. van, …" writes the particle after
+                // the given names, and the text cites "Beuningen" (or "van
+                // Beuningen", which `particle_before` finds).
+                .map(|p| {
+                    if p.particle.is_some() && raw.starts_with(p.family.as_str()) {
+                        p.family.clone()
+                    } else {
+                        p.full_family()
+                    }
+                })
                 .filter(|n| raw.contains(n.as_str()));
             let head = raw_first_author(raw);
             match (parsed, head) {
@@ -865,18 +874,28 @@ fn year_value(s: &str) -> Option<u32> {
 pub(crate) fn is_locator(s: &str) -> bool {
     let s = s.trim().trim_end_matches('.');
     let lower = s.to_lowercase();
-    let body = [
+    let labelled = [
         "pp.", "p.", "chap.", "ch.", "chapter", "section", "sect.", "figs.", "tab.", "chaps.",
         "sec.", "secs.", "§", "para.", "paras.", "table", "fig.", "figure", "vol.", "n.", "nn.",
         "col.", "l.", "ll.", "art.", "no.", "pt.", "bk.", "at", "vols.", "volume", "volumes",
         "note", "par.", "pars.", "fol.", "fols.", "app.", "appendix",
     ]
     .iter()
-    .find_map(|p| lower.strip_prefix(p).filter(|r| r.starts_with(' ')))
-    .unwrap_or(&lower)
-    .trim();
+    .find_map(|p| lower.strip_prefix(p).filter(|r| r.starts_with(' ')));
+    let body = labelled.unwrap_or(&lower).trim();
     if body.is_empty() || body.len() > 40 {
         return false;
+    }
+    // A labelled division numbered in letters: "Sec. III.B", "appendix A".
+    if labelled.is_some()
+        && body.len() <= 8
+        && !body.contains(' ')
+        && body.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+        && body
+            .split('.')
+            .all(|p| !p.is_empty() && (p.len() == 1 || p.chars().all(|c| "ivxlcdm".contains(c))))
+    {
+        return true;
     }
     body.split([' ', ',']).filter(|t| !t.is_empty()).all(|t| {
         let t = t.trim_end_matches('.');

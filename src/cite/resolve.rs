@@ -195,6 +195,9 @@ struct Key {
     initial: Option<char>,
     /// Each cited person's initials ("William L." → "WL").
     initials: Vec<String>,
+    /// The first author's given names in lower case ("john"), to tell
+    /// two authors of one family apart when a citation names them.
+    given: String,
     /// Each cited person's family name, in the entry's order, in exact
     /// form (see `exact_form`).
     families: Vec<String>,
@@ -288,7 +291,12 @@ impl Key {
             .iter()
             .map(|p| exact_form(&p.family))
             .collect();
+        let given = persons
+            .and_then(|p| p.first())
+            .and_then(|p| p.given.as_deref())
+            .map_or_else(String::new, str::to_lowercase);
         Key {
+            given,
             head: segments.first().map_or_else(String::new, |h| exact_form(h)),
             names,
             titles,
@@ -742,6 +750,23 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     if first.as_ref().is_some_and(|f| f.names == Quality::Exact) {
         return first;
     }
+    // "(John von Neumann 1956)": citeproc adds the given name to tell two
+    // authors of one family apart; the entry must carry that given name.
+    if let Some((given, family)) = item.names.first().and_then(|n| given_and_family(n)) {
+        let mut bare = item.clone();
+        bare.names[0] = family.to_owned();
+        let given = given.to_lowercase();
+        let found = by_names(&bare, keys).filter(|m| {
+            m.names == Quality::Exact
+                && keys[m.entry]
+                    .given
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| w == given)
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
     // "National Institute of Standards and Technology" was read as two
     // authors; try the names joined back where an "and" split them. A
     // reading that names the entry exactly beats one that only comes close
@@ -780,6 +805,20 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     as_bare_title(item)
         .and_then(|titled| by_names(&titled, keys))
         .filter(|m| m.title == Some(Quality::Exact))
+}
+
+/// A cited name that opens with a given name ("John von Neumann"): the
+/// given name and the rest. The first word is a capitalised word of
+/// letters, not a particle, and a family name follows it.
+fn given_and_family(name: &str) -> Option<(&str, &str)> {
+    let (given, family) = name.trim().split_once(char::is_whitespace)?;
+    let family = family.trim();
+    (given.chars().count() >= 2
+        && given.starts_with(char::is_uppercase)
+        && given.chars().all(char::is_alphabetic)
+        && family.starts_with(|c: char| c.is_alphabetic())
+        && family.split_whitespace().count() <= 3)
+        .then_some((given, family))
 }
 
 /// The first of `readings` that, with its last names read as a title,
@@ -1547,6 +1586,33 @@ mod tests {
         assert_eq!(
             target("as argued (Ames, *The Open Road Ahead* 4).", &e),
             Some(0)
+        );
+    }
+
+    #[test]
+    fn a_given_name_tells_two_authors_of_one_family_apart() {
+        let e: Vec<Entry> = [
+            "Neumann, Johann von. (1932) 1996. Mathematische Grundlagen der Quantenmechanik. Springer.",
+            "Neumann, John von. 1956. “Probabilistic Logics.” In Automata Studies. Princeton University Press.",
+        ]
+        .iter()
+        .map(|raw| Entry {
+            outcome: crate::parse::parse_reference(raw, Style::Unknown).outcome,
+            ..entry(raw, None)
+        })
+        .collect();
+        assert_eq!(
+            target("as he put it (John von Neumann 1956, 43).", &e),
+            Some(1)
+        );
+        assert_eq!(
+            target("as he put it (Johann von Neumann [1932] 1996, 3).", &e),
+            Some(0)
+        );
+        // A given name the entry does not have finds nothing.
+        assert_eq!(
+            target("as he put it (Jane von Neumann 1956, 43).", &e),
+            None
         );
     }
 

@@ -764,6 +764,11 @@ fn bracket_numbers(text: &str, open: usize, end: usize) -> Option<(Vec<u32>, usi
             if text[i + 1..end].starts_with('(') {
                 return None;
             }
+            // "[[7,1,3]]": a code's parameters in double brackets, not
+            // citations ("[[45], 1:440–471]" is one with its pages).
+            if open > 0 && bytes[open - 1] == b'[' && bytes.get(i + 1) == Some(&b']') {
+                return None;
+            }
             return Some((numbers, i + 1));
         } else if rest.starts_with(',') {
             pending_range = false;
@@ -1590,6 +1595,26 @@ fn eat_prefix(c: &mut Cur) -> bool {
         c.pos += sp;
         c.ws();
     }
+    // "for a review see Infelise", "for the Spanish parallel see Pardo
+    // Tomás": a short phrase in lower case that ends in "see" or "cf.".
+    if c.pos == start {
+        let r = c.rest();
+        let mut at = 0;
+        for (k, w) in r.split(' ').enumerate().take(7) {
+            let bare = w.trim_end_matches(',');
+            if k > 0 && matches!(bare, "see" | "cf." | "compare") {
+                at += w.len() + 1;
+                if r[at.min(r.len())..].starts_with(char::is_uppercase) {
+                    c.pos += at;
+                }
+                break;
+            }
+            if w.is_empty() || !w.chars().all(|ch| ch.is_lowercase() || ch == ',') {
+                break;
+            }
+            at += w.len() + 1;
+        }
+    }
     // "see de Vries", "after van Donkelaar": a particle opens the name.
     let particle = || {
         let r = c.rest();
@@ -1707,7 +1732,7 @@ fn parse_item(s: &str) -> Option<CiteItem> {
     if !c.done() {
         // "Section 4", "ch. 5", "pp. aac4716–4", "2.2": a wider locator.
         let r = c.s[save..].trim().trim_end_matches('.');
-        if item.year.is_some() && super::known::is_locator(r) {
+        if item.year.is_some() && (super::known::is_locator(r) || is_remark(r)) {
             item.locator = Some(r.split_whitespace().collect::<Vec<_>>().join(" "));
             item.note = None;
         } else {
@@ -1722,6 +1747,22 @@ fn parse_item(s: &str) -> Option<CiteItem> {
     // only if they resolve, so asides fall away while MLA's "(after Noble;
     // Eubanks)" is kept.
     Some(item)
+}
+
+/// What may follow a work's year in a citation beside a locator the
+/// locator grammar knows: a division it does not ("eq. 11", "Section
+/// III.B", "appendix A", "methods", "1–40 of README.md", "Folios
+/// 14r–22v") or a remark ("and the sources listed"). Short, without a year
+/// (which would be another work's) or brackets, and not another author's
+/// "et al.".
+fn is_remark(r: &str) -> bool {
+    r.chars().count() <= 60
+        && !r.is_empty()
+        && !r
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1400..=2100).contains(&y)))
+        && !r.contains(['(', ')', '[', ']', '“', '"'])
+        && !r.contains("et al")
 }
 
 /// An MLA item whose short title lost its quotes: "Kitchin, Automated
@@ -2175,6 +2216,30 @@ mod tests {
         assert_eq!(v[1].items[0].names, ["Edney"]);
         assert_eq!(v[1].items[0].locator.as_deref(), Some("pp. 45–60, 107"));
         assert!(texts("the survey (2019, pp. 45–60, 107).").is_empty());
+    }
+
+    #[test]
+    fn divisions_remarks_and_prefix_phrases_after_a_year() {
+        let c = one("the code (Dennis et al., 2002, pp. 4459–4463; Fowler et al., 2012, eq. 11).");
+        assert_eq!(c.items.len(), 2, "{c:#?}");
+        assert_eq!(c.items[1].locator.as_deref(), Some("eq. 11"));
+        let c = one("as (Higgott,\n2022, Sections 2–3) shows");
+        assert_eq!(c.items[0].names, ["Higgott"]);
+        let c = one("tables (compiled from da Silva et al. 2024 and the sources listed).");
+        assert_eq!(c.items[0].year.as_deref(), Some("2024"));
+        let c = one("(for a review see Infelise 1999,\n131–154; Caravale 2011, among others)");
+        assert_eq!(c.items[0].names, ["Infelise"]);
+        assert_eq!(c.items[1].names, ["Caravale"]);
+        // Another work's year, or a quotation, is no remark.
+        assert!(texts("(Smith 2010, then revised 2014 by others)").is_empty());
+    }
+
+    #[test]
+    fn double_brackets_hold_no_citation_but_a_bracket_with_its_pages_does() {
+        assert!(texts("the [[7,1,3]] Steane code and a [[12,2,4]] code").is_empty());
+        let c = one("the provinces [[45], 1:440–471; 2:662–698]. The system");
+        assert_eq!(c.items[0].number, Some(45));
+        assert_eq!(texts("architecture [1, Sec. III.B]."), ["[1, Sec. III.B]"]);
     }
 
     #[test]

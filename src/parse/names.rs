@@ -616,7 +616,13 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
     while k < toks.len() && k - g0 < 4 {
         let t = &toks[k];
         let after_initial = k > g0 && is_initials(&toks[k - 1]) && toks[k - 1].period;
-        if after_initial && !is_initials(t) {
+        // "Leon, Nathalie P. de, Kohei M. Itoh": the particle after the
+        // initials is the family name's, as Chicago places it.
+        let trailing_particle = || {
+            let m = toks[k..].iter().take_while(|t| is_particle(t)).count();
+            m > 0 && is_boundary(toks, k + m)
+        };
+        if after_initial && !is_initials(t) && !trailing_particle() {
             break;
         }
         // "Svobodova, L. A reliable …": "A" starts the title.
