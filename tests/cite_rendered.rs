@@ -434,8 +434,55 @@ const FORMER_HELD_OUT10_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)]
 
 /// `tests/fixtures/heldout11/`, written and rendered by a helper that
 /// never read the rules, committed before they were scored (early-modern
-/// book censorship, with a defects copy; quantum error correction).
-const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[];
+/// book censorship, with a defects copy; quantum error correction), then
+/// scored once with the rules as they stood after heldout10's round: APA
+/// 86.6, Chicago author-date 87.5, Chicago notes 93.3, IEEE 98.1, MLA
+/// 90.7 % of items right, 2.1–5.8 % false, 16 errors and 32 warnings on
+/// the 10 clean renderings, 20 of 23 planted defects reported. That run is
+/// the figure to trust for a new paper; the floors hold what they reach.
+const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+    // (paper, style, right % at least, false items, errors, warnings,
+    // planted defects not reported, at most)
+    ("30-book-censorship", "apa", 98.1, 3, 2, 1, 0),
+    ("30-book-censorship", "chicago-ad", 97.1, 4, 0, 1, 0),
+    ("30-book-censorship", "chicago-notes", 92.4, 7, 0, 0, 0),
+    ("30-book-censorship", "ieee", 100.0, 0, 0, 0, 0),
+    ("30-book-censorship", "mla", 92.4, 6, 3, 3, 0),
+    ("30-book-censorship-defects", "apa", 98.0, 3, 2, 1, 0),
+    ("30-book-censorship-defects", "chicago-ad", 97.1, 4, 0, 1, 1),
+    (
+        "30-book-censorship-defects",
+        "chicago-notes",
+        92.2,
+        7,
+        0,
+        0,
+        1,
+    ),
+    ("30-book-censorship-defects", "ieee", 100.0, 0, 0, 0, 0),
+    ("30-book-censorship-defects", "mla", 92.2, 6, 3, 3, 1),
+    ("31-quantum-error-correction", "apa", 99.1, 0, 1, 0, 0),
+    (
+        "31-quantum-error-correction",
+        "chicago-ad",
+        98.1,
+        0,
+        0,
+        0,
+        0,
+    ),
+    (
+        "31-quantum-error-correction",
+        "chicago-notes",
+        95.3,
+        0,
+        1,
+        0,
+        0,
+    ),
+    ("31-quantum-error-correction", "ieee", 96.2, 4, 0, 0, 0),
+    ("31-quantum-error-correction", "mla", 90.6, 10, 1, 2, 0),
+];
 
 /// The papers the rules were developed on.
 fn dir() -> PathBuf {

@@ -961,8 +961,14 @@ fn leading_initials(name: &str) -> Option<String> {
     (!letters.is_empty()).then_some(letters)
 }
 
-/// Lower-case words inside organisations' names.
-const CONNECTORS: &[&str] = &["of", "for", "the", "on", "in", "und", "für", "des"];
+/// Lower-case words inside organisations' names, in the languages the
+/// parser reads ("Institute of Standards", "Congregazione per la Dottrina
+/// della Fede", "Sacra Congregatio pro Doctrina Fidei").
+const CONNECTORS: &[&str] = &[
+    "of", "for", "the", "on", "in", "und", "für", "des", "zur", "zum", "per", "pro", "para", "por",
+    "voor", "la", "le", "les", "los", "las", "del", "della", "delle", "degli", "dei", "de", "du",
+    "da", "do", "dos", "das", "der",
+];
 
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "dos", "das",
@@ -1407,6 +1413,8 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
     for &(prefix, names_division) in LOCATOR_LABELS {
         if c.eat(prefix) {
             division = names_division;
+            // "pp.\n1:lxi–lxxx": the line broke after the label.
+            c.ws();
             break;
         }
     }
@@ -1609,7 +1617,12 @@ fn eat_prefix(c: &mut Cur) -> bool {
                 }
                 break;
             }
-            if w.is_empty() || !w.chars().all(|ch| ch.is_lowercase() || ch == ',') {
+            // The phrase opens in lower case and may name a place or a
+            // language on the way ("for the Spanish parallel see").
+            if w.is_empty()
+                || !w.chars().all(|ch| ch.is_alphabetic() || ch == ',')
+                || k == 0 && !w.starts_with(char::is_lowercase)
+            {
                 break;
             }
             at += w.len() + 1;
@@ -1918,7 +1931,16 @@ fn parse_year_only(s: &str) -> Option<(String, Option<String>)> {
     let mut locator = None;
     if c.eat(",") {
         c.ws();
-        locator = Some(parse_locator(&mut c)?);
+        let at = c.pos;
+        locator = match parse_locator(&mut c) {
+            Some(l) if c.done() => Some(l),
+            // "Siebert (1952, appendix)", "(2024, README, secs. 1–4)".
+            _ => {
+                let r = c.s[at..].trim().trim_end_matches('.');
+                c.pos = c.s.len();
+                Some((super::known::is_locator(r) || is_remark(r)).then(|| r.to_owned())?)
+            }
+        };
     }
     c.done().then_some((year, locator))
 }
@@ -2230,6 +2252,15 @@ mod tests {
         let c = one("(for a review see Infelise 1999,\n131–154; Caravale 2011, among others)");
         assert_eq!(c.items[0].names, ["Infelise"]);
         assert_eq!(c.items[1].names, ["Caravale"]);
+        // A label at a line's end, a phrase that names a place on its way
+        // to "see", a division word alone after a narrative year.
+        let c = one(
+            "(Baldini & Spruit, 2009, pp.\n1:lxi–lxxx; for the Spanish parallel see Pardo Tomás, 1991, pp. 45–58)",
+        );
+        assert_eq!(c.items[0].locator.as_deref(), Some("pp. 1:lxi–lxxx"));
+        assert_eq!(c.items[1].names, ["Pardo Tomás"]);
+        let c = one("is given in Siebert\n(1952, appendix). Dates");
+        assert_eq!(c.items[0].locator.as_deref(), Some("appendix"));
         // Another work's year, or a quotation, is no remark.
         assert!(texts("(Smith 2010, then revised 2014 by others)").is_empty());
     }
