@@ -513,6 +513,7 @@ fn section_of(
         }
     }
     trim_trailer(&mut entries);
+    cut_notes_after(&mut entries);
     // Without a heading, a numbered list starts at its first number: the
     // lines before "[1] Y. Sofue, …" are the acknowledgements' end. (Many
     // unnumbered entries before it are a list of their own: a
@@ -621,6 +622,20 @@ fn opens_trailer(line: &str) -> bool {
 /// the article's own "doi:…" line just before it), or took the trailer's
 /// first line for entries of their own (dropped, with all after them). The
 /// section then ends with the entry before.
+/// Cuts the notes that follow an unnumbered list ("\[1\] The literature
+/// is very uneven. …", as pandoc prints a paper's footnotes after its
+/// bibliography): a numbering that starts at 1 after at least
+/// `MIN_BEFORE` entries without a number is another list.
+pub(crate) fn cut_notes_after(entries: &mut Vec<RawEntry>) {
+    const MIN_BEFORE: usize = 5;
+    let Some(k) = entries.iter().position(|e| e.label.is_some()) else {
+        return;
+    };
+    if k >= MIN_BEFORE && entries[k].label.as_deref() == Some("1") {
+        entries.truncate(k);
+    }
+}
+
 pub(crate) fn trim_trailer(entries: &mut Vec<RawEntry>) {
     // Trailers the model opened as entries: only near the end, so that a
     // list's own "Funding: …" note far above is not taken for one.
@@ -1222,6 +1237,50 @@ mod tests {
         let mut tags = [FIRST, FIRST, CONT, FIRST, FIRST];
         follow_numbering(&lines, &mut tags);
         assert_eq!(tags, [FIRST, CONT, FIRST, FIRST, FIRST]);
+    }
+
+    #[test]
+    fn notes_numbered_from_one_after_an_unnumbered_list_are_cut_off() {
+        let entry = |line: usize, label: Option<&str>, text: &str| RawEntry {
+            line,
+            end_line: line,
+            column: 1,
+            label: label.map(str::to_owned),
+            text: text.to_owned(),
+        };
+        let mut entries: Vec<RawEntry> = (0..6)
+            .map(|k| {
+                entry(
+                    k + 1,
+                    None,
+                    "Birn, R. (2012). Royal censorship. Stanford University Press.",
+                )
+            })
+            .collect();
+        entries.push(entry(
+            8,
+            Some("1"),
+            "The literature is very uneven. For Italy …",
+        ));
+        entries.push(entry(
+            9,
+            Some("2"),
+            "The distinction is Fragnito's own (2001b, p. 13).",
+        ));
+        cut_notes_after(&mut entries);
+        assert_eq!(entries.len(), 6);
+        // A numbered list is left whole, and so is a short unnumbered head.
+        let mut numbered: Vec<RawEntry> = (1..=8)
+            .map(|k| {
+                entry(
+                    k,
+                    Some(&k.to_string()),
+                    "A. B. Author, Phys. Rev. B 61, 1037 (1991).",
+                )
+            })
+            .collect();
+        cut_notes_after(&mut numbered);
+        assert_eq!(numbered.len(), 8);
     }
 
     #[test]

@@ -165,6 +165,7 @@ pub fn extract_with(
     }
     let mut entries = cut.entries;
     learned::trim_trailer(&mut entries);
+    learned::cut_notes_after(&mut entries);
     if sure {
         let earlier = earlier_sections(&lines, &found, layout, models);
         if !earlier.is_empty() {
