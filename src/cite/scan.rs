@@ -495,7 +495,7 @@ impl<'a> Scanner<'a> {
             let mut item = match parse_item(head) {
                 Some(item) => item,
                 None => {
-                    let item = parse_bare_title(head)?;
+                    let item = parse_bare_title(head).or_else(|| parse_dated_title(head))?;
                     bare_weak |= bare_title_is_weak(&item);
                     item
                 }
@@ -1863,6 +1863,54 @@ fn is_ordinal(w: &str) -> bool {
     digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
 }
 
+/// An anonymous work cited by its short title and year, as author-date
+/// styles cite a work without authors: "Index auctorum, et librorum, 1559,
+/// fols. A2r–A4v", "Instrucción y memoria de las relaciones 1577". Only
+/// tried when [`parse_item`] and [`parse_bare_title`] fail; without a name
+/// it counts only when an entry has that title (see
+/// [`bare_title_is_weak`]).
+fn parse_dated_title(s: &str) -> Option<CiteItem> {
+    const MAX_WORDS: usize = 12;
+    // The first year after a word of the title, then a locator or remark.
+    let mut at = None;
+    for (i, _) in s.match_indices(|c: char| c.is_ascii_digit()) {
+        if i > 0 && s[..i].ends_with([' ', '\n']) {
+            let mut c = Cur { s, pos: i };
+            if parse_one_year(&mut c).is_some() {
+                at = Some((i, c.pos));
+                break;
+            }
+        }
+    }
+    let (start, end) = at?;
+    let title = s[..start].trim().trim_end_matches(',').trim();
+    let rest = s[end..].trim_start();
+    let locator = match rest.strip_prefix(',') {
+        Some(r) => {
+            let r = r.trim().trim_end_matches('.');
+            (super::known::is_locator(r) || is_remark(r))
+                .then(|| r.to_owned())?
+                .into()
+        }
+        None if rest.is_empty() => None,
+        None => return None,
+    };
+    let words = title.split_whitespace().count();
+    if !title.starts_with(char::is_uppercase)
+        || !(2..=MAX_WORDS).contains(&words)
+        || title.contains(['(', ')', '"', '“', '*', ';', ':'])
+        || title.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    Some(CiteItem {
+        title: Some(title.split_whitespace().collect::<Vec<_>>().join(" ")),
+        year: Some(s[start..end].to_owned()),
+        locator,
+        ..CiteItem::default()
+    })
+}
+
 /// Whether an item [`parse_bare_title`] read makes its parenthetical weak:
 /// one without a page or without a name, which counts only when an entry
 /// has that title.
@@ -2263,6 +2311,22 @@ mod tests {
         assert_eq!(c.items[0].locator.as_deref(), Some("appendix"));
         // Another work's year, or a quotation, is no remark.
         assert!(texts("(Smith 2010, then revised 2014 by others)").is_empty());
+    }
+
+    #[test]
+    fn an_anonymous_work_cited_by_its_title_and_year() {
+        let c = one("the first index (Index auctorum, et librorum, 1559, fols. A2r–A4v).");
+        assert!(c.items[0].names.is_empty());
+        assert_eq!(
+            c.items[0].title.as_deref(),
+            Some("Index auctorum, et librorum")
+        );
+        assert_eq!(c.items[0].year.as_deref(), Some("1559"));
+        assert_eq!(c.items[0].locator.as_deref(), Some("fols. A2r–A4v"));
+        // Without a name it counts only if an entry has that title.
+        assert!(c.weak);
+        // Prose in brackets with a year and no title-like head stays out.
+        assert!(parse_dated_title("in the winter of 1559, fols. 3").is_none());
     }
 
     #[test]
