@@ -27,6 +27,16 @@ pub(crate) fn first_authors_each(entries: &[Entry]) -> Vec<Option<String>> {
             previous.clone()
         } else {
             // An edited volume without authors is led by its editors.
+            let first = e.reference().and_then(|r| r.cited_persons().first());
+            // "Google Quantum AI. (2024).": an organisation whose last word
+            // is in capitals, read as a family of two words and initials.
+            let capital_tail = first.is_some_and(|p| {
+                p.family.split_whitespace().count() >= 2
+                    && p.given.as_deref().is_some_and(|g| {
+                        let g = g.trim_end_matches('.');
+                        g.len() >= 2 && g.chars().all(|c| c.is_ascii_uppercase())
+                    })
+            });
             let parsed = e
                 .reference()
                 .and_then(|r| r.cited_persons().first())
@@ -46,6 +56,7 @@ pub(crate) fn first_authors_each(entries: &[Entry]) -> Vec<Option<String>> {
                 // "World Health Organization. Global …" parsed as a person
                 // given "World Health": the organisation is the whole head.
                 (Some(p), Some(h)) if organisation_head(raw, &h, &p) => Some(h),
+                (Some(p), Some(h)) if capital_tail && h.starts_with(&format!("{p} ")) => Some(h),
                 // "Dept. of Health. …" parsed as "Dept": the parser stopped
                 // at the abbreviation's full stop, the head goes past it.
                 (Some(p), Some(h)) if h.len() > p.len() + 1 && h.starts_with(&format!("{p}.")) => {
@@ -1168,6 +1179,21 @@ mod tests {
         assert_eq!(firsts[0].as_deref(), Some("World Health Organization"));
         assert_eq!(firsts[1], firsts[0]);
         assert_eq!(firsts[2].as_deref(), Some("Farmer"));
+        // "Google Quantum AI.": an organisation whose last word the parser
+        // took for initials; a person's initials stay given names.
+        let entries = [
+            mla_entry(
+                "Google Quantum AI. (2024). Data for the paper. Zenodo.",
+                Person::new("Google Quantum", Some("AI.")),
+            ),
+            mla_entry(
+                "Smith AJ, Jones B. A title. Journal 2020;1:2-3.",
+                Person::new("Smith", Some("AJ")),
+            ),
+        ];
+        let firsts = first_authors_each(&entries);
+        assert_eq!(firsts[0].as_deref(), Some("Google Quantum AI"));
+        assert_eq!(firsts[1].as_deref(), Some("Smith"));
     }
 
     #[test]
