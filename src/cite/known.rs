@@ -828,7 +828,9 @@ fn years_and_locator(
     }
     let locator = if rest.is_empty() {
         None
-    } else if is_locator(rest) {
+    } else if is_locator(rest) || !years.is_empty() && super::scan::is_remark(rest) {
+        // "Google Quantum AI (2024, README, secs. 1–4)": a division or
+        // remark after the year, as in a parenthetical.
         Some(rest.to_owned())
     } else {
         return None;
@@ -1194,6 +1196,20 @@ mod tests {
         let firsts = first_authors_each(&entries);
         assert_eq!(firsts[0].as_deref(), Some("Google Quantum AI"));
         assert_eq!(firsts[1].as_deref(), Some("Smith"));
+    }
+
+    #[test]
+    fn a_division_or_remark_after_a_narrative_year() {
+        let v = find(
+            "syndromes; see Google Quantum AI\n(2024, README, secs. 1–4). Re-decoding",
+            &["Google Quantum AI"],
+            false,
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].items[0].locator.as_deref(), Some("README, secs. 1–4"));
+        // Another year in the remark is another work's: no reading.
+        let v = find("as Smith (2010, then Jones 2012) argued", &["Smith"], false);
+        assert!(v.iter().all(|c| c.items[0].locator.is_none()), "{v:?}");
     }
 
     #[test]

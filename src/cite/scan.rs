@@ -1768,7 +1768,7 @@ fn parse_item(s: &str) -> Option<CiteItem> {
 /// 14r–22v") or a remark ("and the sources listed"). Short, without a year
 /// (which would be another work's) or brackets, and not another author's
 /// "et al.".
-fn is_remark(r: &str) -> bool {
+pub(crate) fn is_remark(r: &str) -> bool {
     r.chars().count() <= 60
         && !r.is_empty()
         && !r
