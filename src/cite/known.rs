@@ -37,9 +37,7 @@ pub(crate) fn first_authors_each(entries: &[Entry]) -> Vec<Option<String>> {
                         g.len() >= 2 && g.chars().all(|c| c.is_ascii_uppercase())
                     })
             });
-            let parsed = e
-                .reference()
-                .and_then(|r| r.cited_persons().first())
+            let parsed = first
                 // "Beuningen, H. J. E. van, …" writes the particle after
                 // the given names, and the text cites "Beuningen" (or "van
                 // Beuningen", which `particle_before` finds).
@@ -828,7 +826,7 @@ fn years_and_locator(
     }
     let locator = if rest.is_empty() {
         None
-    } else if is_locator(rest) || !years.is_empty() && super::scan::is_remark(rest) {
+    } else if is_locator(rest) || !years.is_empty() && super::scan::follows_a_year(rest) {
         // "Google Quantum AI (2024, README, secs. 1–4)": a division or
         // remark after the year, as in a parenthetical.
         Some(rest.to_owned())

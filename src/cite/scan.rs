@@ -1745,7 +1745,7 @@ fn parse_item(s: &str) -> Option<CiteItem> {
     if !c.done() {
         // "Section 4", "ch. 5", "pp. aac4716–4", "2.2": a wider locator.
         let r = c.s[save..].trim().trim_end_matches('.');
-        if item.year.is_some() && (super::known::is_locator(r) || is_remark(r)) {
+        if item.year.is_some() && follows_a_year(r) {
             item.locator = Some(r.split_whitespace().collect::<Vec<_>>().join(" "));
             item.note = None;
         } else {
@@ -1762,13 +1762,20 @@ fn parse_item(s: &str) -> Option<CiteItem> {
     Some(item)
 }
 
+/// What may stand after a work's year and a comma: a locator
+/// ([`known::is_locator`](super::known::is_locator)) or a division or
+/// remark ([`is_remark`]).
+pub(crate) fn follows_a_year(r: &str) -> bool {
+    super::known::is_locator(r) || is_remark(r)
+}
+
 /// What may follow a work's year in a citation beside a locator the
 /// locator grammar knows: a division it does not ("eq. 11", "Section
 /// III.B", "appendix A", "methods", "1–40 of README.md", "Folios
 /// 14r–22v") or a remark ("and the sources listed"). Short, without a year
 /// (which would be another work's) or brackets, and not another author's
 /// "et al.".
-pub(crate) fn is_remark(r: &str) -> bool {
+fn is_remark(r: &str) -> bool {
     r.chars().count() <= 60
         && !r.is_empty()
         && !r
@@ -1888,9 +1895,7 @@ fn parse_dated_title(s: &str) -> Option<CiteItem> {
     let locator = match rest.strip_prefix(',') {
         Some(r) => {
             let r = r.trim().trim_end_matches('.');
-            (super::known::is_locator(r) || is_remark(r))
-                .then(|| r.to_owned())?
-                .into()
+            follows_a_year(r).then(|| r.to_owned())?.into()
         }
         None if rest.is_empty() => None,
         None => return None,
@@ -1986,7 +1991,7 @@ fn parse_year_only(s: &str) -> Option<(String, Option<String>)> {
             _ => {
                 let r = c.s[at..].trim().trim_end_matches('.');
                 c.pos = c.s.len();
-                Some((super::known::is_locator(r) || is_remark(r)).then(|| r.to_owned())?)
+                Some(follows_a_year(r).then(|| r.to_owned())?)
             }
         };
     }

@@ -377,7 +377,7 @@ fn section_of(
         let page_number = text.len() <= 4 && text.chars().all(|c| c.is_ascii_digit());
         let key = repeat_key(text);
         let running_head = key.chars().filter(|c| c.is_alphabetic()).count() >= 4
-            && repeats.heads.get(&key).is_some_and(|&n| n >= 3)
+            && repeats.heads.contains_key(&key)
             && label_of(text).is_none()
             && !cues::continues_a_reference(text)
             // "John Murray," / "London.": the end of an entry that broke
@@ -617,11 +617,6 @@ fn opens_trailer(line: &str) -> bool {
     })
 }
 
-/// Cuts the list where the journal's trailer begins: the model ran the last
-/// entry on into "Cite this article as: …" or a figure's legend (cut with
-/// the article's own "doi:…" line just before it), or took the trailer's
-/// first line for entries of their own (dropped, with all after them). The
-/// section then ends with the entry before.
 /// Cuts the notes that follow an unnumbered list ("\[1\] The literature
 /// is very uneven. …", as pandoc prints a paper's footnotes after its
 /// bibliography): a numbering that starts at 1 after at least
@@ -636,6 +631,11 @@ pub(crate) fn cut_notes_after(entries: &mut Vec<RawEntry>) {
     }
 }
 
+/// Cuts the list where the journal's trailer begins: the model ran the last
+/// entry on into "Cite this article as: …" or a figure's legend (cut with
+/// the article's own "doi:…" line just before it), or took the trailer's
+/// first line for entries of their own (dropped, with all after them). The
+/// section then ends with the entry before.
 pub(crate) fn trim_trailer(entries: &mut Vec<RawEntry>) {
     // Trailers the model opened as entries: only near the end, so that a
     // list's own "Funding: …" note far above is not taken for one.
@@ -724,7 +724,8 @@ fn repeat_key(t: &str) -> String {
 
 /// Lines that repeat through a document, by [`repeat_key`].
 struct Repeats {
-    /// How often each repeated short line stands alone: running heads.
+    /// How often each short line that stands alone three times or more
+    /// does so: running heads.
     heads: HashMap<String, usize>,
     /// Repeated lines that more often end a longer line than stand alone.
     tails: HashSet<String>,
@@ -736,18 +737,22 @@ struct Repeats {
 /// its last line is the tail of that entry, as it is at the end of most
 /// others, not a running head.
 fn repeated_lines(dl: &[DocLine<'_>]) -> Repeats {
-    // Each key with how often it stands alone and its number of words.
-    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    // Each key with how often it stands alone and the last line that has
+    // it (whose words are counted below, for the repeated keys only).
+    let mut seen: HashMap<String, (usize, &str)> = HashMap::new();
     for l in dl {
         let t = l.text.trim();
         if t.chars().count() <= 80 {
-            let e = seen.entry(repeat_key(t)).or_default();
+            let e = seen.entry(repeat_key(t)).or_insert((0, t));
             e.0 += 1;
-            e.1 = t.split_whitespace().count();
+            e.1 = t;
         }
     }
     seen.retain(|_, (n, _)| *n >= 3);
-    let wanted: HashMap<String, usize> = seen.iter().map(|(k, &(_, w))| (k.clone(), w)).collect();
+    let wanted: HashMap<String, usize> = seen
+        .iter()
+        .map(|(k, &(_, t))| (k.clone(), t.split_whitespace().count()))
+        .collect();
     let mut repeats: HashMap<String, usize> = seen.into_iter().map(|(k, (n, _))| (k, n)).collect();
     let tails: HashSet<String> =
         features::tail_counts(dl.iter().map(|l| l.text), &wanted, repeat_key)

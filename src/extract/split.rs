@@ -242,9 +242,7 @@ fn content_lines<'a>(
             gap = true;
             continue;
         }
-        let running_head = repeats
-            .get(text)
-            .is_some_and(|&n| n >= RUNNING_HEAD_REPEATS)
+        let running_head = repeats.contains_key(text)
             // The article's own DOI in every page's footer is furniture; a
             // lower-case line that repeats is otherwise a shared volume's.
             && (!cues::continues_a_reference(text) || text.starts_with("doi:"))
