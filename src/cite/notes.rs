@@ -75,6 +75,8 @@ pub(crate) struct NoteKeys {
     heads: Vec<HashSet<String>>,
     /// Each entry's own title, as words.
     titles: Vec<Vec<String>>,
+    /// The first three words each entry opens with.
+    openings: Vec<Vec<String>>,
 }
 
 fn folded_words(s: &str) -> impl Iterator<Item = String> + '_ {
@@ -126,12 +128,14 @@ impl NoteKeys {
         let mut words = Vec::with_capacity(entries.len());
         let mut heads = Vec::with_capacity(entries.len());
         let mut titles = Vec::with_capacity(entries.len());
+        let mut openings = Vec::with_capacity(entries.len());
         for (e, a) in entries.iter().zip(first_authors) {
             // "———." entries get their author's name back.
             let raw = e.raw.trim_start();
             let repeated = raw.starts_with(['—', '–', '_']);
             let lead = a.as_deref().filter(|_| repeated).map(fold);
             let own: Vec<String> = folded_words(raw).collect();
+            openings.push(own.iter().take(3).cloned().collect());
             keys.push(pairs(lead.iter().chain(&own)));
             words.push(own.into_iter().collect());
             let head = super::resolve::split_head(raw).0;
@@ -144,6 +148,7 @@ impl NoteKeys {
             words,
             heads,
             titles,
+            openings,
         }
     }
 
@@ -184,6 +189,13 @@ impl NoteKeys {
             }
         }
         bonus
+    }
+
+    /// Whether `segment` opens with the first three words entry `i`
+    /// opens with (an anonymous work's title, an organisation's name).
+    fn opens_like(&self, i: usize, segment: &str) -> bool {
+        let opening = &self.openings[i];
+        opening.len() == 3 && folded_words(segment).take(3).eq(opening.iter().cloned())
     }
 
     /// The entry one segment of a note cites: the one sharing the most
@@ -415,8 +427,16 @@ pub(crate) fn note_citations(
         }
         let Some(note) = notes.get(&n) else { continue };
         let items = note_items(&text[note.clone()], keys, &previous);
-        let remark = is_remark(&text[note.clone()]);
         let unresolved = items.iter().any(|(_, e)| e.is_none());
+        // "Index auctorum, et librorum, qui ab Officio …": a note that
+        // opens with the words an entry opens with (an anonymous work's
+        // Latin title) cites it, however many lower-case words follow.
+        let opens_an_entry = !unresolved
+            && items
+                .first()
+                .and_then(|(seg, e)| Some((seg, (*e)?)))
+                .is_some_and(|(seg, e)| keys.opens_like(e, seg));
+        let remark = !opens_an_entry && is_remark(&text[note.clone()]);
         // A remark by its words, or one the segments cannot read ("The
         // name “lithium ion” appears to have been Sony’s; compare Nagaura
         // and Tozawa, …") where the names inside resolve more.
@@ -610,6 +630,30 @@ mod tests {
         let got: Vec<&str> = found.iter().map(|(r, _)| &note[r.clone()]).collect();
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[2].starts_with("Labov (Sociolinguistic"), "{got:?}");
+    }
+
+    #[test]
+    fn a_note_that_opens_like_an_entry_cites_it_at_its_marker() {
+        // An anonymous work's Latin title has more lower-case words than a
+        // remark, but the note opens as its entry does.
+        let entries = [
+            entry("Index auctorum, et librorum, qui ab Officio Sanctae Rom. Rome: Antonio Blado, 1559."),
+            entry("Grendler, Paul F. The Roman Inquisition and the Venetian Press. 1977."),
+        ];
+        let firsts = [
+            Some("Index auctorum".to_owned()),
+            Some("Grendler".to_owned()),
+        ];
+        let keys = NoteKeys::new(&entries, &firsts);
+        let body = "The first index was printed in Rome.[1]\n\n";
+        let note =
+            "Index auctorum, et librorum, qui ab Officio Sanctae Rom.\n(Antonio Blado, 1559).";
+        let text = format!("{body}{note}\n");
+        let notes = BTreeMap::from([(1, body.len()..body.len() + note.len())]);
+        let found = note_citations(&text, 0..body.len(), &notes, &keys, &firsts, false);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0.text, "[1]");
+        assert_eq!(found[0].1, [Some(0)]);
     }
 
     fn parsed(raw: &str) -> Entry {

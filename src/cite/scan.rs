@@ -289,7 +289,12 @@ impl<'a> Scanner<'a> {
         while i < self.end {
             let b = bytes[i];
             let next = match b {
-                b'(' if opts.author => self.parenthetical(i, opts),
+                b'(' if opts.author => self.parenthetical(i, b')', opts),
+                // "[H.-J. Martin, 1:440–471]", "(… [Beck et al., 1996])":
+                // a citation inside parentheses is bracketed.
+                b'[' if opts.author && opens_with_a_name(&self.text[i + 1..self.end]) => {
+                    self.parenthetical(i, b']', opts)
+                }
                 b'[' if opts.numeric || opts.footnotes => self.bracket(i, opts),
                 b'0'..=b'9' if opts.footnotes => self.footnote_marker(i),
                 0xC2 | 0xE2 if opts.footnotes => self.superscript_marker(i),
@@ -319,9 +324,13 @@ impl<'a> Scanner<'a> {
         self.found.last().map_or(self.start, |c| c.range.end)
     }
 
-    fn parenthetical(&mut self, open: usize, opts: &ScanOptions) -> Option<usize> {
+    /// A parenthetical citation group opened at `open` and closed by
+    /// `closer`: `)`, or `]` for a group bracketed inside parentheses
+    /// (which is only ever a group, never a narrative year or page).
+    fn parenthetical(&mut self, open: usize, closer: u8, opts: &ScanOptions) -> Option<usize> {
         let text = self.text;
         let bytes = text.as_bytes();
+        let bracketed = closer == b']';
         // A markdown link target "[text](url)" is not a citation, nor a
         // subscript or superscript as plain text writes them ("τ_(c)",
         // "P_(d)", "x^(2)").
@@ -334,10 +343,11 @@ impl<'a> Scanner<'a> {
         let mut j = open + 1;
         while j < limit {
             match bytes[j] {
-                b')' => {
+                b if b == closer => {
                     close = Some(j);
                     break;
                 }
+                b'[' | b']' | b')' if bracketed => return None,
                 // "(International Organization for Migration (IOM), 2021)":
                 // an organisation's acronym in brackets of its own belongs
                 // to its name, and is read past.
@@ -386,9 +396,13 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let after = close + 1;
+        // "[a link](https://…)" is a link's text.
+        if bracketed && bytes.get(after) == Some(&b'(') {
+            return None;
+        }
 
         // A bare year: "Noble (2018)" when a name precedes.
-        if let Some((year, locator)) = parse_year_only(trimmed) {
+        if let Some((year, locator)) = parse_year_only(trimmed).filter(|_| !bracketed) {
             if !opts.narrative_years {
                 return None;
             }
@@ -432,7 +446,7 @@ impl<'a> Scanner<'a> {
         }
 
         // A bare locator: "(211)" when the author was named nearby.
-        if let Some((locator, note)) = parse_locator_only(trimmed) {
+        if let Some((locator, note)) = parse_locator_only(trimmed).filter(|_| !bracketed) {
             // "Diekelmann and Born (118)", "Wagner et al. (353)": MLA's
             // narrative citation with a page. Two names or "et al." make
             // it one, whether or not the list has the names as written
@@ -488,6 +502,18 @@ impl<'a> Scanner<'a> {
                         range,
                         ..CiteItem::default()
                     });
+                    continue;
+                }
+            }
+            // "(Martin 1:440–71; 2:662–98)": a locator alone is more of the
+            // work before it (one cited item, its locator extended).
+            if let (Some((locator, None)), Some(prev)) =
+                (parse_locator_only(part.trim()), items.last_mut())
+            {
+                if let Some(earlier) = prev.locator.as_mut().filter(|_| !prev.names.is_empty()) {
+                    earlier.push_str("; ");
+                    earlier.push_str(&locator);
+                    prev.range.end = range.end;
                     continue;
                 }
             }
@@ -954,11 +980,30 @@ fn leading_initials(name: &str) -> Option<String> {
     let b = name.as_bytes();
     let mut i = 0;
     let mut letters = String::new();
-    while i + 2 < b.len() && b[i].is_ascii_uppercase() && b[i + 1] == b'.' && b[i + 2] == b' ' {
+    while let Some(n) = initial_len(&b[i..]) {
         letters.push(b[i] as char);
-        i += 3;
+        if n == 6 {
+            letters.push(b[i + 3] as char);
+        }
+        i += n;
     }
     (!letters.is_empty()).then_some(letters)
+}
+
+/// The length of one initial and the space after it at the start of `b`:
+/// "W. " (3), or a hyphenated pair "H.-J. " (6), as French and German
+/// given names shorten; `None` when a word opens `b`. A name must follow.
+fn initial_len(b: &[u8]) -> Option<usize> {
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    if b.len() > 3 && at(0).is_ascii_uppercase() && at(1) == b'.' && at(2) == b' ' {
+        return Some(3);
+    }
+    (b.len() > 6
+        && at(0).is_ascii_uppercase()
+        && b[1..3] == *b".-"
+        && at(3).is_ascii_uppercase()
+        && b[4..6] == *b". ")
+        .then_some(6)
 }
 
 /// Lower-case words inside organisations' names, in the languages the
@@ -1091,13 +1136,8 @@ fn parse_listed_name(c: &mut Cur) -> Option<String> {
 fn parse_name_with(c: &mut Cur, listed: bool) -> Option<String> {
     let start = c.pos;
     // "E. J. Hobsbawm": APA's initials that tell two Hobsbawms apart.
-    loop {
-        let b = c.rest().as_bytes();
-        if b.len() > 3 && b[0].is_ascii_uppercase() && b[1] == b'.' && b[2] == b' ' {
-            c.pos += 3;
-        } else {
-            break;
-        }
+    while let Some(n) = initial_len(c.rest().as_bytes()) {
+        c.pos += n;
     }
     if c.pos > start && !c.rest().starts_with(char::is_uppercase) {
         c.pos = start;
@@ -1778,9 +1818,7 @@ pub(crate) fn follows_a_year(r: &str) -> bool {
 fn is_remark(r: &str) -> bool {
     r.chars().count() <= 60
         && !r.is_empty()
-        && !r
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|n| n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1400..=2100).contains(&y)))
+        && !names_a_year(r)
         && !r.contains(['(', ')', '[', ']', '“', '"'])
         && !r.contains("et al")
 }
@@ -1830,7 +1868,35 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
         rest.rsplit_once(' ')
             .and_then(|(title, l)| Some((title, Some(whole(l)?))))
     };
-    let (title, locator) = labelled.or_else(paged).unwrap_or((rest, None));
+    let (mut title, mut locator) = labelled.or_else(paged).unwrap_or((rest, None));
+    let mut note = None;
+    // "Censors at Work 231–43, among others": a remark after the pages.
+    if locator.is_none() {
+        if let Some((head, remark)) = rest.rsplit_once(", ") {
+            if let Some((t, l)) = head.rsplit_once(' ') {
+                let pages = whole(l).filter(|_| !names_a_year(l));
+                if let Some(l) = pages.filter(|_| is_remark(remark) && whole(remark).is_none()) {
+                    (title, locator, note) = (t, Some(l), Some(remark.trim().to_owned()));
+                }
+            }
+        }
+    }
+    // "Censors at Work 23–86, 87–144": every page range belongs to the
+    // locator, not only the last ("Index librorum prohibitorum 1600–1966"
+    // keeps its years).
+    while let Some(l) = locator.as_mut() {
+        let Some((t, w)) = title.trim_end().rsplit_once(' ') else {
+            break;
+        };
+        let w = w.trim_end_matches(',');
+        match whole(w).filter(|_| !names_a_year(w)) {
+            Some(more) => {
+                *l = format!("{more}, {l}");
+                title = t;
+            }
+            None => break,
+        }
+    }
     // A short form in brackets was blanked ("Modelling (PyBaMM)").
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     let words = title.split_whitespace().count();
@@ -1859,8 +1925,16 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
         et_al,
         title: Some(title.trim_end_matches(',').to_owned()),
         locator,
+        note,
         ..CiteItem::default()
     })
+}
+
+/// Whether `w` holds a number of four digits that may be a year
+/// ("1559", "1600–1966"): a title's or a work's, not a page.
+fn names_a_year(w: &str) -> bool {
+    w.split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1400..=2100).contains(&y)))
 }
 
 /// "17th", "2nd", "21st": a title's ordinal, not a locator.
@@ -1996,6 +2070,14 @@ fn parse_year_only(s: &str) -> Option<(String, Option<String>)> {
         };
     }
     c.done().then_some((year, locator))
+}
+
+/// Whether a bracket's text opens like an author citation: a capital
+/// letter ("[Beck et al., 1996]", "[H.-J. Martin, 1:440]"), or a prefix
+/// ("[see Beck 1996]", "[e.g., …]", "[cf. …]").
+fn opens_with_a_name(rest: &str) -> bool {
+    rest.starts_with(|c: char| c.is_uppercase())
+        || ["see ", "e.g.", "cf. "].iter().any(|p| rest.starts_with(p))
 }
 
 /// "211", "11-12", "p. 4", "24, own translation".
@@ -2803,5 +2885,42 @@ mod tests {
         // Years in order are each a work.
         let c = one("as before (Gleick 1993, 2003).");
         assert_eq!(c.items.len(), 2);
+    }
+
+    #[test]
+    fn a_citation_bracketed_inside_parentheses() {
+        // MLA and APA bracket a citation inside parentheses.
+        let c = one("the provinces [H.-J. Martin, 1:440–471;\n2:662–698]. The");
+        assert_eq!(c.form, Form::Parenthetical);
+        assert_eq!(c.items.len(), 1, "a locator alone is more of the same work");
+        assert_eq!(c.items[0].names, ["Martin"]);
+        assert_eq!(c.items[0].initials.as_deref(), Some("HJ"));
+        assert_eq!(c.items[0].locator.as_deref(), Some("1:440–471; 2:662–698"));
+        let c = one("(Beck Depression Inventory [BDI; Beck et al., 1996]) was used");
+        assert_eq!(c.text, "[BDI; Beck et al., 1996]");
+        assert_eq!(c.items.last().unwrap().year.as_deref(), Some("1996"));
+        // A link's text, a note marker and an editor's gloss are not.
+        assert!(texts("see [Smith 2000](https://example.org/smith) here").is_empty());
+        assert!(texts("as reported.[4] Then")
+            .iter()
+            .all(|t| !t.contains("Smith")));
+        let sic = scan_text("t", "the word [sic] again", &ScanOptions::all());
+        assert!(sic.iter().all(|c| c.weak), "{sic:#?}");
+    }
+
+    #[test]
+    fn a_short_title_keeps_every_page_range_out_of_it() {
+        let c = one("(Darnton, Censors at Work 23–86, 87–144)");
+        assert_eq!(c.items[0].title.as_deref(), Some("Censors at Work"));
+        assert_eq!(c.items[0].locator.as_deref(), Some("23–86, 87–144"));
+        let c = one("(Caravale 189–215; Darnton, Censors at Work 231–43,\namong others)");
+        assert_eq!(c.items[1].title.as_deref(), Some("Censors at Work"));
+        assert_eq!(c.items[1].locator.as_deref(), Some("231–43"));
+        // A title's own years stay in it.
+        let c = one("(Bujanda, Index librorum prohibitorum 1600–1966, 12)");
+        assert_eq!(
+            c.items[0].title.as_deref(),
+            Some("Index librorum prohibitorum 1600–1966")
+        );
     }
 }
