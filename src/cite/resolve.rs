@@ -198,6 +198,9 @@ struct Key {
     /// The first author's given names in lower case ("john"), to tell
     /// two authors of one family apart when a citation names them.
     given: String,
+    /// The original's year of a reprint or translation listed "(1963)
+    /// 1976" (`year` is then the edition's, 1976).
+    original: Option<i32>,
     /// Each cited person's family name, in the entry's order, in exact
     /// form (see `exact_form`).
     families: Vec<String>,
@@ -213,6 +216,12 @@ impl Key {
             year = r.year();
         }
         let raw = strip_label(&entry.raw);
+        let mut original = None;
+        if let Some((first, edition)) = reprint_years(raw) {
+            if year.is_none_or(|y| y == first || y == edition) {
+                (year, original) = (Some(edition), Some(first));
+            }
+        }
         // "———. World Malaria Report 2021. …": the names are the entry
         // before's (see `keys_of`); all that follows is title and source.
         let (head, rest) = match ditto_rest(raw) {
@@ -228,6 +237,12 @@ impl Key {
             .collect();
         for (i, seg) in segments.iter().enumerate() {
             names.extend(NameKey::new(seg, i == 0, false));
+            // "Libu [Board of Rites]": the text cites the name without its
+            // translation.
+            let glossed = seg.trim_end_matches('.').ends_with(']');
+            if let Some((name, _)) = seg.split_once(" [").filter(|_| glossed) {
+                names.extend(NameKey::new(name, i == 0, false));
+            }
             let words: Vec<&str> = seg.split_whitespace().collect();
             if words.len() > 1 {
                 for w in &words {
@@ -297,6 +312,7 @@ impl Key {
             .map_or_else(String::new, str::to_lowercase);
         Key {
             given,
+            original,
             head: segments.first().map_or_else(String::new, |h| exact_form(h)),
             names,
             titles,
@@ -417,7 +433,10 @@ pub(crate) fn split_head(raw: &str) -> (&str, &str) {
         // "St. John's College.": an abbreviation inside an organisation's
         // name is no end of it.
         let inner = tokens::name_stop(tokens::word_before_stop(&raw[..at])) == NameStop::Inner;
-        if word_len > 1
+        // "Kuksa P’yŏnch’an Wiwŏnhoe [National Institute of Korean
+        // History]. 2005.": a name's translation closes the names.
+        let glossed = raw[..at].ends_with(']') && raw[..at].contains(" [");
+        if (word_len > 1 || glossed)
             && !inner
             && (next
                 .is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric() || c.is_ascii_digit())
@@ -746,6 +765,17 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
             return Some(found);
         }
     }
+    // An anonymous work's title where the list puts authors: word for
+    // word and of the cited year, it beats a title that only resembles it.
+    let anonymous = title_as_name(item)
+        .and_then(|named| by_names(&named, keys))
+        .filter(|m| m.names == Quality::Exact);
+    if anonymous
+        .as_ref()
+        .is_some_and(|m| m.year_mismatch.is_none())
+    {
+        return anonymous;
+    }
     let first = by_names(item, keys);
     if first.as_ref().is_some_and(|f| f.names == Quality::Exact) {
         return first;
@@ -805,6 +835,43 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     as_bare_title(item)
         .and_then(|titled| by_names(&titled, keys))
         .filter(|m| m.title == Some(Quality::Exact))
+        .or(anonymous)
+}
+
+/// A reprint's two years where an entry gives its date, "(1963) 1976" or
+/// "[1963] 1976" (Chicago): the original's and the edition's.
+fn reprint_years(raw: &str) -> Option<(i32, i32)> {
+    let b = raw.as_bytes();
+    let head = &b[..b.len().min(300)];
+    head.windows(12).find_map(|w| {
+        let digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
+        (matches!((w[0], w[5]), (b'(', b')') | (b'[', b']'))
+            && w[6] == b' '
+            && digits(&w[1..5])
+            && digits(&w[7..11])
+            && !w[11].is_ascii_digit())
+        .then(|| {
+            let year = |r: &[u8]| std::str::from_utf8(r).ok()?.parse::<i32>().ok();
+            Some((year(&w[1..5])?, year(&w[7..11])?))
+        })
+        .flatten()
+        .filter(|(a, b)| a < b)
+    })
+}
+
+/// An anonymous work cited by its title ("(Kyŏngguk taejŏn, 1485/1985)")
+/// read as a name: APA lists such a work with its title where the
+/// authors go, and the parser takes it for a corporate author.
+fn title_as_name(item: &CiteItem) -> Option<CiteItem> {
+    if !item.names.is_empty() || item.context_name.is_some() {
+        return None;
+    }
+    let title = item.title.as_deref()?;
+    Some(CiteItem {
+        names: vec![title.to_owned()],
+        title: None,
+        ..item.clone()
+    })
 }
 
 /// A cited name that opens with a given name ("John von Neumann"): the
@@ -1089,8 +1156,12 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
                 .original_year
                 .as_deref()
                 .and_then(|y| y.parse::<i32>().ok());
-            if cy == ey || original == Some(ey) {
+            if cy == ey {
                 score += 0.5;
+            } else if original == Some(ey) || key.original == Some(cy) {
+                // The cited edition's year beats the original's, when the
+                // list has both ("Miyazaki 1963" and its 1976 translation).
+                score += 0.45;
             } else {
                 score -= 0.25;
                 year_mismatch = item.year.clone().map(|y| (y, ey));
@@ -1613,6 +1684,65 @@ mod tests {
         assert_eq!(
             target("as he put it (Jane von Neumann 1956, 43).", &e),
             None
+        );
+    }
+
+    #[test]
+    fn reprints_translations_and_anonymous_works_find_their_entries() {
+        let e: Vec<Entry> = [
+            "Miyazaki, I. (1963). Kakyo: Chūgoku no shiken jigoku [The examination system]. Chūō Kōronsha.",
+            "Miyazaki, I. (1976). China’s examination hell (C. Schirokauer, Tran.). Weatherhill. (1963)",
+            "Libu [Board of Rites]. (1887). Qinding kechang tiaoli [Imperially authorized regulations]. Libu.",
+            "Kyŏngguk taejŏn [Great code for governing the state]. (1985). Han’guk chŏngsin munhwa yŏn’guwŏn. (1485)",
+            "The abolition of the examinations. (1905). North-China Herald.",
+            "Bai, Y., & Jia, R. (2016). Elite recruitment and political stability: The impact of the abolition of China’s civil service exam. Econometrica, 84(2), 677–733.",
+        ]
+        .iter()
+        .map(|raw| Entry {
+            outcome: crate::parse::parse_reference(raw, Style::Apa).outcome,
+            ..entry(raw, None)
+        })
+        .collect();
+        // The edition cited, not the original it reprints.
+        assert_eq!(target("hell (Miyazaki, 1963/1976, p. 7).", &e), Some(1));
+        assert_eq!(target("jigoku (Miyazaki, 1963, p. 7).", &e), Some(0));
+        // A name's translation in brackets is not needed to cite it.
+        assert_eq!(
+            target("the board (Libu [Board of Rites], 1887, juan 1).", &e),
+            Some(2)
+        );
+        // An anonymous work listed under its title, cited by it.
+        assert_eq!(
+            target("the code (Kyŏngguk taejŏn [Great code for governing the state], 1485/1985, para. 27).", &e),
+            Some(3)
+        );
+        assert_eq!(
+            target(
+                "ended (“The Abolition of the Examinations,” 1905, Column 2).",
+                &e
+            ),
+            Some(4)
+        );
+        // Chicago lists the translation "(1963) 1976".
+        let e: Vec<Entry> = [
+            "Miyazaki, Ichisada. 1963. Kakyo: Chūgoku no shiken jigoku. Chūō Kōronsha.",
+            "Miyazaki, Ichisada. (1963) 1976. China’s Examination Hell. Weatherhill.",
+            "Kuksa P’yŏnch’an Wiwŏnhoe [National Institute of Korean History]. 2005. “Chosŏn wangjo sillok.” https://sillok.history.go.kr.",
+        ]
+        .iter()
+        .map(|raw| Entry {
+            outcome: crate::parse::parse_reference(raw, Style::Chicago).outcome,
+            ..entry(raw, None)
+        })
+        .collect();
+        assert_eq!(target("jigoku (Miyazaki 1963, 3–9).", &e), Some(0));
+        assert_eq!(target("hell (Miyazaki [1963] 1976, 13–17).", &e), Some(1));
+        assert_eq!(
+            target(
+                "records (Kuksa P’yŏnch’an Wiwŏnhoe 2005, Sejong 8/3/16).",
+                &e
+            ),
+            Some(2)
         );
     }
 
