@@ -381,6 +381,13 @@ fn citations_in(
         let raws: Vec<&str> = doc.entries.iter().map(|e| &*e.raw).collect();
         let mut names = known::known_names(&firsts, &raws);
         known::count_sole_works(&mut names, &firsts, &doc.entries);
+        let mut groups = known::groups(text, body.clone(), &names, &found);
+        if !groups.is_empty() {
+            let ix = LineIndex::new(text);
+            crate::cite::scan::set_spans(&doc.path, text, &ix, &mut groups);
+        }
+        found.extend(groups);
+        found.sort_by_key(|c| c.range.start);
         // MLA names authors bare ("Hoyer and Hamman describe"); a paper
         // whose citations carry years does not.
         let items = || {

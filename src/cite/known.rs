@@ -277,6 +277,105 @@ pub(crate) fn mentions(
     out
 }
 
+/// Parenthetical groups the scanner could not read because an author's
+/// name is beyond its name grammar ("(Zhongguo di yi lishi dang’anguan
+/// [First Historical Archives of China], n.d., Folio 3v; Hucker, 1985)"):
+/// where a part opens with a name the list leads with, that name is taken
+/// whole and the rest of the part read as the scanner reads an item. Every
+/// part must read, and one must name a year, a page or "et al.".
+pub(crate) fn groups(
+    text: &str,
+    body: Range<usize>,
+    names: &[Known],
+    found: &[Citation],
+) -> Vec<Citation> {
+    // Only names the scanner's grammar cannot read need this pass: ones
+    // with a word in lower case that is no particle.
+    let odd: Vec<&str> = names
+        .iter()
+        .map(|k| k.name.as_str())
+        .filter(|n| {
+            n.split_whitespace()
+                .skip(1)
+                .any(|w| w.starts_with(char::is_lowercase))
+        })
+        .collect();
+    if odd.is_empty() {
+        return Vec::new();
+    }
+    let covered = |at: usize| {
+        found
+            .iter()
+            .any(|c| c.range.start <= at && at < c.range.end)
+    };
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for open in memchr::memchr_iter(b'(', &bytes[body.clone()]).map(|k| body.start + k) {
+        if covered(open) {
+            continue;
+        }
+        let limit = body.end.min(open + 600);
+        let Some(close) = bytes[open + 1..limit]
+            .iter()
+            .position(|&b| b == b')' || b == b'(')
+        else {
+            continue;
+        };
+        let close = open + 1 + close;
+        if bytes[close] != b')' || text[open..close].contains("\n\n") {
+            continue;
+        }
+        let flat = text[open + 1..close].replace(['\n', '\r', '\t', '\u{a0}'], " ");
+        let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !odd.iter().any(|n| flat.contains(n)) {
+            continue;
+        }
+        let mut items = Vec::new();
+        for part in flat.split(';') {
+            let part = part.trim();
+            let lead = odd
+                .iter()
+                .filter(|n| part.starts_with(**n))
+                .max_by_key(|n| n.len());
+            let item = match lead {
+                Some(name) => {
+                    let mut rest = &part[name.len()..];
+                    // The list's translation after the name.
+                    if let Some(len) = rest.strip_prefix(' ').and_then(super::scan::gloss_len) {
+                        rest = &rest[1 + len..];
+                    }
+                    // The name stands in as one word the grammar reads.
+                    super::scan::parse_item(&format!("Known{rest}")).map(|mut i| {
+                        i.names[0] = (*name).to_owned();
+                        i
+                    })
+                }
+                None => super::scan::parse_item(part),
+            };
+            let Some(mut item) = item else {
+                items.clear();
+                break;
+            };
+            item.range = open..close + 1;
+            items.push(item);
+        }
+        if items
+            .iter()
+            .any(|i| i.year.is_some() || i.locator.is_some() || i.et_al)
+        {
+            out.push(Citation {
+                span: Span::default(),
+                text: text[open..=close].to_owned(),
+                range: open..close + 1,
+                form: Form::Parenthetical,
+                items,
+                weak: false,
+            });
+        }
+    }
+    out
+}
+
 /// Whether the sentence of the bare mention `c` goes on to a citation in
 /// `found` of the same authors: "The Reading Council defines literacy as
 /// … (Reading\nCouncil)", "a debate that Neumark and Wascher summed up
@@ -995,6 +1094,25 @@ mod tests {
                 confidence: 0.9,
             },
         }
+    }
+
+    #[test]
+    fn a_group_whose_name_the_grammar_cannot_read_is_read_by_the_list() {
+        let firsts = [
+            Some("Zhongguo di yi lishi dang’anguan".to_owned()),
+            Some("Man-Cheong".to_owned()),
+        ];
+        let names = known_names(&firsts, &["", ""]);
+        let text = "the archive (Man-Cheong, 2004, pp. 1–10; Zhongguo di yi lishi \
+                    dang’anguan\n[First Historical Archives of China], n.d., Folios 12r–15v) \
+                    and prose (Zhongguo di yi lishi dang’anguan is in Beijing).";
+        let found = groups(text, 0..text.len(), &names, &[]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let items = &found[0].items;
+        assert_eq!(items[0].names, ["Man-Cheong"]);
+        assert_eq!(items[1].names, ["Zhongguo di yi lishi dang’anguan"]);
+        assert_eq!(items[1].year.as_deref(), Some("n.d."));
+        assert_eq!(items[1].locator.as_deref(), Some("Folios 12r–15v"));
     }
 
     fn find(text: &str, names: &[&str], bare: bool) -> Vec<Citation> {

@@ -1762,7 +1762,7 @@ fn eat_prefix(c: &mut Cur) -> bool {
 }
 
 /// One item of a parenthetical: names, title, year, locator, note.
-fn parse_item(s: &str) -> Option<CiteItem> {
+pub(crate) fn parse_item(s: &str) -> Option<CiteItem> {
     let mut c = Cur { s, pos: 0 };
     c.ws();
     let mut item = CiteItem::default();
@@ -2168,7 +2168,7 @@ fn parse_year_only(s: &str) -> Option<(String, Option<String>)> {
 /// The length of a translation in brackets at the start of `s` ("[Board
 /// of Rites]", "[Great code for governing the state]"): words that open
 /// with a capital, no digit, no citation inside; `None` otherwise.
-fn gloss_len(s: &str) -> Option<usize> {
+pub(crate) fn gloss_len(s: &str) -> Option<usize> {
     let close = s.find(']')?;
     let inner = &s[1..close];
     (inner.starts_with(|c: char| c.is_uppercase())
