@@ -369,8 +369,22 @@ impl Builder {
     /// not open with an author ("…, edited by Mark" / "- Graham and Fabian
     /// Ferrari. The MIT Press, 2022").
     fn start_or_rejoin(&mut self, line: &Line<'_>, text: &str, label: Option<u32>) {
+        self.start_or_rejoin_block(line, text, label, text);
+    }
+
+    /// [`Builder::start_or_rejoin`] for a line that opens a block between
+    /// blank lines; `block` is the whole block, whose year may stand on
+    /// its last line ("Niẓām al-Mulk. The Book of Government …" / "Paul,
+    /// 1960.").
+    fn start_or_rejoin_block(
+        &mut self,
+        line: &Line<'_>,
+        text: &str,
+        label: Option<u32>,
+        block: &str,
+    ) {
         let broken = match (self.entries.last(), self.tail()) {
-            (Some(prev), Some(tail)) => is_tail_of(&prev.text, &tail, line, text),
+            (Some(prev), Some(tail)) => is_tail_of(&prev.text, &tail, line, text, block),
             _ => false,
         };
         if broken && self.extend(line.index, text) {
@@ -387,7 +401,7 @@ impl Builder {
 /// Whether `text`, which would open a new entry, is the rest of the
 /// previous entry `prev` (whose repaired end is `tail`) pushed past a page
 /// break.
-fn is_tail_of(prev: &str, tail: &str, line: &Line<'_>, text: &str) -> bool {
+fn is_tail_of(prev: &str, tail: &str, line: &Line<'_>, text: &str, block: &str) -> bool {
     if !(line.gap_before || text.starts_with(char::is_lowercase)) {
         return false;
     }
@@ -417,7 +431,7 @@ fn is_tail_of(prev: &str, tail: &str, line: &Line<'_>, text: &str) -> bool {
     !opens_entry
         && (continues_entry(text)
             || !cues::has_year(prev) && cues::has_year(text)
-            || !titled && cues::has_year(prev) && !cues::has_year(text))
+            || !titled && cues::has_year(prev) && !cues::has_year(block))
 }
 
 /// True when the first word of `text` can only be the rest of a URL: URL
@@ -643,7 +657,22 @@ fn by_layout(content: &[Line<'_>], b: &mut Builder) {
             }
         };
         if new_entry {
-            b.start_or_rejoin(line, line.text, None);
+            // Joined only when its first line has no year, which alone
+            // the block's year is asked for.
+            let block = if blocks_are_entries && !cues::has_year(line.text) {
+                let end = content[k + 1..]
+                    .iter()
+                    .position(|l| l.gap_before)
+                    .map_or(content.len(), |n| k + 1 + n);
+                content[k..end]
+                    .iter()
+                    .map(|l| l.text)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                line.text.to_owned()
+            };
+            b.start_or_rejoin_block(line, line.text, None, &block);
         } else if !b.extend(line.index, line.text) {
             b.start(line.index, line.indent + 1, None, line.text);
         }
@@ -814,6 +843,16 @@ mod tests {
     fn blank_line_separated_blocks() {
         let s = run("Apprich, Clemens. Technotopia.\nRowman, 2017.\n\nBenjamin, Ruha. Race.\nPolity, 2019.\n");
         assert_eq!(s.entries.len(), 2);
+    }
+
+    #[test]
+    fn a_block_dated_on_its_last_line_is_an_entry_of_its_own() {
+        // A name without a comma opens the block, its year comes last: the
+        // block is no year-less piece of the entry before pushed past a
+        // page break.
+        let s = run("Ngô Đức Thọ, et al. Các nhà khoa bảng Việt Nam. 1993. 2nd ed., Văn học, 2006.\n\nNiẓām al-Mulk. The Book of Government or Rules for Kings: The Siyar\nal-Muluk. Translated by Hubert Darke, Routledge and Kegan\nPaul, 1960.\n\nPalais, James B. Confucian Statecraft. University of Washington Press, 1996.\n");
+        assert_eq!(s.entries.len(), 3, "{:?}", texts(&s));
+        assert!(s.entries[1].text.starts_with("Niẓām al-Mulk."));
     }
 
     #[test]
