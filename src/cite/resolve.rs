@@ -239,8 +239,18 @@ impl Key {
             names.extend(NameKey::new(seg, i == 0, false));
             // "Libu [Board of Rites]": the text cites the name without its
             // translation.
-            let glossed = seg.trim_end_matches('.').ends_with(']');
-            if let Some((name, _)) = seg.split_once(" [").filter(|_| glossed) {
+            // Nor "Copernicus Climate Change Service (C3S)" without its
+            // acronym.
+            let seg_end = seg.trim_end_matches('.');
+            let short = match seg_end.chars().last() {
+                Some(']') => seg.split_once(" ["),
+                Some(')') => seg.rsplit_once(" (").filter(|(_, a)| {
+                    let a = a.trim_end_matches(['.', ')']);
+                    a.len() >= 2 && a.chars().all(|c| c.is_ascii_alphanumeric())
+                }),
+                _ => None,
+            };
+            if let Some((name, _)) = short {
                 names.extend(NameKey::new(name, i == 0, false));
             }
             let words: Vec<&str> = seg.split_whitespace().collect();
@@ -415,7 +425,9 @@ pub(crate) fn split_head(raw: &str) -> (&str, &str) {
     // "Robert, S. A. (2011). School food …": a date in parentheses ends
     // the authors, whatever full stops follow it.
     let bytes = raw.as_bytes();
-    if let Some(k) = raw[..cut].find(" (").filter(|&k| {
+    // "Copernicus Climate Change Service (C3S). (2017).": the first
+    // bracket may be the name's own.
+    if let Some((k, _)) = raw[..cut].match_indices(" (").find(|&(k, _)| {
         let d = &bytes[k + 2..];
         d.starts_with(b"n.d.") || (d.len() >= 4 && d[..4].iter().all(u8::is_ascii_digit))
     }) {
@@ -1736,6 +1748,22 @@ mod tests {
         })
         .collect();
         assert_eq!(target("jigoku (Miyazaki 1963, 3–9).", &e), Some(0));
+        // An organisation's acronym in brackets before the date.
+        let c3s = ["Copernicus Climate Change Service (C3S). (2017). ERA5: Fifth generation of ECMWF atmospheric reanalyses. Climate Data Store."];
+        let c3s: Vec<Entry> = c3s
+            .iter()
+            .map(|raw| Entry {
+                outcome: crate::parse::parse_reference(raw, Style::Apa).outcome,
+                ..entry(raw, None)
+            })
+            .collect();
+        assert_eq!(
+            target(
+                "inflow (Copernicus Climate\nChange Service (C3S), 2017).",
+                &c3s
+            ),
+            Some(0)
+        );
         assert_eq!(target("hell (Miyazaki [1963] 1976, 13–17).", &e), Some(1));
         assert_eq!(
             target(

@@ -1865,7 +1865,9 @@ pub(crate) fn parse_item(s: &str) -> Option<CiteItem> {
     if !c.done() {
         // "Section 4", "ch. 5", "pp. aac4716–4", "2.2": a wider locator.
         let r = c.s[save..].trim().trim_end_matches('.');
-        if item.year.is_some() && follows_a_year(r) {
+        // "s.v. “chin-shih”": a dictionary's headword.
+        let sub_verbo = r.starts_with("s.v. ") || r.starts_with("s.vv. ");
+        if (item.year.is_some() && follows_a_year(r)) || (sub_verbo && r.chars().count() <= 60) {
             item.locator = Some(r.split_whitespace().collect::<Vec<_>>().join(" "));
             item.note = None;
         } else {
@@ -2004,6 +2006,11 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
         // `parse_dated_title`).
         || title.rsplit_once(", ").is_some_and(|(_, y)| {
             let mut c = Cur { s: y, pos: 0 };
+            parse_year(&mut c).is_some() && c.done()
+        })
+        // "Kyŏngguk taejŏn [1485] 1985": Chicago's reprint years.
+        || title.rfind(" [").is_some_and(|k| {
+            let mut c = Cur { s: &title[k + 1..], pos: 0 };
             parse_year(&mut c).is_some() && c.done()
         })
     {
@@ -3069,5 +3076,16 @@ mod tests {
         );
         // Without a page it counts only if an entry has that title.
         assert!(c.weak);
+    }
+
+    #[test]
+    fn a_headword_and_chicago_reprint_years_after_a_title() {
+        let c = one("(Hucker, 1985, s.v. “chin-shih”)");
+        assert_eq!(c.items[0].locator.as_deref(), Some("s.v. “chin-shih”"));
+        let c =
+            one("(Kyŏngguk taejŏn [Great code for governing the state] [1485]\n1985, para. 27)");
+        assert_eq!(c.items[0].title.as_deref(), Some("Kyŏngguk taejŏn"));
+        assert_eq!(c.items[0].year.as_deref(), Some("1985"));
+        assert_eq!(c.items[0].original_year.as_deref(), Some("1485"));
     }
 }
