@@ -809,6 +809,26 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
             return found;
         }
     }
+    // "Yi Sŏng-mu (1994)": a name written family first, as East Asian
+    // names are; the narrative caught the given name. The word before is
+    // the family, and the entry's given name must fit what was cited.
+    if let (Some(family), [given]) = (item.word_before.as_deref(), item.names.as_slice()) {
+        let mut named = item.clone();
+        named.names = vec![family.to_owned()];
+        named.word_before = None;
+        let given = given.to_lowercase();
+        let found = by_names(&named, keys).filter(|m| {
+            let own = &keys[m.entry].given;
+            let initial = own.chars().next().is_some_and(|c| given.starts_with(c));
+            m.names == Quality::Exact
+                && m.year_mismatch.is_none()
+                && initial
+                && (own.trim_end_matches('.').chars().count() <= 2 || own.contains(given.as_str()))
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
     // "National Institute of Standards and Technology" was read as two
     // authors; try the names joined back where an "and" split them. A
     // reading that names the entry exactly beats one that only comes close
@@ -1748,6 +1768,20 @@ mod tests {
         })
         .collect();
         assert_eq!(target("jigoku (Miyazaki 1963, 3–9).", &e), Some(0));
+        // A name written family first: the narrative caught the given name.
+        let yi: Vec<Entry> = [
+            "Yi, S. (1994). Han’guk ŭi kwagŏ chedo [The civil examination system of Korea]. Chimmundang.",
+            "Yi, T. (2007). The dynamics of Confucianism and modernization in Korean history. Cornell University.",
+        ]
+        .iter()
+        .map(|raw| Entry {
+            outcome: crate::parse::parse_reference(raw, Style::Apa).outcome,
+            ..entry(raw, None)
+        })
+        .collect();
+        assert_eq!(target("as Yi Sŏng-mu (1994, pp. 5–12) shows", &yi), Some(0));
+        assert_eq!(target("as Yi T’ae-jin (2007) shows", &yi), Some(1));
+        assert_eq!(target("as Yi Sŏng-mu (2007) shows", &yi), None);
         // An organisation's acronym in brackets before the date.
         let c3s = ["Copernicus Climate Change Service (C3S). (2017). ERA5: Fifth generation of ECMWF atmospheric reanalyses. Climate Data Store."];
         let c3s: Vec<Entry> = c3s

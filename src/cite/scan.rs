@@ -88,6 +88,11 @@ pub struct CiteItem {
     /// `year` is the edition's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub original_year: Option<String>,
+    /// The capitalised word right before a narrative citation's name
+    /// ("Yi" in "Yi Sŏng-mu (1994)"): the family name, when the list
+    /// writes a name family first, as East Asian names are written.
+    #[serde(skip)]
+    pub word_before: Option<String>,
     /// Byte range of this item in the document text.
     #[serde(skip)]
     pub range: Range<usize>,
@@ -455,6 +460,7 @@ impl<'a> Scanner<'a> {
                 return Some(after);
             };
             let item = CiteItem {
+                word_before: word_before(text, name_start).filter(|_| names.len() == 1 && !et_al),
                 names,
                 et_al,
                 initials: initials_before(text, name_start),
@@ -1002,6 +1008,18 @@ pub(crate) fn initials_before(text: &str, start: usize) -> Option<String> {
     }
     letters.reverse();
     Some(letters.into_iter().collect())
+}
+
+/// The capitalised word of letters right before `start`, one space or
+/// line break away ("Yi" before "Sŏng-mu"); `None` for anything else.
+fn word_before(text: &str, start: usize) -> Option<String> {
+    let head = text.get(..start)?;
+    let head = head.strip_suffix([' ', '\n'])?;
+    let word = head
+        .rsplit(|c: char| !(c.is_alphabetic() || c == '-' || c == '’'))
+        .next()?;
+    let n = word.chars().count();
+    ((2..=15).contains(&n) && word.starts_with(char::is_uppercase)).then(|| word.to_owned())
 }
 
 /// The initials that open a name as [`parse_name`] reads it ("W. L.
