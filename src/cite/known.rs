@@ -303,17 +303,9 @@ pub(crate) fn groups(
     if odd.is_empty() {
         return Vec::new();
     }
-    let covered = |at: usize| {
-        found
-            .iter()
-            .any(|c| c.range.start <= at && at < c.range.end)
-    };
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for open in memchr::memchr_iter(b'(', &bytes[body.clone()]).map(|k| body.start + k) {
-        if covered(open) {
-            continue;
-        }
+    for open in uncovered_parens(text, body.clone(), found) {
         let limit = body.end.min(open + 600);
         let Some(close) = bytes[open + 1..limit]
             .iter()
@@ -492,6 +484,21 @@ fn rest_of_name(text: &str, mut i: usize, limit: usize, words: &[&str]) -> Optio
     Some(i)
 }
 
+/// Where each "(" of `body` opens that no citation in `found` covers.
+fn uncovered_parens<'a>(
+    text: &'a str,
+    body: Range<usize>,
+    found: &'a [Citation],
+) -> impl Iterator<Item = usize> + 'a {
+    memchr::memchr_iter(b'(', &text.as_bytes()[body.clone()])
+        .map(move |k| body.start + k)
+        .filter(move |&at| {
+            !found
+                .iter()
+                .any(|c| c.range.start <= at && at < c.range.end)
+        })
+}
+
 /// Year parentheses whose author was named earlier in the sentence:
 /// "Wickham proposed a tidy layout (2014b)". The last list author named
 /// between the sentence start and the parenthesis is taken.
@@ -501,17 +508,9 @@ pub(crate) fn context_years(
     names: &[Known],
     found: &[Citation],
 ) -> Vec<Citation> {
-    let covered = |at: usize| {
-        found
-            .iter()
-            .any(|c| c.range.start <= at && at < c.range.end)
-    };
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for open in memchr::memchr_iter(b'(', &bytes[body.clone()]).map(|k| body.start + k) {
-        if covered(open) {
-            continue;
-        }
+    for open in uncovered_parens(text, body.clone(), found) {
         let lim = body.end.min(open + 60);
         let Some(close) = bytes[open..lim].iter().position(|&b| b == b')') else {
             continue;
