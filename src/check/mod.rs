@@ -386,6 +386,12 @@ fn citations_in(
             let ix = LineIndex::new(text);
             crate::cite::scan::set_spans(&doc.path, text, &ix, &mut groups);
         }
+        found.retain(|c| {
+            !(c.weak
+                && groups
+                    .iter()
+                    .any(|g| g.range.start <= c.range.start && c.range.end <= g.range.end))
+        });
         found.extend(groups);
         found.sort_by_key(|c| c.range.start);
         // MLA names authors bare ("Hoyer and Hamman describe"); a paper

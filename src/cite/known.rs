@@ -91,7 +91,12 @@ fn raw_first_author(raw: &str) -> Option<String> {
         return None;
     }
     let end = head_end(raw);
-    let name = raw[..end].trim();
+    let mut name = raw[..end].trim();
+    // "Zhongguo di yi lishi dang’anguan [First Historical Archives of
+    // China].": the text cites the name without its translation.
+    if let Some((bare, _)) = name.split_once(" [").filter(|_| name.ends_with(']')) {
+        name = bare.trim_end();
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 8 || !name.starts_with(char::is_uppercase) {
         return None;
@@ -305,7 +310,9 @@ pub(crate) fn groups(
     }
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for open in uncovered_parens(text, body.clone(), found) {
+    // A weak reading of the group (a short title with a page) gives way.
+    let strong: Vec<Citation> = found.iter().filter(|c| !c.weak).cloned().collect();
+    for open in uncovered_parens(text, body.clone(), &strong) {
         let limit = body.end.min(open + 600);
         let Some(close) = bytes[open + 1..limit]
             .iter()

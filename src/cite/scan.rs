@@ -1885,7 +1885,17 @@ pub(crate) fn parse_item(s: &str) -> Option<CiteItem> {
         let r = c.s[save..].trim().trim_end_matches('.');
         // "s.v. “chin-shih”": a dictionary's headword.
         let sub_verbo = r.starts_with("s.v. ") || r.starts_with("s.vv. ");
-        if (item.year.is_some() && follows_a_year(r)) || (sub_verbo && r.chars().count() <= 60) {
+        // MLA's "(Zhongguo …, fol. 3v)": a labelled locator the grammar
+        // does not read ("3v") after a name, without a year.
+        let labelled = item.year.is_none()
+            && !item.names.is_empty()
+            && item.title.is_none()
+            && r.contains(". ")
+            && super::known::is_locator(r);
+        if (item.year.is_some() && follows_a_year(r))
+            || (sub_verbo && r.chars().count() <= 60)
+            || labelled
+        {
             item.locator = Some(r.split_whitespace().collect::<Vec<_>>().join(" "));
             item.note = None;
         } else {

@@ -431,7 +431,19 @@ fn is_tail_of(prev: &str, tail: &str, line: &Line<'_>, text: &str, block: &str) 
     !opens_entry
         && (continues_entry(text)
             || !cues::has_year(prev) && cues::has_year(text)
-            || !titled && cues::has_year(prev) && !cues::has_year(block))
+            || !titled && cues::has_year(prev) && !cues::has_year(block) && !ends_complete(tail))
+}
+
+/// Whether an entry's end reads as complete: a full stop after a number
+/// (its year, pages or series number), a URL or a DOI. A year-less block
+/// after it is an undated entry ("Zhongguo di yi lishi dang’anguan […].
+/// … Archival series."), not the rest of it past a page break.
+fn ends_complete(tail: &str) -> bool {
+    let t = tail.trim_end();
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    (t.ends_with('.') && t[..t.len() - 1].ends_with(|c: char| c.is_ascii_digit()))
+        || last.contains("://")
+        || last.starts_with("10.")
 }
 
 /// True when the first word of `text` can only be the rest of a URL: URL
@@ -853,6 +865,15 @@ mod tests {
         let s = run("Ngô Đức Thọ, et al. Các nhà khoa bảng Việt Nam. 1993. 2nd ed., Văn học, 2006.\n\nNiẓām al-Mulk. The Book of Government or Rules for Kings: The Siyar\nal-Muluk. Translated by Hubert Darke, Routledge and Kegan\nPaul, 1960.\n\nPalais, James B. Confucian Statecraft. University of Washington Press, 1996.\n");
         assert_eq!(s.entries.len(), 3, "{:?}", texts(&s));
         assert!(s.entries[1].text.starts_with("Niẓām al-Mulk."));
+    }
+
+    #[test]
+    fn an_undated_block_after_a_complete_entry_is_an_entry() {
+        // An archive's series has no year; the entry before ends on its
+        // series number and a full stop, so nothing of it runs on.
+        let s = run("Yi, T’ae-jin. The Dynamics of Confucianism. Cornell University, 2007. Cornell East Asia Series 1.\n\nZhongguo di yi lishi dang’anguan [First Historical Archives of China]. Junjichu\nlufu zouzhe, keju xiang. Archival series.\n\nPalais, James B. Confucian Statecraft. University of Washington Press, 1996.\n");
+        assert_eq!(s.entries.len(), 3, "{:?}", texts(&s));
+        assert!(s.entries[1].text.starts_with("Zhongguo"));
     }
 
     #[test]
