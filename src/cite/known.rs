@@ -94,8 +94,8 @@ fn raw_first_author(raw: &str) -> Option<String> {
     let mut name = raw[..end].trim();
     // "Zhongguo di yi lishi dang’anguan [First Historical Archives of
     // China].": the text cites the name without its translation.
-    if let Some((bare, _)) = name.split_once(" [").filter(|_| name.ends_with(']')) {
-        name = bare.trim_end();
+    if let Some(bare) = super::scan::name_before_gloss(name) {
+        name = bare;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 8 || !name.starts_with(char::is_uppercase) {
@@ -311,8 +311,7 @@ pub(crate) fn groups(
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     // A weak reading of the group (a short title with a page) gives way.
-    let strong: Vec<Citation> = found.iter().filter(|c| !c.weak).cloned().collect();
-    for open in uncovered_parens(text, body.clone(), &strong) {
+    for open in uncovered_parens(text, body.clone(), found, false) {
         let limit = body.end.min(open + 600);
         let Some(close) = bytes[open + 1..limit]
             .iter()
@@ -491,18 +490,20 @@ fn rest_of_name(text: &str, mut i: usize, limit: usize, words: &[&str]) -> Optio
     Some(i)
 }
 
-/// Where each "(" of `body` opens that no citation in `found` covers.
+/// Where each "(" of `body` opens that no citation in `found` covers; a
+/// weak citation covers only when `weak_covers`.
 fn uncovered_parens<'a>(
     text: &'a str,
     body: Range<usize>,
     found: &'a [Citation],
+    weak_covers: bool,
 ) -> impl Iterator<Item = usize> + 'a {
     memchr::memchr_iter(b'(', &text.as_bytes()[body.clone()])
         .map(move |k| body.start + k)
         .filter(move |&at| {
             !found
                 .iter()
-                .any(|c| c.range.start <= at && at < c.range.end)
+                .any(|c| (weak_covers || !c.weak) && c.range.start <= at && at < c.range.end)
         })
 }
 
@@ -517,7 +518,7 @@ pub(crate) fn context_years(
 ) -> Vec<Citation> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for open in uncovered_parens(text, body.clone(), found) {
+    for open in uncovered_parens(text, body.clone(), found, true) {
         let lim = body.end.min(open + 60);
         let Some(close) = bytes[open..lim].iter().position(|&b| b == b')') else {
             continue;

@@ -241,16 +241,15 @@ impl Key {
             // translation.
             // Nor "Copernicus Climate Change Service (C3S)" without its
             // acronym.
-            let seg_end = seg.trim_end_matches('.');
-            let short = match seg_end.chars().last() {
-                Some(']') => seg.split_once(" ["),
-                Some(')') => seg.rsplit_once(" (").filter(|(_, a)| {
-                    let a = a.trim_end_matches(['.', ')']);
-                    a.len() >= 2 && a.chars().all(|c| c.is_ascii_alphanumeric())
-                }),
-                _ => None,
+            let acronym = || {
+                let (name, a) = seg.rsplit_once(" (")?;
+                let a = a.trim_end_matches(['.', ')']);
+                (seg.trim_end_matches('.').ends_with(')')
+                    && a.len() >= 2
+                    && a.chars().all(|c| c.is_ascii_alphanumeric()))
+                .then_some(name)
             };
-            if let Some((name, _)) = short {
+            if let Some(name) = super::scan::name_before_gloss(seg).or_else(acronym) {
                 names.extend(NameKey::new(name, i == 0, false));
             }
             let words: Vec<&str> = seg.split_whitespace().collect();

@@ -2032,15 +2032,9 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
         || (name.is_none() && locator.is_none() && title.contains(", "))
         // "Kyŏngguk taejŏn, 1485/1985": a title and its year (see
         // `parse_dated_title`).
-        || title.rsplit_once(", ").is_some_and(|(_, y)| {
-            let mut c = Cur { s: y, pos: 0 };
-            parse_year(&mut c).is_some() && c.done()
-        })
+        || title.rsplit_once(", ").is_some_and(|(_, y)| whole_year(y).is_some())
         // "Kyŏngguk taejŏn [1485] 1985": Chicago's reprint years.
-        || title.rfind(" [").is_some_and(|k| {
-            let mut c = Cur { s: &title[k + 1..], pos: 0 };
-            parse_year(&mut c).is_some() && c.done()
-        })
+        || title.rfind(" [").is_some_and(|k| whole_year(&title[k + 1..]).is_some())
     {
         return None;
     }
@@ -2210,6 +2204,15 @@ pub(crate) fn gloss_len(s: &str) -> Option<usize> {
         && inner.split_whitespace().count() >= 2
         && !inner.contains(|c: char| c.is_ascii_digit() || matches!(c, ';' | '[' | '(' | ')')))
     .then_some(close + 1)
+}
+
+/// A name without the translation in brackets that ends it ("Libu [Board
+/// of Rites]." → "Libu"), as the text cites it; `None` when it has none.
+pub(crate) fn name_before_gloss(name: &str) -> Option<&str> {
+    if !name.trim_end_matches('.').ends_with(']') {
+        return None;
+    }
+    name.split_once(" [").map(|(bare, _)| bare.trim_end())
 }
 
 /// Whether a bracket's text opens like an author citation: a capital
