@@ -406,6 +406,17 @@ fn citations_in(
         let bare = with_year * 3 <= items().count() - with_year || mla::dated_last(&raws);
         let mut ranges = vec![body.clone()];
         ranges.extend(notes.values().cloned());
+        if bare {
+            // A page alone after its author named earlier in the sentence.
+            let mut pages = known::context_pages(text, body.clone(), &names, &found);
+            if !pages.is_empty() {
+                let ix = LineIndex::new(text);
+                crate::cite::scan::set_spans(&doc.path, text, &ix, &mut pages);
+                found.retain(|c| !(c.weak && pages.iter().any(|p| p.range == c.range)));
+                found.extend(pages);
+                found.sort_by_key(|c| c.range.start);
+            }
+        }
         let mut more = Vec::new();
         for r in &ranges {
             let mut m = known::mentions(text, r.clone(), &names, &found, bare);

@@ -573,6 +573,69 @@ pub(crate) fn context_years(
     out
 }
 
+/// MLA's page alone after its author was named earlier in the sentence,
+/// with no reporting verb between that the scanner knows: "Max Weber,
+/// who knew the Chinese case through translations, made the examinations
+/// the centre of his account (107–41)". Only an author of one work in the
+/// list: a page cannot say which of several works it is in. A year range
+/// ("(1848–1851)") is no page.
+pub(crate) fn context_pages(
+    text: &str,
+    body: Range<usize>,
+    names: &[Known],
+    found: &[Citation],
+) -> Vec<Citation> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    // A weak reading of the page (its name a guess from the sentence)
+    // gives way.
+    for open in uncovered_parens(text, body.clone(), found, false) {
+        let lim = body.end.min(open + 40);
+        let Some(close) = bytes[open..lim].iter().position(|&b| b == b')') else {
+            continue;
+        };
+        let inner = text[open + 1..open + close].replace(['\n', '\r', '\u{a0}'], " ");
+        let inner = inner.trim();
+        if !inner.starts_with(|c: char| c.is_ascii_digit()) || super::scan::names_a_year(inner) {
+            continue;
+        }
+        let Some((locator, note)) = super::scan::parse_locator_only(inner) else {
+            continue;
+        };
+        // The sentence so far, back to a full stop or a citation.
+        let mut from = open.saturating_sub(300).max(body.start);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let prior_end = found
+            .iter()
+            .map(|c| c.range.end)
+            .filter(|&e| e <= open)
+            .max()
+            .unwrap_or(0);
+        from = from.max(prior_end);
+        let window = &text[from..open];
+        let window = &window[window.rfind("\n\n").map_or(0, |k| k + 2)..];
+        let sentence = window.rfind(". ").map_or(0, |k| k + 2);
+        let window = &window[sentence..];
+        let Some((_, name)) = last_named(window, names.iter().filter(|k| k.works == 1)) else {
+            continue;
+        };
+        let range = open..open + close + 1;
+        let item = CiteItem {
+            locator: Some(locator),
+            note,
+            context_name: Some(name.clone()),
+            range: range.clone(),
+            ..CiteItem::default()
+        };
+        let mut c = citation(text, range, vec![item]);
+        c.weak = false;
+        out.push(c);
+    }
+    out
+}
+
 /// The list author of `names` named last in `window` (as a whole word by
 /// the first word of the name): where, and the name.
 fn last_named<'a>(
@@ -1120,6 +1183,27 @@ mod tests {
         assert_eq!(items[1].names, ["Zhongguo di yi lishi dang’anguan"]);
         assert_eq!(items[1].year.as_deref(), Some("n.d."));
         assert_eq!(items[1].locator.as_deref(), Some("Folios 12r–15v"));
+    }
+
+    #[test]
+    fn a_page_after_its_author_named_earlier_in_the_sentence() {
+        let firsts = [
+            Some("Weber".to_owned()),
+            Some("Elman".to_owned()),
+            Some("Elman".to_owned()),
+        ];
+        let names = known_names(&firsts, &["", "", ""]);
+        let text = "Introduction\n\nIt is not new. Max Weber, who knew the case through \
+                    translations, made them the centre of his account (107–41), and the \
+                    famine (1848–51) came later. Elman, who knew it, wrote of it (5–12).";
+        let found = context_pages(text, 0..text.len(), &names, &[]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].text, "(107–41)");
+        assert_eq!(found[0].items[0].context_name.as_deref(), Some("Weber"));
+        assert_eq!(found[0].items[0].locator.as_deref(), Some("107–41"));
+        // Not past a paragraph.
+        let text = "Max Weber wrote it.\n\nThe account is long (107–41).";
+        assert!(context_pages(text, 0..text.len(), &names, &[]).is_empty());
     }
 
     fn find(text: &str, names: &[&str], bare: bool) -> Vec<Citation> {

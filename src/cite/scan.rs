@@ -1602,6 +1602,26 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
             c.pos += 2 + label.len();
             continue;
         }
+        // "35–41 and table 9", "107–25, table 10": pages, then another
+        // labelled division of the same work (MLA writes no comma before
+        // it, so no remark reading takes it).
+        if let Some(joined) = [", and ", " and ", ", "]
+            .iter()
+            .find_map(|j| r.strip_prefix(*j).map(|a| (j.len(), a)))
+            .and_then(|(j, a)| {
+                LOCATOR_LABELS
+                    .iter()
+                    .filter(|(l, _)| l.ends_with(' ') && !matches!(*l, "p. " | "pp. "))
+                    .find(|(l, _)| {
+                        a.strip_prefix(*l)
+                            .is_some_and(|d| d.starts_with(|ch: char| ch.is_ascii_digit()))
+                    })
+                    .map(|(l, _)| j + l.len())
+            })
+        {
+            c.pos += joined;
+            continue;
+        }
         // "183n4", "45nn12": Chicago's and MLA's note on the page.
         if let Some(n) = ["nn", "n"].iter().find(|n| {
             r.strip_prefix(**n)
@@ -2018,7 +2038,10 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
         // So may one an author names without a page ("Elman, A Cultural
         // History of Civil Examinations in Late Imperial China"): without
         // a page it is weak and counts only if an entry has that title.
-        || words > if name.is_some() { 16 } else { 8 }
+        // So may one after its author's name in the sentence, with a
+        // page ("Elman (A Cultural History of Civil Examinations in Late
+        // Imperial China 295–99)"), weak as every title without a name.
+        || words > if name.is_some() || locator.is_some() { 16 } else { 8 }
         // One capitalised word alone is an aside ("Figure 3").
         || (name.is_none() && words < 2)
         // "Open Science Collaboration aac4716–4": a locator no rule reads
@@ -2050,7 +2073,7 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
 
 /// Whether `w` holds a number of four digits that may be a year
 /// ("1559", "1600–1966"): a title's or a work's, not a page.
-fn names_a_year(w: &str) -> bool {
+pub(crate) fn names_a_year(w: &str) -> bool {
     w.split(|c: char| !c.is_ascii_digit())
         .any(|n| n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1400..=2100).contains(&y)))
 }
@@ -2224,7 +2247,7 @@ fn opens_with_a_name(rest: &str) -> bool {
 }
 
 /// "211", "11-12", "p. 4", "24, own translation".
-fn parse_locator_only(s: &str) -> Option<(String, Option<String>)> {
+pub(crate) fn parse_locator_only(s: &str) -> Option<(String, Option<String>)> {
     let mut c = Cur { s, pos: 0 };
     let locator = parse_locator(&mut c)?;
     // "(1998)" is a year; "(4180)" can only be a page.
@@ -3118,5 +3141,23 @@ mod tests {
         assert_eq!(c.items[0].title.as_deref(), Some("Kyŏngguk taejŏn"));
         assert_eq!(c.items[0].year.as_deref(), Some("1985"));
         assert_eq!(c.items[0].original_year.as_deref(), Some("1485"));
+    }
+
+    #[test]
+    fn a_table_after_pages_and_a_long_title_with_its_page() {
+        let c = one("(Chaffee 35–41 and table 9)");
+        assert_eq!(c.items[0].names, ["Chaffee"]);
+        assert_eq!(c.items[0].locator.as_deref(), Some("35–41 and table 9"));
+        let c = one("(Ho 107–25, table 10)");
+        assert_eq!(c.items[0].locator.as_deref(), Some("107–25, table 10"));
+        // MLA's narrative citation of an author's long title and page.
+        let c =
+            one("Elman (A Cultural History of Civil\nExaminations in Late Imperial China 295–99)");
+        assert_eq!(
+            c.items[0].title.as_deref(),
+            Some("A Cultural History of Civil Examinations in Late Imperial China")
+        );
+        assert_eq!(c.items[0].locator.as_deref(), Some("295–99"));
+        assert!(c.weak);
     }
 }
