@@ -342,7 +342,12 @@ impl<'a> Scanner<'a> {
         if open > 0 && matches!(bytes[open - 1], b']' | b'_' | b'^') {
             return None;
         }
-        let limit = (open + 400).min(self.end);
+        let mut limit = (open + 400).min(self.end);
+        // The window is sliced as text (a gloss is read in it): it ends
+        // on a character's boundary.
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
         let mut close = None;
         let mut acronyms: Vec<std::ops::Range<usize>> = Vec::new();
         let mut commas: Vec<usize> = Vec::new();
@@ -3141,6 +3146,15 @@ mod tests {
         assert_eq!(c.items[0].title.as_deref(), Some("Kyŏngguk taejŏn"));
         assert_eq!(c.items[0].year.as_deref(), Some("1985"));
         assert_eq!(c.items[0].original_year.as_deref(), Some("1485"));
+    }
+
+    #[test]
+    fn a_gloss_whose_window_ends_inside_a_character_does_not_panic() {
+        // The 400-byte window of a parenthesis ends inside "ñ".
+        for pad in 0..4 {
+            let src = format!("({}[x] {})", "a".repeat(380 + pad), "ñ".repeat(40));
+            let _ = texts(&src);
+        }
     }
 
     #[test]
