@@ -115,3 +115,25 @@ fn entries_between_blank_lines_stay_whole() {
         assert_eq!(&got, want);
     }
 }
+
+#[test]
+fn lines_of_a_paragraph_cut_at_its_citations_are_no_headless_list() {
+    // heldout13's coral-bleaching paper in APA: a paragraph whose lines
+    // open "et al., 2018, pp. 80–82). They found …", "to recover (…" and
+    // "2017; T. P. Hughes, …" had been taken for a second, headless list
+    // above the real one, so the text after it was never read for
+    // citations.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout13");
+    let text = std::fs::read_to_string(dir.join("35-coral-bleaching.apa.txt")).unwrap();
+    let truth: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("35-coral-bleaching.apa.json")).unwrap(),
+    )
+    .unwrap();
+    let doc = extract_text("35-coral-bleaching.apa.txt", &text);
+    assert!(doc.sections.is_empty(), "{:?}", doc.sections);
+    assert_eq!(doc.section.as_ref().unwrap().heading, "Works Cited");
+    assert_eq!(
+        doc.entries.len(),
+        truth["entries"].as_array().unwrap().len()
+    );
+}

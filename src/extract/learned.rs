@@ -508,7 +508,14 @@ fn section_of(
                     || cues::is_reference_like(&e.text)
             })
             .count();
-        if cued * 2 < entries.len() {
+        // Nor do they open in lower case, as lines of a paragraph cut at
+        // its citations do ("et al., 2018, pp. 80–82). They found …",
+        // "to recover (…"): only a particle opens a name so.
+        let lower = entries
+            .iter()
+            .filter(|e| opens_in_lower_case(&e.text))
+            .count();
+        if cued * 2 < entries.len() || lower * 2 >= entries.len() {
             return None;
         }
     }
@@ -534,6 +541,19 @@ fn section_of(
         entries,
         dropped,
     })
+}
+
+/// Whether an entry opens with a word in lower case that is no name's
+/// particle ("van", "de", "al-", "d’").
+fn opens_in_lower_case(text: &str) -> bool {
+    let Some(word) = text.split_whitespace().next() else {
+        return false;
+    };
+    word.starts_with(char::is_lowercase)
+        && !super::opening::PARTICLES.contains(&word)
+        && !["al-", "el-", "d'", "d’", "ibn", "bin"]
+            .iter()
+            .any(|p| word.starts_with(p))
 }
 
 /// How far from the end of the models' run a trailer's first line is looked

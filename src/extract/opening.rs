@@ -25,7 +25,7 @@ const SHARE: (usize, usize) = (7, 10);
 /// continuation.
 const DEMOTE: (usize, usize) = (8, 10);
 
-const PARTICLES: [&str; 16] = [
+pub(crate) const PARTICLES: [&str; 16] = [
     "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "ten", "ter",
     "te", "d'",
 ];
