@@ -182,3 +182,14 @@ fn chicago_particle_after_the_initials_and_the_authors_after_it() {
     assert_eq!(r.authors[0].given.as_deref(), Some("Nathalie P."));
     assert_eq!(r.authors[1].family, "Itoh");
 }
+
+#[test]
+fn ann_is_a_given_name_and_ann_dot_a_journal_word() {
+    let r = parsed(
+        "Rowe, Ann Pollard. “Inca Weaving and Costume.” The Textile Museum Journal, vols. 34–35, 1997, pp. 4–53.",
+    );
+    assert_eq!(families(&r.authors), ["Rowe"]);
+    assert_eq!(r.authors[0].given.as_deref(), Some("Ann Pollard"));
+    let r = parsed("Smith J, Brown K. A study of decays. Ann. Phys. 12, 1997, 4–53.");
+    assert_eq!(families(&r.authors), ["Smith", "Brown"]);
+}

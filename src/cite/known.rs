@@ -963,6 +963,9 @@ fn years_and_locator(
     range: Range<usize>,
 ) -> Option<Vec<CiteItem>> {
     let inner = inner.trim();
+    if super::scan::dates_a_life(inner) {
+        return None;
+    }
     let mut years = Vec::new();
     let mut rest = inner;
     // "McKenzie ([1986] 1999, 13)": a reprint's original year, then the

@@ -793,16 +793,26 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     }
     // "(John von Neumann 1956)": citeproc adds the given name to tell two
     // authors of one family apart; the entry must carry that given name.
-    if let Some((given, family)) = item.names.first().and_then(|n| given_and_family(n)) {
+    // "(Georgia Beatrice Cua 2005)": every given name written out.
+    for (given, family) in item
+        .names
+        .first()
+        .into_iter()
+        .flat_map(|n| given_and_family(n))
+    {
         let mut bare = item.clone();
         bare.names[0] = family.to_owned();
-        let given = given.to_lowercase();
         let found = by_names(&bare, keys).filter(|m| {
+            let own: Vec<&str> = keys[m.entry]
+                .given
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
             m.names == Quality::Exact
-                && keys[m.entry]
-                    .given
-                    .split(|c: char| !c.is_alphabetic())
-                    .any(|w| w == given)
+                && given
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .all(|g| own.iter().any(|w| *w == g))
         });
         if found.is_some() {
             return found;
@@ -905,17 +915,39 @@ fn title_as_name(item: &CiteItem) -> Option<CiteItem> {
     })
 }
 
-/// A cited name that opens with a given name ("John von Neumann"): the
-/// given name and the rest. The first word is a capitalised word of
-/// letters, not a particle, and a family name follows it.
-fn given_and_family(name: &str) -> Option<(&str, &str)> {
-    let (given, family) = name.trim().split_once(char::is_whitespace)?;
-    let family = family.trim();
-    (given.chars().count() >= 2
-        && given.starts_with(char::is_uppercase)
-        && given.chars().all(char::is_alphabetic)
-        && family.starts_with(|c: char| c.is_alphabetic())
-        && family.split_whitespace().count() <= 3)
+/// A cited name that opens with given names ("John von Neumann",
+/// "Georgia Beatrice Cua"): each reading of it as given names and the
+/// rest, the shortest given name first.
+fn given_and_family(name: &str) -> Vec<(&str, &str)> {
+    let name = name.trim();
+    let mut out = Vec::new();
+    for (k, _) in name.match_indices(' ').take(2) {
+        // The given names are whole words of letters.
+        let given = &name[..k];
+        if given.split(' ').all(|w| {
+            w.chars().count() >= 2
+                && w.starts_with(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+        }) {
+            out.extend(one_given_and_family(given, &name[k..]));
+        }
+    }
+    out
+}
+
+/// `given` as the given names before `family`, where `family` (after a
+/// middle initial) starts with a letter and has at most three words.
+fn one_given_and_family<'a>(given: &'a str, family: &'a str) -> Option<(&'a str, &'a str)> {
+    // "John V. Murra": the middle initial is the given name's.
+    let mut family = family.trim();
+    while let Some(rest) = family
+        .split_once(' ')
+        .filter(|(w, _)| w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase))
+        .map(|(_, r)| r.trim_start())
+    {
+        family = rest;
+    }
+    (family.starts_with(|c: char| c.is_alphabetic()) && family.split_whitespace().count() <= 3)
         .then_some((given, family))
 }
 
@@ -1716,6 +1748,40 @@ mod tests {
             target("as he put it (Jane von Neumann 1956, 43).", &e),
             None
         );
+    }
+
+    #[test]
+    fn middle_initials_and_every_given_name_written_out() {
+        let e: Vec<Entry> = [
+            "Cua, Georgia Beatrice. 2005. “Creating the Virtual Seismologist.” PhD diss., California Institute of Technology.",
+            "Cua, Georgia B., and Thomas Heaton. 2007. “The Virtual Seismologist (VS) Method.” In Earthquake Early Warning Systems. Springer.",
+            "Murra, John V. 1962. “Cloth and Its Functions in the Inca State.” American Anthropologist 64 (4): 710–28.",
+            "Murra, John Victor. 1956. “The Economic Organization of the Inca State.” PhD diss., University of Chicago.",
+        ]
+        .iter()
+        .map(|raw| Entry {
+            outcome: crate::parse::parse_reference(raw, Style::Unknown).outcome,
+            ..entry(raw, None)
+        })
+        .collect();
+        assert_eq!(
+            target("updates (Georgia Beatrice Cua 2005, 3).", &e),
+            Some(0)
+        );
+        assert_eq!(
+            target("updates (Georgia\nB. Cua and Heaton 2007).", &e),
+            Some(1)
+        );
+        assert_eq!(
+            target("the archipelago (John V. Murra 1962, 710–712).", &e),
+            Some(2)
+        );
+        assert_eq!(
+            target("the archipelago (John V.\nMurra 1962; Golte 1980).", &e),
+            Some(2)
+        );
+        assert_eq!(target("the thesis (John Victor Murra 1956).", &e), Some(3));
+        assert_eq!(target("the thesis (Georgia Anne Cua 2005).", &e), None);
     }
 
     #[test]

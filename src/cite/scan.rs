@@ -436,6 +436,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
 
+        // "Garcilaso de la Vega (1539–1616)": a person's dates.
+        if dates_a_life(trimmed) {
+            return None;
+        }
         // A bare year: "Noble (2018)" when a name precedes.
         if let Some((year, locator)) = parse_year_only(trimmed).filter(|_| !bracketed) {
             if !opts.narrative_years {
@@ -475,8 +479,13 @@ impl<'a> Scanner<'a> {
                 range: name_start..after,
                 ..CiteItem::default()
             };
-            // "OECD (2024)" counts only if OECD is an author.
-            let weak = item.names.iter().all(|n| is_acronym(n));
+            // "OECD (2024)" counts only if OECD is an author. So does a
+            // span of years after a name ("the Great Barrier Reef
+            // Expedition (1928–1929)"): an event's dates as often as a
+            // work published over years.
+            let span = trimmed.len() > 5 && trimmed.as_bytes()[4..].starts_with("–".as_bytes())
+                || trimmed.as_bytes().get(4) == Some(&b'-');
+            let weak = span || item.names.iter().all(|n| is_acronym(n));
             self.push(name_start..after, Form::Narrative, vec![item], weak);
             return Some(after);
         }
@@ -1065,7 +1074,7 @@ fn initial_len(b: &[u8]) -> Option<usize> {
 const CONNECTORS: &[&str] = &[
     "of", "for", "the", "on", "in", "und", "für", "des", "zur", "zum", "per", "pro", "para", "por",
     "voor", "la", "le", "les", "los", "las", "del", "della", "delle", "degli", "dei", "de", "du",
-    "da", "do", "dos", "das", "der",
+    "da", "do", "dos", "das", "der", "e",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -1220,6 +1229,17 @@ fn parse_name_with(c: &mut Cur, listed: bool) -> Option<String> {
             words.push(&c.rest()[..len]);
             c.pos += len;
             continue;
+        }
+        // "John V. Murra": a middle initial after a given name, which
+        // citeproc writes to tell two authors of one family apart.
+        if words.len() == 1 && is_name_word(words[0]) {
+            if let Some(n) = initial_len(c.rest().as_bytes()) {
+                if c.rest()[n..].starts_with(char::is_uppercase) {
+                    words.push(&c.rest()[..n - 1]);
+                    c.pos += n - 1;
+                    continue;
+                }
+            }
         }
         match c.word() {
             Some(w) if is_name_word(w) => words.push(w),
@@ -2074,6 +2094,32 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
         note,
         ..CiteItem::default()
     })
+}
+
+/// Whether a parenthesis holds a person's dates, not a citation's year:
+/// "(c. 1501–1536)", "(b. 1947)", "(1539–1616)", a span of more than 30
+/// years (a work published over years takes fewer).
+pub(crate) fn dates_a_life(inner: &str) -> bool {
+    let s = inner.trim().replace('\u{a0}', " ");
+    let s = s.trim();
+    for prefix in ["c. ", "ca. ", "c.", "b. ", "d. ", "fl. "] {
+        if let Some(r) = s.strip_prefix(prefix) {
+            let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+            return (3..=4).contains(&digits);
+        }
+    }
+    let b = s.as_bytes();
+    if b.len() < 9 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let Some(rest) = s[4..].strip_prefix(['-', '–']) else {
+        return false;
+    };
+    if rest.len() != 4 || !rest.bytes().all(|d| d.is_ascii_digit()) {
+        return false;
+    }
+    let (from, to): (u32, u32) = (s[..4].parse().unwrap_or(0), rest.parse().unwrap_or(0));
+    to > from + 30
 }
 
 /// Whether `w` holds a number of four digits that may be a year
@@ -3155,6 +3201,23 @@ mod tests {
             let src = format!("({}[x] {})", "a".repeat(380 + pad), "ñ".repeat(40));
             let _ = texts(&src);
         }
+    }
+
+    #[test]
+    fn a_persons_dates_are_no_citation_and_a_span_after_a_name_is_weak() {
+        assert!(texts("the poet Garcilaso de la Vega\n(c. 1501–1536), a relative").is_empty());
+        assert!(texts("El Inca Garcilaso de la Vega (1539–1616), the chronicler").is_empty());
+        assert!(dates_a_life("b. 1947") && dates_a_life("c.\u{a0}1501–1536"));
+        assert!(!dates_a_life("1913–1919") && !dates_a_life("2019"));
+        let c = one("During the Great Barrier Reef Expedition (1928–1929), Yonge");
+        assert!(c.weak);
+        // An organisation joined by Spanish "e".
+        let c = one("(Instituto Nacional de Estadística e Informática 2018, 195–197, table\n3.15)");
+        assert_eq!(
+            c.items[0].names,
+            ["Instituto Nacional de Estadística e Informática"]
+        );
+        assert_eq!(c.items[0].locator.as_deref(), Some("195–197, table 3.15"));
     }
 
     #[test]

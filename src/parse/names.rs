@@ -255,7 +255,9 @@ fn is_name_word(t: &Tok<'_>) -> bool {
         && c.chars()
             .all(|ch| ch.is_alphabetic() || matches!(ch, '-' | '\'' | '’' | '.'))
         && !c.ends_with('-')
-        && !is_stop_word(c)
+        // "Ann." abbreviates annals; "Ann" is a given name ("Rowe, Ann
+        // Pollard").
+        && !(is_stop_word(c) && (c != "Ann" || t.period))
 }
 
 /// Capitalised words that start titles and containers, never names.
