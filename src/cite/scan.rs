@@ -442,10 +442,13 @@ impl<'a> Scanner<'a> {
         }
         // A bare year: "Noble (2018)" when a name precedes.
         if let Some((year, locator)) = parse_year_only(trimmed).filter(|_| !bracketed) {
-            if !opts.narrative_years {
+            let before = names_before(text, open, self.last_end());
+            // MLA writes a year after a title, not a name; "Hoegh-Guldberg
+            // et al. (2007, 1739–1741)" cites whatever the list's style.
+            if !opts.narrative_years && !before.as_ref().is_some_and(|(_, _, et_al)| *et_al) {
                 return None;
             }
-            let Some((name_start, names, et_al)) = names_before(text, open, self.last_end()) else {
+            let Some((name_start, names, et_al)) = before else {
                 // "(Edney, 2019, 1). … (2019, pp. 45–60, 107)": a year with
                 // a locator and no name before it goes on citing the work
                 // of that year cited last, close above.
@@ -1637,11 +1640,14 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
                 LOCATOR_LABELS
                     .iter()
                     .filter(|(l, _)| l.ends_with(' ') && !matches!(*l, "p. " | "pp. "))
-                    .find(|(l, _)| {
-                        a.strip_prefix(*l)
-                            .is_some_and(|d| d.starts_with(|ch: char| ch.is_ascii_digit()))
+                    .find_map(|(l, _)| {
+                        // A no-break space after the label reads as two.
+                        let d = a.strip_prefix(*l)?;
+                        let pad = d.len() - d.trim_start_matches(' ').len();
+                        d[pad..]
+                            .starts_with(|ch: char| ch.is_ascii_digit())
+                            .then_some(j + l.len() + pad)
                     })
-                    .map(|(l, _)| j + l.len())
             })
         {
             c.pos += joined;
@@ -3221,12 +3227,27 @@ mod tests {
     }
 
     #[test]
+    fn a_year_after_et_al_cites_even_in_mla() {
+        let opts = ScanOptions::for_style(crate::Style::Mla);
+        let t = "the projections of Hoegh-Guldberg et al. (2007, 1739–1741, fig.\u{a0}3) lie \
+                 between, as Kolbert's book (2014) says.";
+        let v = scan_text("t", t, &opts);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].items[0].year.as_deref(), Some("2007"));
+    }
+
+    #[test]
     fn a_table_after_pages_and_a_long_title_with_its_page() {
         let c = one("(Chaffee 35–41 and table 9)");
         assert_eq!(c.items[0].names, ["Chaffee"]);
         assert_eq!(c.items[0].locator.as_deref(), Some("35–41 and table 9"));
         let c = one("(Ho 107–25, table 10)");
         assert_eq!(c.items[0].locator.as_deref(), Some("107–25, table 10"));
+        let c = one("Hoegh-Guldberg et al. (2007, pp. 1739–1741, fig.\u{a0}3)");
+        assert_eq!(
+            c.items[0].locator.as_deref(),
+            Some("pp. 1739–1741, fig.  3")
+        );
         // MLA's narrative citation of an author's long title and page.
         let c =
             one("Elman (A Cultural History of Civil\nExaminations in Late Imperial China 295–99)");
