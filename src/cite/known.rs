@@ -295,7 +295,9 @@ pub(crate) fn groups(
     found: &[Citation],
 ) -> Vec<Citation> {
     // Only names the scanner's grammar cannot read need this pass: ones
-    // with a word in lower case that is no particle.
+    // with a word in lower case that is no particle, and ones of more
+    // capitalised words than it takes for a name ("Great Barrier Reef
+    // Marine Park Authority").
     let odd: Vec<&str> = names
         .iter()
         .map(|k| k.name.as_str())
@@ -303,6 +305,7 @@ pub(crate) fn groups(
             n.split_whitespace()
                 .skip(1)
                 .any(|w| w.starts_with(char::is_lowercase))
+                || n.split_whitespace().count() > 5
         })
         .collect();
     if odd.is_empty() {
@@ -330,7 +333,9 @@ pub(crate) fn groups(
         }
         let mut items = Vec::new();
         for part in flat.split(';') {
-            let part = part.trim();
+            // "cf. Great Barrier Reef Marine Park Authority, 2019": the
+            // name after a prefix.
+            let part = super::scan::after_prefix(part.trim());
             let lead = odd
                 .iter()
                 .filter(|n| part.starts_with(**n))
@@ -1207,6 +1212,19 @@ mod tests {
         // Not past a paragraph.
         let text = "Max Weber wrote it.\n\nThe account is long (107–41).";
         assert!(context_pages(text, 0..text.len(), &names, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_long_organisation_after_a_prefix_is_read_by_the_list() {
+        let firsts = [Some("Great Barrier Reef Marine Park Authority".to_owned())];
+        let names = known_names(&firsts, &[""]);
+        let text =
+            "the outlook (Great\nBarrier Reef Marine Park Authority, 2019, p. 308; cf. Great \
+                    Barrier Reef Marine\nPark Authority, 2019, Section 12.3).";
+        let found = groups(text, 0..text.len(), &names, &[]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].items.len(), 2);
+        assert_eq!(found[0].items[1].locator.as_deref(), Some("Section 12.3"));
     }
 
     fn find(text: &str, names: &[&str], bare: bool) -> Vec<Citation> {

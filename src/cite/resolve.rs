@@ -838,6 +838,27 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
             return found;
         }
     }
+    // "(The Huarochirí Manuscript, 1608/1991, 9)": an anonymous work's
+    // title read as a name, where the parser gave its entry the
+    // translators after the title for authors. Its whole title, word for
+    // word and of the cited year.
+    if let ([name], None) = (item.names.as_slice(), item.title.as_ref()) {
+        if name.split_whitespace().count() >= 2
+            && first.as_ref().is_none_or(|f| f.names != Quality::Exact)
+        {
+            let titled = CiteItem {
+                names: Vec::new(),
+                title: Some(name.clone()),
+                context_name: None,
+                ..item.clone()
+            };
+            let found = by_names(&titled, keys)
+                .filter(|m| m.title == Some(Quality::Exact) && m.year_mismatch.is_none());
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
     // "National Institute of Standards and Technology" was read as two
     // authors; try the names joined back where an "and" split them. A
     // reading that names the entry exactly beats one that only comes close
@@ -1748,6 +1769,28 @@ mod tests {
             target("as he put it (Jane von Neumann 1956, 43).", &e),
             None
         );
+    }
+
+    #[test]
+    fn an_anonymous_title_whose_entry_reads_translators_as_authors() {
+        let e: Vec<Entry> = [
+            "The Huarochirí manuscript: A testament of ancient and colonial Andean religion (F. Salomon & G. L. Urioste, Trans.). (1991). University of Texas Press. (1608)",
+            "Salomon, F. (1986). Native lords of Quito in the age of the Incas. Cambridge University Press.",
+        ]
+        .iter()
+        .map(|raw| Entry {
+            outcome: crate::parse::parse_reference(raw, Style::Unknown).outcome,
+            ..entry(raw, None)
+        })
+        .collect();
+        assert_eq!(
+            target(
+                "offerings (The\nHuarochirí Manuscript, 1608/1991, 9, sec. 118).",
+                &e
+            ),
+            Some(0)
+        );
+        assert_eq!(target("lords (Salomon, 1986, 12).", &e), Some(1));
     }
 
     #[test]

@@ -440,6 +440,41 @@ impl<'a> Scanner<'a> {
         if dates_a_life(trimmed) {
             return None;
         }
+        // "Hobday et al. (2016; Intergovernmental Panel on Climate Change,
+        // 2018, s.v. “marine heatwave”)": a narrative citation's year,
+        // then more works cited in its parenthesis.
+        if let Some((head, tail)) = trimmed.split_once(';').filter(|_| !bracketed) {
+            if let (Some((year, locator)), Some((name_start, names, et_al))) = (
+                parse_year_only(head.trim()),
+                names_before(text, open, self.last_end())
+                    .filter(|(_, _, et_al)| opts.narrative_years || *et_al),
+            ) {
+                let mut items = vec![CiteItem {
+                    initials: initials_before(text, name_start),
+                    names,
+                    et_al,
+                    year: Some(year),
+                    original_year: original_year(head),
+                    locator,
+                    range: name_start..close,
+                    ..CiteItem::default()
+                }];
+                let more: Option<Vec<CiteItem>> = tail
+                    .split(';')
+                    .map(|part| {
+                        parse_item(part.trim()).map(|mut i| {
+                            i.range = open..after;
+                            i
+                        })
+                    })
+                    .collect();
+                if let Some(more) = more {
+                    items.extend(more);
+                    self.push(name_start..after, Form::Narrative, items, false);
+                    return Some(after);
+                }
+            }
+        }
         // A bare year: "Noble (2018)" when a name precedes.
         if let Some((year, locator)) = parse_year_only(trimmed).filter(|_| !bracketed) {
             let before = names_before(text, open, self.last_end());
@@ -1737,6 +1772,14 @@ fn parse_note(c: &mut Cur) -> Option<String> {
     }
     c.pos = save;
     None
+}
+
+/// `s` past the words before its first name ("cf. ", "see also ").
+pub(crate) fn after_prefix(s: &str) -> &str {
+    let mut c = Cur { s, pos: 0 };
+    eat_prefix(&mut c);
+    c.ws();
+    &s[c.pos..]
 }
 
 /// Words before the first name: "see", "see also", "cf.", "e.g.,",
@@ -3234,6 +3277,20 @@ mod tests {
         let v = scan_text("t", t, &opts);
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].items[0].year.as_deref(), Some("2007"));
+    }
+
+    #[test]
+    fn a_narrative_year_then_more_works_in_its_parenthesis() {
+        let c = one("Hobday et al. (2016; Intergovernmental Panel\non Climate Change, 2018, s.v.\u{a0}“marine heatwave”) define it");
+        assert_eq!(c.form, Form::Narrative);
+        assert_eq!(c.items.len(), 2, "{c:#?}");
+        assert_eq!(c.items[0].names, ["Hobday"]);
+        assert_eq!(c.items[0].year.as_deref(), Some("2016"));
+        assert_eq!(
+            c.items[1].names,
+            ["Intergovernmental Panel on Climate Change"]
+        );
+        assert_eq!(c.items[1].year.as_deref(), Some("2018"));
     }
 
     #[test]
