@@ -1141,7 +1141,8 @@ pub(crate) fn is_locator(s: &str) -> bool {
         let t = t.trim_end_matches('.');
         t.chars().any(|c| c.is_ascii_digit())
             && t.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '–' | '-' | '—' | '.' | ':'))
+                // "215–218 [217–220]": a second numbering in brackets.
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '–' | '-' | '—' | '.' | ':' | '[' | ']'))
             // "xiii", "xiii–xv": a preface's pages.
             || t.split(['–', '-', '—'])
                 .all(|r| !r.is_empty() && r.chars().all(|c| "ivxlcdm".contains(c)))

@@ -890,7 +890,21 @@ fn bracket_numbers(text: &str, open: usize, end: usize) -> Option<(Vec<u32>, usi
             // "[2, p. 358]", "[10, Ch. 8]": a locator ends the bracket.
             let after = text[i..end].trim_start();
             if !after.starts_with(|c: char| c.is_ascii_digit()) {
-                let close = after.find(']')?;
+                // "[19, Fols. 215–218 [217–220], 516–520]": a bracket
+                // inside the locator.
+                let mut depth = 0usize;
+                let close = after.char_indices().find_map(|(k, ch)| match ch {
+                    '[' => {
+                        depth += 1;
+                        None
+                    }
+                    ']' if depth == 0 => Some(k),
+                    ']' => {
+                        depth -= 1;
+                        None
+                    }
+                    _ => None,
+                })?;
                 let loc = after[..close].replace(['\n', '\u{a0}'], " ");
                 if close > 40 || !super::known::is_locator(&loc) {
                     return None;
@@ -1638,6 +1652,8 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
         }
         c.pos += len;
         any = true;
+        // "215–218 [217–220]": a second numbering in brackets.
+        c.pos += bracketed_numbers_len(c.rest());
         let save = c.pos;
         let r = c.rest();
         if let Some(d) = ["-", "–", "—", ":"].iter().find(|d| r.starts_with(**d)) {
@@ -1727,6 +1743,31 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
         return None;
     }
     Some(c.s[start..c.pos].trim().to_owned())
+}
+
+/// The length of " [217–220]" (a folio's or page's second numbering in
+/// brackets) at the start of `r`, or 0.
+fn bracketed_numbers_len(r: &str) -> usize {
+    let Some(inner) = r.strip_prefix(" [") else {
+        return 0;
+    };
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let mut n = digits(inner);
+    if n == 0 {
+        return 0;
+    }
+    if let Some(d) = ["–", "-"].iter().find(|d| inner[n..].starts_with(**d)) {
+        let m = digits(&inner[n + d.len()..]);
+        if m == 0 {
+            return 0;
+        }
+        n += d.len() + m;
+    }
+    if inner[n..].starts_with(']') {
+        2 + n + 1
+    } else {
+        0
+    }
 }
 
 /// Circa years that close an unquoted short title ("Webb, Medieval
@@ -3291,6 +3332,22 @@ mod tests {
             ["Intergovernmental Panel on Climate Change"]
         );
         assert_eq!(c.items[1].year.as_deref(), Some("2018"));
+    }
+
+    #[test]
+    fn a_second_numbering_in_brackets_belongs_to_the_locator() {
+        let c = one("(Guaman Poma\nde Ayala, 1615/1980, Folios 215–218 [217–220], 516–520)");
+        assert_eq!(
+            c.items[0].locator.as_deref(),
+            Some("Folios 215–218 [217–220], 516–520")
+        );
+        let v = scan_text(
+            "t",
+            "as drawn [19, Fols.\n215–218 [217–220], 516–520].",
+            &ScanOptions::all(),
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].items[0].number, Some(19));
     }
 
     #[test]
