@@ -563,7 +563,7 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
         0,
         0,
         0,
-        4,
+        3,
     ),
     ("34-andean-textiles-defects", "ieee", 100.0, 0, 0, 0, 0),
     ("34-andean-textiles-defects", "mla", 95.9, 3, 0, 2, 2),

@@ -246,6 +246,24 @@ fn looks_cited(segment: &str) -> bool {
             .as_bytes()
             .windows(4)
             .any(|w| w.iter().all(u8::is_ascii_digit))
+        || short_form(segment)
+}
+
+/// Chicago's short note: a family name, a short title and the pages
+/// ("Golte, Repartos y rebeliones, 81–99, tables 4–9").
+fn short_form(segment: &str) -> bool {
+    let Some((name, rest)) = segment.split_once(", ") else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some((title, pages)) = rest.split_once(", ") else {
+        return false;
+    };
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && title.starts_with(char::is_uppercase)
+        && title.split_whitespace().count() <= 12
+        && pages.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The works note `text` cites, one per segment (";" outside quotes):
@@ -654,6 +672,17 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0.text, "[1]");
         assert_eq!(found[0].1, [Some(0)]);
+    }
+
+    #[test]
+    fn a_short_note_of_a_work_the_list_lacks_is_still_a_citation() {
+        assert!(looks_cited(
+            "Golte, Repartos y rebeliones, 81–99, tables 4–9"
+        ));
+        assert!(looks_cited("Stern, Peru’s Indian Peoples, 76–79"));
+        // Prose is not.
+        assert!(!looks_cited("The decision was French, not Vietnamese"));
+        assert!(!looks_cited("Lima, Cuzco and Potosí, all of them"));
     }
 
     fn parsed(raw: &str) -> Entry {
