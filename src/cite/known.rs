@@ -415,7 +415,11 @@ pub(crate) fn own_citation_follows(
                     // Krueger, Myth and Measurement"), and a long
                     // organisation's name may split differently.
                     && ((i.names.first().map(|n| squash(n)) == first
-                        && i.names.len() == named.names.len())
+                        && (i.names.len() == named.names.len()
+                            // "Hughes et al. placed … (T. P. Hughes,
+                            // Anderson, et al., 2018)": citeproc's longer
+                            // form of the same "et al." work.
+                            || (named.et_al && named.names.len() == 1)))
                         || contains(i)
                         // "Clemens argues that … (84)": the page's author
                         // is the name before it.
@@ -1417,6 +1421,29 @@ mod tests {
         ));
         // The same authors cited after it make it prose.
         let text = "Fforde traced how skeletons were collected (Fforde 12).";
+        let at = text.find('(').unwrap();
+        let bare = mentions(text, 0..at, &k, &[], true);
+        assert_eq!(bare.len(), 1, "{bare:?}");
+        let found = scanned_from(text, at);
+        assert!(own_citation_follows(
+            text,
+            &bare[0],
+            text.len(),
+            &found,
+            true
+        ));
+    }
+
+    #[test]
+    fn et_al_in_prose_then_citeprocs_longer_form_of_it() {
+        let firsts = [Some("Hughes".to_owned()), Some("Hughes".to_owned())];
+        let raws = [
+            "Hughes, Terry P., Kristen D. Anderson, et al. “Spatial and Temporal Patterns.” Science, 2018.",
+            "Hughes, Terry P., James T. Kerry, et al. “Global Warming.” Nature, 2017.",
+        ];
+        let k = known_names(&firsts, &raws);
+        let text = "Hughes et al. placed these events in a longer record \
+                    (T. P. Hughes, Anderson, et al. 80–82).";
         let at = text.find('(').unwrap();
         let bare = mentions(text, 0..at, &k, &[], true);
         assert_eq!(bare.len(), 1, "{bare:?}");
