@@ -60,7 +60,11 @@ proptest! {
         prop_assert_eq!(parsed + unparsed, doc.entries.len());
         // The last section is the one the rules cut; sections the rules
         // were as sure of before it (a second heading above) add theirs.
-        if doc.sections.is_empty() {
+        // Entries cut off the end as a trailer or notes are reported so.
+        let noted = doc.notes.iter().any(|n| n.contains("off the end of the list"));
+        if doc.sections.is_empty() && noted {
+            prop_assert!(doc.entries.len() < cut);
+        } else if doc.sections.is_empty() {
             prop_assert_eq!(doc.entries.len(), cut);
         } else {
             prop_assert!(doc.entries.len() > cut);

@@ -266,6 +266,18 @@ pub(crate) fn mentions(
             {
                 continue;
             }
+            // "the poet Garcilaso de la Vega (c. 1501–1536)": a person
+            // introduced with his dates is no citation of a namesake's work.
+            let after = text[end..body.end].trim_start();
+            if let Some(close) = after
+                .strip_prefix('(')
+                .and_then(|a| a.find(')'))
+                .filter(|&k| k < 40)
+            {
+                if super::scan::dates_a_life(&after[1..1 + close]) {
+                    continue;
+                }
+            }
             if let Some(c) = read_mention(text, start, end, body.end, known, names, bare) {
                 if !(c
                     .items
@@ -1432,6 +1444,15 @@ mod tests {
             &found,
             true
         ));
+    }
+
+    #[test]
+    fn a_person_introduced_with_dates_is_no_bare_citation() {
+        let text =
+            "took his name from the Toledan poet Garcilaso de la Vega\n(c. 1501–1536), a relative";
+        assert!(find(text, &["Garcilaso de la Vega"], true).is_empty());
+        let text = "as Garcilaso de la Vega writes of the Inca";
+        assert_eq!(find(text, &["Garcilaso de la Vega"], true).len(), 1);
     }
 
     #[test]

@@ -164,8 +164,12 @@ pub fn extract_with(
         return doc;
     }
     let mut entries = cut.entries;
+    let before = entries.clone();
     learned::trim_trailer(&mut entries);
     learned::cut_notes_after(&mut entries);
+    if let Some(note) = cut_after_note(&before, &entries) {
+        doc.notes.push(note);
+    }
     if sure {
         let earlier = earlier_sections(&lines, &found, layout, models);
         if !earlier.is_empty() {
@@ -259,6 +263,21 @@ fn section_of_found(f: &section::Found) -> Section {
         line: f.first + 1,
         end_line: f.last + 1,
     }
+}
+
+/// The note on entries cut off the end of a list as a journal's trailer
+/// or as notes numbered from 1 after it (nothing is dropped silently);
+/// `None` when `after` kept every entry of `before`.
+fn cut_after_note(before: &[split::RawEntry], after: &[split::RawEntry]) -> Option<String> {
+    let cut = &before[after.len()..];
+    let (first, last) = (cut.first()?, cut.last()?);
+    Some(format!(
+        "cut {} entr{} off the end of the list as a trailer or notes after it (lines {}-{})",
+        cut.len(),
+        if cut.len() == 1 { "y" } else { "ies" },
+        first.line,
+        last.end_line
+    ))
 }
 
 /// The note on lines dropped from inside a list.
