@@ -87,12 +87,7 @@ fn a_trailer_after_the_list_is_no_entry() {
 /// rendered paper, checked against the truth pandoc recorded for it.
 #[test]
 fn entries_between_blank_lines_stay_whole() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout11");
-    let text = std::fs::read_to_string(dir.join("30-book-censorship.apa.txt")).unwrap();
-    let truth: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("30-book-censorship.apa.json")).unwrap(),
-    )
-    .unwrap();
+    let (text, truth) = rendered("heldout11", "30-book-censorship.apa");
     let truth: Vec<String> = truth["entries"]
         .as_array()
         .unwrap()
@@ -123,12 +118,7 @@ fn lines_of_a_paragraph_cut_at_its_citations_are_no_headless_list() {
     // "2017; T. P. Hughes, …" had been taken for a second, headless list
     // above the real one, so the text after it was never read for
     // citations.
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout13");
-    let text = std::fs::read_to_string(dir.join("35-coral-bleaching.apa.txt")).unwrap();
-    let truth: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("35-coral-bleaching.apa.json")).unwrap(),
-    )
-    .unwrap();
+    let (text, truth) = rendered("heldout13", "35-coral-bleaching.apa");
     let doc = extract_text("35-coral-bleaching.apa.txt", &text);
     assert!(doc.sections.is_empty(), "{:?}", doc.sections);
     assert_eq!(doc.section.as_ref().unwrap().heading, "Works Cited");
@@ -136,4 +126,15 @@ fn lines_of_a_paragraph_cut_at_its_citations_are_no_headless_list() {
         doc.entries.len(),
         truth["entries"].as_array().unwrap().len()
     );
+}
+
+/// A rendered paper of `tests/fixtures/<set>/` and the truth its renderer
+/// recorded.
+fn rendered(set: &str, name: &str) -> (String, serde_json::Value) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(set);
+    let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
+    let truth = std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap();
+    (text, serde_json::from_str(&truth).unwrap())
 }

@@ -548,21 +548,7 @@ pub(crate) fn context_years(
         if year_prefix(inner.trim()).is_none() {
             continue;
         }
-        // The sentence so far, back to a full stop or a citation.
-        let mut from = open.saturating_sub(250).max(body.start);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let prior_end = found
-            .iter()
-            .map(|c| c.range.end)
-            .filter(|&e| e <= open)
-            .max()
-            .unwrap_or(0);
-        from = from.max(prior_end);
-        let window = &text[from..open];
-        let sentence = window.rfind(". ").map_or(0, |k| k + 2);
-        let window = &window[sentence..];
+        let window = sentence_before(text, body.start, open, found, 250);
         let mut best = last_named(window, names.iter());
         if best.is_none() {
             // "The first of his books … (van Dijk, 2005), and the second
@@ -623,22 +609,9 @@ pub(crate) fn context_pages(
         let Some((locator, note)) = super::scan::parse_locator_only(inner) else {
             continue;
         };
-        // The sentence so far, back to a full stop or a citation.
-        let mut from = open.saturating_sub(300).max(body.start);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let prior_end = found
-            .iter()
-            .map(|c| c.range.end)
-            .filter(|&e| e <= open)
-            .max()
-            .unwrap_or(0);
-        from = from.max(prior_end);
-        let window = &text[from..open];
+        // Not past the paragraph's start.
+        let window = sentence_before(text, body.start, open, found, 300);
         let window = &window[window.rfind("\n\n").map_or(0, |k| k + 2)..];
-        let sentence = window.rfind(". ").map_or(0, |k| k + 2);
-        let window = &window[sentence..];
         let Some((_, name)) = last_named(window, names.iter().filter(|k| k.works == 1)) else {
             continue;
         };
@@ -655,6 +628,29 @@ pub(crate) fn context_pages(
         out.push(c);
     }
     out
+}
+
+/// The sentence before `open`, back to a full stop, the end of a citation
+/// in `found` or `reach` bytes (not before `floor`).
+fn sentence_before<'a>(
+    text: &'a str,
+    floor: usize,
+    open: usize,
+    found: &[Citation],
+    reach: usize,
+) -> &'a str {
+    let mut from = open.saturating_sub(reach).max(floor);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let prior_end = found
+        .iter()
+        .map(|c| c.range.end)
+        .filter(|&e| e <= open)
+        .max()
+        .unwrap_or(0);
+    let window = &text[from.max(prior_end)..open];
+    &window[window.rfind(". ").map_or(0, |k| k + 2)..]
 }
 
 /// The list author of `names` named last in `window` (as a whole word by

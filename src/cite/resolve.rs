@@ -941,35 +941,35 @@ fn title_as_name(item: &CiteItem) -> Option<CiteItem> {
 /// rest, the shortest given name first.
 fn given_and_family(name: &str) -> Vec<(&str, &str)> {
     let name = name.trim();
-    let mut out = Vec::new();
-    for (k, _) in name.match_indices(' ').take(2) {
+    name.match_indices(' ')
+        .take(2)
+        .map(|(k, _)| (&name[..k], &name[k..]))
         // The given names are whole words of letters.
-        let given = &name[..k];
-        if given.split(' ').all(|w| {
-            w.chars().count() >= 2
-                && w.starts_with(char::is_uppercase)
-                && w.chars().all(char::is_alphabetic)
-        }) {
-            out.extend(one_given_and_family(given, &name[k..]));
-        }
-    }
-    out
+        .filter(|(given, _)| {
+            given.split(' ').all(|w| {
+                w.chars().count() >= 2
+                    && w.starts_with(char::is_uppercase)
+                    && w.chars().all(char::is_alphabetic)
+            })
+        })
+        .filter_map(|(given, rest)| Some((given, family_after_initials(rest)?)))
+        .collect()
 }
 
-/// `given` as the given names before `family`, where `family` (after a
-/// middle initial) starts with a letter and has at most three words.
-fn one_given_and_family<'a>(given: &'a str, family: &'a str) -> Option<(&'a str, &'a str)> {
-    // "John V. Murra": the middle initial is the given name's.
-    let mut family = family.trim();
-    while let Some(rest) = family
+/// The family name in `rest`, the words after the given names: past a
+/// middle initial ("John V. Murra"), starting with a letter, at most three
+/// words.
+fn family_after_initials(rest: &str) -> Option<&str> {
+    let mut family = rest.trim();
+    while let Some(after) = family
         .split_once(' ')
         .filter(|(w, _)| w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase))
         .map(|(_, r)| r.trim_start())
     {
-        family = rest;
+        family = after;
     }
     (family.starts_with(|c: char| c.is_alphabetic()) && family.split_whitespace().count() <= 3)
-        .then_some((given, family))
+        .then_some(family)
 }
 
 /// The first of `readings` that, with its last names read as a title,
@@ -1750,11 +1750,8 @@ mod tests {
             "Neumann, Johann von. (1932) 1996. Mathematische Grundlagen der Quantenmechanik. Springer.",
             "Neumann, John von. 1956. “Probabilistic Logics.” In Automata Studies. Princeton University Press.",
         ]
-        .iter()
-        .map(|raw| Entry {
-            outcome: crate::parse::parse_reference(raw, Style::Unknown).outcome,
-            ..entry(raw, None)
-        })
+        .into_iter()
+        .map(as_written)
         .collect();
         assert_eq!(
             target("as he put it (John von Neumann 1956, 43).", &e),
@@ -1777,11 +1774,8 @@ mod tests {
             "The Huarochirí manuscript: A testament of ancient and colonial Andean religion (F. Salomon & G. L. Urioste, Trans.). (1991). University of Texas Press. (1608)",
             "Salomon, F. (1986). Native lords of Quito in the age of the Incas. Cambridge University Press.",
         ]
-        .iter()
-        .map(|raw| Entry {
-            outcome: crate::parse::parse_reference(raw, Style::Unknown).outcome,
-            ..entry(raw, None)
-        })
+        .into_iter()
+        .map(as_written)
         .collect();
         assert_eq!(
             target(
@@ -1801,11 +1795,8 @@ mod tests {
             "Murra, John V. 1962. “Cloth and Its Functions in the Inca State.” American Anthropologist 64 (4): 710–28.",
             "Murra, John Victor. 1956. “The Economic Organization of the Inca State.” PhD diss., University of Chicago.",
         ]
-        .iter()
-        .map(|raw| Entry {
-            outcome: crate::parse::parse_reference(raw, Style::Unknown).outcome,
-            ..entry(raw, None)
-        })
+        .into_iter()
+        .map(as_written)
         .collect();
         assert_eq!(
             target("updates (Georgia Beatrice Cua 2005, 3).", &e),
@@ -1975,6 +1966,14 @@ mod tests {
             ),
             Some(1)
         );
+    }
+
+    /// An entry as the parser reads it without a style.
+    fn as_written(raw: &str) -> Entry {
+        Entry {
+            outcome: crate::parse::parse_reference(raw, Style::Unknown).outcome,
+            ..entry(raw, None)
+        }
     }
 
     fn parsed(raw: &str) -> Entry {

@@ -521,8 +521,7 @@ impl<'a> Scanner<'a> {
             // span of years after a name ("the Great Barrier Reef
             // Expedition (1928–1929)"): an event's dates as often as a
             // work published over years.
-            let span = trimmed.len() > 5 && trimmed.as_bytes()[4..].starts_with("–".as_bytes())
-                || trimmed.as_bytes().get(4) == Some(&b'-');
+            let span = trimmed.get(4..).is_some_and(|r| r.starts_with(['-', '–']));
             let weak = span || item.names.iter().all(|n| is_acronym(n));
             self.push(name_start..after, Form::Narrative, vec![item], weak);
             return Some(after);

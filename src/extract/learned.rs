@@ -641,14 +641,15 @@ fn opens_trailer(line: &str) -> bool {
 /// is very uneven. …", as pandoc prints a paper's footnotes after its
 /// bibliography): a numbering that starts at 1 after at least
 /// `MIN_BEFORE` entries without a number is another list.
-pub(crate) fn cut_notes_after(entries: &mut Vec<RawEntry>) {
+pub(crate) fn cut_notes_after(entries: &mut Vec<RawEntry>) -> Vec<RawEntry> {
     const MIN_BEFORE: usize = 5;
     let Some(k) = entries.iter().position(|e| e.label.is_some()) else {
-        return;
+        return Vec::new();
     };
     if k >= MIN_BEFORE && entries[k].label.as_deref() == Some("1") {
-        entries.truncate(k);
+        return entries.split_off(k);
     }
+    Vec::new()
 }
 
 /// Cuts the list where the journal's trailer begins: the model ran the last
@@ -656,16 +657,17 @@ pub(crate) fn cut_notes_after(entries: &mut Vec<RawEntry>) {
 /// the article's own "doi:…" line just before it), or took the trailer's
 /// first line for entries of their own (dropped, with all after them). The
 /// section then ends with the entry before.
-pub(crate) fn trim_trailer(entries: &mut Vec<RawEntry>) {
+pub(crate) fn trim_trailer(entries: &mut Vec<RawEntry>) -> Vec<RawEntry> {
     // Trailers the model opened as entries: only near the end, so that a
     // list's own "Funding: …" note far above is not taken for one.
     const LAST_ENTRIES: usize = 6;
     let from = entries.len().saturating_sub(LAST_ENTRIES).max(1);
-    if let Some(k) = (from..entries.len()).find(|&k| is_trailer(&entries[k].text)) {
-        entries.truncate(k);
-    }
+    let cut = match (from..entries.len()).find(|&k| is_trailer(&entries[k].text)) {
+        Some(k) => entries.split_off(k),
+        None => Vec::new(),
+    };
     let Some(last) = entries.last_mut() else {
-        return;
+        return cut;
     };
     let lines: Vec<&str> = last.text.split('\n').collect();
     let Some(at) = lines
@@ -674,7 +676,7 @@ pub(crate) fn trim_trailer(entries: &mut Vec<RawEntry>) {
         .position(|l| is_trailer(l))
         .map(|k| k + 1)
     else {
-        return;
+        return cut;
     };
     let mut keep = at;
     if keep > 1 && lines[keep - 1].trim_start().starts_with("doi:") {
@@ -682,6 +684,7 @@ pub(crate) fn trim_trailer(entries: &mut Vec<RawEntry>) {
     }
     last.text = lines[..keep].join("\n");
     last.end_line = last.line + keep - 1;
+    cut
 }
 
 /// A line that holds only the dash that stands for a repeated author

@@ -164,10 +164,9 @@ pub fn extract_with(
         return doc;
     }
     let mut entries = cut.entries;
-    let before = entries.clone();
-    learned::trim_trailer(&mut entries);
-    learned::cut_notes_after(&mut entries);
-    if let Some(note) = cut_after_note(&before, &entries) {
+    let mut cut_off = learned::trim_trailer(&mut entries);
+    cut_off.splice(0..0, learned::cut_notes_after(&mut entries));
+    if let Some(note) = cut_after_note(&cut_off) {
         doc.notes.push(note);
     }
     if sure {
@@ -266,10 +265,9 @@ fn section_of_found(f: &section::Found) -> Section {
 }
 
 /// The note on entries cut off the end of a list as a journal's trailer
-/// or as notes numbered from 1 after it (nothing is dropped silently);
-/// `None` when `after` kept every entry of `before`.
-fn cut_after_note(before: &[split::RawEntry], after: &[split::RawEntry]) -> Option<String> {
-    let cut = &before[after.len()..];
+/// or as notes numbered from 1 after it (nothing is dropped silently),
+/// `cut` in the order they stood; `None` when none was cut.
+fn cut_after_note(cut: &[split::RawEntry]) -> Option<String> {
     let (first, last) = (cut.first()?, cut.last()?);
     Some(format!(
         "cut {} entr{} off the end of the list as a trailer or notes after it (lines {}-{})",
