@@ -36,8 +36,8 @@ echo "-- sections-dev (--by entries)"
 python3 "$tools/extract-to-split" "$out/split.json" "$out/split-pred.json"
 echo "-- refseg-dev"
 "$tools/score-split" "$gold/refseg-dev/truth.jsonl" "$out/split-pred.json"
-if [ -f "$out/split-labelled.json" ]; then
-  python3 "$tools/extract-to-split" "$out/split-labelled.json" "$out/split-labelled-pred.json"
-  echo "-- refseg-dev, each entry's printed label put back in front (as the truth writes it)"
-  "$tools/score-split" "$gold/refseg-dev/truth.jsonl" "$out/split-labelled-pred.json"
+if [ -f "$out/split-bare.json" ]; then
+  python3 "$tools/extract-to-split" "$out/split-bare.json" "$out/split-bare-pred.json"
+  echo "-- refseg-dev, each entry's printed label left out (the text the parser reads)"
+  "$tools/score-split" "$gold/refseg-dev/truth.jsonl" "$out/split-bare-pred.json"
 fi

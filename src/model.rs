@@ -370,6 +370,11 @@ pub struct Entry {
     /// Its label in a numbered list ("3" for "[3]"), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// The label as printed before the entry ("\[3\]", "3."), when the
+    /// entry has one; the CSL-JSON export puts it back in front of `raw`,
+    /// so that the exported text is the entry as the document prints it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
     /// The entry text after PDF repairs (joined lines, mended URLs);
     /// shared, like its parse, by the entries of a database export that
     /// cite a work in the same words.

@@ -64,6 +64,7 @@ fn bullet_document(path: &str, text: &str) -> Document {
                     column: line.len() - t.len() + 1,
                 },
                 label: None,
+                marker: None,
                 raw: raw.to_owned().into(),
                 style: Style::Mla,
                 outcome: Outcome::Unparsed {

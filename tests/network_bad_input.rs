@@ -12,6 +12,7 @@ fn parsed(raw: &str, reference: Reference) -> Entry {
     Entry {
         span: Span::default(),
         label: None,
+        marker: None,
         raw: raw.into(),
         style: Style::Mla,
         outcome: Outcome::Parsed {
@@ -151,6 +152,7 @@ fn entries_without_title_are_not_merged_by_author_and_year() {
             vec![Entry {
                 span: Span::default(),
                 label: None,
+                marker: None,
                 raw: "%%% garbage".into(),
                 style: Style::Unknown,
                 outcome: Outcome::Unparsed {

@@ -15,6 +15,7 @@ fn entry(title: &str, authors: &[&str], year: i32) -> Entry {
     Entry {
         span: Span::default(),
         label: None,
+        marker: None,
         raw: format!("{title} raw").into(),
         style: Style::Mla,
         outcome: Outcome::Parsed {

@@ -76,6 +76,7 @@ fn doc(path: &str, style: Style, refs: Vec<R>) -> Document {
                 column: 1,
             },
             label: None,
+            marker: None,
             raw: x.raw.into(),
             style,
             outcome: Outcome::Parsed {

@@ -62,6 +62,7 @@ fn written_fields(c: &Corpus) -> Vec<Document> {
                 .map(|e| Entry {
                     span: Span::default(),
                     label: e.label.clone(),
+                    marker: None,
                     raw: e.text.clone().into(),
                     style: d.style,
                     outcome: Outcome::Parsed {

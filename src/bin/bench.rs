@@ -442,6 +442,7 @@ fn truth_documents(truth: &[TruthDoc]) -> Vec<Document> {
                         column: 1,
                     },
                     label: e.label.clone(),
+                    marker: None,
                     raw: e.text.clone().into(),
                     style: t.style,
                     outcome: Outcome::Parsed {

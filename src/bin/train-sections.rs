@@ -263,13 +263,10 @@ fn main() -> Result<()> {
                     .iter()
                     .filter(|e| e.raw.len() <= MAX_ENTRY_LEN * 10)
                     .map(|e| {
-                        // "labelled": the printed label put back in front,
-                        // as the truth writes entries.
-                        let labelled = match &e.label {
-                            Some(l) => format!("{l} {}", e.raw),
-                            None => e.raw.to_string(),
-                        };
-                        json!({"citemap": {"raw": e.raw, "source": d.path, "labelled": labelled}})
+                        // "raw" exactly as the CSL-JSON export writes it
+                        // (the printed label in front); "bare" without it.
+                        let printed = citemap::export::csl::item(e, "")["citemap"]["raw"].take();
+                        json!({"citemap": {"raw": printed, "source": d.path, "bare": e.raw}})
                     })
                     .collect()
             })
@@ -281,13 +278,15 @@ fn main() -> Result<()> {
     std::fs::write(&sp, serde_json::to_vec(&docs_out)?)?;
     let rp = args.out_dir.join("split.json");
     std::fs::write(&rp, serde_json::to_vec(&split_out)?)?;
-    let labelled: Vec<Value> = split_out
+    let bare: Vec<Value> = split_out
         .iter()
-        .map(|v| json!({"citemap": {"raw": v["citemap"]["labelled"], "source": v["citemap"]["source"]}}))
+        .map(
+            |v| json!({"citemap": {"raw": v["citemap"]["bare"], "source": v["citemap"]["source"]}}),
+        )
         .collect();
     std::fs::write(
-        args.out_dir.join("split-labelled.json"),
-        serde_json::to_vec(&labelled)?,
+        args.out_dir.join("split-bare.json"),
+        serde_json::to_vec(&bare)?,
     )?;
     eprintln!("wrote {} and {}", sp.display(), rp.display());
     Ok(())

@@ -150,6 +150,7 @@ fn predict(gold: &[&Gold], tagging: Option<&Tagging>) -> Vec<Entry> {
                 return Entry {
                     span,
                     label: None,
+                    marker: None,
                     raw: text.into(),
                     style: Style::Unknown,
                     outcome: Outcome::Unparsed {
@@ -161,6 +162,7 @@ fn predict(gold: &[&Gold], tagging: Option<&Tagging>) -> Vec<Entry> {
             Entry {
                 span,
                 label: None,
+                marker: None,
                 raw: text.into(),
                 style: parsed.style,
                 outcome: parsed.outcome,

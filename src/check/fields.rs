@@ -186,6 +186,7 @@ mod entry_tests {
         Entry {
             span: Span::default(),
             label: None,
+            marker: None,
             raw: raw.into(),
             style: Style::Mla,
             outcome: Outcome::Parsed {

@@ -1101,6 +1101,9 @@ pub(crate) fn is_locator(s: &str) -> bool {
         "ll.",
         "art.",
         "no.",
+        "nos.",
+        "doc.",
+        "docs.",
         "pt.",
         "bk.",
         "at",
@@ -1174,6 +1177,7 @@ mod tests {
         Entry {
             span: Span::default(),
             label: None,
+            marker: None,
             raw: raw.into(),
             style: Style::Mla,
             outcome: Outcome::Parsed {

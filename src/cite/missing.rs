@@ -155,6 +155,7 @@ mod tests {
         Entry {
             span: Span::default(),
             label: None,
+            marker: None,
             raw: raw.into(),
             style: Style::Mla,
             outcome: crate::model::Outcome::Unparsed {

@@ -549,6 +549,7 @@ mod tests {
         Entry {
             span: Default::default(),
             label: None,
+            marker: None,
             raw: raw.to_owned().into(),
             style: crate::model::Style::Chicago,
             outcome: crate::model::Outcome::Unparsed {

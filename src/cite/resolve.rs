@@ -87,7 +87,19 @@ pub fn resolve(citations: Vec<Citation>, entries: &[Entry]) -> Vec<Resolution> {
                 _ => by_item(item, &keys),
             })
             .collect();
-        if citation.weak && targets.iter().all(Option::is_none) {
+        // A weak reading counts only when it resolves. A span of years
+        // after a name resolves only to an entry of a year in it: another
+        // year ("International Geophysical Year (1957–1958)" against an
+        // "International …" of 2014) names an event, not a misdated work.
+        let off_year = |m: &Match| {
+            m.year_mismatch.as_ref().is_some_and(|(cited, listed)| {
+                cited_span(&citation.text, cited).is_some_and(|(a, b)| !(a..=b).contains(listed))
+            })
+        };
+        if citation.weak && targets.iter().all(|t| t.as_ref().is_none_or(off_year)) {
+            continue;
+        }
+        if names_no_list_author(&citation, &targets, &keys) {
             continue;
         }
         if citation.form != Form::Footnote {
@@ -204,6 +216,9 @@ struct Key {
     /// Each cited person's family name, in the entry's order, in exact
     /// form (see `exact_form`).
     families: Vec<String>,
+    /// The first and last page of an article or chapter ("176–92" →
+    /// (176, 192)), to tell which of an author's works a page is in.
+    pages: Option<(u32, u32)>,
 }
 
 impl Key {
@@ -332,8 +347,52 @@ impl Key {
             initial,
             initials,
             families,
+            pages: entry
+                .reference()
+                .and_then(|r| r.pages.as_deref())
+                .and_then(page_range),
         }
     }
+}
+
+/// The first and last page of a range as a list writes it ("176–92",
+/// "pp. 34-84", "1131–1140"); the last page written short takes the
+/// first's leading digits.
+fn page_range(pages: &str) -> Option<(u32, u32)> {
+    let t = pages
+        .trim()
+        .trim_start_matches("pp.")
+        .trim_start_matches("p.")
+        .trim();
+    let (a, b) = t.split_once(['-', '–', '—'])?;
+    let (a, b) = (a.trim(), b.trim().trim_end_matches('.'));
+    if a.is_empty() || b.is_empty() || !a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let first: u32 = a.parse().ok()?;
+    let last = if b.len() < a.len() {
+        format!("{}{b}", &a[..a.len() - b.len()]).parse().ok()?
+    } else {
+        b.parse().ok()?
+    };
+    (first <= last && a.len() <= 6).then_some((first, last))
+}
+
+/// The page a locator opens with ("65, n. 12", "pp. 163–392", "53–58"),
+/// when it opens with one.
+fn first_page(locator: &str) -> Option<u32> {
+    let t = locator.trim();
+    let t = t
+        .strip_prefix("pp.")
+        .or_else(|| t.strip_prefix("p."))
+        .unwrap_or(t)
+        .trim_start();
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    let next = t[digits.len()..].chars().next();
+    if digits.is_empty() || digits.len() > 6 || next.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// Whether an entry marks its date as missing: "n.d." (or "n. d.", "s.d.",
@@ -897,7 +956,82 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     as_bare_title(item)
         .and_then(|titled| by_names(&titled, keys))
         .filter(|m| m.title == Some(Quality::Exact))
+        .or_else(|| by_main_title_word(item, keys))
         .or(anonymous)
+}
+
+/// MLA's short title of one word with a page, its author named in the
+/// sentence ("van Orden (Materialities 4–11)"): read as a name, it is the
+/// whole main title of one entry (the title before its subtitle).
+fn by_main_title_word(item: &CiteItem, keys: &[Key]) -> Option<Match> {
+    let ([word], None, Some(_), None) = (
+        item.names.as_slice(),
+        item.title.as_ref(),
+        item.locator.as_ref(),
+        item.year.as_ref(),
+    ) else {
+        return None;
+    };
+    let cited = title_words(word);
+    if cited.len() != 1 || word.chars().count() < 5 {
+        return None;
+    }
+    let main = |k: &Key| {
+        k.titles
+            .first()
+            .map(|(t, _, _)| title_words(t.split(':').next().unwrap_or(t)))
+    };
+    let mut hits = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| main(k).as_ref() == Some(&cited));
+    let (entry, _) = hits.next()?;
+    if hits.next().is_some() {
+        return None;
+    }
+    Some(Match {
+        entry,
+        names: Quality::Exact,
+        title: Some(Quality::Exact),
+        year_mismatch: None,
+        entry_names: None,
+        entry_title: None,
+    })
+}
+
+/// The span of years written where `text` cites `year` ("(1957–1958)"
+/// for "1957"), when the year opens one.
+fn cited_span(text: &str, year: &str) -> Option<(i32, i32)> {
+    let from: i32 = year.parse().ok()?;
+    let at = text.find(year)? + year.len();
+    let after = tokens::year_span_end(&text[at..], from)?;
+    let end = text[at..text.len() - after.len()].trim_start_matches(['–', '-']);
+    Some((from, end.parse().ok()?))
+}
+
+/// "Giovanni Gabrieli (1834)": a narrative name after a given name written
+/// out that resolves to nothing, and neither word is a list author's name.
+/// Citeproc writes a given name only to tell two list authors apart, so
+/// this names a work in prose ("whose study of Giovanni Gabrieli (1834)"),
+/// not a citation of a missing entry.
+fn names_no_list_author(citation: &Citation, targets: &[Option<Match>], keys: &[Key]) -> bool {
+    let ([item], [None]) = (citation.items.as_slice(), targets) else {
+        return false;
+    };
+    let Some(given) = item.word_before.as_deref().filter(|_| item.given_in_prose) else {
+        return false;
+    };
+    if citation.form != Form::Narrative || item.names.len() != 1 || given.chars().count() < 2 {
+        return false;
+    }
+    let listed = |name: &str| {
+        let bare = CiteItem {
+            names: vec![name.to_owned()],
+            ..CiteItem::default()
+        };
+        by_names(&bare, keys).is_some()
+    };
+    !listed(given) && !listed(&item.names[0])
 }
 
 /// A reprint's two years where an entry gives its date, "(1963) 1976" or
@@ -1233,6 +1367,14 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
                 score -= 0.25;
             }
         }
+        // "(Heartz 65)" with an article of Heartz's on pages 176–92 and a
+        // book in the list: a page outside an article's pages is in
+        // another of the author's works.
+        if let (Some(page), Some((a, b))) =
+            (item.locator.as_deref().and_then(first_page), key.pages)
+        {
+            score += if (a..=b).contains(&page) { 0.2 } else { -0.2 };
+        }
         let mut year_mismatch = None;
         if let (Some(cy), Some(ey)) = (cited_year, key.year) {
             // A reprint cited "1913/1964" is listed under either year.
@@ -1389,6 +1531,7 @@ mod tests {
         Entry {
             span: Span::default(),
             label: None,
+            marker: None,
             raw: raw.to_owned().into(),
             style: Style::Mla,
             outcome: match r {
@@ -1881,6 +2024,13 @@ mod tests {
         assert_eq!(target("as Yi Sŏng-mu (1994, pp. 5–12) shows", &yi), Some(0));
         assert_eq!(target("as Yi T’ae-jin (2007) shows", &yi), Some(1));
         assert_eq!(target("as Yi Sŏng-mu (2007) shows", &yi), None);
+        // A work named in prose after a given name is no citation; a
+        // sentence's capital before a name is no given name.
+        let prose = "whose study of Giovanni Gabrieli (1834) made it known.";
+        assert!(resolve(scan_text("t", prose, &ScanOptions::all()), &yi).is_empty());
+        assert_eq!(target("known. As Golte (1980) showed", &yi), None);
+        assert_eq!(cited_span("Year (1957–1958)", "1957"), Some((1957, 1958)));
+        assert_eq!(cited_span("Year (1957)", "1957"), None);
         // An organisation's acronym in brackets before the date.
         let c3s = ["Copernicus Climate Change Service (C3S). (2017). ERA5: Fifth generation of ECMWF atmospheric reanalyses. Climate Data Store."];
         let c3s: Vec<Entry> = c3s

@@ -93,6 +93,11 @@ pub struct CiteItem {
     /// writes a name family first, as East Asian names are written.
     #[serde(skip)]
     pub word_before: Option<String>,
+    /// True when `word_before` follows a word in lower case ("study of
+    /// Giovanni Gabrieli (1834)"): its capital is a name's, not a
+    /// sentence's.
+    #[serde(skip)]
+    pub given_in_prose: bool,
     /// Byte range of this item in the document text.
     #[serde(skip)]
     pub range: Range<usize>,
@@ -506,8 +511,17 @@ impl<'a> Scanner<'a> {
                 self.push(open..after, Form::Narrative, vec![item], true);
                 return Some(after);
             };
+            let given = word_before(text, name_start).filter(|_| names.len() == 1 && !et_al);
+            let given_in_prose = given.as_ref().is_some_and(|g| {
+                text[..name_start]
+                    .trim_end()
+                    .strip_suffix(g.as_str())
+                    .and_then(|h| h.trim_end_matches(' ').rsplit([' ', '\n']).next())
+                    .is_some_and(|w| w.len() > 1 && w.chars().all(char::is_lowercase))
+            });
             let item = CiteItem {
-                word_before: word_before(text, name_start).filter(|_| names.len() == 1 && !et_al),
+                word_before: given,
+                given_in_prose,
                 names,
                 et_al,
                 initials: initials_before(text, name_start),
@@ -882,6 +896,11 @@ fn bracket_numbers(text: &str, open: usize, end: usize) -> Option<(Vec<u32>, usi
             if open > 0 && bytes[open - 1] == b'[' && bytes.get(i + 1) == Some(&b']') {
                 return None;
             }
+            // "[40, 20, 10] neurons": a list of values. A numeric style
+            // sorts the numbers of one bracket upwards.
+            if numbers.len() >= 3 && numbers.windows(2).all(|w| w[0] > w[1]) {
+                return None;
+            }
             return Some((numbers, i + 1));
         } else if rest.starts_with(',') {
             pending_range = false;
@@ -1203,6 +1222,22 @@ fn arabic_article(w: &str) -> bool {
     })
 }
 
+/// The length of a version number ("7.0", "2.1.3") at the start of `r`
+/// when a capitalised name word follows it.
+fn version_then_name(r: &str) -> Option<usize> {
+    let len = r
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(r.len());
+    let v = &r[..len];
+    let ok = v.contains('.')
+        && !v.ends_with('.')
+        && !v.contains("..")
+        && r[len..]
+            .strip_prefix(' ')
+            .is_some_and(|n| n.starts_with(char::is_uppercase));
+    ok.then_some(len)
+}
+
 /// A name written in lower case that a hyphen, digit or inner capital
 /// marks as one ("e-codices", "arXiv", "bioRxiv"). Such a citation counts
 /// only if it resolves (see `Scanner::parenthetical`).
@@ -1311,6 +1346,17 @@ fn parse_name_with(c: &mut Cur, listed: bool) -> Option<String> {
                     }) =>
             {
                 words.push(w)
+            }
+            // "RGI 7.0 Consortium": a version inside an organisation's
+            // name, after its acronym and before more of its name.
+            Some(w)
+                if w.bytes().all(|b| b.is_ascii_digit())
+                    && words.last().is_some_and(|l| is_acronym(l))
+                    && version_then_name(&c.s[c.pos - w.len()..]).is_some() =>
+            {
+                let len = version_then_name(&c.s[c.pos - w.len()..]).unwrap_or(w.len());
+                c.pos += len - w.len();
+                words.push(&c.s[c.pos - len..c.pos]);
             }
             // "e-codices", "arXiv": a name in lower case, alone.
             Some(w) if words.is_empty() && is_lower_case_name(w) => {
@@ -1900,13 +1946,36 @@ fn eat_prefix(c: &mut Cur) -> bool {
             at += w.len() + 1;
         }
     }
+    // "e.g., the series of World Glacier Monitoring Service": after a
+    // prefix, a few words in lower case that end in "of" or "by".
+    if c.pos > start && !c.rest().starts_with(char::is_uppercase) {
+        let r = c.rest();
+        let mut at = 0;
+        for w in r.split(' ').take(4) {
+            if w.is_empty() || !w.chars().all(char::is_lowercase) {
+                break;
+            }
+            at += w.len() + 1;
+            if matches!(w, "of" | "by") {
+                if r[at.min(r.len())..].starts_with(char::is_uppercase) {
+                    c.pos += at;
+                }
+                break;
+            }
+        }
+    }
     // "see de Vries", "after van Donkelaar": a particle opens the name.
     let particle = || {
         let r = c.rest();
         r.split_once(' ')
             .is_some_and(|(w, _)| PARTICLES.contains(&w))
     };
-    if c.pos > start && (c.rest().starts_with(char::is_uppercase) || particle()) {
+    // "see also xDEM contributors": a name written in lower case.
+    let lower_name = || {
+        let r = c.rest();
+        is_lower_case_name(r.split([' ', ',']).next().unwrap_or(""))
+    };
+    if c.pos > start && (c.rest().starts_with(char::is_uppercase) || particle() || lower_name()) {
         return true;
     }
     c.pos = start;
@@ -2035,6 +2104,14 @@ pub(crate) fn parse_item(s: &str) -> Option<CiteItem> {
         } else {
             return None;
         }
+    }
+    // "(T, 0)", "(x, y)": a variable in a formula, not a name; a single
+    // letter names nobody without a year.
+    if item.year.is_none()
+        && item.title.is_none()
+        && item.names.iter().all(|n| n.chars().count() == 1)
+    {
+        return None;
     }
     // A title alone with nothing after it ("(“Tidy Data”)", MLA's
     // citation of one of an author's works named in the sentence) looks
@@ -2581,7 +2658,26 @@ fn context_name(text: &str, floor: usize, open: usize) -> Option<(String, bool)>
                     .chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
                 && !NOT_AUTHORS.contains(&clean)
-                && !matches!(clean, "As" | "The" | "He" | "She" | "They" | "It")
+                && !matches!(
+                    clean,
+                    "As" | "The"
+                        | "He"
+                        | "She"
+                        | "They"
+                        | "It"
+                        | "Its"
+                        | "His"
+                        | "Her"
+                        | "Their"
+                        | "This"
+                        | "That"
+                        | "These"
+                        | "Those"
+                        | "We"
+                        | "Our"
+                        | "In"
+                        | "On"
+                )
             {
                 name.insert(0, clean);
                 k -= 1;
@@ -2603,6 +2699,36 @@ fn context_name(text: &str, floor: usize, open: usize) -> Option<(String, bool)>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn organisations_in_lower_case_with_versions_and_after_a_phrase() {
+        for (src, name, year) in [
+            (
+                "x (see also xDEM contributors, 2021).",
+                "xDEM contributors",
+                "2021",
+            ),
+            (
+                "x (RGI 7.0 Consortium, 2023, Sections 1–2).",
+                "RGI 7.0 Consortium",
+                "2023",
+            ),
+            (
+                "x (e.g., the series of World Glacier Monitoring Service, 2021a).",
+                "World Glacier Monitoring Service",
+                "2021a",
+            ),
+        ] {
+            let c = one(src);
+            assert_eq!(c.items[0].names, [name], "{src}");
+            assert_eq!(c.items[0].year.as_deref(), Some(year), "{src}");
+        }
+        // A formula's variables, values in brackets, a pronoun before a
+        // verb: no citations.
+        assert!(texts("M = f × Σ max(T, 0), (5)").is_empty());
+        assert!(texts("three hidden layers of [40, 20, 10] neurons").is_empty());
+        assert!(!texts("see [2, Nos. 1–174] there").is_empty());
+    }
 
     fn texts(src: &str) -> Vec<String> {
         scan_text("t", src, &ScanOptions::all())

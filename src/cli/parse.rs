@@ -93,6 +93,7 @@ fn parse_line(path: &str, line: usize, raw: &str, hint: Style) -> Entry {
         return Entry {
             span,
             label: None,
+            marker: None,
             raw: String::new().into(),
             style: hint,
             outcome: Outcome::Unparsed {
@@ -105,6 +106,7 @@ fn parse_line(path: &str, line: usize, raw: &str, hint: Style) -> Entry {
     Entry {
         span,
         label: None,
+        marker: None,
         raw: repaired.into_owned().into(),
         style: parsed.style,
         outcome: parsed.outcome,

@@ -187,6 +187,7 @@ mod tests {
         let e = Entry {
             span: Span::default(),
             label: None,
+            marker: None,
             raw: String::new().into(),
             style: Style::Mla,
             outcome: Outcome::Parsed {

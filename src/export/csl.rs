@@ -104,7 +104,13 @@ pub fn item(entry: &Entry, id: &str) -> Value {
         extra.insert("label".into(), json!(l));
     }
     extra.insert("style".into(), json!(entry.style));
-    extra.insert("raw".into(), json!(entry.raw));
+    // The entry as printed: its label ("[12]") in front of the text, as
+    // the document has it; the label alone stays in "label".
+    let raw = match &entry.marker {
+        Some(m) => json!(format!("{m} {}", entry.raw)),
+        None => json!(entry.raw),
+    };
+    extra.insert("raw".into(), raw);
     match &entry.outcome {
         Outcome::Parsed { confidence, .. } => {
             extra.insert("status".into(), json!("parsed"));
@@ -164,6 +170,7 @@ mod tests {
                 column: 1,
             },
             label: Some("7".into()),
+            marker: None,
             raw: "raw text".into(),
             style: Style::Ieee,
             outcome,
@@ -218,6 +225,15 @@ mod tests {
         assert_eq!(v["type"], "document");
         assert_eq!(v["citemap"]["raw"], "raw text");
         assert_eq!(v["citemap"]["reason"], "no fields found");
+    }
+
+    #[test]
+    fn raw_text_is_the_entry_as_printed_with_its_label() {
+        let mut e = entry(Outcome::Unparsed { reason: "x".into() });
+        e.marker = Some("[7]".into());
+        let v = item(&e, "x");
+        assert_eq!(v["citemap"]["raw"], "[7] raw text");
+        assert_eq!(v["citemap"]["label"], "7");
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub enum Format {
 /// let entry = |family: &str| Entry {
 ///     span: Span::default(),
 ///     label: None,
+///     marker: None,
 ///     raw: "".into(),
 ///     style: Style::Mla,
 ///     outcome: Outcome::Parsed {

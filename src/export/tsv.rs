@@ -103,6 +103,7 @@ mod tests {
                 column: 1,
             },
             label: None,
+            marker: None,
             raw: "garbage".into(),
             style: Style::Unknown,
             outcome: Outcome::Unparsed {

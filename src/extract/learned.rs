@@ -348,9 +348,13 @@ fn section_of(
         // A line in lower case under one that runs on ("… Novel (60%) and"
         // / "recurrent (40%) androgen receptor gene mu-") goes on with that
         // entry, however much it reads as prose.
+        // So does any line under a word broken at the line's end ("… the
+        // ApoE , HS-" / "D3B1 , IL-1beta and p53 genes …").
         let continues = label == OTHER
-            && starts_lower(dl[k].text)
-            && keep.last().is_some_and(|&p| runs_on(dl[p].text));
+            && keep.last().is_some_and(|&p| {
+                runs_on(dl[p].text)
+                    && (starts_lower(dl[k].text) || dl[p].text.trim_end().ends_with('-'))
+            });
         // A bracketed number is a label, never a page's furniture ("[5]"
         // alone above its entry).
         let bracketed = matches!(label_of(dl[k].text), Some(Label::Bracket(_)));

@@ -137,7 +137,7 @@ pub fn extract_with(
         if let Some((finder, splitter)) = models {
             let found = learned::find_with(finder, splitter, &lines, layout);
             if !found.is_empty() {
-                from_learned(&mut doc, found);
+                from_learned(&mut doc, &lines, found);
                 return doc;
             }
         }
@@ -187,7 +187,7 @@ pub fn extract_with(
             doc.sections = sections;
         }
     }
-    parse_entries(&mut doc, entries);
+    parse_entries(&mut doc, &lines, entries);
     doc
 }
 
@@ -341,7 +341,7 @@ fn rules_are_sure(lines: &[&str], found: &section::Found) -> Option<split::Split
 }
 
 /// Fills a document from the sections the models found.
-fn from_learned(doc: &mut Document, found: Vec<learned::LearnedSection>) {
+fn from_learned(doc: &mut Document, lines: &[&str], found: Vec<learned::LearnedSection>) {
     let mut raws = Vec::new();
     let mut dropped = 0;
     for s in &found {
@@ -382,11 +382,11 @@ fn from_learned(doc: &mut Document, found: Vec<learned::LearnedSection>) {
     if doc.sections.len() == 1 {
         doc.sections.clear();
     }
-    parse_entries(doc, raws);
+    parse_entries(doc, lines, raws);
 }
 
 /// Repairs, votes the list's style over and parses the cut entries.
-fn parse_entries(doc: &mut Document, cut: Vec<split::RawEntry>) {
+fn parse_entries(doc: &mut Document, lines: &[&str], cut: Vec<split::RawEntry>) {
     let repaired: Vec<String> = cut
         .iter()
         .map(|e| repair::repair_normalized(&e.text).unwrap_or_else(|| e.text.clone()))
@@ -406,6 +406,7 @@ fn parse_entries(doc: &mut Document, cut: Vec<split::RawEntry>) {
                     end_line: raw.end_line,
                     column: raw.column,
                 },
+                marker: raw.label.as_ref().and_then(|_| printed_marker(lines, &raw)),
                 label: raw.label,
                 raw: text.into(),
                 style,
@@ -414,6 +415,28 @@ fn parse_entries(doc: &mut Document, cut: Vec<split::RawEntry>) {
         })
         .collect();
     inherit_ditto_names(&mut doc.entries);
+}
+
+/// The label of a numbered entry as its line prints it ("\[12\]", "12."):
+/// what stands between the entry's first column and its text, or the whole
+/// line when the label stands alone on it. `None` when what stands there is
+/// too long to be a label.
+fn printed_marker(lines: &[&str], entry: &split::RawEntry) -> Option<String> {
+    let line = lines.get(entry.line.checked_sub(1)?)?;
+    let from = line
+        .char_indices()
+        .nth(entry.column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    let rest = &line[from..];
+    let first = entry.text.split('\n').next()?.trim();
+    let head: String = first.chars().take(12).collect();
+    // A label alone on its line ("2." above "Jones, B. …") is the line.
+    let at = rest
+        .find(head.as_str())
+        .filter(|_| !head.is_empty())
+        .unwrap_or(rest.len());
+    let marker = rest[..at].trim();
+    (!marker.is_empty() && marker.chars().count() <= 12).then(|| marker.to_owned())
 }
 
 /// "———, editor. *Whose Culture?* …": an entry that opens with dashes
@@ -580,6 +603,24 @@ Science Foundation under Contract No. 12345 and the Ministry of Science.
     }
 
     #[test]
+    fn numbered_entries_keep_their_label_as_printed() {
+        let text = "References\n1. Smith, J. A title. J. Phys. 12, 3 (2001).\n2.\nJones, B. Book. Pub, 1999.\n3) Lee, C. Other. Pub, 2003.\n";
+        let doc = extract_text("p.txt", text);
+        let markers: Vec<_> = doc.entries.iter().map(|e| e.marker.as_deref()).collect();
+        assert_eq!(
+            markers,
+            [Some("1."), Some("2."), Some("3)")],
+            "{:#?}",
+            doc.entries
+        );
+        let bare = extract_text(
+            "q.txt",
+            "References\nSmith, J. 2001. A title. J. Phys. 12.\nJones, B. 1999. Book. Pub.\n",
+        );
+        assert!(bare.entries.iter().all(|e| e.marker.is_none()));
+    }
+
+    #[test]
     fn spans_point_at_the_entry_lines() {
         let doc = extract_text(
             "p.md",
@@ -589,6 +630,7 @@ Science Foundation under Contract No. 12345 and the Ministry of Science.
         assert_eq!(doc.entries[1].span.line, 5);
         assert_eq!(doc.entries[1].span.column, 30);
         assert_eq!(doc.entries[1].label.as_deref(), Some("2"));
+        assert_eq!(doc.entries[1].marker.as_deref(), Some("[2]"));
         assert_eq!(doc.section.as_ref().map(|s| s.line), Some(4));
     }
 

@@ -15,11 +15,14 @@ use super::features::{label_of, DocLine};
 use super::learned::{CONT, FIRST, FURNITURE};
 
 /// Tokens before the year that may still be names.
-const MAX_NAME_TOKENS: usize = 30;
+const MAX_NAME_TOKENS: usize = 60;
+
+/// Lines after the first over which a list of names may run to its year.
+const MAX_NAME_LINES: usize = 4;
 
 /// Share of the model's first lines that must open with names and a year
 /// for lines that open so to start entries.
-const SHARE: (usize, usize) = (7, 10);
+const SHARE: (usize, usize) = (5, 10);
 
 /// Share above which a first line that does not open so is taken for a
 /// continuation.
@@ -109,6 +112,36 @@ fn is_year(t: &str) -> bool {
         && t.parse::<u32>().is_ok_and(|y| (1500..=2100).contains(&y))
 }
 
+/// True when the first of `body`'s lines opens with names that run on over
+/// the next lines to a year ("Awad MA, …, Yang G," / "Greene KL, …. 2017.";
+/// "Dastani Z, …, Yuan X," / "Scott RA, …," / "…, et al. 2012. …"). The
+/// next line lends its year, but not to a line that ends a sentence when
+/// it opens with names and a year itself ("Stanford University Press." /
+/// "Blayney, P. W. M. (2013). …" are two entries' lines), nor across a
+/// blank; a line after that only while no sentence has ended.
+fn names_run_on_to_year(lines: &[DocLine<'_>], body: &[usize]) -> bool {
+    let Some(&first) = body.first() else {
+        return false;
+    };
+    let text = lines[first].text.trim();
+    let mut joined = text.to_owned();
+    for (step, &n) in body.iter().skip(1).take(MAX_NAME_LINES).enumerate() {
+        let next = lines[n].text.trim();
+        if lines[n].gap_before
+            || step == 0 && ends_sentence(text) && opens_with_names_and_year(next)
+            || step > 0 && ends_sentence(&joined)
+        {
+            return false;
+        }
+        joined.push(' ');
+        joined.push_str(next);
+        if opens_with_names_and_year(&joined) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The line ends a sentence, as an entry's last line does.
 fn ends_sentence(line: &str) -> bool {
     let t = line.trim_end();
@@ -156,6 +189,34 @@ fn opens_with_mark_and_year(line: &str) -> bool {
     let mark_like = mark.chars().count() <= 3 && !mark.chars().any(char::is_alphabetic);
     let year = year.trim_end_matches(['.', ',']);
     mark_like && !mark.starts_with('(') && year.len() < 7 && is_year(year)
+}
+
+/// True when the entry that the lines before `body`'s end belong to (from
+/// its first line on) already has a year.
+fn entry_has_year(lines: &[DocLine<'_>], body: &[usize], tags: &[u8]) -> bool {
+    for &k in body.iter().rev() {
+        if super::cues::has_year(lines[k].text) {
+            return true;
+        }
+        if tags[k] == FIRST {
+            return false;
+        }
+    }
+    false
+}
+
+/// True when a line ends on a capitalised word ("… Univ. Nevada"), not on
+/// a word that runs on ("… in the", "… and").
+fn ends_on_a_name(line: &str) -> bool {
+    let last = line
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let mut chars = last.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().count() >= 2
+        && chars.all(char::is_alphabetic)
 }
 
 /// True when a line breaks off inside a list of names: after a comma or
@@ -214,12 +275,7 @@ pub fn follow_author_year(lines: &[DocLine<'_>], tags: &mut [u8]) {
             // names and a year itself ("Stanford University Press." /
             // "Blayney, P. W. M. (2013). …" are two entries' lines), nor
             // across a blank.
-            || body.get(i + 1).is_some_and(|&n| {
-                let next = lines[n].text.trim();
-                !lines[n].gap_before
-                    && (!ends_sentence(text) || !opens_with_names_and_year(next))
-                    && opens_with_names_and_year(&format!("{text} {next}"))
-            })
+            || names_run_on_to_year(lines, &body[i..])
     };
     let opening = body
         .iter()
@@ -245,12 +301,24 @@ pub fn follow_author_year(lines: &[DocLine<'_>], tags: &mut [u8]) {
                 || previous.trim_end().ends_with(',')
                     && !opens_with_names_and_year(previous.trim())
                     && opens_with_names_and_year(&format!("{} {text}", previous.trim())));
-        if runs_on {
+        // Names over several lines ("Aguirre AJ, …, Redston MS," /
+        // "DePinho RA, Chin L (2004) …"): the entry so far has no year.
+        let names_run_on =
+            previous.trim_end().ends_with(',') && !entry_has_year(lines, &body[..i], tags);
+        // A one-line entry that ends without a stop ("Eissa, F. 2002, MS
+        // thesis, Univ. Nevada") above a line that opens with names and a
+        // year.
+        let whole_line_above = tags[body[i - 1]] == FIRST
+            && opens_with_names_and_year(previous.trim())
+            && !only_names_and_year(previous.trim())
+            && ends_on_a_name(previous);
+        if runs_on || names_run_on {
             tags[k] = CONT;
         } else if opens
             && (ends_sentence(previous)
                 || ends_on_a_number(previous)
-                || opens_with_mark_and_year(text))
+                || opens_with_mark_and_year(text)
+                || whole_line_above)
         {
             tags[k] = FIRST;
         } else if tags[k] == FIRST && !opens {
@@ -320,6 +388,42 @@ mod tests {
             "Review 107:141-145. DOI: https://doi.org/10.1257/aer.p20171126"
         ));
         assert!(!ends_with_doi("DOI: https://doi.org/10.1016/"));
+    }
+
+    #[test]
+    fn long_name_lists_and_one_line_entries_without_a_stop() {
+        let text = [
+            "Cravens, T. E. 2000, ApJL, 532, L153",
+            "Eissa, F. 2002, MS thesis, Univ. Nevada",
+            "Greenwood, J. B., Williams, I. D., Smith, S. J., & Chutjian, A. 2000, ApJL,",
+            "533, L175",
+            "Gu, L., Kaastra, J., Raassen, A. J. J., et al. 2015, A&A, 584, L11",
+            "Moustafa K. 2016. Contributorships. Trends 41:389-390. PMID: 27025412",
+            "Dastani Z, Hivert MF, Timpson N, Perry JR, Yuan X,",
+            "Scott RA, Henneman P, Heid IM, Kizer JR, Lyytikainen",
+            "LP, Fuchsberger C, Tanaka T, Morris AP, Small K,",
+            "Isaacs A, Beekman M, Kanoni S, et al. 2012. Novel loci.",
+            "Aguirre AJ, Brennan C, Bailey G, Sinha R, Feng B, Leo C,",
+            "Zhang J, Gans JD, Bardeesy N, Cordon-Cardo C, Redston MS,",
+            "DePinho RA, Chin L (2004) High-resolution characterization.",
+            "Wren JD, Kozak KZ. 2007. The write position. EMBO Reports 8:988-991.",
+        ];
+        let l = lines(&text);
+        // As a model might tag them.
+        let mut tags = [
+            FIRST, FIRST, CONT, CONT, FIRST, FIRST, CONT, CONT, CONT, FIRST, FIRST, CONT, FIRST,
+            FIRST,
+        ];
+        follow_author_year(&l, &mut tags);
+        assert_eq!(
+            tags,
+            [
+                FIRST, FIRST, FIRST, CONT, FIRST, FIRST, FIRST, CONT, CONT, CONT, FIRST, CONT,
+                CONT, FIRST
+            ]
+        );
+        assert!(ends_on_a_name("Eissa, F. 2002, MS thesis, Univ. Nevada"));
+        assert!(!ends_on_a_name("Smith, J. 2000, in Proceedings of the"));
     }
 
     #[test]

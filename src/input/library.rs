@@ -39,6 +39,7 @@ impl Record {
                 column: 1,
             },
             label: self.key,
+            marker: None,
             raw: self.raw.into(),
             style: Style::Unknown,
             outcome: Outcome::Parsed {

@@ -20,7 +20,8 @@
 //!         ..Reference::default()
 //!     };
 //!     let entry = Entry {
-//!         span: Span::default(), label: None, raw: title.into(), style: Style::Unknown,
+//!         span: Span::default(), label: None, marker: None, raw: title.into(),
+//!         style: Style::Unknown,
 //!         outcome: Outcome::Parsed { reference: reference.into(), confidence: 1.0 },
 //!     };
 //!     Document { path: path.into(), meta: Default::default(), section: None, sections: vec![],

@@ -209,6 +209,7 @@ fn source(path: &str, n: usize, record: Record, format: Format, parsed: &Parses)
                     column: 1,
                 },
                 label: None,
+                marker: None,
                 raw,
                 style: Style::Unknown,
                 outcome,
