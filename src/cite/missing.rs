@@ -67,13 +67,30 @@ pub fn unresolved_name_citations(
         .filter(|c| c.range.start >= first && !is_resolved(&c.range))
         .filter(|c| {
             let one_name = c.items.len() == 1 && c.items[0].names.len() == 1;
-            !one_name || ends_a_clause(text, c.range.end)
+            !one_name
+                || ends_a_clause(text, c.range.end)
+                    && !abbreviates_word_before(text, c.range.start, &c.items[0].names[0])
         })
         .map(|c| Resolution {
             citation: c.clone(),
             targets: vec![None; c.items.len()],
         })
         .collect()
+}
+
+/// "gigatonnes (Gt)": a short name in parentheses whose letters, in order,
+/// are those of the word in lower case before it, which it abbreviates.
+fn abbreviates_word_before(text: &str, open: usize, name: &str) -> bool {
+    let head = text[..open].trim_end();
+    let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    if name.chars().count() > 4 || !word.chars().all(char::is_lowercase) {
+        return false;
+    }
+    let mut letters = word.chars();
+    name.to_lowercase()
+        .chars()
+        .all(|c| letters.by_ref().any(|w| w == c))
+        && word.starts_with(|c: char| name.to_lowercase().starts_with(c))
 }
 
 /// Whether what follows `at` closes a clause: punctuation, a closing
@@ -191,6 +208,12 @@ mod tests {
         assert_eq!(
             missing(&format!("{base}it ended (Hoffmann), and then\n\n")),
             ["(Hoffmann)"]
+        );
+        // A unit's abbreviation of the word before it.
+        assert!(missing(&format!("{base}a mass in gigatonnes (Gt), and so.")).is_empty());
+        assert_eq!(
+            missing(&format!("{base}as in glaciers (Gu), and so.")),
+            ["(Gu)"]
         );
     }
 

@@ -378,6 +378,16 @@ fn page_range(pages: &str) -> Option<(u32, u32)> {
     (first <= last && a.len() <= 6).then_some((first, last))
 }
 
+/// True when a locator opens with a division of a whole book: a chapter,
+/// a part, a book, catalogue numbers.
+fn names_a_book_division(locator: &str) -> bool {
+    let first = locator.split_whitespace().next().unwrap_or("");
+    matches!(
+        first.to_lowercase().as_str(),
+        "ch." | "chap." | "chaps." | "chs." | "chapter" | "chapters" | "nos." | "bk." | "pt."
+    )
+}
+
 /// The page a locator opens with ("65, n. 12", "pp. 163–392", "53–58"),
 /// when it opens with one.
 fn first_page(locator: &str) -> Option<u32> {
@@ -796,6 +806,15 @@ fn title_score(cited: &[String], title: &[String]) -> Option<Quality> {
     if !cc.is_empty() && tc.starts_with(&cc) {
         return Some(Quality::Exact);
     }
+    // A long title cited without one word of it, most often an acronym the
+    // list gives in brackets ("… Surveillance System (GLASS) Report 2022").
+    if cc.len() >= 4
+        && (1..tc.len().min(cc.len() + 1)).any(|k| {
+            tc[..k] == cc[..k] && tc[k + 1..].starts_with(&cc[k..]) && !cc.contains(&tc[k])
+        })
+    {
+        return Some(Quality::Exact);
+    }
     let cs: Vec<&str> = cited.iter().map(|w| stem(w)).collect();
     let ts: Vec<&str> = title.iter().map(|w| stem(w)).collect();
     if ts.starts_with(&cs) {
@@ -846,10 +865,28 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     {
         return anonymous;
     }
+    // "Boorman (Ottaviano Petrucci 1131–40)": the author named before the
+    // parenthesis, and what reads as names in it the start of one of that
+    // author's titles: a surer reading than a name that the list has as
+    // someone else's (Petrucci printed an anonymous work listed).
+    if let Some(author) = item.author_before.as_deref() {
+        let titled = CiteItem {
+            names: vec![author.to_owned()],
+            title: Some(item.names.join(" ")),
+            author_before: None,
+            ..item.clone()
+        };
+        let found = by_names(&titled, keys)
+            .filter(|m| m.names == Quality::Exact && m.title == Some(Quality::Exact));
+        if found.is_some() {
+            return found;
+        }
+    }
     let first = by_names(item, keys);
     if first.as_ref().is_some_and(|f| f.names == Quality::Exact) {
         return first;
     }
+
     // "(John von Neumann 1956)": citeproc adds the given name to tell two
     // authors of one family apart; the entry must carry that given name.
     // "(Georgia Beatrice Cua 2005)": every given name written out.
@@ -1375,6 +1412,11 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
         {
             score += if (a..=b).contains(&page) { 0.2 } else { -0.2 };
         }
+        // "(Heartz, ch. 4)", "(Heartz, nos. 1–174)": a book's division or
+        // catalogue numbers, which an article on a few pages lacks.
+        if key.pages.is_some() && item.locator.as_deref().is_some_and(names_a_book_division) {
+            score -= 0.2;
+        }
         let mut year_mismatch = None;
         if let (Some(cy), Some(ey)) = (cited_year, key.year) {
             // A reprint cited "1913/1964" is listed under either year.
@@ -1741,6 +1783,44 @@ mod tests {
             &e,
         );
         assert_eq!(r[0].targets[0].as_ref().map(|m| m.entry), Some(0));
+    }
+
+    #[test]
+    fn an_authors_works_told_apart_by_page_division_and_title() {
+        let e: Vec<Entry> = [
+            "Heartz, Daniel. “La chronologie des recueils imprimés par Pierre Attaingnant.” Revue de musicologie, vol. 44, no. 120, 1959, pp. 176–92.",
+            "Heartz, Daniel. Pierre Attaingnant, Royal Printer of Music. University of California Press, 1969.",
+            "Harmonice musices odhecaton A. Ottaviano Petrucci, 1501.",
+            "Boorman, Stanley. Ottaviano Petrucci: Catalogue Raisonné. Oxford University Press, 2006.",
+            "World Health Organization. Global Antimicrobial Resistance and Use Surveillance System (GLASS) Report 2022. WHO, 2022.",
+        ]
+        .iter()
+        .map(|raw| Entry {
+            outcome: crate::parse::parse_reference(raw, Style::Mla).outcome,
+            ..entry(raw, None)
+        })
+        .collect();
+        // A page outside the article's pages; a chapter, which an article
+        // lacks; a page inside them.
+        assert_eq!(target("cheaper (Heartz 65, n. 12).", &e), Some(1));
+        assert_eq!(target("the catalogue (Heartz, ch. 4).", &e), Some(1));
+        assert_eq!(target("dated (Heartz 180).", &e), Some(0));
+        // The author named before the parenthesis, a short title in it.
+        assert_eq!(
+            target("as Boorman (Ottaviano Petrucci 1131–40) shows", &e),
+            Some(3)
+        );
+        // A title cited without its acronym in brackets.
+        assert_eq!(
+            target(
+                "(World Health Organization, Global Antimicrobial Resistance and Use Surveillance System Report 2022 9).",
+                &e
+            ),
+            Some(4)
+        );
+        assert_eq!(page_range("176–92"), Some((176, 192)));
+        assert_eq!(first_page("pp. 163–392"), Some(163));
+        assert_eq!(first_page("ch. 4"), None);
     }
 
     #[test]

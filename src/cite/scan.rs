@@ -98,6 +98,12 @@ pub struct CiteItem {
     /// sentence's.
     #[serde(skip)]
     pub given_in_prose: bool,
+    /// The capitalised word right before a parenthesis that holds one item
+    /// without a year ("Boorman" in "Boorman (Ottaviano Petrucci 1131–40)"):
+    /// MLA's author named in the sentence, whose short title the
+    /// parenthesis may hold.
+    #[serde(skip)]
+    pub author_before: Option<String>,
     /// Byte range of this item in the document text.
     #[serde(skip)]
     pub range: Range<usize>,
@@ -651,6 +657,11 @@ impl<'a> Scanner<'a> {
                 item.context_name =
                     context_name(text, self.last_end().max(open.saturating_sub(1500)), open)
                         .map(|(name, _)| name);
+            }
+        }
+        if let [item] = items.as_mut_slice() {
+            if item.year.is_none() && item.title.is_none() && !item.names.is_empty() {
+                item.author_before = word_before(text, open);
             }
         }
         // "[First Historical Archives of China]": a bracket without a
@@ -2084,8 +2095,10 @@ pub(crate) fn parse_item(s: &str) -> Option<CiteItem> {
     c.ws();
     item.note = parse_note(&mut c);
     if !c.done() {
-        // "Section 4", "ch. 5", "pp. aac4716–4", "2.2": a wider locator.
-        let r = c.s[save..].trim().trim_end_matches('.');
+        // "Section 4", "ch. 5", "pp. aac4716–4", "2.2": a wider locator,
+        // read across line breaks ("47–55, eq.\n4.3").
+        let wide = c.s[save..].split_whitespace().collect::<Vec<_>>().join(" ");
+        let r = wide.trim().trim_end_matches('.');
         // "s.v. “chin-shih”": a dictionary's headword.
         let sub_verbo = r.starts_with("s.v. ") || r.starts_with("s.vv. ");
         // MLA's "(Zhongguo …, fol. 3v)": a labelled locator the grammar
@@ -2095,9 +2108,18 @@ pub(crate) fn parse_item(s: &str) -> Option<CiteItem> {
             && item.title.is_none()
             && r.contains(". ")
             && super::known::is_locator(r);
+        // "(Zemp, Huss, et al., methods)", "(Kaser et al. 47–55, eq. 4.3)":
+        // pages or a division after names that "et al." marks as a
+        // citation's, without a year.
+        let remark_after_et_al = item.et_al
+            && item.year.is_none()
+            && item.title.is_none()
+            && r.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            && is_remark(r);
         if (item.year.is_some() && follows_a_year(r))
             || (sub_verbo && r.chars().count() <= 60)
             || labelled
+            || remark_after_et_al
         {
             item.locator = Some(r.split_whitespace().collect::<Vec<_>>().join(" "));
             item.note = None;
@@ -2726,6 +2748,11 @@ mod tests {
         // A formula's variables, values in brackets, a pronoun before a
         // verb: no citations.
         assert!(texts("M = f × Σ max(T, 0), (5)").is_empty());
+        let c = one("x (Cogley et al. 58; Zemp, Huss, et al., methods).");
+        assert_eq!(c.items[1].names, ["Zemp", "Huss"]);
+        assert_eq!(c.items[1].locator.as_deref(), Some("methods"));
+        let c = one("x (Kaser et al. 47–55, eq.\n4.3; Zemp et al., sec. 2).");
+        assert_eq!(c.items[0].names, ["Kaser"]);
         assert!(texts("three hidden layers of [40, 20, 10] neurons").is_empty());
         assert!(!texts("see [2, Nos. 1–174] there").is_empty());
     }
