@@ -36,6 +36,19 @@ echo "-- sections-dev (--by entries)"
 python3 "$tools/extract-to-split" "$out/split.json" "$out/split-pred.json"
 echo "-- refseg-dev"
 "$tools/score-split" "$gold/refseg-dev/truth.jsonl" "$out/split-pred.json"
+# The grouped figure per style (the scorer prints its style lines strict).
+python3 - "$tools/score-split" "$gold/refseg-dev/truth.jsonl" "$out/split-pred.json" <<'PY'
+import importlib.machinery, importlib.util, json, sys
+loader = importlib.machinery.SourceFileLoader("ss", sys.argv[1])
+spec = importlib.util.spec_from_loader("ss", loader)
+ss = importlib.util.module_from_spec(spec)
+loader.exec_module(ss)
+truth = [json.loads(l) for l in open(sys.argv[2])]
+preds = json.load(open(sys.argv[3]))
+for name, numbered in (("numbered", True), ("unnumbered", False)):
+    s, _ = ss.score([r for r in truth if ss.is_numbered(r) == numbered], preds, ss.grouped_entries)
+    print(ss.fmt("grouped " + name, s))
+PY
 if [ -f "$out/split-bare.json" ]; then
   python3 "$tools/extract-to-split" "$out/split-bare.json" "$out/split-bare-pred.json"
   echo "-- refseg-dev, each entry's printed label left out (the text the parser reads)"

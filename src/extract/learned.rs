@@ -414,7 +414,9 @@ fn section_of(
     // middle of an entry, however much it looks like the start of one).
     if !gapped {
         opening::follow_author_year(&sub[from..], &mut tags[from..]);
+        opening::follow_broken_names(&sub[from..], &mut tags[from..]);
     }
+
     follow_hanging_indent(&sub[from..], &mut tags[from..]);
     let mut entries: Vec<RawEntry> = Vec::new();
     let mut pending_label: Option<u32> = None;

@@ -191,6 +191,68 @@ fn opens_with_mark_and_year(line: &str) -> bool {
     mark_like && !mark.starts_with('(') && year.len() < 7 && is_year(year)
 }
 
+/// Retags first lines that can only go on with the entry above: a name
+/// list broken after a comma ("…, Sigler, E., Litwin, M.," / "Gray, S.,
+/// Chess, B., …, 2020."), or inside a name's initials ("SHAMPUTA, I." /
+/// "C., DJONNE, B., …"), and a URL's label on its own line ("URL
+/// https://…"). Labelled lines are left alone.
+pub fn follow_broken_names(lines: &[DocLine<'_>], tags: &mut [u8]) {
+    let body: Vec<usize> = (0..lines.len()).filter(|&k| tags[k] != FURNITURE).collect();
+    for i in 1..body.len() {
+        let k = body[i];
+        let text = lines[k].text.trim();
+        if tags[k] != FIRST || label_of(text).is_some() {
+            continue;
+        }
+        let previous = lines[body[i - 1]].text.trim();
+        let first = text.split_whitespace().next().unwrap_or("");
+        let lone_initial = {
+            let b = first.as_bytes();
+            b.len() == 3 && b[0].is_ascii_uppercase() && b[1] == b'.' && b[2] == b','
+        };
+        let url_label = matches!(text, "URL" | "URL:")
+            || [
+                "URL ",
+                "URL: ",
+                "Available at",
+                "Available from",
+                "Retrieved from",
+            ]
+            .iter()
+            .any(|p| text.starts_with(p));
+        let names_go_on = previous.ends_with(',')
+            && only_names(previous)
+            && text.starts_with(char::is_uppercase)
+            && !entry_has_year(lines, &body[..i], tags);
+        if lone_initial && breaks_off_in_names(previous) || url_label || names_go_on {
+            tags[k] = CONT;
+        }
+    }
+}
+
+/// True when a line holds only names and their initials ("Brown, T. B.,
+/// Mann, B., …, Litwin, M.,"): at least one initial, and nothing else but
+/// capitalised words, particles and "and".
+fn only_names(line: &str) -> bool {
+    let mut initials = 0;
+    let all = line.split_whitespace().all(|raw| {
+        let t = raw.trim_end_matches([',', ';']);
+        let initial = !t.is_empty()
+            && t.split('-').all(|p| {
+                let b = p.as_bytes();
+                b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+            });
+        initials += usize::from(initial);
+        initial
+            || matches!(t, "and" | "&")
+            || PARTICLES.contains(&t)
+            || t.starts_with(char::is_uppercase)
+                && t.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    });
+    all && initials > 0
+}
+
 /// True when the entry that the lines before `body`'s end belong to (from
 /// its first line on) already has a year.
 fn entry_has_year(lines: &[DocLine<'_>], body: &[usize], tags: &[u8]) -> bool {
@@ -424,6 +486,33 @@ mod tests {
         );
         assert!(ends_on_a_name("Eissa, F. 2002, MS thesis, Univ. Nevada"));
         assert!(!ends_on_a_name("Smith, J. 2000, in Proceedings of the"));
+    }
+
+    #[test]
+    fn name_lists_broken_over_lines_and_url_labels_stay_in_their_entry() {
+        let text = [
+            "Adiwardana, D., Luong, M.-T., So, D. Towards a human-like chatbot, 2020.",
+            "Brown, T. B., Mann, B., Ryder, N., Subbiah, M., Kaplan, J., Dhariwal, P.,",
+            "Gray, S., Chess, B., and Amodei, D. Language models are few-shot learners, 2020.",
+            "MALAMA, S., MUMA, J., SHAMPUTA, I.",
+            "C., DJONNE, B. & JOHANSEN, T. B. 2014. Isolation of Mycobacterium.",
+            "Pew Research. Religious Landscape Study,",
+            "2020.",
+            "URL",
+            "https://www.pewforum.org/religious-landscape-study/.",
+            "Radford, A., Wu, J., Child, R. Language models, 2019.",
+        ];
+        let l = lines(&text);
+        let mut tags = [FIRST; 10];
+        tags[6] = CONT;
+        tags[8] = CONT;
+        follow_broken_names(&l, &mut tags);
+        assert_eq!(
+            tags,
+            [FIRST, FIRST, CONT, FIRST, CONT, FIRST, CONT, CONT, CONT, FIRST]
+        );
+        assert!(only_names("Sigler, E., Litwin, M.,"));
+        assert!(!only_names("Religious Landscape Study,"));
     }
 
     #[test]

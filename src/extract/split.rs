@@ -707,7 +707,9 @@ fn notes_open_at(line: &Line<'_>) -> bool {
 /// Whether `cur` opens a new entry in a dense list whose long entries wrap
 /// onto further lines; `prev` is the (repaired) end of the entry so far.
 fn starts_new_entry(prev: &str, cur: &str) -> bool {
-    if cur.starts_with(char::is_lowercase) || ends_mid_phrase(prev) || ends_on_initial(prev) {
+    // A name may open with its particle ("de Cuevas, M., Lee, J. K., …").
+    let lower = cur.starts_with(char::is_lowercase) && !cues::starts_like_author(cur);
+    if lower || ends_mid_phrase(prev) || ends_on_initial(prev) {
         return false;
     }
     // An entry ends on its year, pages or URL; a wrapped title line ends on
