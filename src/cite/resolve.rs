@@ -869,10 +869,13 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     // parenthesis, and what reads as names in it the start of one of that
     // author's titles: a surer reading than a name that the list has as
     // someone else's (Petrucci printed an anonymous work listed).
+    // "van Orden (Music, Authorship, and the Book …)": a title with a
+    // comma reads as a name and then a title.
     if let Some(author) = item.author_before.as_deref() {
+        let words = item.names.iter().chain(&item.title);
         let titled = CiteItem {
             names: vec![author.to_owned()],
-            title: Some(item.names.join(" ")),
+            title: Some(words.cloned().collect::<Vec<_>>().join(" ")),
             author_before: None,
             ..item.clone()
         };
@@ -1809,6 +1812,24 @@ mod tests {
         assert_eq!(
             target("as Boorman (Ottaviano Petrucci 1131–40) shows", &e),
             Some(3)
+        );
+        let vo: Vec<Entry> = [
+            "van Orden, Kate. Music, Authorship, and the Book in the First Century of Print. University of California Press, 2014.",
+            "van Orden, Kate. Materialities: Books, Readers, and the Chanson. Oxford University Press, 2015.",
+        ]
+        .iter()
+        .map(|raw| Entry {
+            outcome: crate::parse::parse_reference(raw, Style::Mla).outcome,
+            ..entry(raw, None)
+        })
+        .collect();
+        assert_eq!(
+            target("as Orden (Music,\nAuthorship, and the Book in the First Century of Print 117–24) shows", &vo),
+            Some(0)
+        );
+        assert_eq!(
+            target("as van Orden (Materialities 4–11) shows", &vo),
+            Some(1)
         );
         // A title cited without its acronym in brackets.
         assert_eq!(

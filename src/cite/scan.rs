@@ -415,6 +415,35 @@ impl<'a> Scanner<'a> {
                         j += letters + 2;
                         continue;
                     }
+                    // A title's own brackets ("Dizionario degli editori
+                    // musicali italiani (tipografi, incisori,
+                    // librai-editori)", "Bulletin No. 4 (2018–2019)"): read
+                    // past, as the list's title has them; the words before
+                    // them begin the title.
+                    // Not across a table's columns, whose gaps are runs
+                    // of blanks ("(Pardo Tomás,\n   Inquisition   (1551–1790)").
+                    let line_head = &text[text[..j].rfind('\n').map_or(0, |k| k + 1)..j];
+                    let indented = !line_head.is_empty() && line_head.trim().is_empty();
+                    // After a name and a comma only: "(Smith (see above),
+                    // 2020)" is an aside.
+                    if j > open + 1
+                        && bytes[j - 1].is_ascii_whitespace()
+                        && text[open..j].contains(',')
+                        && !text[open..j].contains("   ")
+                        && !indented
+                    {
+                        let len = bytes[j + 1..limit]
+                            .iter()
+                            .take(NESTED_MAX)
+                            .position(|&b| matches!(b, b')' | b'(' | b'[' | b']'))
+                            .filter(|&n| n > 0 && bytes[j + 1 + n] == b')');
+                        let len = len.filter(|&n| title_bracket(&text[j + 1..j + 1 + n]));
+                        if let Some(n) = len {
+                            acronyms.push(j - open - 1..j + 2 + n - open - 1);
+                            j += n + 2;
+                            continue;
+                        }
+                    }
                     return None;
                 }
                 b'\n' if bytes.get(j + 1) == Some(&b'\n') => return None,
@@ -660,7 +689,7 @@ impl<'a> Scanner<'a> {
             }
         }
         if let [item] = items.as_mut_slice() {
-            if item.year.is_none() && item.title.is_none() && !item.names.is_empty() {
+            if item.year.is_none() && !item.names.is_empty() {
                 item.author_before = word_before(text, open);
             }
         }
@@ -949,6 +978,24 @@ fn bracket_numbers(text: &str, open: usize, end: usize) -> Option<(Vec<u32>, usi
         }
     }
 }
+
+/// Whether a bracket inside a citation's parenthesis belongs to a title:
+/// words ("tipografi, incisori, librai-editori") or a span of years
+/// ("1551–1598"), not a narrative citation's year ("(after The GlaMBIE
+/// Team (2025, table 1) and …)", "Index (1571)").
+fn title_bracket(inner: &str) -> bool {
+    let t = inner.trim();
+    let years: Vec<&str> = t.split(['–', '-']).collect();
+    let span = matches!(years.as_slice(), [a, b] if a.len() == 4 && b.len() == 4
+        && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit()));
+    // "(after Skirving et al. (table 1) and NOAA Coral Reef Watch (sec.
+    // 4))": MLA's narrative citations with a locator.
+    span || !(t.starts_with(',') || super::known::is_locator(t) || names_a_year(t))
+}
+
+/// The longest bracket inside a citation's parenthesis that is read past
+/// as part of a title (bytes).
+const NESTED_MAX: usize = 80;
 
 /// How far back (bytes) an earlier citation still names the work that a
 /// year and a locator alone cite ("(2019, pp. 45–60, 107)").
@@ -2748,6 +2795,20 @@ mod tests {
         // A formula's variables, values in brackets, a pronoun before a
         // verb: no citations.
         assert!(texts("M = f × Σ max(T, 0), (5)").is_empty());
+        // A title's own brackets are read past; a narrative citation's
+        // year or locator inside a parenthesis is not.
+        let c = one("x (Sartori, Dizionario degli editori musicali italiani\n(tipografi, incisori, librai-editori), cols. 140–146).");
+        assert_eq!(
+            c.items[0].title.as_deref(),
+            Some("Dizionario degli editori musicali italiani")
+        );
+        assert_eq!(c.items[0].locator.as_deref(), Some("cols. 140–146"));
+        let c = one("x (Lesure and Thibault, Bibliographie des éditions d’Adrian Le Roy et Robert Ballard (1551–1598) 7–19).");
+        assert_eq!(c.items[0].locator.as_deref(), Some("7–19"));
+        assert!(title_bracket("1551–1598") && title_bracket("tipografi, incisori"));
+        assert!(
+            !title_bracket("2025, table 1") && !title_bracket("sec. 4") && !title_bracket("1571")
+        );
         let c = one("x (Cogley et al. 58; Zemp, Huss, et al., methods).");
         assert_eq!(c.items[1].names, ["Zemp", "Huss"]);
         assert_eq!(c.items[1].locator.as_deref(), Some("methods"));
@@ -3114,8 +3175,11 @@ mod tests {
         assert_eq!(i.len(), 2, "{i:#?}");
         assert!(i.iter().all(|i| i.et_al && i.names == ["Sulzer"]));
         assert_eq!(i[1].title.as_deref(), Some("PyBaMM"));
-        // A word in brackets of one capital is no short form.
-        assert!(items("(Smith, A Title (Part) 4)").is_empty());
+        // A word in brackets of one capital is no short form, but a part
+        // of the title after the author's name.
+        let i = items("(Smith, A Title (Part) 4)");
+        assert_eq!(i[0].names[0], "Smith", "{i:#?}");
+        assert_eq!(i[0].locator.as_deref(), Some("4"));
     }
 
     #[test]
