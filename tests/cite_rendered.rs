@@ -610,7 +610,7 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     ("37-glacier-mass-balance", "chicago-ad", 100.0, 0, 0, 0, 0),
     ("37-glacier-mass-balance", "chicago-notes", 98.2, 1, 0, 0, 0),
     ("37-glacier-mass-balance", "ieee", 97.0, 5, 0, 0, 0),
-    ("37-glacier-mass-balance", "mla", 94.6, 0, 0, 1, 0),
+    ("37-glacier-mass-balance", "mla", 95.8, 0, 0, 1, 0),
 ];
 
 /// The papers the rules were developed on.

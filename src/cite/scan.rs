@@ -2588,6 +2588,21 @@ fn names_before(text: &str, open: usize, floor: usize) -> Option<(usize, Vec<Str
             && bare.chars().count() > 1
             && !NOT_AUTHORS.contains(&bare)
     };
+    // "Rounce, Hock, Maussion, et al. (80)": MLA names the next authors to
+    // tell two works apart, each followed by a comma.
+    if et_al && k > 0 && words[k - 1].1.ends_with(',') {
+        let mut names: Vec<String> = Vec::new();
+        let mut start = None;
+        while k > 0 && names.len() < 4 {
+            let Some(bare) = words[k - 1].1.strip_suffix(',').filter(|b| is_name(b)) else {
+                break;
+            };
+            names.insert(0, bare.to_owned());
+            start = Some(words[k - 1].0);
+            k -= 1;
+        }
+        return start.filter(|_| names.len() >= 2).map(|s| (s, names, true));
+    }
     if k == 0 || !is_name(words[k - 1].1) {
         return None;
     }
@@ -2795,6 +2810,9 @@ mod tests {
         // A formula's variables, values in brackets, a pronoun before a
         // verb: no citations.
         assert!(texts("M = f × Σ max(T, 0), (5)").is_empty());
+        let c = one("With these models Rounce, Hock, Maussion,\net al. (80, fig. 2) projected");
+        assert_eq!(c.items[0].names, ["Rounce", "Hock", "Maussion"]);
+        assert!(c.items[0].et_al);
         // A title's own brackets are read past; a narrative citation's
         // year or locator inside a parenthesis is not.
         let c = one("x (Sartori, Dizionario degli editori musicali italiani\n(tipografi, incisori, librai-editori), cols. 140–146).");
