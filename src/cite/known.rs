@@ -1408,6 +1408,16 @@ mod tests {
         found
     }
 
+    /// Whether the one bare mention before `text`'s parenthesis is
+    /// followed, in its sentence, by a citation of the same work.
+    fn own_citation_follows_mention(text: &str, k: &[Known]) -> bool {
+        let at = text.find('(').unwrap();
+        let bare = mentions(text, 0..at, k, &[], true);
+        assert_eq!(bare.len(), 1, "{bare:?}");
+        let found = scanned_from(text, at);
+        own_citation_follows(text, &bare[0], text.len(), &found, true)
+    }
+
     #[test]
     fn a_prose_name_then_a_citation_of_other_works() {
         let firsts = [Some("Fforde".to_owned()), Some("Fforde".to_owned())];
@@ -1420,30 +1430,10 @@ mod tests {
         // The later citation is of the edited volume ("et al."): the bare
         // name is a citation of its own.
         let text = "Fforde traced how skeletons were collected (Fforde et al. 1–5; see also Simpson, xiv).";
-        let at = text.find('(').unwrap();
-        let bare = mentions(text, 0..at, &k, &[], true);
-        assert_eq!(bare.len(), 1, "{bare:?}");
-        let found = scanned_from(text, at);
-        assert!(!own_citation_follows(
-            text,
-            &bare[0],
-            text.len(),
-            &found,
-            true
-        ));
+        assert!(!own_citation_follows_mention(text, &k));
         // The same authors cited after it make it prose.
         let text = "Fforde traced how skeletons were collected (Fforde 12).";
-        let at = text.find('(').unwrap();
-        let bare = mentions(text, 0..at, &k, &[], true);
-        assert_eq!(bare.len(), 1, "{bare:?}");
-        let found = scanned_from(text, at);
-        assert!(own_citation_follows(
-            text,
-            &bare[0],
-            text.len(),
-            &found,
-            true
-        ));
+        assert!(own_citation_follows_mention(text, &k));
     }
 
     #[test]
@@ -1465,17 +1455,7 @@ mod tests {
         let k = known_names(&firsts, &raws);
         let text = "Hughes et al. placed these events in a longer record \
                     (T. P. Hughes, Anderson, et al. 80–82).";
-        let at = text.find('(').unwrap();
-        let bare = mentions(text, 0..at, &k, &[], true);
-        assert_eq!(bare.len(), 1, "{bare:?}");
-        let found = scanned_from(text, at);
-        assert!(own_citation_follows(
-            text,
-            &bare[0],
-            text.len(),
-            &found,
-            true
-        ));
+        assert!(own_citation_follows_mention(text, &k));
     }
 
     #[test]

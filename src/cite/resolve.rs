@@ -1797,11 +1797,8 @@ mod tests {
             "Boorman, Stanley. Ottaviano Petrucci: Catalogue Raisonné. Oxford University Press, 2006.",
             "World Health Organization. Global Antimicrobial Resistance and Use Surveillance System (GLASS) Report 2022. WHO, 2022.",
         ]
-        .iter()
-        .map(|raw| Entry {
-            outcome: crate::parse::parse_reference(raw, Style::Mla).outcome,
-            ..entry(raw, None)
-        })
+        .into_iter()
+        .map(as_mla)
         .collect();
         // A page outside the article's pages; a chapter, which an article
         // lacks; a page inside them.
@@ -1817,11 +1814,8 @@ mod tests {
             "van Orden, Kate. Music, Authorship, and the Book in the First Century of Print. University of California Press, 2014.",
             "van Orden, Kate. Materialities: Books, Readers, and the Chanson. Oxford University Press, 2015.",
         ]
-        .iter()
-        .map(|raw| Entry {
-            outcome: crate::parse::parse_reference(raw, Style::Mla).outcome,
-            ..entry(raw, None)
-        })
+        .into_iter()
+        .map(as_mla)
         .collect();
         assert_eq!(
             target("as Orden (Music,\nAuthorship, and the Book in the First Century of Print 117–24) shows", &vo),
@@ -2220,6 +2214,13 @@ mod tests {
     }
 
     /// An entry as the parser reads it without a style.
+    fn as_mla(raw: &str) -> Entry {
+        Entry {
+            outcome: crate::parse::parse_reference(raw, Style::Mla).outcome,
+            ..entry(raw, None)
+        }
+    }
+
     fn as_written(raw: &str) -> Entry {
         Entry {
             outcome: crate::parse::parse_reference(raw, Style::Unknown).outcome,

@@ -1287,7 +1287,8 @@ fn version_then_name(r: &str) -> Option<usize> {
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(r.len());
     let v = &r[..len];
-    let ok = v.contains('.')
+    let ok = v.starts_with(|c: char| c.is_ascii_digit())
+        && v.contains('.')
         && !v.ends_with('.')
         && !v.contains("..")
         && r[len..]
@@ -1374,6 +1375,15 @@ fn parse_name_with(c: &mut Cur, listed: bool) -> Option<String> {
             c.pos += len;
             continue;
         }
+        // "RGI 7.0 Consortium": a version inside an organisation's name,
+        // after its acronym and before more of its name.
+        if words.last().is_some_and(|l| is_acronym(l)) {
+            if let Some(len) = version_then_name(c.rest()) {
+                words.push(&c.rest()[..len]);
+                c.pos += len;
+                continue;
+            }
+        }
         // "John V. Murra": a middle initial after a given name, which
         // citeproc writes to tell two authors of one family apart.
         if words.len() == 1 && is_name_word(words[0]) {
@@ -1404,17 +1414,6 @@ fn parse_name_with(c: &mut Cur, listed: bool) -> Option<String> {
                     }) =>
             {
                 words.push(w)
-            }
-            // "RGI 7.0 Consortium": a version inside an organisation's
-            // name, after its acronym and before more of its name.
-            Some(w)
-                if w.bytes().all(|b| b.is_ascii_digit())
-                    && words.last().is_some_and(|l| is_acronym(l))
-                    && version_then_name(&c.s[c.pos - w.len()..]).is_some() =>
-            {
-                let len = version_then_name(&c.s[c.pos - w.len()..]).unwrap_or(w.len());
-                c.pos += len - w.len();
-                words.push(&c.s[c.pos - len..c.pos]);
             }
             // "e-codices", "arXiv": a name in lower case, alone.
             Some(w) if words.is_empty() && is_lower_case_name(w) => {

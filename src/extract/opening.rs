@@ -206,10 +206,7 @@ pub fn follow_broken_names(lines: &[DocLine<'_>], tags: &mut [u8]) {
         }
         let previous = lines[body[i - 1]].text.trim();
         let first = text.split_whitespace().next().unwrap_or("");
-        let lone_initial = {
-            let b = first.as_bytes();
-            b.len() == 3 && b[0].is_ascii_uppercase() && b[1] == b'.' && b[2] == b','
-        };
+        let lone_initial = first.strip_suffix(',').is_some_and(is_initial);
         let url_label = matches!(text, "URL" | "URL:")
             || [
                 "URL ",
@@ -237,11 +234,7 @@ fn only_names(line: &str) -> bool {
     let mut initials = 0;
     let all = line.split_whitespace().all(|raw| {
         let t = raw.trim_end_matches([',', ';']);
-        let initial = !t.is_empty()
-            && t.split('-').all(|p| {
-                let b = p.as_bytes();
-                b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
-            });
+        let initial = !t.is_empty() && t.split('-').all(is_initial);
         initials += usize::from(initial);
         initial
             || matches!(t, "and" | "&")
@@ -286,8 +279,13 @@ fn ends_on_a_name(line: &str) -> bool {
 fn breaks_off_in_names(line: &str) -> bool {
     let t = line.trim_end();
     let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
-    let b = last.as_bytes();
-    t.ends_with(',') || (b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.')
+    t.ends_with(',') || is_initial(last)
+}
+
+/// True for an initial with its full stop ("C.").
+fn is_initial(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
 }
 
 /// True when a line opens as only the middle of an entry does: a chapter's
@@ -324,26 +322,23 @@ pub fn follow_author_year(lines: &[DocLine<'_>], tags: &mut [u8]) {
     if firsts.len() < 5 || labelled * 10 >= firsts.len() * 3 {
         return;
     }
-    // The lines that are not furniture, each with the text of the next one
-    // (a long name list may push the year to the next line).
+    // The lines that are not furniture, and whether each opens with names
+    // and a year, alone or with the lines after it (a long name list may
+    // push the year down: see `names_run_on_to_year`). Read once: the
+    // share below and the retagging both need it.
     let body: Vec<usize> = (0..lines.len()).filter(|&k| tags[k] != FURNITURE).collect();
-    let opens_at = |i: usize| -> bool {
-        let text = lines[body[i]].text.trim();
-        opens_with_names_and_year(text)
-            || opens_with_mark_and_year(text)
-            // The next line lends its year to names that run on over the
-            // line break ("Awad MA, …, Yang G," / "Greene KL, …. 2017."),
-            // but not to a line that ends a sentence when it opens with
-            // names and a year itself ("Stanford University Press." /
-            // "Blayney, P. W. M. (2013). …" are two entries' lines), nor
-            // across a blank.
-            || names_run_on_to_year(lines, &body[i..])
-    };
+    let opens_at: Vec<bool> = (0..body.len())
+        .map(|i| {
+            let text = lines[body[i]].text.trim();
+            opens_with_names_and_year(text)
+                || opens_with_mark_and_year(text)
+                || names_run_on_to_year(lines, &body[i..])
+        })
+        .collect();
     let opening = body
         .iter()
-        .enumerate()
-        .filter(|&(_, &k)| tags[k] == FIRST)
-        .filter(|&(i, _)| opens_at(i))
+        .zip(&opens_at)
+        .filter(|&(&k, &opens)| tags[k] == FIRST && opens)
         .count();
     if opening * SHARE.1 < firsts.len() * SHARE.0 {
         return;
@@ -353,7 +348,7 @@ pub fn follow_author_year(lines: &[DocLine<'_>], tags: &mut [u8]) {
     let strict = opening * DEMOTE.1 >= firsts.len() * DEMOTE.0;
     for i in 1..body.len() {
         let (k, previous) = (body[i], lines[body[i - 1]].text);
-        let opens = opens_at(i);
+        let opens = opens_at[i];
         let text = lines[k].text.trim();
         // Names that run on from the line above ("Awad MA, …, Yang G," /
         // "Greene KL, …, Breyer BN. 2017."), or the title after a line of
