@@ -699,6 +699,18 @@ fn name_score(cited: &Cited, key: &NameKey) -> Option<(f32, Quality)> {
     ok.then_some((jw * 0.9, Quality::Fuzzy))
 }
 
+/// Whether the cited year is one off the year of the entry `best` and at
+/// least three off every other listed work whose first author is `head`.
+fn one_year_off_one_work(keys: &[Key], head: &str, best: usize, cited: Option<i32>) -> bool {
+    let (Some(cited), Some(year)) = (cited, keys[best].year) else {
+        return false;
+    };
+    (cited - year).abs() == 1
+        && keys.iter().enumerate().all(|(i, k)| {
+            i == best || k.head != head || k.year.is_some_and(|y| (cited - y).abs() >= 3)
+        })
+}
+
 /// Whether `a` and `b` are one organisation's name with a part abbreviated
 /// in one of them: "U.S." (or "US") for "United States", "Dept." for
 /// "Department". Every other word must be the same, and one abbreviation
@@ -1492,10 +1504,15 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     // wrong (an author of one work still gets a year mismatch, and so does
     // a work the citation tells apart otherwise: "Rasch et al., 2006"
     // against Rasch et al. 2007 and Rasch and Born 2013).
+    // But "(Agee 1984)" against Agee 1983 and 1998 is the 1983 work with a
+    // slip of one year: a year within one of exactly one of the author's
+    // works, and at least three from each other, still names that work.
     if let (Some(_), Some((score, other))) = (&best.found.year_mismatch, rival) {
-        if keys[best.found.entry].head == keys[other].head
+        let head = &keys[best.found.entry].head;
+        if *head == keys[other].head
             && best.found.title.is_none()
             && best.score < score + 0.3
+            && !one_year_off_one_work(keys, head, best.found.entry, cited_year)
         {
             return None;
         }
@@ -1854,6 +1871,30 @@ mod tests {
         // An author of one work: the same slip is a year mismatch.
         let m = r[1].targets[0].as_ref().expect("resolves");
         assert_eq!(m.year_mismatch, Some(("2018".into(), 2019)));
+    }
+
+    #[test]
+    fn a_year_one_off_one_of_an_authors_works_is_a_year_mismatch() {
+        // Works of 2010 and 2018: "2011" is the first with a slip, "2014"
+        // is a third work, missing.
+        let entries = vec![
+            entry(
+                "Apprich, C. (2010). Net Cultures. Press.",
+                Some(book(&["Apprich"], "Net Cultures", 2010)),
+            ),
+            entry(
+                "Apprich, C. (2018). Pattern Discrimination. Press.",
+                Some(book(&["Apprich"], "Pattern Discrimination", 2018)),
+            ),
+        ];
+        let text = "a (Apprich, 2011, p. 3). b (Apprich, 2014, p. 4).";
+        let r = resolve(scan_text("t", text, &ScanOptions::all()), &entries);
+        let m = r[0].targets[0].as_ref().expect("resolves");
+        assert_eq!(
+            (m.entry, m.year_mismatch.clone()),
+            (0, Some(("2011".into(), 2010)))
+        );
+        assert!(r[1].targets[0].is_none(), "{:?}", r[1].targets);
     }
 
     /// Two organisations whose names end alike, the kind of names an
