@@ -585,7 +585,7 @@ const FORMER_HELD_OUT13_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)]
 /// MLA 83.9 % right; false 0.8 / 0.8 / 1.3 / 1.6 / 1.1 %; 12 errors and 10
 /// warnings on the 10 clean renderings; 16 of 28 planted defects reported.
 /// The floors hold what they reach since.
-const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+const FORMER_HELD_OUT14_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings,
     // planted defects not reported, at most)
     ("36-music-printing", "apa", 98.3, 0, 1, 0, 0),
@@ -593,8 +593,8 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     ("36-music-printing", "chicago-notes", 95.4, 2, 1, 0, 0),
     ("36-music-printing", "ieee", 100.0, 0, 0, 0, 0),
     ("36-music-printing", "mla", 91.4, 2, 0, 0, 0),
-    ("36-music-printing-defects", "apa", 97.1, 0, 1, 2, 2),
-    ("36-music-printing-defects", "chicago-ad", 95.9, 1, 0, 2, 4),
+    ("36-music-printing-defects", "apa", 97.6, 0, 1, 1, 1),
+    ("36-music-printing-defects", "chicago-ad", 96.5, 1, 0, 1, 3),
     (
         "36-music-printing-defects",
         "chicago-notes",
@@ -611,6 +611,50 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     ("37-glacier-mass-balance", "chicago-notes", 98.2, 1, 0, 0, 0),
     ("37-glacier-mass-balance", "ieee", 97.0, 5, 0, 0, 0),
     ("37-glacier-mass-balance", "mla", 95.8, 0, 0, 1, 0),
+];
+
+/// `tests/fixtures/heldout15/`, written and rendered by a helper that
+/// never read the rules, committed before they were scored (Ottoman tax
+/// registers, with a defects copy; epidemic forecasting). Their first run,
+/// with the rules of bd88516, is the figure to trust for a new paper: APA
+/// 98.5 %, Chicago author-date 98.8, Chicago notes 99.7, IEEE 100.0, MLA
+/// 95.3 % right; false 0.17 / 0.17 / 0.16 / 0.17 / 1.25 %; 2 errors and 14
+/// warnings on the 10 clean renderings; 39 of 43 planted defects reported.
+/// The floors hold what they reach since.
+const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+    // (paper, style, right % at least, false items, errors, warnings,
+    // planted defects not reported, at most)
+    ("38-ottoman-tahrir", "apa", 98.5, 0, 0, 1, 0),
+    ("38-ottoman-tahrir", "chicago-ad", 99.0, 0, 0, 1, 0),
+    ("38-ottoman-tahrir", "chicago-notes", 99.5, 0, 0, 0, 0),
+    ("38-ottoman-tahrir", "ieee", 100.0, 0, 0, 0, 0),
+    ("38-ottoman-tahrir", "mla", 95.1, 2, 1, 4, 0),
+    ("38-ottoman-tahrir-defects", "apa", 98.5, 0, 0, 1, 0),
+    ("38-ottoman-tahrir-defects", "chicago-ad", 99.0, 0, 0, 1, 2),
+    (
+        "38-ottoman-tahrir-defects",
+        "chicago-notes",
+        99.5,
+        0,
+        0,
+        0,
+        0,
+    ),
+    ("38-ottoman-tahrir-defects", "ieee", 100.0, 0, 0, 0, 0),
+    ("38-ottoman-tahrir-defects", "mla", 94.9, 3, 1, 4, 2),
+    ("39-epidemic-forecasting", "apa", 98.5, 1, 1, 2, 0),
+    ("39-epidemic-forecasting", "chicago-ad", 98.5, 1, 0, 2, 0),
+    (
+        "39-epidemic-forecasting",
+        "chicago-notes",
+        100.0,
+        1,
+        0,
+        0,
+        0,
+    ),
+    ("39-epidemic-forecasting", "ieee", 100.0, 1, 0, 0, 0),
+    ("39-epidemic-forecasting", "mla", 95.9, 3, 0, 4, 0),
 ];
 
 /// The papers the rules were developed on.
@@ -692,6 +736,10 @@ fn held_out13_dir() -> PathBuf {
 
 fn held_out14_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout14")
+}
+
+fn held_out15_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout15")
 }
 
 /// Every rendered paper: (name, style, text path, truth).
@@ -1378,12 +1426,20 @@ fn formerly_held_out_papers_of_heldout13() {
 }
 
 #[test]
+fn formerly_held_out_papers_of_heldout14() {
+    // `tests/fixtures/heldout14/`: held out until their figures led to
+    // fixes (see `FORMER_HELD_OUT14_FLOORS`); now a regression test.
+    let failed = per_paper_floors(&held_out14_dir(), FORMER_HELD_OUT14_FLOORS);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
 fn held_out_papers_in_every_style() {
-    // `tests/fixtures/heldout14/`: the last papers written before the rules
+    // `tests/fixtures/heldout15/`: the last papers written before the rules
     // saw them. Their first run is the honest estimate of what the floors
     // above mean on a new paper (see `HELD_OUT_FLOORS` for it); the floors
     // hold what they reach since.
-    let failed = per_paper_floors(&held_out14_dir(), HELD_OUT_FLOORS);
+    let failed = per_paper_floors(&held_out15_dir(), HELD_OUT_FLOORS);
     println!("all held-out papers");
     assert!(failed.is_empty(), "{failed:#?}");
 }
