@@ -496,9 +496,12 @@ fn citations_in(
 
 /// Checks an extracted document against its text.
 pub fn check_document(text: &str, doc: &Document, config: &Config) -> DocReport {
-    let (doc, notes) = split_notes(text, doc);
+    // Citations are read with tables cell by cell, as `citations` reads
+    // them (the same offsets); problems quote the text as written.
+    let read = crate::cite::table::cells_in_reading_order(text);
+    let (doc, notes) = split_notes(&read, doc);
     let doc = &doc;
-    let resolved = citations_in(text, doc, &notes, config.style);
+    let resolved = citations_in(&read, doc, &notes, config.style);
     let mut c = Checker {
         text,
         ix: LineIndex::new(text),
@@ -1006,5 +1009,29 @@ mod tests {
         assert!(!kinds.contains(&"unresolved-citation"), "{kinds:?}");
         assert!(possessive_name("of Smith’s study of").is_some_and(|n| n == "Smith"));
         assert!(possessive_name("the group's work").is_none());
+    }
+
+    #[test]
+    fn a_citation_wrapped_in_a_table_cell_is_checked_whole() {
+        // A pandoc multiline table (made-up works): "Sherratt et al." above
+        // "(2023)" in the last column, "Forecast Hub" in the first. `check`
+        // had read the lines as printed and reported "Hub, 2023".
+        let text = "Intro (Sherratt et al., 2023).\n\n\
+  ------------------------------------------------\n\
+  Effort          Period          Reference\n\
+  --------------- --------------- ----------------\n\
+  European        2021–2023       Sherratt et al.\n\
+  Forecast Hub                    (2023)\n\
+  ------------------------------------------------\n\n\
+References\n\n\
+Sherratt, K., Gruson, H., & Grah, R. (2023). Predictive performance of forecasts. eLife, 12, 81916.\n";
+        let report = check_text("t.txt", text, &Config::default());
+        let kinds: Vec<_> = report.problems.iter().map(|p| p.kind.name()).collect();
+        assert!(
+            !kinds.contains(&"unresolved-citation"),
+            "{:?}",
+            report.problems
+        );
+        assert_eq!(report.citations, 2, "{:?}", report.problems);
     }
 }

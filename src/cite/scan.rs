@@ -797,6 +797,15 @@ impl<'a> Scanner<'a> {
         if head[word..].chars().count() <= 2 && unit_before {
             return None;
         }
+        // "∫(F(x)−1{x≥y})² dx": a bracket's exponent in a formula.
+        if matches!(before, ')' | ']') {
+            let line = &head[head.rfind('\n').map_or(0, |k| k + 1)..];
+            let from = line.len().saturating_sub(60);
+            let near = line.get(from..).unwrap_or(line);
+            if near.contains(['=', '∫', '∑', '√', '{', '−', '≤', '≥']) {
+                return None;
+            }
+        }
         let end = at + len;
         // "x² + y²" is algebra, not two notes.
         let next = text[end..self.end].trim_start().chars().next();
@@ -1493,10 +1502,19 @@ fn parse_name_with(c: &mut Cur, listed: bool) -> Option<String> {
         let month = crate::parse::tokens::MONTHS
             .iter()
             .any(|(m, _)| m.eq_ignore_ascii_case(w));
-        (digits > 0 && !year)
+        // After "and" a month is the second author ("Anderson & May,
+        // 1991", "Anderson and May 17–23") unless a whole date follows
+        // ("May 17, 2020").
+        let listed_month = month
+            && listed
+            && !(digits > 0 && digits <= 2 && {
+                let after_day = r[digits..].trim_start_matches(',').trim_start();
+                after_day.len() >= 4 && after_day.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+            });
+        (digits > 0 && !year && !listed_month)
             || (b.len() > 1 && b[0].is_ascii_uppercase() && b[1].is_ascii_digit())
             || (r.is_empty() && !listed)
-            || month
+            || (month && !listed_month)
     });
     // An organisation's long name joins its words ("UNESCO Ad Hoc Expert
     // Group on Endangered Languages"); a run of capitals alone is a title.
@@ -3157,6 +3175,10 @@ mod tests {
         let notes = |t: &str| scan_text("t", t, &ScanOptions::all()).len();
         assert_eq!(notes("each 10 µg/m³ of PM and 50 km² of land"), 0);
         assert_eq!(notes("as the outputs³ show"), 1);
+        // Nor is a bracket's exponent in a formula; a note after a
+        // parenthesis in prose is one.
+        assert_eq!(notes("CRPS(F,y) = ∫(F(x)−1{x≥y})² dx, which"), 0);
+        assert_eq!(notes("the outputs (in 2019)³ show"), 1);
         // A page after a name and any verb in the past tense: weak.
         let c = one("Bell and Davis later reassessed the toll. It was twelve thousand (392).");
         assert_eq!(c.items[0].context_name.as_deref(), Some("Bell and Davis"));
@@ -3215,6 +3237,10 @@ mod tests {
             names("(Yang, “Migrant Remittances”; Adams and Page; Suri and Jack)")[1],
             ["Adams", "Page"]
         );
+        // A month after "and" is the second author, with or without pages.
+        assert_eq!(names("(Anderson & May, 1991, 2)"), [["Anderson", "May"]]);
+        assert_eq!(names("(Anderson and May 1991, 4)"), [["Anderson", "May"]]);
+        assert_eq!(names("(Anderson and May 17–23)"), [["Anderson", "May"]]);
         // Before a number it is a label.
         assert!(names("(Page 14)").is_empty());
         assert!(names("(Table 2; Smith 2020)")

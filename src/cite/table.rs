@@ -226,4 +226,14 @@ After the table (Noble, 2018).
             Cow::Borrowed(_)
         ));
     }
+
+    #[test]
+    fn a_last_row_that_fills_its_first_line_is_read_whole() {
+        // A real rendering (heldout15's epidemic forecasting, APA): the
+        // last row's words fill its first line to the byte.
+        let text = "\n  -------------------------------------------------------------------------------\n  Effort          Pathogen        Period          Targets         Reference\n  --------------- --------------- --------------- --------------- ---------------\n  CDC Predict the Influenza       2013–2014       season          Biggerstaff et\n  Season                                          milestones      al. (2016)\n\n  FluSight        Influenza       2015–2019       ILI 1–4 weeks   Reich, Brooks,\n                                                  ahead, peak     et al. (2019);\n                                                                  McGowan et al.\n                                                                  (2019)\n\n  Dengue          Dengue          2015            peak, season    Johansson et\n  challenge                                       total           al. (2019)\n\n  RAPIDD          Ebola           2015            weekly          Viboud et al.\n  challenge       (synthetic)                     incidence       (2018)\n\n  US COVID-19     COVID-19        2020–2023       deaths, cases,  Cramer, Ray, et\n  Forecast Hub                                    admissions      al. (2022,\n                                                                  table 1)\n\n  German and      COVID-19        2020–2021       deaths, cases   Bracher,\n  Polish Forecast                                                 Wolffram, et\n  Hub                                                             al. (2021)\n\n  European        COVID-19        2021–2023       deaths, cases   Sherratt et al.\n  Forecast Hub                                                    (2023)\n";
+        let read = cells_in_reading_order(text);
+        let flat = read.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("Sherratt et al. (2023)"), "{flat}");
+    }
 }

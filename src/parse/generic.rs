@@ -422,6 +422,16 @@ fn leading_date(s: &str) -> Option<(Date, usize)> {
             let _ = rest;
             return Some((d, off + close + 2));
         }
+        // "(1432)." in an author-date entry's place for the year: an
+        // early manuscript's or print's, before `tokens::year`'s range.
+        let early = body.len() == 4
+            && body.bytes().all(|b| b.is_ascii_digit())
+            && inner[close + 1..].starts_with('.');
+        if let Some(y) = early.then(|| body.parse::<i32>().ok()).flatten() {
+            if (1000..1500).contains(&y) {
+                return Some((Date::year(y), off + close + 2));
+            }
+        }
         let lower = body.to_lowercase();
         if lower.starts_with("n.d")
             || lower == "nd"
@@ -1427,7 +1437,7 @@ fn strip_in_marker(t: &str, editors: &mut Vec<Person>) -> String {
 /// Title", "---, trans. Title"): after the dashes and a role word, when no
 /// "and" brings names of its own ("---, and R. Smith, 1999:"). `None` when
 /// `s` opens otherwise.
-fn ditto_without_names(s: &str) -> Option<usize> {
+pub(crate) fn ditto_without_names(s: &str) -> Option<usize> {
     let dashes = s.len() - s.trim_start_matches(['—', '–', '_', '-']).len();
     // One em dash is a ditto, one hyphen is not.
     if dashes == 0 || dashes > 12 || (dashes == 1 && s.starts_with('-')) {

@@ -208,6 +208,29 @@ mod tests {
     }
 
     #[test]
+    fn a_ditto_entry_takes_no_names_from_its_publisher() {
+        // The dashes stand for the entry above's author; the tagger had
+        // read the press ("Bürhaneddin Matbaası") as the author instead.
+        let r = parse(
+            "———. Kanunlar. vol. 1, Bürhaneddin Matbaası, 1943. İstanbul Üniversitesi Yayınları 256, Vol. 1 of XV ve XVI ıncı Asırlarda Osmanlı İmparatorluğunda Ziraî Ekonominin Hukukî ve Malî Esasları.",
+            Style::Mla,
+        );
+        assert!(r.authors.is_empty(), "{:?}", r.authors);
+    }
+
+    #[test]
+    fn an_early_year_in_the_year_place_of_an_author_date_entry() {
+        // A manuscript of 1432 is dated "(1432)." as any work is; before
+        // the fix its year was read as a volume.
+        let r = parse(
+            "Smith, J. (1432). Manuscript, Istanbul, State Archive, Register 509.",
+            Style::Apa,
+        );
+        assert_eq!(r.year(), Some(1432));
+        assert_ne!(r.volume.as_deref(), Some("1432"));
+    }
+
+    #[test]
     fn a_group_that_writes_its_name_in_lower_case() {
         for (raw, style) in [
             ("wwPDB consortium. “Protein Data Bank: The Single Global Archive for 3D Macromolecular Structure Data.” Nucleic Acids Research, vol. 47, no. D1, 2019, pp. D520–28.", Style::Mla),

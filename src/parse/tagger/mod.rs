@@ -779,7 +779,15 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     if policy.trim_authors && policy.authors == Source::Grammar {
         trim_authors(&p.text, &seq.tokens, &labels, &mut r.authors);
     }
-    if policy.extend_authors && policy.authors == Source::Grammar {
+    // "———. Kanunlar. vol. 1, Bürhaneddin Matbaası, 1943.": the dashes
+    // stand for the previous entry's names (filled in by the document); a
+    // run the tagger reads as names further on is the publisher's.
+    // (Only after "———."; "--, A. W. Robertson, …" goes on with names.)
+    let ditto = generic::ditto_without_names(&p.text).is_some()
+        && p.text
+            .trim_start_matches(['—', '–', '_', '-'])
+            .starts_with('.');
+    if policy.extend_authors && policy.authors == Source::Grammar && !ditto {
         if let Some(run) = run(Label::Author) {
             extend_authors(&run, &mut r.authors);
         }
