@@ -588,13 +588,13 @@ const FORMER_HELD_OUT13_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)]
 const FORMER_HELD_OUT14_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings,
     // planted defects not reported, at most)
-    ("36-music-printing", "apa", 98.3, 0, 1, 0, 0),
-    ("36-music-printing", "chicago-ad", 98.3, 1, 0, 0, 0),
+    ("36-music-printing", "apa", 98.3, 0, 0, 0, 0),
+    ("36-music-printing", "chicago-ad", 98.3, 0, 0, 0, 0),
     ("36-music-printing", "chicago-notes", 95.4, 2, 1, 0, 0),
     ("36-music-printing", "ieee", 100.0, 0, 0, 0, 0),
     ("36-music-printing", "mla", 91.4, 2, 0, 0, 0),
-    ("36-music-printing-defects", "apa", 97.6, 0, 1, 1, 1),
-    ("36-music-printing-defects", "chicago-ad", 96.5, 1, 0, 1, 3),
+    ("36-music-printing-defects", "apa", 97.6, 0, 0, 1, 0),
+    ("36-music-printing-defects", "chicago-ad", 97.6, 0, 0, 1, 0),
     (
         "36-music-printing-defects",
         "chicago-notes",
@@ -630,7 +630,7 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     ("38-ottoman-tahrir", "ieee", 100.0, 0, 0, 0, 0),
     ("38-ottoman-tahrir", "mla", 95.1, 2, 1, 4, 0),
     ("38-ottoman-tahrir-defects", "apa", 98.5, 0, 0, 1, 0),
-    ("38-ottoman-tahrir-defects", "chicago-ad", 99.0, 0, 0, 1, 2),
+    ("38-ottoman-tahrir-defects", "chicago-ad", 99.0, 0, 0, 1, 0),
     (
         "38-ottoman-tahrir-defects",
         "chicago-notes",
@@ -642,19 +642,19 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     ),
     ("38-ottoman-tahrir-defects", "ieee", 100.0, 0, 0, 0, 0),
     ("38-ottoman-tahrir-defects", "mla", 94.9, 3, 1, 4, 2),
-    ("39-epidemic-forecasting", "apa", 98.5, 1, 1, 2, 0),
-    ("39-epidemic-forecasting", "chicago-ad", 98.5, 1, 0, 2, 0),
+    ("39-epidemic-forecasting", "apa", 100.0, 0, 0, 0, 0),
+    ("39-epidemic-forecasting", "chicago-ad", 100.0, 0, 0, 0, 0),
     (
         "39-epidemic-forecasting",
         "chicago-notes",
         100.0,
-        1,
+        0,
         0,
         0,
         0,
     ),
-    ("39-epidemic-forecasting", "ieee", 100.0, 1, 0, 0, 0),
-    ("39-epidemic-forecasting", "mla", 95.9, 3, 0, 4, 0),
+    ("39-epidemic-forecasting", "ieee", 100.0, 0, 0, 0, 0),
+    ("39-epidemic-forecasting", "mla", 97.4, 2, 0, 2, 0),
 ];
 
 /// The papers the rules were developed on.

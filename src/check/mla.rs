@@ -70,6 +70,21 @@ pub(super) fn in_table_row(text: &str, at: usize) -> bool {
 /// cited by that name alone, even when its citations carry years in their
 /// titles ("(World Health Organization, World Malaria Report 2021)").
 pub(super) fn dated_last(raws: &[&str]) -> bool {
+    let (dated, late) = dated_late(raws);
+    dated >= 3 && late * 3 >= dated * 2
+}
+
+/// Whether the list dates nearly every entry right after its names, as
+/// the author-date styles do: at most a third of the dated entries are
+/// dated late (see [`dated_last`]). A Chicago author-date list the style
+/// vote took for MLA ("İnalcık, Halil. 1954. …") is cited with years.
+pub(super) fn dated_first(raws: &[&str]) -> bool {
+    let (dated, late) = dated_late(raws);
+    dated >= 3 && late * 3 <= dated
+}
+
+/// How many entries are dated, and how many of them late.
+fn dated_late(raws: &[&str]) -> (usize, usize) {
     let (mut dated, mut late) = (0, 0);
     for raw in raws {
         let Some(at) = first_year(raw) else { continue };
@@ -79,7 +94,7 @@ pub(super) fn dated_last(raws: &[&str]) -> bool {
             late += 1;
         }
     }
-    dated >= 3 && late * 3 >= dated * 2
+    (dated, late)
 }
 
 /// The byte offset of the first four-digit year (1500–2099) standing as a

@@ -299,10 +299,15 @@ fn citations_in(
     style: Option<Style>,
 ) -> Vec<Resolution> {
     let style = style.unwrap_or(doc.style);
-    let opts = ScanOptions::for_style(style);
+    let raws: Vec<&str> = doc.entries.iter().map(|e| &*e.raw).collect();
+    let mut opts = ScanOptions::for_style(style);
+    // "Cook (1972, 1–10)" is a citation in a list dated after its names,
+    // whatever the vote said (its author may be missing from the list).
+    if style == Style::Mla && mla::dated_first(&raws) {
+        opts.narrative_years = true;
+    }
     let body = body_range(text, doc);
     let mut found = scan(&doc.path, text, body.clone(), &opts);
-    let raws: Vec<&str> = doc.entries.iter().map(|e| &*e.raw).collect();
     if style == Style::Mla && mla::dated_last(&raws) {
         // MLA cites by name and page: "(Chetty et al. 1752)" and
         // "(“Global Freshwater Resources” 1526)" are pages when no entry is

@@ -571,7 +571,22 @@ impl<'a> Scanner<'a> {
             // Expedition (1928–1929)"): an event's dates as often as a
             // work published over years.
             let span = trimmed.get(4..).is_some_and(|r| r.starts_with(['-', '–']));
-            let weak = span || item.names.iter().all(|n| is_acronym(n));
+            // So does a name after an article or another capitalised word
+            // ("Congregation of the Index (1571)", "Holy Office (1542)"):
+            // an institution's date as often as a work ("Michael Cook
+            // (1972)" still counts when the list has Cook 1972).
+            let article = text[..name_start]
+                .trim_end()
+                .rsplit([' ', '\n'])
+                .next()
+                .is_some_and(|w| matches!(w, "the" | "The" | "a" | "an"));
+            let weak = span
+                || item.names.iter().all(|n| is_acronym(n))
+                || article
+                || item
+                    .word_before
+                    .as_deref()
+                    .is_some_and(|w| w.chars().count() > 2);
             self.push(name_start..after, Form::Narrative, vec![item], weak);
             return Some(after);
         }
@@ -2864,6 +2879,20 @@ mod tests {
         let mut v = scan_text("t", src, &ScanOptions::all());
         assert_eq!(v.len(), 1, "{v:#?}");
         v.remove(0)
+    }
+
+    #[test]
+    fn a_name_after_an_article_or_a_capitalised_word_is_weak_before_a_year() {
+        // Institutions' dates (from a real table): they count only if the
+        // list has such an author and year.
+        for text in [
+            "the Congregation of the Index (1571) met",
+            "Holy Office (1542); Congregation",
+        ] {
+            assert!(one(text).weak, "{text}");
+        }
+        // A name alone before its year stays a citation, resolved or not.
+        assert!(!one("as Cook (1972) pointed out").weak);
     }
 
     #[test]
