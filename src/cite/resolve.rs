@@ -295,6 +295,13 @@ impl Key {
             let w = title_words(&t);
             titles.push((t, w, if i == 0 { 0.9 } else { 0.45 }));
         }
+        // "Kanunlar. Vol. 1, …, 1943. Vol. 1 of XV ve XVI ıncı Asırlarda
+        // …": MLA names the multivolume work a volume belongs to, by which
+        // the text may cite it.
+        if let Some(t) = whole_work_title(rest) {
+            let w = title_words(&t);
+            titles.push((t, w, 0.6));
+        }
         // "Agency. n.d. “Title.” Accessed April 8, 2024.": the access date
         // is no year of the work.
         let undated = year.is_none() && is_undated(head, rest);
@@ -697,6 +704,19 @@ fn name_score(cited: &Cited, key: &NameKey) -> Option<(f32, Quality)> {
     };
     let ok = edits <= limit && (jw >= 0.88 || edits == 1);
     ok.then_some((jw * 0.9, Quality::Fuzzy))
+}
+
+/// The title of the multivolume work after MLA's "Vol. 2 of": up to the
+/// entry's end or the next full stop followed by a space.
+fn whole_work_title(rest: &str) -> Option<String> {
+    rest.match_indices("ol. ").find_map(|(at, _)| {
+        let after = &rest[at + 4..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let title = after.get(digits..)?.strip_prefix(" of ")?;
+        let end = title.find(". ").unwrap_or(title.len());
+        let title = title[..end].trim().trim_end_matches('.');
+        (digits > 0 && title.len() > 3).then(|| title.to_owned())
+    })
 }
 
 /// Whether the cited year is one off the year of the entry `best` and at
@@ -1871,6 +1891,24 @@ mod tests {
         // An author of one work: the same slip is a year mismatch.
         let m = r[1].targets[0].as_ref().expect("resolves");
         assert_eq!(m.year_mismatch, Some(("2018".into(), 2019)));
+    }
+
+    #[test]
+    fn a_volume_is_cited_by_the_title_of_its_multivolume_work() {
+        // MLA's "Vol. 1 of …" (made-up works by one author).
+        let entries = vec![
+            entry(
+                "Barkan, Ömer. “Essai sur les registres.” Journal of Things, vol. 1, 1957, pp. 9–36.",
+                None,
+            ),
+            entry(
+                "———. Kanunlar. vol. 1, Matbaa, 1943. Vol. 1 of Ziraî Ekonominin Hukukî ve Malî Esasları.",
+                None,
+            ),
+        ];
+        let text = "a (Barkan, Ziraî Ekonominin Hukukî ve Malî Esasları 12).";
+        let r = resolve(scan_text("t", text, &ScanOptions::all()), &entries);
+        assert_eq!(r[0].targets[0].as_ref().map(|m| m.entry), Some(1), "{r:#?}");
     }
 
     #[test]

@@ -398,9 +398,10 @@ impl<'a> Scanner<'a> {
                 // (PyBaMM)").
                 b'(' => {
                     let word = &bytes[j + 1..limit];
+                    // ("… Disease 2019 (COVID-19)": a hyphen and digits too.)
                     let letters = word
                         .iter()
-                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
                         .count();
                     let capitals = word[..letters]
                         .iter()
@@ -1014,7 +1015,14 @@ fn title_bracket(inner: &str) -> bool {
         && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit()));
     // "(after Skirving et al. (table 1) and NOAA Coral Reef Watch (sec.
     // 4))": MLA's narrative citations with a locator.
-    span || !(t.starts_with(',') || super::known::is_locator(t) || names_a_year(t))
+    // A title's double date, Hijri and Common Era or Old and New Style
+    // ("Defteri (937/1530)"), is the title's too.
+    let double = t.split_once('/').is_some_and(|(a, b)| {
+        [a, b]
+            .iter()
+            .all(|n| (2..=4).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
+    });
+    span || double || !(t.starts_with(',') || super::known::is_locator(t) || names_a_year(t))
 }
 
 /// The longest bracket inside a citation's parenthesis that is read past
@@ -3243,6 +3251,18 @@ mod tests {
         assert_eq!(i.len(), 2, "{i:#?}");
         assert!(i.iter().all(|i| i.et_al && i.names == ["Sulzer"]));
         assert_eq!(i[1].title.as_deref(), Some("PyBaMM"));
+        // A short form with a hyphen and digits, in an organisation's title.
+        let i = items(
+            "(World Health Organization, Report of the Joint Mission on\nCoronavirus Disease 2019 (COVID-19), 16–24 February 2020 8–12)",
+        );
+        assert_eq!(i.len(), 1, "{i:#?}");
+        assert_eq!(i[0].names, ["World Health Organization"]);
+        // A title's double date in brackets.
+        let i = items(
+            "(Archives General Directorate, Register of the province (937/1530), vol. 1, pp. 1–9)",
+        );
+        assert_eq!(i.len(), 1, "{i:#?}");
+        assert_eq!(i[0].names[0], "Archives General Directorate");
         // A word in brackets of one capital is no short form, but a part
         // of the title after the author's name.
         let i = items("(Smith, A Title (Part) 4)");
