@@ -232,9 +232,17 @@ pub fn check_text(path: &str, text: &str, config: &Config) -> DocReport {
 /// [`crate::cite::table`]); offsets, lines and columns outside them are
 /// the text's own.
 pub fn citations(text: &str, doc: &Document, style: Option<Style>) -> Vec<Resolution> {
+    read_citations(text, doc, style).1
+}
+
+/// The document without the entries its notes were taken for (see
+/// `split_notes`) and its citations, read with multiline tables cell by
+/// cell (the same offsets as `text`).
+fn read_citations(text: &str, doc: &Document, style: Option<Style>) -> (Document, Vec<Resolution>) {
     let text = crate::cite::table::cells_in_reading_order(text);
     let (doc, notes) = split_notes(&text, doc);
-    citations_in(&text, &doc, &notes, style)
+    let resolved = citations_in(&text, &doc, &notes, style);
+    (doc, resolved)
 }
 
 /// The notes of a document ("[n] text" after its list, as pandoc and many
@@ -501,12 +509,9 @@ fn citations_in(
 
 /// Checks an extracted document against its text.
 pub fn check_document(text: &str, doc: &Document, config: &Config) -> DocReport {
-    // Citations are read with tables cell by cell, as `citations` reads
-    // them (the same offsets); problems quote the text as written.
-    let read = crate::cite::table::cells_in_reading_order(text);
-    let (doc, notes) = split_notes(&read, doc);
+    // Problems quote the text as written; tables are read cell by cell.
+    let (doc, resolved) = read_citations(text, doc, config.style);
     let doc = &doc;
-    let resolved = citations_in(&read, doc, &notes, config.style);
     let mut c = Checker {
         text,
         ix: LineIndex::new(text),

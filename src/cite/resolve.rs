@@ -1907,8 +1907,7 @@ mod tests {
             ),
         ];
         let text = "a (Barkan, Ziraî Ekonominin Hukukî ve Malî Esasları 12).";
-        let r = resolve(scan_text("t", text, &ScanOptions::all()), &entries);
-        assert_eq!(r[0].targets[0].as_ref().map(|m| m.entry), Some(1), "{r:#?}");
+        assert_eq!(target(text, &entries), Some(1));
     }
 
     #[test]

@@ -1013,8 +1013,6 @@ fn title_bracket(inner: &str) -> bool {
     let years: Vec<&str> = t.split(['–', '-']).collect();
     let span = matches!(years.as_slice(), [a, b] if a.len() == 4 && b.len() == 4
         && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit()));
-    // "(after Skirving et al. (table 1) and NOAA Coral Reef Watch (sec.
-    // 4))": MLA's narrative citations with a locator.
     // A title's double date, Hijri and Common Era or Old and New Style
     // ("Defteri (937/1530)"), is the title's too.
     let double = t.split_once('/').is_some_and(|(a, b)| {
@@ -1022,6 +1020,8 @@ fn title_bracket(inner: &str) -> bool {
             .iter()
             .all(|n| (2..=4).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
     });
+    // "(after Skirving et al. (table 1) and NOAA Coral Reef Watch (sec.
+    // 4))": MLA's narrative citations with a locator.
     span || double || !(t.starts_with(',') || super::known::is_locator(t) || names_a_year(t))
 }
 

@@ -424,10 +424,11 @@ fn leading_date(s: &str) -> Option<(Date, usize)> {
         }
         // "(1432)." in an author-date entry's place for the year: an
         // early manuscript's or print's, before `tokens::year`'s range.
-        let early = body.len() == 4
+        if body.len() == 4
             && body.bytes().all(|b| b.is_ascii_digit())
-            && inner[close + 1..].starts_with('.');
-        if let Some(y) = early.then(|| body.parse::<i32>().ok()).flatten() {
+            && inner[close + 1..].starts_with('.')
+        {
+            let y: i32 = body.parse().unwrap_or(0);
             if (1000..1500).contains(&y) {
                 return Some((Date::year(y), off + close + 2));
             }

@@ -593,6 +593,17 @@ fn trim_authors(text: &str, tokens: &[Token], labels: &[Label], authors: &mut Ve
     }
 }
 
+/// True when the entry opens with a ditto and a full stop ("———.
+/// Kanunlar. vol. 1, Bürhaneddin Matbaası, 1943."): the dashes stand for
+/// the previous entry's names (filled in by the document), so a run the
+/// tagger reads as names further on is the publisher's. "--, A. W.
+/// Robertson, …" goes on with names of its own.
+fn ditto_alone(text: &str) -> bool {
+    text.trim_start_matches(['—', '–', '_', '-'])
+        .starts_with('.')
+        && generic::ditto_without_names(text).is_some()
+}
+
 /// Replaces the grammar's `authors` with the names of the tagger's author
 /// `run` when the grammar found none, or when the run's names start with
 /// the grammar's and go on past them.
@@ -779,15 +790,7 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
     if policy.trim_authors && policy.authors == Source::Grammar {
         trim_authors(&p.text, &seq.tokens, &labels, &mut r.authors);
     }
-    // "———. Kanunlar. vol. 1, Bürhaneddin Matbaası, 1943.": the dashes
-    // stand for the previous entry's names (filled in by the document); a
-    // run the tagger reads as names further on is the publisher's.
-    // (Only after "———."; "--, A. W. Robertson, …" goes on with names.)
-    let ditto = generic::ditto_without_names(&p.text).is_some()
-        && p.text
-            .trim_start_matches(['—', '–', '_', '-'])
-            .starts_with('.');
-    if policy.extend_authors && policy.authors == Source::Grammar && !ditto {
+    if policy.extend_authors && policy.authors == Source::Grammar && !ditto_alone(&p.text) {
         if let Some(run) = run(Label::Author) {
             extend_authors(&run, &mut r.authors);
         }
