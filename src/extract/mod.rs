@@ -323,7 +323,10 @@ fn rules_are_sure(lines: &[&str], found: &section::Found) -> Option<split::Split
     }
     // A clean list under its heading: the rules' cut gives entries that are
     // each short, dated and a few lines long (generated and typed lists);
-    // a list run on into figures or an appendix does not.
+    // a list run on into figures or an appendix does not. Two such
+    // entries are enough (the line models, trained on long lists, can read
+    // the second of two as the first one's continuation) when no line
+    // inside them opens with a label the rules did not cut at ("3) Lee").
     let cut = cut();
     let n = cut.entries.len();
     let dated = cut
@@ -331,13 +334,26 @@ fn rules_are_sure(lines: &[&str], found: &section::Found) -> Option<split::Split
         .iter()
         .filter(|e| cues::has_year(&e.text))
         .count();
-    let clean = n >= 3
+    let unlabelled_inside = || {
+        cut.entries
+            .iter()
+            .all(|e| e.text.lines().skip(1).all(|l| !opens_with_label(l)))
+    };
+    let clean = (n >= 3 || n == 2 && unlabelled_inside())
         && dated * 10 >= n * 9
         && cut
             .entries
             .iter()
             .all(|e| e.text.len() <= 600 && e.end_line - e.line < 8);
     clean.then_some(cut)
+}
+
+/// True when a line opens with a list label, alone ("2.") or before text
+/// ("3) Lee").
+fn opens_with_label(line: &str) -> bool {
+    let t = line.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    cues::is_numbered(t) || (1..=4).contains(&digits) && matches!(&t[digits..], "." | ")")
 }
 
 /// Fills a document from the sections the models found.
@@ -520,6 +536,16 @@ fn parse_entry(text: &str, hint: Style) -> (Style, Outcome) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_two_entries_at_the_end_keeps_both() {
+        // Each entry on its own line between blank lines, the second the
+        // document's last: the models had joined it to the first.
+        let text = "Some prose about printing.\n\nBibliography\n\nForney, Kristine K. 1978. \"Tielman Susato, Sixteenth-Century Music Printer.\" PhD diss., University of Kentucky.\n\nHeartz, Daniel. 1969. Pierre Attaingnant, Royal Printer of Music. Berkeley: University of California Press.\n";
+        let doc = extract_text("x.txt", text);
+        assert_eq!(doc.entries.len(), 2, "{:?}", doc.entries);
+        assert!(doc.entries[1].raw.starts_with("Heartz"));
+    }
 
     #[test]
     fn no_section_is_noted() {
