@@ -620,8 +620,9 @@ const FORMER_HELD_OUT14_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)]
 /// 98.5 %, Chicago author-date 98.8, Chicago notes 99.7, IEEE 100.0, MLA
 /// 95.3 % right; false 0.17 / 0.17 / 0.16 / 0.17 / 1.25 %; 2 errors and 14
 /// warnings on the 10 clean renderings; 39 of 43 planted defects reported.
-/// The floors hold what they reach since.
-const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+/// The floors held what they reached after its round's fixes; a regression
+/// test since heldout16.
+const FORMER_HELD_OUT15_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings,
     // planted defects not reported, at most)
     ("38-ottoman-tahrir", "apa", 98.5, 0, 0, 1, 0),
@@ -655,6 +656,42 @@ const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     ),
     ("39-epidemic-forecasting", "ieee", 100.0, 0, 0, 0, 0),
     ("39-epidemic-forecasting", "mla", 99.0, 2, 0, 0, 0),
+];
+
+/// `tests/fixtures/heldout16/`, written and rendered by a helper that
+/// never read the rules, committed before they were scored (lighthouse
+/// administration, with a defects copy; battery-free soil sensing).
+/// Their first run, with the rules of fd8f283, is the figure to trust for a
+/// new paper: APA 92.9 %, Chicago author-date 92.9, Chicago notes 90.5, IEEE
+/// 97.1, MLA 90.1 % right; false 0.68 / 0.68 / 0.65 / 0.33 / 5.65 %; 15
+/// errors and 15 warnings on the 10 clean renderings; 27 of 33 planted
+/// defects reported. The floors hold what they reach since.
+const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
+    // (paper, style, right % at least, false items, errors, warnings,
+    // planted defects not reported, at most)
+    ("40-coastal-lights", "apa", 92.3, 1, 1, 1, 0),
+    ("40-coastal-lights", "chicago-ad", 92.3, 1, 1, 1, 0),
+    ("40-coastal-lights", "chicago-notes", 90.4, 0, 0, 0, 0),
+    ("40-coastal-lights", "ieee", 95.7, 0, 0, 0, 0),
+    ("40-coastal-lights", "mla", 90.9, 15, 0, 2, 0),
+    ("40-coastal-lights-defects", "apa", 92.2, 1, 1, 1, 1),
+    ("40-coastal-lights-defects", "chicago-ad", 92.2, 1, 1, 1, 1),
+    (
+        "40-coastal-lights-defects",
+        "chicago-notes",
+        90.2,
+        0,
+        0,
+        0,
+        3,
+    ),
+    ("40-coastal-lights-defects", "ieee", 95.6, 0, 0, 0, 0),
+    ("40-coastal-lights-defects", "mla", 90.2, 15, 0, 2, 1),
+    ("41-batteryless-sensing", "apa", 94.3, 2, 0, 2, 0),
+    ("41-batteryless-sensing", "chicago-ad", 94.3, 2, 0, 1, 0),
+    ("41-batteryless-sensing", "chicago-notes", 91.0, 4, 11, 0, 0),
+    ("41-batteryless-sensing", "ieee", 100.0, 2, 0, 0, 0),
+    ("41-batteryless-sensing", "mla", 89.0, 8, 2, 8, 0),
 ];
 
 /// The papers the rules were developed on.
@@ -740,6 +777,10 @@ fn held_out14_dir() -> PathBuf {
 
 fn held_out15_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout15")
+}
+
+fn held_out16_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heldout16")
 }
 
 /// Every rendered paper: (name, style, text path, truth).
@@ -1434,12 +1475,20 @@ fn formerly_held_out_papers_of_heldout14() {
 }
 
 #[test]
+fn formerly_held_out_papers_of_heldout15() {
+    // `tests/fixtures/heldout15/`: held out until their figures led to
+    // fixes (see `FORMER_HELD_OUT15_FLOORS`); now a regression test.
+    let failed = per_paper_floors(&held_out15_dir(), FORMER_HELD_OUT15_FLOORS);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
 fn held_out_papers_in_every_style() {
-    // `tests/fixtures/heldout15/`: the last papers written before the rules
+    // `tests/fixtures/heldout16/`: the last papers written before the rules
     // saw them. Their first run is the honest estimate of what the floors
     // above mean on a new paper (see `HELD_OUT_FLOORS` for it); the floors
     // hold what they reach since.
-    let failed = per_paper_floors(&held_out15_dir(), HELD_OUT_FLOORS);
+    let failed = per_paper_floors(&held_out16_dir(), HELD_OUT_FLOORS);
     println!("all held-out papers");
     assert!(failed.is_empty(), "{failed:#?}");
 }
