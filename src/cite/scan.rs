@@ -340,6 +340,17 @@ impl<'a> Scanner<'a> {
         self.found.last().map_or(self.start, |c| c.range.end)
     }
 
+    /// The named item of `year` cited last, close above `open`: what a
+    /// year and locator alone ("(2019, pp. 45–60)") go on citing.
+    fn earlier_of_year(&self, year: &str, open: usize) -> Option<&CiteItem> {
+        self.found
+            .iter()
+            .rev()
+            .take_while(|c| c.range.end + CONTEXT_BACK >= open)
+            .flat_map(|c| c.items.iter())
+            .find(|i| i.year.as_deref() == Some(year) && !i.names.is_empty())
+    }
+
     /// A parenthetical citation group opened at `open` and closed by
     /// `closer`: `)`, or `]` for a group bracketed inside parentheses
     /// (which is only ever a group, never a narrative year or page).
@@ -485,11 +496,18 @@ impl<'a> Scanner<'a> {
         // 2018, s.v. “marine heatwave”)": a narrative citation's year,
         // then more works cited in its parenthesis.
         if let Some((head, tail)) = trimmed.split_once(';').filter(|_| !bracketed) {
-            if let (Some((year, locator)), Some((name_start, names, et_al))) = (
-                parse_year_only(head.trim()),
-                names_before(text, open, self.last_end())
-                    .filter(|(_, _, et_al)| opts.narrative_years || *et_al),
-            ) {
+            let year = parse_year_only(head.trim());
+            // "… (1791, p. 189; see also Nancollas, 2018, pp. 41–66)": with
+            // no name before, a year and its locator go on citing the work
+            // of that year cited last, close above.
+            let named = names_before(text, open, self.last_end())
+                .filter(|(_, _, et_al)| opts.narrative_years || *et_al)
+                .or_else(|| {
+                    let (y, _) = year.as_ref().filter(|(_, locator)| locator.is_some())?;
+                    let earlier = self.earlier_of_year(y, open)?;
+                    Some((open, earlier.names.clone(), earlier.et_al))
+                });
+            if let (Some((year, locator)), Some((name_start, names, et_al))) = (year, named) {
                 let mut items = vec![CiteItem {
                     initials: initials_before(text, name_start),
                     names,
@@ -528,14 +546,9 @@ impl<'a> Scanner<'a> {
                 // "(Edney, 2019, 1). … (2019, pp. 45–60, 107)": a year with
                 // a locator and no name before it goes on citing the work
                 // of that year cited last, close above.
-                let earlier = locator.as_ref().and_then(|_| {
-                    self.found
-                        .iter()
-                        .rev()
-                        .take_while(|c| c.range.end + CONTEXT_BACK >= open)
-                        .flat_map(|c| c.items.iter())
-                        .find(|i| i.year.as_deref() == Some(year.as_str()) && !i.names.is_empty())
-                })?;
+                let earlier = locator
+                    .as_ref()
+                    .and_then(|_| self.earlier_of_year(&year, open))?;
                 let item = CiteItem {
                     names: earlier.names.clone(),
                     et_al: earlier.et_al,
@@ -1301,6 +1314,15 @@ fn is_name_word(w: &str) -> bool {
         && !w.chars().all(|c| c.is_ascii_digit())
 }
 
+/// An acronym led by digits ("3GPP", "5GAA"): at least two capitals after
+/// them and nothing else, so "3D" or "5G" stays a number with a unit.
+fn digit_led_acronym(w: &str) -> bool {
+    let rest = w.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < w.len()
+        && rest.len() >= 2
+        && rest.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// A name part that opens with Arabic's article ("al-Mulk", "ad-Dīn",
 /// "el-Said"), the rest capitalised.
 fn arabic_article(w: &str) -> bool {
@@ -1447,15 +1469,20 @@ fn parse_name_with(c: &mut Cur, listed: bool) -> Option<String> {
             {
                 words.push(w)
             }
+            // "3GPP", "5GAA": an organisation's acronym led by a digit.
+            Some(w) if words.is_empty() && digit_led_acronym(w) => words.push(w),
             // "e-codices", "arXiv": a name in lower case, alone.
             Some(w) if words.is_empty() && is_lower_case_name(w) => {
                 words.push(w);
-                // "wwPDB consortium": a group that writes its name in
-                // lower case may go on in lower case.
+                // "wwPDB consortium", "ns-3 Consortium": a group that writes
+                // its name in lower case may go on, in either case.
                 for _ in 0..2 {
                     let save = c.pos;
                     let next = c.eat(" ").then(|| c.word()).flatten();
-                    if !next.is_some_and(|n| n.chars().all(|ch| ch.is_lowercase())) {
+                    if !next.is_some_and(|n| {
+                        n.chars().all(|ch| ch.is_lowercase())
+                            || is_name_word(n) && !NOT_AUTHORS.contains(&n)
+                    }) {
                         c.pos = save;
                         break;
                     }
@@ -1505,7 +1532,7 @@ fn parse_name_with(c: &mut Cur, listed: bool) -> Option<String> {
     }
     let first_cap = words
         .iter()
-        .find(|w| is_name_word(w) || is_lower_case_name(w))?;
+        .find(|w| is_name_word(w) || is_lower_case_name(w) || digit_led_acronym(w))?;
     let capitals = words.iter().filter(|w| is_name_word(w)).count();
     // "Table 2", "Page 14", "Step 3": such a word before a number is no
     // name; before a comma or "&" it is one ("Adams & Page, 2005"). A month
@@ -2842,14 +2869,22 @@ mod tests {
                 "World Glacier Monitoring Service",
                 "2021a",
             ),
+            // Led by a digit, or in lower case and then capitalised.
+            ("x (3GPP, 2023, Section 5.2).", "3GPP", "2023"),
+            (
+                "x (ns-3 Consortium 2023; cf. Zhao et al. 2024).",
+                "ns-3 Consortium",
+                "2023",
+            ),
         ] {
             let c = one(src);
             assert_eq!(c.items[0].names, [name], "{src}");
             assert_eq!(c.items[0].year.as_deref(), Some(year), "{src}");
         }
         // A formula's variables, values in brackets, a pronoun before a
-        // verb: no citations.
+        // verb, a number and its unit: no citations.
         assert!(texts("M = f × Σ max(T, 0), (5)").is_empty());
+        assert!(texts("the picture (3D, 2020 edition) and (5G, 2023)").is_empty());
         let c = one("With these models Rounce, Hock, Maussion,\net al. (80, fig. 2) projected");
         assert_eq!(c.items[0].names, ["Rounce", "Hock", "Maussion"]);
         assert!(c.items[0].et_al);
@@ -2965,6 +3000,16 @@ mod tests {
         assert_eq!(v[1].items[0].names, ["Edney"]);
         assert_eq!(v[1].items[0].locator.as_deref(), Some("pp. 45–60, 107"));
         assert!(texts("the survey (2019, pp. 45–60, 107).").is_empty());
+        // So they do before more works of the group.
+        let v = scan_text(
+            "t",
+            "mapping (Edney, 2019, 1). It did not exist (2019, p. 45; see also Harley, 1987).",
+            &ScanOptions::all(),
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        let names: Vec<_> = v[1].items.iter().map(|i| i.names.join(" ")).collect();
+        assert_eq!(names, ["Edney", "Harley"]);
+        assert_eq!(v[1].items[0].locator.as_deref(), Some("p. 45"));
     }
 
     #[test]
