@@ -1318,9 +1318,7 @@ fn is_name_word(w: &str) -> bool {
 /// them and nothing else, so "3D" or "5G" stays a number with a unit.
 fn digit_led_acronym(w: &str) -> bool {
     let rest = w.trim_start_matches(|c: char| c.is_ascii_digit());
-    rest.len() < w.len()
-        && rest.len() >= 2
-        && rest.chars().all(|c| c.is_ascii_uppercase())
+    rest.len() < w.len() && rest.len() >= 2 && rest.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// A name part that opens with Arabic's article ("al-Mulk", "ad-Dīn",

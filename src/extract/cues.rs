@@ -211,13 +211,48 @@ pub fn starts_like_ditto(text: &str) -> bool {
 }
 
 /// True when a line reads as the middle of a reference, not a running
-/// head: it opens in lower case or breaks off after a comma
-/// ("seventeenth-century Dutch culture, D. Freedberg and J. de Vries, Eds.,
-/// Santa" repeats in every chapter of one edited volume, and no running
-/// head reads so).
+/// head: it opens in lower case or breaks off after a comma or a word
+/// that needs another after it ("seventeenth-century Dutch culture, D.
+/// Freedberg and J. de Vries, Eds., Santa" repeats in every chapter of one
+/// edited volume, a long title's "… Condition and Management of Lights,
+/// Buoys, and" in every note that cites it; no running head reads so).
 pub fn continues_a_reference(text: &str) -> bool {
     let t = text.trim();
-    t.starts_with(char::is_lowercase) || t.ends_with(',')
+    let last = t.rsplit(' ').next().unwrap_or("");
+    t.starts_with(char::is_lowercase)
+        || t.ends_with(',')
+        || t.contains(' ')
+            && matches!(
+                last,
+                "and"
+                    | "of"
+                    | "the"
+                    | "for"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "an"
+                    | "a"
+                    | "with"
+                    | "from"
+                    | "de"
+                    | "des"
+                    | "du"
+                    | "la"
+                    | "le"
+                    | "et"
+                    | "und"
+                    | "der"
+                    | "die"
+                    | "van"
+                    | "von"
+                    | "y"
+                    | "di"
+                    | "da"
+                    | "del"
+            )
 }
 
 /// True when the text opens with a place of publication ("Vienna, Austria:").
@@ -283,6 +318,10 @@ mod tests {
             "Journal of Applied Ecology 12 (2003)"
         ));
         assert!(!continues_a_reference("REFERENCES"));
+        assert!(continues_a_reference(
+            "Appointed to Inquire into the Condition and Management of Lights, Buoys, and"
+        ));
+        assert!(!continues_a_reference("Journal of the History of Ideas"));
     }
 
     #[test]

@@ -771,7 +771,11 @@ fn repeated_lines(dl: &[DocLine<'_>]) -> Repeats {
     let mut seen: HashMap<String, (usize, &str)> = HashMap::new();
     for l in dl {
         let t = l.text.trim();
-        if t.chars().count() <= 80 {
+        // A note's first line ("[25] Texas Instruments, bq25570 …") is no
+        // running head however often the notes cite the work: counted, two
+        // notes would make the list's own line of it furniture.
+        let note = matches!(features::label_of(t), Some(features::Label::Bracket(_)));
+        if t.chars().count() <= 80 && !note {
             let e = seen.entry(repeat_key(t)).or_insert((0, t));
             e.0 += 1;
             e.1 = t;

@@ -538,6 +538,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_line_the_notes_repeat_is_no_running_head() {
+        // Chicago notes cite a work again and again, each time repeating
+        // its first line ("[25] Texas Instruments, bq25570 …") or a line
+        // of its long title: the list's own line stays in its entry.
+        let f = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/heldout16/41-batteryless-sensing.chicago-notes.txt"
+        ))
+        .expect("fixture");
+        let doc = extract_text("n.txt", &f);
+        let ti: Vec<&str> = doc
+            .entries
+            .iter()
+            .map(|e| &*e.raw)
+            .filter(|r| r.starts_with("Texas Instruments"))
+            .collect();
+        assert_eq!(ti.len(), 2, "{ti:?}");
+        assert!(ti[0].contains("bq25570"), "{ti:?}");
+        let f = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/heldout16/40-coastal-lights.chicago-notes.txt"
+        ))
+        .expect("fixture");
+        let doc = extract_text("n.txt", &f);
+        let royal = doc
+            .entries
+            .iter()
+            .find(|e| e.raw.starts_with("Royal Commission"))
+            .expect("entry");
+        assert!(
+            royal.raw.contains("Condition and Management"),
+            "{}",
+            royal.raw
+        );
+    }
+
+    #[test]
     fn a_list_of_two_entries_at_the_end_keeps_both() {
         // Each entry on its own line between blank lines, the second the
         // document's last: the models had joined it to the first.
