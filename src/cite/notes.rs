@@ -158,7 +158,18 @@ impl NoteKeys {
     /// that the entry's own title starts with.
     fn bonus(&self, i: usize, segment: &str) -> usize {
         let mut bonus = 0;
-        if let Some((names, rest)) = segment.split_once(", ") {
+        let named_first = segment
+            .split_once(", ")
+            .filter(|(names, _)| !names.trim_start().starts_with(QUOTES) && !names.contains('('));
+        // "“InK” (ACM, 2018)": what citeproc adds to tell two works of one
+        // short title apart, found among the entry's words.
+        let (_, aside) = short_title(named_first.map_or(segment, |(_, rest)| rest));
+        bonus += folded_words(aside)
+            .filter(|w| w.chars().any(char::is_alphabetic) && !common(w))
+            .filter(|w| self.words[i].contains(w))
+            .count()
+            .min(2);
+        if let Some((names, rest)) = named_first {
             let names: Vec<String> = folded_words(names)
                 .filter(|w| !common(w) && !matches!(w.as_str(), "et" | "al"))
                 .collect();
@@ -171,7 +182,7 @@ impl NoteKeys {
             // "Neumark and Wascher, Minimum Wages": the short title is the
             // whole title of one work and the start of another's. One word
             // is enough after the entry's author ("Sumption, Pilgrimage").
-            let title: Vec<String> = folded_words(rest.split(", ").next().unwrap_or(""))
+            let title: Vec<String> = folded_words(short_title(rest).0)
                 .filter(|w| w.chars().any(char::is_alphabetic))
                 .collect();
             let least = if named > 0 { 1 } else { 2 };
@@ -183,9 +194,16 @@ impl NoteKeys {
                 };
             }
         } else {
-            let words: Vec<String> = folded_words(segment).collect();
-            if words.len() >= 2 && self.titles[i].starts_with(&words) {
-                bonus += 2;
+            // "“LoRa Backscatter,” 105:8–105:11": a short title alone, the
+            // author named in the text.
+            let (title, _) = short_title(segment);
+            let words: Vec<String> = folded_words(title).collect();
+            let quoted = segment.trim_start().starts_with(QUOTES);
+            // Quoted, the short title is known whole: it names the work.
+            if (words.len() >= 2 || quoted && words.len() == 1)
+                && self.titles[i].starts_with(&words)
+            {
+                bonus += if quoted { 3 } else { 2 };
             }
         }
         bonus
@@ -236,6 +254,35 @@ impl NoteKeys {
         }
         best.map(|(i, _)| i)
     }
+}
+
+const QUOTES: [char; 3] = ['“', '"', '‘'];
+
+/// The short title a note's segment opens with (within its quotes, else
+/// up to the next comma or parenthesis) and the parenthesis right after it,
+/// if any: ("InK", "ACM, 2018") from "“InK” (ACM, 2018), 44–49".
+fn short_title(s: &str) -> (&str, &str) {
+    let s = s.trim_start();
+    let (title, after) = match s.strip_prefix(QUOTES) {
+        Some(inner) => match inner.find(['”', '"', '’']) {
+            Some(end) => {
+                let close = inner[end..].chars().next().map_or(1, char::len_utf8);
+                (&inner[..end], &inner[end + close..])
+            }
+            None => (inner, ""),
+        },
+        None => {
+            let end = s.find([',', '(']).unwrap_or(s.len());
+            (&s[..end], &s[end..])
+        }
+    };
+    let title = title.trim_end_matches([',', '.', ' ']);
+    let after = after.trim_start_matches([',', ' ']);
+    let aside = after
+        .strip_prefix('(')
+        .and_then(|a| a.split_once(')'))
+        .map_or("", |(inside, _)| inside);
+    (title, aside)
 }
 
 /// True when a segment of a note reads like a citation rather than a
@@ -709,6 +756,29 @@ mod tests {
         // A short title alone: the work whose own title it begins.
         assert_eq!(keys.find("School Food Politics."), Some(2));
         assert_eq!(keys.find("Robert, “Canteens and Citizens,” 130"), Some(1));
+    }
+
+    #[test]
+    fn a_short_title_in_quotes_and_what_tells_two_apart() {
+        let entries = [
+            parsed("Yıldırım, Kasım Sinan, and Josiah Hester. “InK: Reactive Kernel for Tiny Batteryless Sensors.” Proceedings of the 16th ACM Conference on Embedded Networked Sensor Systems (New York), 2018, 41–53."),
+            parsed("Yıldırım, Kasım Sinan, and Josiah Hester. InK: Reactive Kernel for Tiny Batteryless Sensors. Version 1.0. 2018. https://github.com/TUDSSL/InK."),
+            parsed("Talla, Vamsi, and Shyamnath Gollakota. “LoRa Backscatter: Enabling the Vision of Ubiquitous Connectivity.” Proceedings of the ACM on Interactive, Mobile, Wearable and Ubiquitous Technologies 1, no. 3 (2017): 105."),
+            parsed("Lucia, Brandon, and Emily Ruppel. “Intermittent Computing: Challenges and Opportunities.” 2nd Summit on Advances in Programming Languages, 2017, 8:1–8:14."),
+        ];
+        let keys = NoteKeys::new(&entries, &[None, None, None, None]);
+        // citeproc's "(ACM, 2018)" after a short title two works share.
+        assert_eq!(
+            keys.find("Yıldırım et al., “InK” (ACM, 2018), 44–49"),
+            Some(0)
+        );
+        assert_eq!(keys.find("“InK” (ACM, 2018)."), Some(0));
+        // The comma inside the quotes closes the title.
+        assert_eq!(keys.find("“LoRa Backscatter,” 105:8–105:11."), Some(2));
+        assert_eq!(
+            keys.find("Lucia et al., “Intermittent Computing,” sec. 4"),
+            Some(3)
+        );
     }
 
     #[test]
