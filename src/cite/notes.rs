@@ -299,18 +299,30 @@ fn looks_cited(segment: &str) -> bool {
 /// Chicago's short note: a family name, a short title and the pages
 /// ("Golte, Repartos y rebeliones, 81–99, tables 4–9").
 fn short_form(segment: &str) -> bool {
+    short_form_with(segment, true)
+}
+
+/// [`short_form`], with the pages left out when `paged` is false ("Hague
+/// and Christie, Lighthouses." beside other works a note cites). One to
+/// three names, joined by "and" or closed by "et al.".
+fn short_form_with(segment: &str, paged: bool) -> bool {
     let Some((name, rest)) = segment.split_once(", ") else {
         return false;
     };
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let Some((title, pages)) = rest.split_once(", ") else {
-        return false;
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "and" | "&" | "et" | "al."))
+        .collect();
+    let (title, pages) = match rest.split_once(", ") {
+        Some((title, pages)) => (title, Some(pages)),
+        None if !paged => (rest.trim_end_matches('.'), None),
+        None => return false,
     };
     (1..=3).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
         && title.starts_with(char::is_uppercase)
         && title.split_whitespace().count() <= 12
-        && pages.starts_with(|c: char| c.is_ascii_digit())
+        && pages.is_none_or(|p| p.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The works note `text` cites, one per segment (";" outside quotes):
@@ -338,6 +350,9 @@ pub(crate) fn note_items(
         }
     }
     segments.push(&flat[start..]);
+    // Beside works the note is known to cite, a name and a short title
+    // without pages are one more ("…; Hague and Christie, Lighthouses.").
+    let citing = segments.len() > 1 && segments.iter().any(|s| keys.find(s.trim()).is_some());
     for seg in segments {
         let seg = seg.trim();
         if seg.is_empty() {
@@ -352,7 +367,9 @@ pub(crate) fn note_items(
         }
         match keys.find(seg) {
             Some(i) => out.push((seg.to_owned(), Some(i))),
-            None if looks_cited(seg) => out.push((seg.to_owned(), None)),
+            None if looks_cited(seg) || citing && short_form_with(seg, false) => {
+                out.push((seg.to_owned(), None))
+            }
             None => {}
         }
     }
@@ -756,6 +773,31 @@ mod tests {
         // A short title alone: the work whose own title it begins.
         assert_eq!(keys.find("School Food Politics."), Some(2));
         assert_eq!(keys.find("Robert, “Canteens and Citizens,” 130"), Some(1));
+    }
+
+    #[test]
+    fn a_short_note_of_a_deleted_entry_beside_others_is_reported() {
+        let entries = [
+            parsed("Woodman, Richard, and Jane Wilson. The Lighthouses of Trinity House. Thomas Reed, 2002."),
+            parsed("Pearson, Lynn F. Lighthouses. Shire Publications, 1995."),
+        ];
+        let keys = NoteKeys::new(&entries, &[None, None]);
+        // Two names joined by "and", with pages: a short form on its own.
+        let items = note_items(
+            "Woodman and Wilson, The Lighthouses of Trinity House, 12–20; Hague and\nChristie, Lighthouses, 45–52.",
+            &keys,
+            &[],
+        );
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert_eq!((items[0].1, items[1].1), (Some(0), None));
+        // Without pages only beside a work the note is known to cite.
+        let items = note_items(
+            "Woodman and Wilson, The Lighthouses of Trinity House; Hague and Christie, Lighthouses.",
+            &keys,
+            &[],
+        );
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert!(note_items("Paris and Lyon, Lighthouses.", &keys, &[]).is_empty());
     }
 
     #[test]
