@@ -1044,4 +1044,27 @@ Sherratt, K., Gruson, H., & Grah, R. (2023). Predictive performance of forecasts
         );
         assert_eq!(report.citations, 2, "{:?}", report.problems);
     }
+
+    #[test]
+    fn a_place_before_a_year_and_folio_cites_the_work_just_above() {
+        // Made-up works: a place before "(1818, fol. 36v)" goes on citing
+        // the 1818 report cited a sentence above; a name the list has is
+        // still that author's work, and organisations named with "et" or
+        // led by a digit are read whole.
+        let text = "He toured the lights (R. Stevenson, 1818, fols. 14r–37v). No English light was as well kept as the best in Scotland (1818, fol. 36v). Lenses were sold in France (Musée des Phares et Balises, n.d.; 3GPP, 2023).\n\n\
+References\n\n\
+3GPP. (2023). Study on ambient power-enabled Internet of Things (Technical Report TR 38.848).\n\n\
+Musée des Phares et Balises. (n.d.). Collections en ligne. https://example.org/phares\n\n\
+Stevenson, A. (1850). A rudimentary treatise on the history of lighthouses. John Weale.\n\n\
+Stevenson, R. (1818). Report to the Commissioners of the Northern Lighthouses. Manuscript.\n";
+        let report = check_text("t.txt", text, &Config::default());
+        let alarms: Vec<&str> = report
+            .problems
+            .iter()
+            .filter(|p| matches!(p.kind.name(), "uncited-entry" | "unresolved-citation"))
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(alarms, ["Stevenson 1850"], "{:?}", report.problems);
+        assert_eq!(report.citations, 3, "{:?}", report.problems);
+    }
 }

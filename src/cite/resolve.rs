@@ -1030,6 +1030,23 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
         .filter(|m| m.title == Some(Quality::Exact))
         .or_else(|| by_main_title_word(item, keys))
         .or(anonymous)
+        .or_else(|| by_earlier_work(item, keys))
+}
+
+/// A name before a year and locator that names no author ("the best in
+/// Scotland (1818, fol. 36v)"), read as the work of that year cited just
+/// above, which the scanner keeps as the item's context name: exactly its
+/// author, exactly its year.
+fn by_earlier_work(item: &CiteItem, keys: &[Key]) -> Option<Match> {
+    item.context_name
+        .as_ref()
+        .filter(|_| !item.names.is_empty())?;
+    let earlier = CiteItem {
+        names: Vec::new(),
+        et_al: false,
+        ..item.clone()
+    };
+    by_names(&earlier, keys).filter(|m| m.names == Quality::Exact && m.year_mismatch.is_none())
 }
 
 /// MLA's short title of one word with a page, its author named in the

@@ -568,6 +568,15 @@ impl<'a> Scanner<'a> {
                     .and_then(|h| h.trim_end_matches(' ').rsplit([' ', '\n']).next())
                     .is_some_and(|w| w.len() > 1 && w.chars().all(char::is_lowercase))
             });
+            // "(R. Stevenson, 1818, fols. 14r–37v). … the best in Scotland
+            // (1818, fol. 36v)": a year and locator after a word that names
+            // no author may go on citing the work of that year just above;
+            // the resolver falls back on it.
+            let earlier = locator
+                .as_ref()
+                .and_then(|_| self.earlier_of_year(&year, open))
+                .filter(|e| e.names != names)
+                .and_then(|e| e.names.first().cloned());
             let item = CiteItem {
                 word_before: given,
                 given_in_prose,
@@ -577,6 +586,7 @@ impl<'a> Scanner<'a> {
                 year: Some(year),
                 original_year: original_year(trimmed),
                 locator,
+                context_name: earlier,
                 range: name_start..after,
                 ..CiteItem::default()
             };
@@ -1247,7 +1257,7 @@ fn initial_len(b: &[u8]) -> Option<usize> {
 const CONNECTORS: &[&str] = &[
     "of", "for", "the", "on", "in", "und", "für", "des", "zur", "zum", "per", "pro", "para", "por",
     "voor", "la", "le", "les", "los", "las", "del", "della", "delle", "degli", "dei", "de", "du",
-    "da", "do", "dos", "das", "der", "e",
+    "da", "do", "dos", "das", "der", "e", "et",
 ];
 
 const PARTICLES: &[&str] = &[
