@@ -351,6 +351,30 @@ impl<'a> Scanner<'a> {
             .find(|i| i.year.as_deref() == Some(year) && !i.names.is_empty())
     }
 
+    /// The one work of the citation just before `open` (close above, a
+    /// single item with names), cited again by pages alone: a range or a
+    /// list of pages, never a lone number ("(1) the first …").
+    fn again(&self, locator: &str, note: Option<String>, range: Range<usize>) -> Option<CiteItem> {
+        if !locator.contains(['–', '-', ',']) {
+            return None;
+        }
+        let prev = self
+            .found
+            .last()
+            .filter(|c| c.range.end + CONTEXT_BACK >= range.start && c.items.len() == 1)?;
+        let p = &prev.items[0];
+        (!p.names.is_empty() && !p.ibid).then(|| CiteItem {
+            names: p.names.clone(),
+            et_al: p.et_al,
+            title: p.title.clone(),
+            year: p.year.clone(),
+            locator: Some(locator.to_owned()),
+            note,
+            range,
+            ..CiteItem::default()
+        })
+    }
+
     /// A parenthetical citation group opened at `open` and closed by
     /// `closer`: `)`, or `]` for a group bracketed inside parentheses
     /// (which is only ever a group, never a narrative year or page).
@@ -636,8 +660,16 @@ impl<'a> Scanner<'a> {
                 self.push(name_start..after, Form::Narrative, vec![item], true);
                 return Some(after);
             }
-            let (name, reported) =
-                context_name(text, self.last_end().max(open.saturating_sub(1500)), open)?;
+            let Some((name, reported)) =
+                context_name(text, self.last_end().max(open.saturating_sub(1500)), open)
+            else {
+                // "(Smeaton iii–viii). It describes … (87–94, 189)": with no
+                // name since, pages alone go on citing the one work cited
+                // just before.
+                let item = self.again(&locator, note, open..after)?;
+                self.push(open..after, Form::Narrative, vec![item], true);
+                return Some(after);
+            };
             let item = CiteItem {
                 locator: Some(locator),
                 note,
@@ -3018,6 +3050,16 @@ mod tests {
         let names: Vec<_> = v[1].items.iter().map(|i| i.names.join(" ")).collect();
         assert_eq!(names, ["Edney", "Harley"]);
         assert_eq!(v[1].items[0].locator.as_deref(), Some("p. 45"));
+        // MLA: pages alone, no name since, cite the one work cited just
+        // before; a lone number is an enumeration.
+        let v = scan_text(
+            "t",
+            "his own account (Smeaton iii–viii). It describes the lime that they paid for (87–94, 189). Then (2) the lamps.",
+            &ScanOptions::for_style(Style::Mla),
+        );
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[1].items[0].names, ["Smeaton"]);
+        assert_eq!(v[1].items[0].locator.as_deref(), Some("87–94, 189"));
     }
 
     #[test]
