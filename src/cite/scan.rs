@@ -868,11 +868,15 @@ impl<'a> Scanner<'a> {
         if head[word..].chars().count() <= 2 && unit_before {
             return None;
         }
-        // "∫(F(x)−1{x≥y})² dx": a bracket's exponent in a formula.
-        if matches!(before, ')' | ']') {
+        // "∫(F(x)−1{x≥y})² dx", "G_(tag)² λ⁴ |ΔΓ|²": a bracket's or a
+        // variable's exponent in a formula.
+        if matches!(before, ')' | ']') || head[word..].chars().count() == 1 {
             let line = &head[head.rfind('\n').map_or(0, |k| k + 1)..];
-            let from = line.len().saturating_sub(60);
-            let near = line.get(from..).unwrap_or(line);
+            let mut from = line.len().saturating_sub(60);
+            while !line.is_char_boundary(from) {
+                from += 1;
+            }
+            let near = &line[from..];
             if near.contains(['=', '∫', '∑', '√', '{', '−', '≤', '≥']) {
                 return None;
             }
@@ -3303,6 +3307,8 @@ mod tests {
         );
         // Pages far apart are no span of years.
         assert!(parse_item("Smith, 1755–1957").is_none_or(|i| i.year.is_none()));
+        // A variable's exponent in a formula is no note.
+        assert!(texts("P = G_(t)² G_(tag)² λ⁴ |ΔΓ|²/((4π)⁴ d⁴)").is_empty());
         // A unit's exponent is no note; a word's superscript is.
         let notes = |t: &str| scan_text("t", t, &ScanOptions::all()).len();
         assert_eq!(notes("each 10 µg/m³ of PM and 50 km² of land"), 0);
