@@ -84,7 +84,7 @@ static DATED_ORG: LazyLock<Regex> = LazyLock::new(|| {
 /// quoted title: "wwPDB consortium. 2019. “…", "wwPDB consortium.
 /// “Protein …" (the names the other cues read stricter).
 static DATED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^\s\d.()][^\d.()]{0,80}?\.\s+(?:(?:\(\d{4}[a-z]?\)|\d{4}[a-z]?)\.\s|“)")
+    Regex::new(r"^[^\s\d.()](?:[^\d.()]|-\d+){0,80}?\.\s+(?:(?:\(\d{4}[a-z]?\)|\d{4}[a-z]?)\.\s|“)")
         .expect("valid regex")
 });
 
@@ -267,7 +267,7 @@ pub fn starts_like_dated_org(text: &str) -> bool {
 
 /// True when the text opens with a short head and then a year or a quoted
 /// title, as entries open ("wwPDB consortium. 2019. “Protein …",
-/// "wwPDB consortium. “Protein …").
+/// "wwPDB consortium. “Protein …", "ns-3 Consortium. 2023. ns-3 …").
 pub fn starts_like_dated_head(text: &str) -> bool {
     DATED_HEAD.is_match(text.trim_start())
 }
@@ -419,6 +419,13 @@ mod tests {
         ));
         assert!(starts_like_dated_head(
             "Protein Structure Prediction Center. (2020). Casp14"
+        ));
+        // A version after a hyphen inside the name, in lower case.
+        assert!(starts_like_dated_head(
+            "ns-3 Consortium. 2023. ns-3 Network Simulator. Version 3.39."
+        ));
+        assert!(!starts_like_dated_head(
+            "volume 3 of the series. 2023. Then"
         ));
         assert!(!starts_like_dated_head(
             "Structure Data.” Nucleic Acids Research 47 (D1): D520"

@@ -854,6 +854,12 @@ mod tests {
     }
 
     #[test]
+    fn a_group_named_in_lower_case_opens_an_entry() {
+        let s = run("Moreau, Claire. 2022. “Roadmap.” Journal of Physics:\nEnergy 4 (4): 042003.\n\nns-3 Consortium. 2023. ns-3 Network Simulator. Version 3.39.\nhttps://www.nsnam.org/releases/ns-3-39/.\n");
+        assert_eq!(s.entries.len(), 2, "{:?}", texts(&s));
+    }
+
+    #[test]
     fn blank_line_separated_blocks() {
         let s = run("Apprich, Clemens. Technotopia.\nRowman, 2017.\n\nBenjamin, Ruha. Race.\nPolity, 2019.\n");
         assert_eq!(s.entries.len(), 2);
