@@ -350,11 +350,14 @@ pub(crate) fn note_items(
         }
     }
     segments.push(&flat[start..]);
+    let segments: Vec<(&str, Option<usize>)> = segments
+        .into_iter()
+        .map(|s| (s.trim(), keys.find(s.trim())))
+        .collect();
     // Beside works the note is known to cite, a name and a short title
     // without pages are one more ("…; Hague and Christie, Lighthouses.").
-    let citing = segments.len() > 1 && segments.iter().any(|s| keys.find(s.trim()).is_some());
-    for seg in segments {
-        let seg = seg.trim();
+    let citing = segments.len() > 1 && segments.iter().any(|(_, found)| found.is_some());
+    for (seg, found) in segments {
         if seg.is_empty() {
             continue;
         }
@@ -365,7 +368,7 @@ pub(crate) fn note_items(
             }
             continue;
         }
-        match keys.find(seg) {
+        match found {
             Some(i) => out.push((seg.to_owned(), Some(i))),
             None if looks_cited(seg) || citing && short_form_with(seg, false) => {
                 out.push((seg.to_owned(), None))

@@ -221,39 +221,15 @@ pub fn continues_a_reference(text: &str) -> bool {
     let last = t.rsplit(' ').next().unwrap_or("");
     t.starts_with(char::is_lowercase)
         || t.ends_with(',')
-        || t.contains(' ')
-            && matches!(
-                last,
-                "and"
-                    | "of"
-                    | "the"
-                    | "for"
-                    | "to"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "by"
-                    | "an"
-                    | "a"
-                    | "with"
-                    | "from"
-                    | "de"
-                    | "des"
-                    | "du"
-                    | "la"
-                    | "le"
-                    | "et"
-                    | "und"
-                    | "der"
-                    | "die"
-                    | "van"
-                    | "von"
-                    | "y"
-                    | "di"
-                    | "da"
-                    | "del"
-            )
+        || t.contains(' ') && NEEDS_A_NEXT_WORD.contains(&last)
 }
+
+/// Words a line cannot end on unless the text goes on: conjunctions,
+/// prepositions, articles and particles ("… Lights, Buoys, and").
+const NEEDS_A_NEXT_WORD: &[&str] = &[
+    "and", "of", "the", "for", "to", "in", "on", "at", "by", "an", "a", "with", "from", "de",
+    "des", "du", "la", "le", "et", "und", "der", "die", "van", "von", "y", "di", "da", "del",
+];
 
 /// True when the text opens with a place of publication ("Vienna, Austria:").
 pub fn starts_like_place(text: &str) -> bool {

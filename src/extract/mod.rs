@@ -335,9 +335,12 @@ fn rules_are_sure(lines: &[&str], found: &section::Found) -> Option<split::Split
         .filter(|e| cues::has_year(&e.text))
         .count();
     let unlabelled_inside = || {
-        cut.entries
-            .iter()
-            .all(|e| e.text.lines().skip(1).all(|l| !opens_with_label(l)))
+        cut.entries.iter().all(|e| {
+            e.text
+                .lines()
+                .skip(1)
+                .all(|l| features::label_of(l).is_none())
+        })
     };
     let clean = (n >= 3 || n == 2 && unlabelled_inside())
         && dated * 10 >= n * 9
@@ -346,14 +349,6 @@ fn rules_are_sure(lines: &[&str], found: &section::Found) -> Option<split::Split
             .iter()
             .all(|e| e.text.len() <= 600 && e.end_line - e.line < 8);
     clean.then_some(cut)
-}
-
-/// True when a line opens with a list label, alone ("2.") or before text
-/// ("3) Lee").
-fn opens_with_label(line: &str) -> bool {
-    let t = line.trim();
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    cues::is_numbered(t) || (1..=4).contains(&digits) && matches!(&t[digits..], "." | ")")
 }
 
 /// Fills a document from the sections the models found.
