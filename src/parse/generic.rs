@@ -1584,7 +1584,7 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
     {
         return None;
     }
-    if seg.contains(',') {
+    if seg.contains(',') && !institution_of_a_list(seg) {
         return None;
     }
     let after = s[end..].trim_start_matches(['.', ' ', ',']);
@@ -1610,6 +1610,33 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
         || (nl.people.is_empty() && inverted_style)
         || (connected && undated))
         .then_some(end)
+}
+
+/// "Royal Commission on Lights, Buoys, and Beacons": an institution named
+/// for a list of things, whose commas part no names. The words before the
+/// first comma name an institution and what it is "on" or "of"; each item
+/// after is one or two capitalised words.
+fn institution_of_a_list(seg: &str) -> bool {
+    let Some((head, tail)) = seg.split_once(", ") else {
+        return false;
+    };
+    let items: Vec<&str> = tail
+        .split(", ")
+        .map(|i| i.strip_prefix("and ").unwrap_or(i))
+        .flat_map(|i| i.split(" and "))
+        .collect();
+    head.split_whitespace().count() >= 3
+        && lexicon::institution_cue(head)
+        && head
+            .rsplit(' ')
+            .nth(1)
+            .is_some_and(|w| matches!(w, "on" | "of" | "for"))
+        && items.iter().all(|i| {
+            let words = i.split_whitespace().count();
+            (1..=2).contains(&words)
+                && i.split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+        })
 }
 
 fn infer_type(r: &Reference, p: &Prepared, chapter: bool) -> WorkType {

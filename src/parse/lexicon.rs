@@ -750,6 +750,23 @@ pub fn organisation_name(s: &str) -> bool {
             | "Company"
             | "Inc"
             | "Ltd"
+            // Companies, labs and bodies a person's family name never is.
+            | "Instruments"
+            | "Systems"
+            | "Technologies"
+            | "Laboratories"
+            | "Labs"
+            | "Microsystems"
+            | "Electronics"
+            | "Industries"
+            | "Semiconductors"
+            | "Museum"
+            | "Trust"
+            | "Alliance"
+            | "Coalition"
+            | "Federation"
+            | "Secretariat"
+            | "Archives"
     ) || institution_cue(s)
 }
 

@@ -494,6 +494,53 @@ mod tests {
     }
 
     #[test]
+    fn mla_organisations_named_like_persons_or_lists() {
+        // Made-up works. A company whose last word no family name has; a
+        // commission named for a list of things, whose commas part no
+        // names; a long committee whose name the tagger read half as title.
+        let r = parse(
+            "Ohio Instruments. Low Power Timer for Harvesting Nodes. SLX204, Ohio Instruments, 2017.",
+            Style::Mla,
+        );
+        assert_eq!(r.authors, vec![crate::Person::literal("Ohio Instruments")]);
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Low Power Timer for Harvesting Nodes")
+        );
+        let r = parse(
+            "Royal Commission on Docks, Piers, and Moorings. Report of the Commissioners on the State of Docks, Piers, and Moorings. Stationery Office, 1871.",
+            Style::Mla,
+        );
+        assert_eq!(
+            r.authors,
+            vec![crate::Person::literal(
+                "Royal Commission on Docks, Piers, and Moorings"
+            )]
+        );
+        assert!(r
+            .title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Report of")));
+        let r = parse(
+            "House of Lords Select Committee on Canals. Report from the Select Committee on Canals, with the Minutes of Evidence. Parliamentary Papers 1840 (412), vol. 9, House of Lords, 1840.",
+            Style::Mla,
+        );
+        assert_eq!(
+            r.authors,
+            vec![crate::Person::literal(
+                "House of Lords Select Committee on Canals"
+            )]
+        );
+        assert!(
+            r.title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Report from")),
+            "{:?}",
+            r.title
+        );
+    }
+
+    #[test]
     fn mla_organisations_with_abbreviations_are_one_author() {
         // Made-up works, as MLA writes organisations in plain text.
         for (raw, author) in [

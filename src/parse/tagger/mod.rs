@@ -604,6 +604,16 @@ fn ditto_alone(text: &str) -> bool {
         && generic::ditto_without_names(text).is_some()
 }
 
+/// The text of `title` after its opening sentence, when that sentence is
+/// `name` or its last words ("Commons Select Committee. Report …" after
+/// "House of Commons Select Committee"); `None` otherwise.
+fn after_name<'a>(title: &'a str, name: &str) -> Option<&'a str> {
+    let (head, rest) = title.split_once(". ")?;
+    let before = name.strip_suffix(head)?;
+    let whole_words = before.is_empty() || before.ends_with(' ');
+    (whole_words && !head.trim().is_empty() && !rest.trim().is_empty()).then_some(rest.trim_start())
+}
+
 /// Replaces the grammar's `authors` with the names of the tagger's author
 /// `run` when the grammar found none, or when the run's names start with
 /// the grammar's and go on past them.
@@ -700,6 +710,15 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
             if named {
                 title = r.title.clone();
             }
+        }
+    }
+    // "House of Commons Select Committee on Lighthouses. Report from …": a
+    // tagged title that opens with the end of the organisation the grammar
+    // read as author (and the full stop after it) took part of the author
+    // for the title; the title starts after it.
+    if let (Some(tt), [org]) = (title.as_deref(), r.authors.as_slice()) {
+        if let Some(rest) = org.literal.then(|| after_name(tt, &org.family)).flatten() {
+            title = Some(rest.to_owned());
         }
     }
     // "… meta-analyses. BMJ. 2003;327": a journal the tagger left
