@@ -686,7 +686,7 @@ impl<'a> Scanner<'a> {
         let mut items: Vec<CiteItem> = Vec::new();
         let mut bare_weak = false;
         let mut offset = inner_start;
-        for part in inner.split(';') {
+        for part in group_parts(inner) {
             let lead = part.len() - part.trim_start().len();
             let s = offset + lead;
             let range = s..s + part.trim().len();
@@ -2402,7 +2402,8 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     let words = title.split_whitespace().count();
     if !title.starts_with(|c: char| c.is_uppercase())
-        || title.contains(['(', ')', ';', '"', '“', '*'])
+        || title.contains(['(', ')', '"', '“', '*'])
+        || title.replace("; or", ", or").contains(';')
         // A whole title after its author and a page ("Cuno, Whose
         // Culture? The Promise of Museums and the Debate over
         // Antiquities, ix") may run longer than a short one.
@@ -2412,7 +2413,10 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
         // So may one after its author's name in the sentence, with a
         // page ("Elman (A Cultural History of Civil Examinations in Late
         // Imperial China 295–99)"), weak as every title without a name.
-        || words > if name.is_some() || locator.is_some() { 16 } else { 8 }
+        // A whole early modern title ("Nuevo estilo y formulario de
+        // escribir cartas misivas … 1–16") runs longer still; without a
+        // name it is weak all the same.
+        || words > if locator.is_some() { 24 } else if name.is_some() { 16 } else { 8 }
         // One capitalised word alone is an aside ("Figure 3").
         || (name.is_none() && words < 2)
         // "Open Science Collaboration aac4716–4": a locator no rule reads
@@ -2482,6 +2486,24 @@ fn is_ordinal(w: &str) -> bool {
     digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
 }
 
+/// The items of a group, split at its semicolons, except one that opens an
+/// old title's alternative ("The Complete Letter-Writer; or, New and
+/// Polite English Secretary").
+fn group_parts(inner: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (k, _) in inner.match_indices(';') {
+        let next = inner[k + 1..].trim_start();
+        if next.starts_with("or, ") || next.starts_with("or ") {
+            continue;
+        }
+        parts.push(&inner[start..k]);
+        start = k + 1;
+    }
+    parts.push(&inner[start..]);
+    parts
+}
+
 /// An anonymous work cited by its short title and year, as author-date
 /// styles cite a work without authors: "Index auctorum, et librorum, 1559,
 /// fols. A2r–A4v", "Instrucción y memoria de las relaciones 1577". Only
@@ -2504,7 +2526,12 @@ fn parse_dated_title(s: &str) -> Option<CiteItem> {
             }
         }
     }
-    let (start, end, year) = at?;
+    // "Nuevo estilo y formulario …, n.d., pp. 1–16": an undated one.
+    let undated = || {
+        let k = s.find(", n.d.")? + 2;
+        Some((k, k + 4, "n.d.".to_owned()))
+    };
+    let (start, end, year) = at.or_else(undated)?;
     let title = s[..start].trim().trim_end_matches(',').trim();
     let rest = s[end..].trim_start();
     let locator = match rest.strip_prefix(',') {
@@ -2516,9 +2543,17 @@ fn parse_dated_title(s: &str) -> Option<CiteItem> {
         None => return None,
     };
     let words = title.split_whitespace().count();
+    // A locator after the year makes a long title (a whole early modern
+    // one) as sure as a short one.
+    let most = if locator.is_some() {
+        2 * MAX_WORDS
+    } else {
+        MAX_WORDS
+    };
     if !title.starts_with(char::is_uppercase)
-        || !(2..=MAX_WORDS).contains(&words)
-        || title.contains(['(', ')', '"', '“', '*', ';', ':'])
+        || !(2..=most).contains(&words)
+        || title.contains(['(', ')', '"', '“', '*', ':'])
+        || title.replace("; or", ", or").contains(';')
         || title.chars().any(|c| c.is_ascii_digit())
     {
         return None;
@@ -3105,6 +3140,27 @@ mod tests {
         assert!(c.weak);
         // Prose in brackets with a year and no title-like head stays out.
         assert!(parse_dated_title("in the winter of 1559, fols. 3").is_none());
+    }
+
+    #[test]
+    fn an_anonymous_work_with_an_alternative_title_or_a_long_one() {
+        // Made-up works. "Title; or, Subtitle": the title's own semicolon
+        // parts no items.
+        let c = one("x (Brown, 2005, p. 3; The Modern Clerk; or, Polite Secretary of Letters, 1756, pp. 1–8)");
+        assert_eq!(c.items.len(), 2, "{:#?}", c.items);
+        assert_eq!(
+            c.items[1].title.as_deref(),
+            Some("The Modern Clerk; or, Polite Secretary of Letters")
+        );
+        assert_eq!(c.items[1].year.as_deref(), Some("1756"));
+        let c = one("x (The Modern Clerk; or, Polite Secretary of Letters 1–8; Brown 98–110)");
+        assert_eq!(c.items.len(), 2, "{:#?}", c.items);
+        assert_eq!(c.items[0].locator.as_deref(), Some("1–8"));
+        // An undated one, and a long Spanish title.
+        let c = one("x (Gómez, 2006, p. 2; Nuevo modo y arte de escribir cartas a los amigos y a los señores de todas las provincias del reino, n.d., pp. 1–16)");
+        assert_eq!(c.items.len(), 2, "{:#?}", c.items);
+        assert_eq!(c.items[1].year.as_deref(), Some("n.d."));
+        assert_eq!(c.items[1].locator.as_deref(), Some("pp. 1–16"));
     }
 
     #[test]
