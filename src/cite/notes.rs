@@ -464,7 +464,12 @@ fn remark_citations(
         });
         let names_go_on = after.starts_with([',', '(']) || after.starts_with("et al") || co_author;
         let cited = looks_cited(seg);
-        if !cited && !names_go_on {
+        // "Bannet counts at least twenty-three editions before 1800": a
+        // name the remark's own sentence goes on from, with a verb after
+        // it, is its subject, whatever years the sentence holds.
+        let subject =
+            after.starts_with(char::is_lowercase) && !after.starts_with("et al") && !co_author;
+        if subject || !cited && !names_go_on {
             continue;
         }
         let entry = match leads.as_slice() {
@@ -516,12 +521,25 @@ pub(crate) fn note_citations(
         // "Index auctorum, et librorum, qui ab Officio …": a note that
         // opens with the words an entry opens with (an anonymous work's
         // Latin title) cites it, however many lower-case words follow.
+        // So does a segment that opens as its entry does ("Union générale
+        // des postes, Documents …"): the lower-case words are the name's.
+        let opens_its_entry = |part: &str| {
+            let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
+            items.iter().any(|(seg, e)| {
+                e.is_some_and(|e| keys.opens_like(e, seg))
+                    && seg.split_whitespace().collect::<Vec<_>>().join(" ") == part
+            })
+        };
         let opens_an_entry = !unresolved
             && items
                 .first()
                 .and_then(|(seg, e)| Some((seg, (*e)?)))
                 .is_some_and(|(seg, e)| keys.opens_like(e, seg));
-        let remark = !opens_an_entry && is_remark(&text[note.clone()]);
+        let rest: Vec<&str> = text[note.clone()]
+            .split(';')
+            .filter(|part| !opens_its_entry(part))
+            .collect();
+        let remark = !opens_an_entry && is_remark(&rest.join(";"));
         // A remark by its words, or one the segments cannot read ("The
         // name “lithium ion” appears to have been Sony’s; compare Nagaura
         // and Tozawa, …") where the names inside resolve more.
@@ -716,6 +734,12 @@ mod tests {
         let got: Vec<&str> = found.iter().map(|(r, _)| &note[r.clone()]).collect();
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[2].starts_with("Labov (Sociolinguistic"), "{got:?}");
+        // A name the sentence goes on from is its subject, years or not.
+        let note = "Labov counts at least nine variables before 1972; see Labov, \
+                    Sociolinguistic Patterns, 30.";
+        let found = remark_citations(note, &keys, &firsts);
+        let got: Vec<&str> = found.iter().map(|(r, _)| &note[r.clone()]).collect();
+        assert_eq!(got, ["Labov, Sociolinguistic Patterns, 30."]);
     }
 
     #[test]
@@ -740,6 +764,22 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0.text, "[1]");
         assert_eq!(found[0].1, [Some(0)]);
+        // So does a later segment: an organisation written in lower case
+        // after its first word ("Union générale des postes").
+        let entries = [
+            parsed("Grendler, Paul F. The Roman Inquisition and the Venetian Press. Princeton University Press, 1977."),
+            parsed("Union générale des douanes. Actes du Congrès douanier de Genève (3 mars–9 avril 1880). Imprimerie Fick, 1881."),
+        ];
+        let firsts = [Some("Grendler".to_owned()), None];
+        let keys = NoteKeys::new(&entries, &firsts);
+        let note = "Grendler, The Roman Inquisition, 12–31; Union générale des douanes, Actes du \
+                    Congrès douanier de Genève (3 mars–9 avril 1880) (Imprimerie Fick, 1881), 1–18.";
+        let text = format!("{body}{note}\n");
+        let notes = BTreeMap::from([(1, body.len()..body.len() + note.len())]);
+        let found = note_citations(&text, 0..body.len(), &notes, &keys, &firsts, false);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0.text, "[1]");
+        assert_eq!(found[0].1, [Some(0), Some(1)]);
     }
 
     #[test]
