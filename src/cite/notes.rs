@@ -170,6 +170,15 @@ impl NoteKeys {
             .count()
             .min(2);
         if let Some((names, rest)) = named_first {
+            // "The Complete Letter Writer in English, 1568–1800, 51": a
+            // short title alone before the first comma, the author named
+            // in the text. Its words open the entry's title, in order.
+            let opening: Vec<String> = folded_words(names)
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .collect();
+            if opening.len() >= 2 && self.titles[i].starts_with(&opening) {
+                bonus += 2 * opening.len();
+            }
             let names: Vec<String> = folded_words(names)
                 .filter(|w| !common(w) && !matches!(w.as_str(), "et" | "al"))
                 .collect();
@@ -780,6 +789,24 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0.text, "[1]");
         assert_eq!(found[0].1, [Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn a_short_title_alone_finds_the_work_whose_title_it_opens() {
+        // Made-up works. The author is named in the text; the note has the
+        // short title only, whose words other entries share as a bag.
+        let entries = [
+            parsed("The Useful Letter-Writer; or, New and Polite Scots Secretary. Printed for J. Bell, 1761."),
+            parsed("Grant, Mary Ellen. The Useful Letter Writer in Scotland, 1600–1800. Smith College, 1938."),
+            parsed("Brown, Alan. Royal Mail: The Post Office Since 1840. Athlone Press, 1985."),
+            parsed("Hume, Robert. Post Office Reform: Its Importance and Practicability. Clowes, 1837."),
+        ];
+        let keys = NoteKeys::new(&entries, &[None, None, None, None]);
+        assert_eq!(
+            keys.find("The Useful Letter Writer in Scotland, 1600–1800, 51."),
+            Some(1)
+        );
+        assert_eq!(keys.find("Post Office Reform, 7–11."), Some(3));
     }
 
     #[test]
