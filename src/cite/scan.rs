@@ -868,6 +868,15 @@ impl<'a> Scanner<'a> {
         if head[word..].chars().count() <= 2 && unit_before {
             return None;
         }
+        // "mean-square pressure p² is": a lower-case letter alone is a
+        // variable, whose exponent this is, in prose as in a formula.
+        let alone = &head[word..];
+        if alone.chars().count() == 1
+            && alone.starts_with(char::is_lowercase)
+            && !head[..word].ends_with(|c: char| c.is_alphanumeric())
+        {
+            return None;
+        }
         // "∫(F(x)−1{x≥y})² dx", "G_(tag)² λ⁴ |ΔΓ|²": a bracket's or a
         // variable's exponent in a formula.
         if matches!(before, ')' | ']') || head[word..].chars().count() == 1 {
@@ -3278,6 +3287,8 @@ mod tests {
         );
         let n: Vec<_> = v.iter().filter_map(|c| c.items[0].number).collect();
         assert_eq!(n, [3, 12]);
+        // A variable's exponent in prose.
+        assert!(texts("with mean-square pressure p² is and energy e³ here").is_empty());
         let c = one("a claim[^note] more\n\n[^note]: The note.");
         assert_eq!(c.items[0].label.as_deref(), Some("note"));
     }
