@@ -832,6 +832,15 @@ fn read_mention(
     if !bare {
         return None;
     }
+    // "the mail-coach system of John Palmer": a capitalised word right
+    // after the name makes it someone's given name.
+    if text[..after_names].ends_with(char::is_alphabetic)
+        && text[after_names..limit]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
     // "Hugging Face and AWS have declared": a co-author must be one.
     if names
         .get(1)
@@ -1334,6 +1343,12 @@ mod tests {
         let mut k = known_names(&[Some("O’Neil".to_owned())], &["O’Neil, Cathy."]);
         k[0].lone = true;
         let text = "while O’Neil called";
+        assert_eq!(mentions(text, 0..text.len(), &k, &[], true).len(), 1);
+        // Not as someone else's given name ("O’Neil Palmer"); but a
+        // sentence may start after the name.
+        let text = "the system of O’Neil Palmer was";
+        assert!(mentions(text, 0..text.len(), &k, &[], true).is_empty());
+        let text = "as told by O’Neil. Soil matters";
         assert_eq!(mentions(text, 0..text.len(), &k, &[], true).len(), 1);
     }
 
