@@ -770,16 +770,26 @@ fn read_mention(
         }
     } else if text[j..limit].starts_with(", ") {
         // MLA's "Kohler, Cochran, et al.": two names and "et al." tell one
-        // author's works apart.
-        let s = skip_ws(text, j + 1, limit);
-        if let Some(e) = name_at(text, s, limit).filter(|&e| text[e..limit].starts_with(',')) {
+        // author's works apart; so do three ("Kirsebom, Frazao, Simard,
+        // et al.").
+        let mut more: Vec<(usize, usize)> = Vec::new();
+        let mut k = j;
+        while more.len() < 3 && text[k..limit].starts_with(',') {
+            let s = skip_ws(text, k + 1, limit);
+            let Some(e) = name_at(text, s, limit).filter(|&e| text[e..limit].starts_with(','))
+            else {
+                break;
+            };
+            more.push((s, e));
+            k = e;
             if let Some(m) =
                 eat_ws(text, e + 1, limit, "et").and_then(|m| eat_ws(text, m, limit, "al."))
             {
-                names.push(text[s..e].to_owned());
-                second_at = s;
+                names.extend(more.iter().map(|&(s, e)| text[s..e].to_owned()));
+                second_at = more[0].0;
                 et_al = true;
                 j = m;
+                break;
             }
         }
     }
@@ -1293,6 +1303,14 @@ mod tests {
         assert_eq!(v[0].items[0].names, ["Kohler", "Cochran"]);
         assert!(v[0].items[0].et_al);
         assert_eq!(v[0].items[0].locator.as_deref(), Some("101–03"));
+        // Or by two more, over a line break.
+        let v = find(
+            "as Kohler, Cochran, Simard, et\nal. show",
+            &["Kohler"],
+            true,
+        );
+        assert_eq!(v[0].items[0].names, ["Kohler", "Cochran", "Simard"]);
+        assert!(v[0].items[0].et_al);
     }
 
     #[test]
