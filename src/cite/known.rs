@@ -654,7 +654,9 @@ fn sentence_before<'a>(
 }
 
 /// The list author of `names` named last in `window` (as a whole word by
-/// the first word of the name): where, and the name.
+/// the first word of the name, or the first two when the first is an
+/// article: "The contract" names no "The Postal Museum"): where, and the
+/// name.
 fn last_named<'a>(
     window: &str,
     names: impl Iterator<Item = &'a Known>,
@@ -662,7 +664,14 @@ fn last_named<'a>(
     names
         .map(|k| &k.name)
         .filter_map(|n| {
-            let first = n.split_whitespace().next()?;
+            let mut words = n.split_whitespace();
+            let first = words.next()?;
+            let first = match (first, words.next()) {
+                ("The" | "A" | "An" | "the", Some(second)) => {
+                    &n[..n.find(second).map_or(n.len(), |k| k + second.len())]
+                }
+                _ => first,
+            };
             window
                 .match_indices(first)
                 .filter(|(k, _)| {
@@ -1248,6 +1257,12 @@ mod tests {
         // Not past a paragraph.
         let text = "Max Weber wrote it.\n\nThe account is long (107–41).";
         assert!(context_pages(text, 0..text.len(), &names, &[]).is_empty());
+        // An organisation named with an article is named by more than it.
+        let names = known_names(&[Some("The Postal Museum".to_owned())], &[""]);
+        let text = "The contract of 1516 already has the clauses (2:9–14).";
+        assert!(context_pages(text, 0..text.len(), &names, &[]).is_empty());
+        let text = "The Postal Museum holds the sheets (2:9–14).";
+        assert_eq!(context_pages(text, 0..text.len(), &names, &[]).len(), 1);
     }
 
     #[test]
