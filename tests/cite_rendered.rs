@@ -674,11 +674,15 @@ const FORMER_HELD_OUT15_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)]
 const FORMER_HELD_OUT16_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings,
     // planted defects not reported, at most)
+    // The lighthouse paper's MLA floor fell by one item (95.7 to 95.2)
+    // when the parser read "Sánchez Terry, Miguel Ángel." as one person
+    // with a double surname, not two: the bare "Sánchez Terry" in a
+    // table's cell no longer resolves.
     ("40-coastal-lights", "apa", 99.5, 1, 0, 0, 0),
     ("40-coastal-lights", "chicago-ad", 99.5, 1, 0, 0, 0),
     ("40-coastal-lights", "chicago-notes", 100.0, 0, 0, 0, 0),
     ("40-coastal-lights", "ieee", 100.0, 0, 0, 0, 0),
-    ("40-coastal-lights", "mla", 95.7, 15, 0, 2, 0),
+    ("40-coastal-lights", "mla", 95.2, 15, 0, 2, 0),
     ("40-coastal-lights-defects", "apa", 99.5, 1, 0, 0, 0),
     ("40-coastal-lights-defects", "chicago-ad", 99.5, 1, 0, 0, 0),
     (
@@ -691,7 +695,7 @@ const FORMER_HELD_OUT16_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)]
         0,
     ),
     ("40-coastal-lights-defects", "ieee", 100.0, 0, 0, 0, 0),
-    ("40-coastal-lights-defects", "mla", 95.1, 15, 0, 2, 1),
+    ("40-coastal-lights-defects", "mla", 94.6, 15, 0, 2, 1),
     ("41-batteryless-sensing", "apa", 100.0, 1, 0, 0, 0),
     ("41-batteryless-sensing", "chicago-ad", 100.0, 1, 0, 0, 0),
     ("41-batteryless-sensing", "chicago-notes", 98.6, 3, 0, 0, 0),
@@ -711,37 +715,37 @@ const FORMER_HELD_OUT16_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)]
 const HELD_OUT_FLOORS: &[(&str, &str, f64, usize, usize, usize, usize)] = &[
     // (paper, style, right % at least, false items, errors, warnings,
     // planted defects not reported, at most)
-    ("42-posts-and-letters", "apa", 95.3, 0, 0, 2, 0),
-    ("42-posts-and-letters", "chicago-ad", 95.8, 0, 0, 1, 0),
-    ("42-posts-and-letters", "chicago-notes", 96.7, 3, 0, 0, 0),
+    ("42-posts-and-letters", "apa", 99.1, 0, 0, 0, 0),
+    ("42-posts-and-letters", "chicago-ad", 99.5, 0, 0, 0, 0),
+    ("42-posts-and-letters", "chicago-notes", 98.6, 0, 0, 0, 0),
     ("42-posts-and-letters", "ieee", 100.0, 0, 0, 0, 0),
-    ("42-posts-and-letters", "mla", 95.3, 5, 0, 2, 0),
-    ("42-posts-and-letters-defects", "apa", 95.2, 0, 0, 2, 1),
+    ("42-posts-and-letters", "mla", 97.7, 4, 0, 0, 0),
+    ("42-posts-and-letters-defects", "apa", 99.0, 0, 0, 0, 1),
     (
         "42-posts-and-letters-defects",
         "chicago-ad",
-        95.7,
+        99.5,
         0,
         0,
-        1,
+        0,
         1,
     ),
     (
         "42-posts-and-letters-defects",
         "chicago-notes",
-        95.7,
-        5,
+        97.6,
+        2,
         0,
         0,
         3,
     ),
     ("42-posts-and-letters-defects", "ieee", 100.0, 0, 0, 0, 0),
-    ("42-posts-and-letters-defects", "mla", 94.7, 4, 0, 2, 4),
-    ("43-whale-acoustics", "apa", 100.0, 1, 0, 0, 0),
-    ("43-whale-acoustics", "chicago-ad", 100.0, 1, 0, 0, 0),
-    ("43-whale-acoustics", "chicago-notes", 99.0, 1, 0, 0, 0),
-    ("43-whale-acoustics", "ieee", 100.0, 1, 0, 0, 0),
-    ("43-whale-acoustics", "mla", 97.5, 2, 0, 0, 0),
+    ("42-posts-and-letters-defects", "mla", 97.1, 3, 0, 0, 4),
+    ("43-whale-acoustics", "apa", 100.0, 0, 0, 0, 0),
+    ("43-whale-acoustics", "chicago-ad", 100.0, 0, 0, 0, 0),
+    ("43-whale-acoustics", "chicago-notes", 99.0, 0, 0, 0, 0),
+    ("43-whale-acoustics", "ieee", 100.0, 0, 0, 0, 0),
+    ("43-whale-acoustics", "mla", 99.0, 1, 0, 0, 0),
 ];
 
 /// The papers the rules were developed on.

@@ -1770,7 +1770,11 @@ const LOCATOR_LABELS: &[(&str, bool)] = &[
     ("ch. ", true),
     ("secs. ", false),
     ("sec. ", true),
+    ("arts. ", false),
     ("art. ", true),
+    // A witness's answers in parliamentary evidence ("q. 3114–3120").
+    ("qq. ", false),
+    ("q. ", false),
     ("vols. ", false),
     ("vol. ", false),
     ("Vols. ", false),
@@ -3149,6 +3153,16 @@ mod tests {
         assert!(c.weak);
         // Prose in brackets with a year and no title-like head stays out.
         assert!(parse_dated_title("in the winter of 1559, fols. 3").is_none());
+    }
+
+    #[test]
+    fn articles_of_a_law_and_questions_of_evidence_are_locators() {
+        let c = one("x (Select Committee on Canals, q. 3114–3120; Brown 17–19)");
+        assert_eq!(c.items[0].locator.as_deref(), Some("q. 3114–3120"));
+        assert_eq!(
+            parse_locator_only("arts. 1–12").map(|l| l.0).as_deref(),
+            Some("arts. 1–12")
+        );
     }
 
     #[test]

@@ -532,7 +532,8 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     // Weaver-Hightower, M. B. (Eds.).": an edited volume).
     let mut editors_lead = false;
     if !starts_quoted && pos == 0 {
-        let nl = names::name_list(s);
+        let mut nl = names::name_list(s);
+        double_surname(s, &mut nl, style);
         let organisation = organisation_author(p, &nl, style);
         if let Some(end) = organisation {
             r.authors.push(people_literal(&s[..end]));
@@ -1610,6 +1611,49 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
         || (nl.people.is_empty() && inverted_style)
         || (connected && undated))
         .then_some(end)
+}
+
+/// "Ramírez Rodríguez, Ana Cristina. …": in a style that writes its first
+/// author family name first, two full words, a comma and given names then
+/// the full stop that ends the authors are one person with a double
+/// surname, not two persons written given name first.
+fn double_surname(s: &str, nl: &mut names::NameList, style: Style) {
+    let inverted_style = matches!(
+        style,
+        Style::Mla | Style::Apa | Style::Chicago | Style::Harvard
+    );
+    let [a, b] = nl.people.as_slice() else {
+        return;
+    };
+    if !inverted_style || nl.et_al || nl.form != Some(names::Form::GivenFirst) {
+        return;
+    }
+    let full = |w: &str| {
+        w.chars().count() >= 2
+            && w.starts_with(char::is_uppercase)
+            && w.chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || matches!(c, '-' | '’' | '\''))
+    };
+    let (Some(g1), Some(g2)) = (a.given.as_deref(), b.given.as_deref()) else {
+        return;
+    };
+    let first = format!("{g1} {}", a.family);
+    let given = format!("{g2} {}", b.family);
+    let words = |n: &str| n.split_whitespace().count();
+    if a.particle.is_none()
+        && b.particle.is_none()
+        && words(&first) == 2
+        && (2..=3).contains(&words(&given))
+        && first
+            .split_whitespace()
+            .chain(given.split_whitespace())
+            .all(full)
+        && s.starts_with(&format!("{first}, {given}."))
+    {
+        nl.people = vec![Person::new(first, Some(given.as_str()))];
+        nl.form = Some(names::Form::FamilyComma);
+    }
 }
 
 /// "Royal Commission on Lights, Buoys, and Beacons": an institution named

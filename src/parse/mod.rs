@@ -541,6 +541,24 @@ mod tests {
     }
 
     #[test]
+    fn a_double_surname_before_two_given_names_is_one_person() {
+        // Made-up works: "Family Family, Given Given." in an inverted style.
+        let r = parse(
+            "Ibáñez Serrano, Ana Lucía. “Las postas del norte.” Historia Hispana, vol. 6, no. 1, 2010, pp. 4–20.",
+            Style::Mla,
+        );
+        assert_eq!(r.authors.len(), 1, "{:?}", r.authors);
+        assert_eq!(r.authors[0].family, "Ibáñez Serrano");
+        assert_eq!(r.authors[0].given.as_deref(), Some("Ana Lucía"));
+        // Given names first with "and" stay two persons.
+        let r = parse(
+            "Ana Lucía and Pedro Gómez. “Las postas.” Historia Hispana, vol. 6, 2010.",
+            Style::Mla,
+        );
+        assert_eq!(r.authors.len(), 2, "{:?}", r.authors);
+    }
+
+    #[test]
     fn mla_organisations_with_abbreviations_are_one_author() {
         // Made-up works, as MLA writes organisations in plain text.
         for (raw, author) in [
