@@ -667,8 +667,10 @@ fn last_named<'a>(
             let mut words = n.split_whitespace();
             let first = words.next()?;
             let first = match (first, words.next()) {
+                // The name up to the end of its second word.
                 ("The" | "A" | "An" | "the", Some(second)) => {
-                    &n[..n.find(second).map_or(n.len(), |k| k + second.len())]
+                    let rest = &n[first.len()..];
+                    &n[..first.len() + rest.find(second).unwrap_or(0) + second.len()]
                 }
                 _ => first,
             };

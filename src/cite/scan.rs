@@ -860,26 +860,28 @@ impl<'a> Scanner<'a> {
             .take_while(|(_, c)| c.is_alphabetic())
             .last()
             .map_or(at, |(k, _)| k);
+        // The letters the superscript is glued to, and how many.
+        let letters = &head[word..];
+        let count = letters.chars().count();
         let unit_before = head[..word].ends_with(['/', 'µ'])
             || head[..word].ends_with(|c: char| c.is_ascii_digit())
             || head[..word]
                 .strip_suffix(' ')
                 .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()));
-        if head[word..].chars().count() <= 2 && unit_before {
+        if count <= 2 && unit_before {
             return None;
         }
         // "mean-square pressure p² is": a lower-case letter alone is a
         // variable, whose exponent this is, in prose as in a formula.
-        let alone = &head[word..];
-        if alone.chars().count() == 1
-            && alone.starts_with(char::is_lowercase)
+        if count == 1
+            && letters.starts_with(char::is_lowercase)
             && !head[..word].ends_with(|c: char| c.is_alphanumeric())
         {
             return None;
         }
         // "∫(F(x)−1{x≥y})² dx", "G_(tag)² λ⁴ |ΔΓ|²": a bracket's or a
         // variable's exponent in a formula.
-        if matches!(before, ')' | ']') || head[word..].chars().count() == 1 {
+        if matches!(before, ')' | ']') || count == 1 {
             let line = &head[head.rfind('\n').map_or(0, |k| k + 1)..];
             let mut from = line.len().saturating_sub(60);
             while !line.is_char_boundary(from) {
@@ -2416,7 +2418,7 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
     let words = title.split_whitespace().count();
     if !title.starts_with(|c: char| c.is_uppercase())
         || title.contains(['(', ')', '"', '“', '*'])
-        || title.replace("; or", ", or").contains(';')
+        || parting_semicolons(&title).next().is_some()
         // A whole title after its author and a page ("Cuno, Whose
         // Culture? The Promise of Museums and the Debate over
         // Antiquities, ix") may run longer than a short one.
@@ -2505,16 +2507,21 @@ fn is_ordinal(w: &str) -> bool {
 fn group_parts(inner: &str) -> Vec<&str> {
     let mut parts: Vec<&str> = Vec::new();
     let mut start = 0;
-    for (k, _) in inner.match_indices(';') {
-        let next = inner[k + 1..].trim_start();
-        if next.starts_with("or, ") || next.starts_with("or ") {
-            continue;
-        }
+    for k in parting_semicolons(inner) {
         parts.push(&inner[start..k]);
         start = k + 1;
     }
     parts.push(&inner[start..]);
     parts
+}
+
+/// Where `s` has a semicolon that parts two things, not one that opens a
+/// title's alternative ("; or, New and Polite English Secretary").
+fn parting_semicolons(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.match_indices(';').map(|(k, _)| k).filter(|&k| {
+        let next = s[k + 1..].trim_start();
+        !(next.starts_with("or, ") || next.starts_with("or "))
+    })
 }
 
 /// An anonymous work cited by its short title and year, as author-date
@@ -2566,7 +2573,7 @@ fn parse_dated_title(s: &str) -> Option<CiteItem> {
     if !title.starts_with(char::is_uppercase)
         || !(2..=most).contains(&words)
         || title.contains(['(', ')', '"', '“', '*', ':'])
-        || title.replace("; or", ", or").contains(';')
+        || parting_semicolons(title).next().is_some()
         || title.chars().any(|c| c.is_ascii_digit())
     {
         return None;
