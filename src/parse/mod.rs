@@ -103,6 +103,18 @@ pub fn parse_reference_with(raw: &str, hint: Style, tagging: Option<&tagger::Tag
     if let Some(d) = described {
         d.apply(&mut reference);
     }
+    if let Some(v) = reference.volume.take() {
+        if tail::volume_stands(&prepared.text, &v, reference.container_title.is_some()) {
+            reference.volume = Some(v);
+        } else {
+            // Not a volume, but not lost: the number stays in the note.
+            let note = reference.note.take();
+            reference.note = Some(match note {
+                Some(n) if !n.is_empty() => format!("{n}, {v}"),
+                _ => v,
+            });
+        }
+    }
     let empty = reference.title.is_none()
         && reference.authors.is_empty()
         && reference.container_title.is_none()
@@ -173,6 +185,36 @@ mod tests {
 
     fn families(r: &Reference) -> Vec<String> {
         r.authors.iter().map(|p| p.full_family()).collect()
+    }
+
+    #[test]
+    fn a_number_no_container_carries_is_no_volume() {
+        // A report's number, a page count: kept in the note, not the volume.
+        let r = parse(
+            "Okafor, Ngozi. Flood Gauges on Small Rivers. Technical Report 1143, Hydrology Unit, University of Leeds, 1994.",
+            Style::Unknown,
+        );
+        assert_eq!(r.volume, None);
+        assert!(
+            r.note.as_deref().is_some_and(|n| n.contains("1143")),
+            "{r:?}"
+        );
+        let r = parse(
+            "Brandt, Ilse. 2003. Die Mühlen am Niederrhein. Kleve: Boss. 212 S.",
+            Style::Unknown,
+        );
+        assert_eq!(r.volume, None, "{r:?}");
+        // A journal's volume, a labelled one and one with its issue stay.
+        let r = parse(
+            "Okafor, N. (2001). Gauging small rivers. Journal of Applied Hydrology, 11(5), 427–435.",
+            Style::Apa,
+        );
+        assert_eq!(r.volume.as_deref(), Some("11"));
+        let r = parse(
+            "Leclerc, Paul. 1841. Les moulins de Picardie. Tome 4. Amiens: Caron.",
+            Style::Unknown,
+        );
+        assert_eq!(r.volume.as_deref(), Some("4"), "{r:?}");
     }
 
     #[test]

@@ -660,6 +660,83 @@ fn classify_run(run: &str, tail: &mut Tail) {
     }
 }
 
+/// Whether a volume the grammar read from the text `text` is one. A bare
+/// number is a volume where a container carries it ("Nature 12"), or where
+/// its form says so: a label before it ("vol. 3", "t. 2", "Bd. 4"), an
+/// issue or pages after it ("11 (5)", "50: 3"), a semicolon before it
+/// ("2007;83"). Otherwise it is a report's or a law's number, a part of a
+/// title, a year: "Technical Report 11", "Tank 48", "Clarendon Press,
+/// 2002". A count of pages is never one: "552 p.", "396 pages". ("2
+/// vols." stays: annotators call it the volume.)
+pub(crate) fn volume_stands(text: &str, volume: &str, has_container: bool) -> bool {
+    if volume.is_empty() || !volume.starts_with(|c: char| c.is_ascii_digit()) {
+        // "B39", "v. 435", "T. 1-2": the grammar kept a label or letter.
+        return true;
+    }
+    let mut shaped = false;
+    let mut counted = false;
+    let mut seen = false;
+    for (at, _) in text.match_indices(volume) {
+        let before = &text[..at];
+        let after = &text[at + volume.len()..];
+        let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+        if glued(before.chars().next_back()) || glued(after.chars().next()) {
+            continue;
+        }
+        seen = true;
+        let b = before.trim_end();
+        let word: String = b
+            .trim_end_matches('.')
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<String>()
+            .to_lowercase();
+        let labelled = matches!(
+            word.as_str(),
+            "vol"
+                | "vols"
+                | "volume"
+                | "bd"
+                | "band"
+                | "jg"
+                | "jahrgang"
+                | "t"
+                | "tome"
+                | "tomo"
+                | "v"
+                | "part"
+                | "pt"
+                | "том"
+                | "т"
+                | "вып"
+                | "n"
+                | "no"
+                | "nr"
+        ) || b.ends_with(';');
+        let a = after.trim_start();
+        let issue_or_pages = a.starts_with('(')
+            || a.strip_prefix(':')
+                .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        let lower = a.get(..a.len().min(8)).unwrap_or("").to_lowercase();
+        let count = ["p.", "pp", "pages", "s.", "с.", "bl."]
+            .iter()
+            .any(|w| lower.starts_with(w));
+        if labelled || issue_or_pages {
+            shaped = true;
+        } else if count {
+            counted = true;
+        }
+    }
+    if !seen || shaped {
+        return true;
+    }
+    !counted && has_container
+}
+
 /// A bare number takes the first free slot: volume, then pages, then issue.
 fn place_number(tail: &mut Tail, n: String) {
     if tail.volume.is_none() && tail.pages.is_none() {
