@@ -15,7 +15,19 @@ use std::ops::Range;
 /// entry would look uncited.)
 pub(super) fn is_prose_mention(text: &str, c: &Citation, seen: &[Citation], limit: usize) -> bool {
     known::own_citation_follows(text, c, limit, seen, true)
-        || (in_table_row(text, c.range.start) && cited_elsewhere(c, seen))
+        || (in_table_row(text, c.range.start)
+            && cited_elsewhere(c, seen)
+            && !in_a_list_of_works(text, &c.range))
+}
+
+/// Whether the mention at `range` is one of a cell's works parted by semicolons
+/// ("Poeplau and Don; Jian, Du, Reiter, et al."), as a citation of
+/// several works is written and a cell of data about one is not.
+fn in_a_list_of_works(text: &str, range: &Range<usize>) -> bool {
+    text[range.end.min(text.len())..].starts_with(';')
+        || text[..range.start.min(text.len())]
+            .trim_end_matches(' ')
+            .ends_with(';')
 }
 
 /// Whether another citation in `seen` names the authors of `c`'s first
@@ -109,6 +121,48 @@ fn first_year(raw: &str) -> Option<usize> {
     })
 }
 
+/// Whether every work `k` leads was written before 1900 (no year from
+/// 1900 on in its entry; a title's dates are earlier still): "Clusius himself never travelled", "the Smeaton tower",
+/// "taught Kaempfer as much": an author of the past whom the text also
+/// cites in parentheses is, named bare, the subject of its history rather
+/// than a citation of the work.
+fn of_the_past(k: &Known) -> bool {
+    let mut lines = k.raw.lines().filter(|l| !l.trim().is_empty()).peekable();
+    lines.peek().is_some() && lines.all(|l| latest_year(l).is_some_and(|y| y < 1900))
+}
+
+/// The latest four-digit year (1500–2099) standing as a word of its own in
+/// `raw`.
+fn latest_year(raw: &str) -> Option<u32> {
+    let mut latest = None;
+    let mut rest = raw;
+    while let Some(at) = first_year(rest) {
+        let y: u32 = rest[at..at + 4].parse().unwrap_or(0);
+        latest = latest.max(Some(y));
+        rest = &rest[at + 4..];
+    }
+    latest
+}
+
+/// Whether each entry `k` leads opens with its name, a comma and a
+/// capitalised given name ("Sempat Assadourian, Carlos."): a person whose
+/// family name is of several words, not an organisation.
+fn written_inverted(k: &Known) -> bool {
+    let mut lines = k.raw.lines().filter(|l| !l.trim().is_empty()).peekable();
+    lines.peek().is_some()
+        && lines.all(|l| {
+            l.trim_start()
+                .strip_prefix(k.name.as_str())
+                .and_then(|r| r.strip_prefix(", "))
+                .is_some_and(|r| {
+                    let given: String = r.chars().take_while(|c| *c != '.').collect();
+                    r.starts_with(char::is_uppercase)
+                        && given.split_whitespace().count() <= 3
+                        && !given.contains(',')
+                })
+        })
+}
+
 /// Whether `name` reads as a person's family name rather than an
 /// organisation's: one word with a lower-case letter, after any lower-case
 /// particles ("Lorenz", "van der Woude"; not "OECD", "Meta AI").
@@ -156,7 +210,21 @@ pub(super) fn lone_names(
     // A short organisation name ("Meta AI", "OECD") is the prose's actor
     // more often than a citation; a person's family name is one word, or
     // one after lower-case particles ("van der Woude").
-    also_cited.retain(|k| is_family_name(&k.name));
+    also_cited.retain(|k| is_family_name(&k.name) || written_inverted(k));
+    let past: Vec<String> = also_cited
+        .iter()
+        .filter(|k| of_the_past(k))
+        .map(|k| k.name.clone())
+        .collect();
+    // In a table's cell ("Erasmus; Chartier et al.") a name is a citation
+    // whatever its age.
+    let of_past_in_prose = |c: &Citation| {
+        c.items
+            .first()
+            .and_then(|i| i.names.first())
+            .is_some_and(|n| past.contains(n))
+            && !in_table_row(text, c.range.start)
+    };
     let first_cite = crate::cite::scan::first_citation_start(seen);
     let mut more = Vec::new();
     for r in ranges {
@@ -170,7 +238,7 @@ pub(super) fn lone_names(
             let m = known::mentions(text, from..r.end, &also_cited, seen, true);
             more.extend(
                 m.into_iter()
-                    .filter(|c| !is_prose_mention(text, c, seen, r.end)),
+                    .filter(|c| !is_prose_mention(text, c, seen, r.end) && !of_past_in_prose(c)),
             );
         }
     }
@@ -192,6 +260,47 @@ mod tests {
         assert!(!is_family_name("Meta AI"));
         assert!(!is_family_name("World Bank"));
         assert!(!is_family_name(""));
+    }
+
+    fn known(name: &str, raw: &str) -> Known {
+        known::known_names(&[Some(name.to_owned())], &[raw]).remove(0)
+    }
+
+    #[test]
+    fn authors_of_the_past_and_persons_of_compound_names() {
+        // Made-up entries.
+        assert!(of_the_past(&known(
+            "Kemp",
+            "Kemp, Jan. Hortus Indicus, 1678–1693."
+        )));
+        assert!(!of_the_past(&known(
+            "Kemp",
+            "Kemp, Jan. Hortus Indicus, 1678–1693. Reprint, Brill, 2003."
+        )));
+        assert!(!of_the_past(&known(
+            "Kemp",
+            "Kemp, Jan. The Gardens of 1650. Brill, 1998."
+        )));
+        assert!(written_inverted(&known(
+            "Sempat Olarte",
+            "Sempat Olarte, Carlos. El sistema. IEP, 1982."
+        )));
+        assert!(!written_inverted(&known(
+            "World Bank",
+            "World Bank. Report. 2001."
+        )));
+    }
+
+    #[test]
+    fn a_cell_listing_works_cites_them() {
+        let text = "  Poe and Don; Jian et al.   0.2\n";
+        let at = text.find("Poe").unwrap();
+        assert!(in_a_list_of_works(text, &(at..at + "Poe and Don".len())));
+        let at = text.find("Jian").unwrap();
+        assert!(in_a_list_of_works(text, &(at..at + "Jian et al.".len())));
+        let text = "  1924   Less forgetting   Jenkins and Dallenbach\n";
+        let at = text.find("Jenkins").unwrap();
+        assert!(!in_a_list_of_works(text, &(at..text.len() - 1)));
     }
 
     #[test]

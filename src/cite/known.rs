@@ -540,11 +540,21 @@ pub(crate) fn context_years(
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     for open in uncovered_parens(text, body.clone(), found, true) {
-        let lim = body.end.min(open + 60);
+        let lim = body.end.min(open + 200);
         let Some(close) = bytes[open..lim].iter().position(|&b| b == b')') else {
             continue;
         };
-        let inner = text[open + 1..open + close].replace(['\n', '\r', '\u{a0}'], " ");
+        let whole = text[open + 1..open + close].replace(['\n', '\r', '\u{a0}'], " ");
+        // "(1995, p. 9; cf. Schiebinger & Swan, 2005, pp. 1–16)": the year
+        // of the author just named, then other works cited in full.
+        let (inner, others) = match whole.split_once(';') {
+            Some((head, more)) => match more_items(more) {
+                Some(items) => (head.to_owned(), items),
+                None => continue,
+            },
+            None if close <= 60 => (whole.clone(), Vec::new()),
+            None => continue,
+        };
         if year_prefix(inner.trim()).is_none() {
             continue;
         }
@@ -571,13 +581,28 @@ pub(crate) fn context_years(
         }
         let Some((_, name)) = best else { continue };
         let range = open..open + close + 1;
-        if let Some(items) =
+        if let Some(mut items) =
             years_and_locator(&inner, std::slice::from_ref(name), false, range.clone())
         {
+            items.extend(others.into_iter().map(|mut i| {
+                i.range = range.clone();
+                i
+            }));
             out.push(citation(text, range, items));
         }
     }
     out
+}
+
+/// The items after a group's first part, each a work cited in full (names
+/// and a year), or `None` when one does not read so.
+fn more_items(more: &str) -> Option<Vec<CiteItem>> {
+    more.split(';')
+        .map(|part| {
+            let part = super::scan::after_prefix(part.trim());
+            super::scan::parse_item(part).filter(|i| !i.names.is_empty() && i.year.is_some())
+        })
+        .collect()
 }
 
 /// MLA's page alone after its author was named earlier in the sentence,
@@ -1652,6 +1677,25 @@ mod tests {
         let other = text.replace("(2009,", "(1990,");
         let cited = mentions(&other, 0..other.len(), &known, &[], false);
         assert!(context_years(&other, 0..other.len(), &known, &cited).is_empty());
+    }
+
+    #[test]
+    fn a_year_of_the_author_just_named_then_other_works() {
+        let text = "Ames’s own account still seems the one to build on \
+                    (1995, p. 9; cf. Brook & Lowe, 2005, pp. 1–16).\n";
+        let firsts = vec![Some("Ames".to_owned()), Some("Brook".to_owned())];
+        let raws = [
+            "Ames, R. (1995). The account.",
+            "Brook, T., & Lowe, S. (2005). A reply.",
+        ];
+        let known = known_names(&firsts, &raws);
+        let found = context_years(text, 0..text.len(), &known, &[]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let names: Vec<_> = found[0].items.iter().map(|i| i.names.clone()).collect();
+        assert_eq!(names, [vec!["Ames"], vec!["Brook", "Lowe"]]);
+        // A part that is no work cited in full: no citation.
+        let other = text.replace("cf. Brook & Lowe, 2005,", "with more in");
+        assert!(context_years(&other, 0..other.len(), &known, &[]).is_empty());
     }
 
     #[test]

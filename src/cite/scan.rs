@@ -1815,8 +1815,15 @@ const LOCATOR_LABELS: &[(&str, bool)] = &[
     ("suppl. ", true),
     // CSL's locator terms written out, as APA prints them ("Number 1451",
     // "Column 2", "Folios 12r–15v").
+    ("nos. ", false),
+    ("Nos. ", false),
     ("no. ", true),
     ("No. ", true),
+    // An archive's boxes ("box 3, no. 47").
+    ("boxes ", false),
+    ("box ", true),
+    ("Boxes ", false),
+    ("Box ", true),
     ("Number ", true),
     ("number ", true),
     ("Column ", false),
@@ -1881,6 +1888,13 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
         }
         c.pos += len;
         any = true;
+        // "3r–5v": a folio's recto or verso.
+        if digits > 0 {
+            let r = c.rest();
+            if r.starts_with(['r', 'v']) && !r[1..].starts_with(char::is_alphanumeric) {
+                c.pos += 1;
+            }
+        }
         // "215–218 [217–220]": a second numbering in brackets.
         c.pos += bracketed_numbers_len(c.rest());
         let save = c.pos;
@@ -2531,27 +2545,43 @@ fn parting_semicolons(s: &str) -> impl Iterator<Item = usize> + '_ {
 /// it counts only when an entry has that title (see
 /// [`bare_title_is_weak`]).
 fn parse_dated_title(s: &str) -> Option<CiteItem> {
-    const MAX_WORDS: usize = 12;
-    // The first year after a word of the title, then a locator or remark.
-    let mut at = None;
+    // The first year after a word of the title that a locator, a remark or
+    // nothing follows; a title may hold dates of its own ("’s Lands
+    // Plantentuin te Buitenzorg, 18 Mei 1817–18 Mei 1892, 1892, pp. 1–34").
+    let mut candidates = Vec::new();
     for (i, _) in s.match_indices(|c: char| c.is_ascii_digit()) {
         // "[1485] 1985": the original's year in brackets opens the date.
         let i = if s[..i].ends_with(" [") { i - 1 } else { i };
-        if i > 0 && s[..i].ends_with([' ', '\n']) {
+        if i > 0 && s[..i].ends_with([' ', '\n']) && candidates.len() < 4 {
             // "1485/1985": a reprint's two years.
             let mut c = Cur { s, pos: i };
             if let Some(year) = parse_year(&mut c) {
-                at = Some((i, c.pos, year));
-                break;
+                candidates.push((i, c.pos, year));
             }
         }
     }
     // "Nuevo estilo y formulario …, n.d., pp. 1–16": an undated one.
-    let undated = || {
+    if candidates.is_empty() {
         let k = s.find(", n.d.")? + 2;
-        Some((k, k + 4, "n.d.".to_owned()))
-    };
-    let (start, end, year) = at.or_else(undated)?;
+        candidates.push((k, k + 4, "n.d.".to_owned()));
+    }
+    let first = candidates[0].0;
+    candidates
+        .into_iter()
+        .find_map(|(start, end, year)| dated_title_at(s, start, end, year, start > first))
+}
+
+/// The item of [`parse_dated_title`] with the year at `start..end`;
+/// `dated` says the title itself holds an earlier year, so its digits are
+/// a date's.
+fn dated_title_at(
+    s: &str,
+    start: usize,
+    end: usize,
+    year: String,
+    dated: bool,
+) -> Option<CiteItem> {
+    const MAX_WORDS: usize = 12;
     let title = s[..start].trim().trim_end_matches(',').trim();
     let rest = s[end..].trim_start();
     let locator = match rest.strip_prefix(',') {
@@ -2570,11 +2600,17 @@ fn parse_dated_title(s: &str) -> Option<CiteItem> {
     } else {
         MAX_WORDS
     };
-    if !title.starts_with(char::is_uppercase)
+    // "’s Lands Plantentuin", "’t Hooft": a Dutch article elided before
+    // the capital.
+    let opening = ["’s ", "'s ", "’t ", "'t "]
+        .iter()
+        .find_map(|a| title.strip_prefix(a))
+        .unwrap_or(title);
+    if !opening.starts_with(char::is_uppercase)
         || !(2..=most).contains(&words)
         || title.contains(['(', ')', '"', '“', '*', ':'])
         || parting_semicolons(title).next().is_some()
-        || title.chars().any(|c| c.is_ascii_digit())
+        || (!dated && title.chars().any(|c| c.is_ascii_digit()))
     {
         return None;
     }
@@ -3170,6 +3206,44 @@ mod tests {
             parse_locator_only("arts. 1–12").map(|l| l.0).as_deref(),
             Some("arts. 1–12")
         );
+    }
+
+    #[test]
+    fn folios_recto_and_verso_and_an_archive_s_boxes_are_locators() {
+        for (s, want) in [
+            ("1:3r–5v", "1:3r–5v"),
+            ("box 3, no. 47", "box 3, no. 47"),
+            ("box 3, nos. 12–15", "box 3, nos. 12–15"),
+            ("fols. 3r–10v, emphasis in original", "fols. 3r–10v"),
+        ] {
+            assert_eq!(
+                parse_locator_only(s).map(|l| l.0).as_deref(),
+                Some(want),
+                "{s}"
+            );
+        }
+        // A word that runs on is no folio.
+        assert!(parse_locator_only("3rd").is_none());
+        let c = one("x (Kaibara 1:3r–5v; Rijksherbarium, box 3, no. 47)");
+        assert_eq!(c.items.len(), 2);
+    }
+
+    #[test]
+    fn an_anonymous_title_with_an_elided_article_or_dates_of_its_own() {
+        // Made-up works.
+        let c = one("x (’s Rijks Hortus te Leiden, 1890, pp. 1–34)");
+        assert_eq!(
+            c.items[0].title.as_deref(),
+            Some("’s Rijks Hortus te Leiden")
+        );
+        let c = one("x (Hortus Leiden, 8 Mei 1590–8 Mei 1890, 1890, pp. 1–34)");
+        assert_eq!(
+            c.items[0].title.as_deref(),
+            Some("Hortus Leiden, 8 Mei 1590–8 Mei 1890")
+        );
+        assert_eq!(c.items[0].year.as_deref(), Some("1890"));
+        // Without an earlier year, digits in a title are not a date's.
+        assert!(texts("x (Hortus Leiden 8 beds, 1890, pp. 1–34)").is_empty());
     }
 
     #[test]

@@ -534,7 +534,10 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     if !starts_quoted && pos == 0 {
         let mut nl = names::name_list(s);
         double_surname(s, &mut nl, style);
-        let organisation = organisation_author(p, &nl, style);
+        let mut organisation = organisation_author(p, &nl, style);
+        if organisation.is_none() && compound_family(s, &mut nl, style) {
+            organisation = organisation_author(p, &nl, style);
+        }
         if let Some(end) = organisation {
             r.authors.push(people_literal(&s[..end]));
             pos = end;
@@ -1654,6 +1657,58 @@ fn double_surname(s: &str, nl: &mut names::NameList, style: Style) {
         nl.people = vec![Person::new(first, Some(given.as_str()))];
         nl.form = Some(names::Form::FamilyComma);
     }
+}
+
+/// "Nieto Olarte, Mauricio.", "Tjon Sie Fat, Leslie.", "Rheede tot
+/// Drakenstein, Hendrik Adriaan van.": in a style that writes its first
+/// author family name first, two or three words before the first comma
+/// (capitalised, or a short particle between them) are one family name,
+/// not a person written given name first. The list is read again with
+/// that family standing as one word, and taken when it reads family name
+/// first. Returns whether it was.
+fn compound_family(s: &str, nl: &mut names::NameList, style: Style) -> bool {
+    let inverted_style = matches!(
+        style,
+        Style::Mla | Style::Apa | Style::Chicago | Style::Harvard
+    );
+    if !inverted_style || nl.form == Some(names::Form::FamilyComma) || nl.people.len() > 1 {
+        return false;
+    }
+    let Some(comma) = s.find(", ") else {
+        return false;
+    };
+    let head = &s[..comma];
+    let words: Vec<&str> = head.split(' ').collect();
+    let capitalised = |w: &str| {
+        w.chars().count() >= 2
+            && w.starts_with(char::is_uppercase)
+            && w.chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || matches!(c, '-' | '’' | '\''))
+    };
+    let particle =
+        |w: &str| (1..=4).contains(&w.chars().count()) && w.chars().all(char::is_lowercase);
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if !(2..=3).contains(&words.len())
+        || !capitalised(first)
+        || !capitalised(last)
+        || !words.iter().all(|w| capitalised(w) || particle(w))
+    {
+        return false;
+    }
+    // The family as one word of the same length, so offsets stay.
+    let joined = head.replace(' ', "x");
+    let again = names::name_list(&format!("{joined}{}", &s[comma..]));
+    let read = again.form == Some(names::Form::FamilyComma)
+        && !again.editors
+        && again.people.first().is_some_and(|p| p.family == joined);
+    if read {
+        *nl = again;
+        nl.people[0].family = head.to_owned();
+    }
+    read
 }
 
 /// "Royal Commission on Lights, Buoys, and Beacons": an institution named

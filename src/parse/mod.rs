@@ -188,6 +188,34 @@ mod tests {
     }
 
     #[test]
+    fn a_family_name_of_several_words_written_first() {
+        // Made-up entries.
+        for (raw, family, given) in [
+            (
+                "Nieto Soler, Mauricio. Remedios del reino. Instituto, 2000.",
+                "Nieto Soler",
+                "Mauricio",
+            ),
+            (
+                "Tjon Aa Fat, Leslie. “The Garden.” The Garden Book, Foundation, 1991, pp. 3–12.",
+                "Tjon Aa Fat",
+                "Leslie",
+            ),
+        ] {
+            let r = parse(raw, Style::Mla);
+            assert_eq!(r.authors.len(), 1, "{r:?}");
+            assert_eq!(r.authors[0].family, family);
+            assert_eq!(r.authors[0].given.as_deref(), Some(given));
+        }
+        // A person written given name first in a style that does not invert.
+        let r = parse(
+            "Mauricio Nieto, “Remedios,” Revista 3 (2000): 1–9.",
+            Style::Ieee,
+        );
+        assert_eq!(r.authors[0].family, "Nieto");
+    }
+
+    #[test]
     fn a_number_no_container_carries_is_no_volume() {
         // A report's number, a page count: kept in the note, not the volume.
         let r = parse(
