@@ -804,7 +804,7 @@ fn read_mention(
                 j = e;
             }
         }
-    } else if text[j..limit].starts_with(", ") {
+    } else if text[j..limit].starts_with(", ") || text[j..limit].starts_with(",\n") {
         // MLA's "Kohler, Cochran, et al.": two names and "et al." tell one
         // author's works apart; so do three ("Kirsebom, Frazao, Simard,
         // et al.").
@@ -910,8 +910,7 @@ fn read_mention(
     // C.: MLA writes the initial to say which, so the name cites the one
     // work whose author it fits.
     let initials = super::scan::initials_before(text, start);
-    let by_initial = lone
-        && known.works > 1
+    let fits_one = known.works > 1
         && initials.as_deref().is_some_and(|ini| {
             let fits = |line: &str| {
                 line.trim_start()
@@ -921,6 +920,7 @@ fn read_mention(
             };
             known.raw.lines().filter(|l| fits(l)).count() == 1
         });
+    let by_initial = lone && fits_one;
     // "Lee attributed …" where the list has "Lee, David S." alone and "Lee,
     // David, and Emmanuel Saez": a name alone cites the one work its author
     // wrote alone.
@@ -951,7 +951,9 @@ fn read_mention(
     // "Ó Súilleabháin and Nic Eoin": a word the entry writes before the
     // family name belongs to the name.
     let start = particle_before(text, start, known).unwrap_or(start);
-    if given_name_before(text, start)
+    // "S. Chen et al." where the list has two works led by a Chen: the
+    // initial says which, as MLA writes it, and introduces no one.
+    if (!fits_one && given_name_before(text, start))
         || names.get(1).is_some_and(|n| {
             n.split_whitespace()
                 .last()
@@ -1518,6 +1520,39 @@ mod tests {
         assert!(find(text, &["Garcilaso de la Vega"], true).is_empty());
         let text = "as Garcilaso de la Vega writes of the Inca";
         assert_eq!(find(text, &["Garcilaso de la Vega"], true).len(), 1);
+    }
+
+    #[test]
+    fn an_initial_says_which_of_two_namesakes_is_cited() {
+        // Made-up entries.
+        let firsts = [Some("Chen".to_owned()), Some("Chen".to_owned())];
+        let raws = [
+            "Chen, Songhua, Ana Ruiz, et al. “A Map of Soils.” Geoderma, 2018.",
+            "Chen, Zhou, Li Wang, et al. “A County Model.” Catena, 2018.",
+        ];
+        let k = known_names(&firsts, &raws);
+        let text = "see S. Chen et al. and Z. Chen\net al. on the two.";
+        let v = mentions(text, 0..text.len(), &k, &[], true);
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].items[0].initials.as_deref(), Some("S"));
+        assert_eq!(v[1].items[0].initials.as_deref(), Some("Z"));
+        // An initial that fits neither introduces a person.
+        let text = "see Q. Chen et al. on the two.";
+        assert!(mentions(text, 0..text.len(), &k, &[], true).is_empty());
+    }
+
+    #[test]
+    fn two_names_and_et_al_wrapped_over_a_line() {
+        let firsts = [Some("Bradley".to_owned()), Some("Bradley".to_owned())];
+        let raws = [
+            "Bradley, Mark A., Chelsea J. Carey, et al. “Soil Science for Policy.” 2019.",
+            "Bradley, Mark A., Lisa Eash, et al. “Testing Feasibility.” 2023.",
+        ];
+        let k = known_names(&firsts, &raws);
+        let text = "and Bradley,\nCarey, et al. emphasise that";
+        let v = mentions(text, 0..text.len(), &k, &[], true);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].items[0].names, ["Bradley", "Carey"]);
     }
 
     #[test]

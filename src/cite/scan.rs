@@ -1240,6 +1240,10 @@ pub(crate) fn initials_before(text: &str, start: usize) -> Option<String> {
         }
         letters.push(b[end - 2] as char);
         end -= 2;
+        // "H.-P. Schmidt": initials of a hyphenated given name.
+        if end >= 1 && b[end - 1] == b'-' {
+            end -= 1;
+        }
         while end > 0 && b[end - 1] == b' ' {
             end -= 1;
         }
@@ -3745,6 +3749,12 @@ mod tests {
         let second = t.find("C.C.").unwrap() + 5;
         assert_eq!(initials_before(t, second).as_deref(), Some("CC"));
         assert_eq!(initials_before(t, t.rfind("Hinrichs").unwrap()), None);
+        // A hyphenated given name's initials.
+        let t = "and H.-P. Schmidt et al.";
+        assert_eq!(
+            initials_before(t, t.find("Schmidt").unwrap()).as_deref(),
+            Some("HP")
+        );
         let c = one("as P. Hinrichs (2010) shows");
         assert_eq!(c.items[0].initials.as_deref(), Some("P"));
     }
