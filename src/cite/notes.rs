@@ -409,6 +409,46 @@ fn is_remark(note: &str) -> bool {
     })
 }
 
+/// Whether a ";" part of `note` is a sentence of prose that names no list
+/// author (`firsts`): six or more lower-case words, not one of those names,
+/// no quotation marks or brackets and no page at its end ("The French map and the county-scale Chinese model cited in
+/// Section 3.2 are by different first authors who share a surname; see
+/// Chen et al., …"), where [`is_remark`] stops at the first capitalised
+/// word. A part that names an author is left to it: a long title after
+/// the name ("Reusch, Die Indices librorum prohibitorum des …") is no
+/// prose.
+fn has_prose_part(note: &str, firsts: &[Option<String>]) -> bool {
+    note.split(';').any(|part| {
+        let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
+        let part = part.trim_end_matches(['.', ' ']);
+        // A citation ends on its page or names a title in quotes or its
+        // publisher in brackets.
+        if part.ends_with(|c: char| c.is_ascii_digit()) || part.contains(['“', '"', '(', '[']) {
+            return false;
+        }
+        let lower = part
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .filter(|w| !matches!(w.trim_end_matches(','), "et" | "al." | "and" | "&"))
+            .count();
+        lower >= 6
+            && !firsts.iter().flatten().any(|name| {
+                name.chars().count() >= 2
+                    && part.match_indices(name.as_str()).any(|(i, _)| {
+                        let end = i + name.len();
+                        !part[..i]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric)
+                            && !part[end..]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_alphanumeric)
+                    })
+            })
+    })
+}
+
 /// The citations inside a remark note: each starts where a list author is
 /// named (not a co-author: "Efron and Tibshirani") and runs to the next
 /// such name. The stretch resolves to the one entry its author leads, or
@@ -548,7 +588,8 @@ pub(crate) fn note_citations(
             .split(';')
             .filter(|part| !opens_its_entry(part))
             .collect();
-        let remark = !opens_an_entry && is_remark(&rest.join(";"));
+        let rest = rest.join(";");
+        let remark = !opens_an_entry && (is_remark(&rest) || has_prose_part(&rest, firsts));
         // A remark by its words, or one the segments cannot read ("The
         // name “lithium ion” appears to have been Sony’s; compare Nagaura
         // and Tozawa, …") where the names inside resolve more.
@@ -706,6 +747,28 @@ mod tests {
         ));
         assert!(!is_remark(
             "Umut Özkırımlı, Theories of Nationalism (Palgrave, 2010), 3."
+        ));
+    }
+
+    #[test]
+    fn a_part_of_prose_that_names_no_author_makes_a_remark() {
+        let firsts = [Some("Chen".to_owned()), Some("Reusch".to_owned())];
+        // Made-up notes.
+        assert!(has_prose_part(
+            "The French map and the county model cited in Section 3.2 are by \
+             different first authors who share a surname; see Chen et al., \
+             “A Map” and Chen et al., “A Model”.",
+            &firsts
+        ));
+        // A long title after its author's name, or one that ends on its
+        // page, is no prose.
+        assert!(!has_prose_part(
+            "Reusch, Die Indices librorum prohibitorum des sechzehnten Jahrhunderts, 176.",
+            &firsts
+        ));
+        assert!(!has_prose_part(
+            "Caminos, correos y comunicaciones en la América hispana, siglos XVI–XIX, 24.",
+            &firsts
         ));
     }
 
