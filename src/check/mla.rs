@@ -127,8 +127,14 @@ fn first_year(raw: &str) -> Option<usize> {
 /// cites in parentheses is, named bare, the subject of its history rather
 /// than a citation of the work.
 fn of_the_past(k: &Known) -> bool {
+    every_entry(k, |l| latest_year(l).is_some_and(|y| y < 1900))
+}
+
+/// Whether `k` leads at least one entry and each satisfies `test` (the
+/// entries are the lines of [`Known::raw`]).
+fn every_entry(k: &Known, test: impl Fn(&str) -> bool) -> bool {
     let mut lines = k.raw.lines().filter(|l| !l.trim().is_empty()).peekable();
-    lines.peek().is_some() && lines.all(|l| latest_year(l).is_some_and(|y| y < 1900))
+    lines.peek().is_some() && lines.all(test)
 }
 
 /// The latest four-digit year (1500–2099) standing as a word of its own in
@@ -148,19 +154,17 @@ fn latest_year(raw: &str) -> Option<u32> {
 /// capitalised given name ("Sempat Assadourian, Carlos."): a person whose
 /// family name is of several words, not an organisation.
 fn written_inverted(k: &Known) -> bool {
-    let mut lines = k.raw.lines().filter(|l| !l.trim().is_empty()).peekable();
-    lines.peek().is_some()
-        && lines.all(|l| {
-            l.trim_start()
-                .strip_prefix(k.name.as_str())
-                .and_then(|r| r.strip_prefix(", "))
-                .is_some_and(|r| {
-                    let given: String = r.chars().take_while(|c| *c != '.').collect();
-                    r.starts_with(char::is_uppercase)
-                        && given.split_whitespace().count() <= 3
-                        && !given.contains(',')
-                })
-        })
+    every_entry(k, |l| {
+        l.trim_start()
+            .strip_prefix(k.name.as_str())
+            .and_then(|r| r.strip_prefix(", "))
+            .is_some_and(|r| {
+                let given: String = r.chars().take_while(|c| *c != '.').collect();
+                r.starts_with(char::is_uppercase)
+                    && given.split_whitespace().count() <= 3
+                    && !given.contains(',')
+            })
+    })
 }
 
 /// Whether `name` reads as a person's family name rather than an

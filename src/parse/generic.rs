@@ -1616,6 +1616,16 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
         .then_some(end)
 }
 
+/// A whole word of a name: a capital, then lower-case letters (a hyphen or
+/// an apostrophe among them), as "Rodríguez" or "O’Neil", not "J." or "IEEE".
+fn full_word(w: &str) -> bool {
+    w.chars().count() >= 2
+        && w.starts_with(char::is_uppercase)
+        && w.chars()
+            .skip(1)
+            .all(|c| c.is_lowercase() || matches!(c, '-' | '’' | '\''))
+}
+
 /// "Ramírez Rodríguez, Ana Cristina. …": in a style that writes its first
 /// author family name first, two full words, a comma and given names then
 /// the full stop that ends the authors are one person with a double
@@ -1631,13 +1641,6 @@ fn double_surname(s: &str, nl: &mut names::NameList, style: Style) {
     if !inverted_style || nl.et_al || nl.form != Some(names::Form::GivenFirst) {
         return;
     }
-    let full = |w: &str| {
-        w.chars().count() >= 2
-            && w.starts_with(char::is_uppercase)
-            && w.chars()
-                .skip(1)
-                .all(|c| c.is_lowercase() || matches!(c, '-' | '’' | '\''))
-    };
     let (Some(g1), Some(g2)) = (a.given.as_deref(), b.given.as_deref()) else {
         return;
     };
@@ -1651,7 +1654,7 @@ fn double_surname(s: &str, nl: &mut names::NameList, style: Style) {
         && first
             .split_whitespace()
             .chain(given.split_whitespace())
-            .all(full)
+            .all(full_word)
         && s.starts_with(&format!("{first}, {given}."))
     {
         nl.people = vec![Person::new(first, Some(given.as_str()))];
@@ -1679,22 +1682,15 @@ fn compound_family(s: &str, nl: &mut names::NameList, style: Style) -> bool {
     };
     let head = &s[..comma];
     let words: Vec<&str> = head.split(' ').collect();
-    let capitalised = |w: &str| {
-        w.chars().count() >= 2
-            && w.starts_with(char::is_uppercase)
-            && w.chars()
-                .skip(1)
-                .all(|c| c.is_lowercase() || matches!(c, '-' | '’' | '\''))
-    };
     let particle =
         |w: &str| (1..=4).contains(&w.chars().count()) && w.chars().all(char::is_lowercase);
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
     if !(2..=3).contains(&words.len())
-        || !capitalised(first)
-        || !capitalised(last)
-        || !words.iter().all(|w| capitalised(w) || particle(w))
+        || !full_word(first)
+        || !full_word(last)
+        || !words.iter().all(|w| full_word(w) || particle(w))
     {
         return false;
     }
