@@ -432,20 +432,19 @@ fn has_prose_part(note: &str, firsts: &[Option<String>]) -> bool {
             .filter(|w| !matches!(w.trim_end_matches(','), "et" | "al." | "and" | "&"))
             .count();
         lower >= 6
-            && !firsts.iter().flatten().any(|name| {
-                name.chars().count() >= 2
-                    && part.match_indices(name.as_str()).any(|(i, _)| {
-                        let end = i + name.len();
-                        !part[..i]
-                            .chars()
-                            .next_back()
-                            .is_some_and(char::is_alphanumeric)
-                            && !part[end..]
-                                .chars()
-                                .next()
-                                .is_some_and(char::is_alphanumeric)
-                    })
-            })
+            && !firsts
+                .iter()
+                .flatten()
+                .any(|name| name.chars().count() >= 2 && whole_words(part, name).next().is_some())
+    })
+}
+
+/// Where `name` stands in `hay` as whole words, no letter or digit glued
+/// to either end.
+fn whole_words<'a>(hay: &'a str, name: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    hay.match_indices(name).map(|(i, _)| i).filter(move |&i| {
+        !glued(hay[..i].chars().next_back()) && !glued(hay[i + name.len()..].chars().next())
     })
 }
 
@@ -460,21 +459,16 @@ fn remark_citations(
     firsts: &[Option<String>],
 ) -> Vec<(Range<usize>, Option<usize>)> {
     let flat = note.replace(['\n', '\r'], " ");
-    let is_word = |c: char| c.is_alphanumeric();
     // (start, end of the name, entries the name leads)
     let mut starts: Vec<(usize, usize, Vec<usize>)> = Vec::new();
     for (entry, name) in firsts.iter().enumerate() {
         let Some(name) = name.as_deref().filter(|n| n.chars().count() >= 2) else {
             continue;
         };
-        for (i, _) in flat.match_indices(name) {
+        for i in whole_words(&flat, name) {
             let end = i + name.len();
             // "Stark’s own": a possessive is the prose's, not a citation.
-            if flat[..i].chars().next_back().is_some_and(is_word)
-                || flat[end..].chars().next().is_some_and(is_word)
-                || flat[end..].starts_with("’s")
-                || flat[end..].starts_with("'s")
-            {
+            if flat[end..].starts_with("’s") || flat[end..].starts_with("'s") {
                 continue;
             }
             match starts.iter_mut().find(|s| s.0 == i) {

@@ -43,10 +43,7 @@ impl Described {
             r.genre = self.genre;
         }
         if let Some(n) = self.note {
-            r.note = Some(match r.note.take() {
-                Some(old) => format!("{old}, {n}"),
-                None => n,
-            });
+            super::add_note(&mut r.note, n);
         }
         if let Some(inst) = self.institution {
             if r.publisher.is_none() {

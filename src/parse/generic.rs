@@ -843,13 +843,7 @@ pub fn parse(p: &Prepared, style: Style) -> (Reference, usize) {
     // So is what follows a title in no quotes or italics, with no "In",
     // numbers or link, in an inverted list: plain text loses a book's
     // italics ("Lewis, Saunders. 1962. Tynged yr Iaith. BBC.").
-    let plain_book = plain_title
-        && matches!(
-            style,
-            Style::Mla | Style::Apa | Style::Chicago | Style::Harvard
-        )
-        && r.url.is_none()
-        && r.doi.is_none();
+    let plain_book = plain_title && inverts_names(style) && r.url.is_none() && r.doi.is_none();
     if (editors_lead && r.authors.is_empty() || plain_book)
         && !chapter
         && r.publisher.is_none()
@@ -1523,10 +1517,7 @@ fn is_acronym_word(w: &str) -> bool {
 /// persons.
 fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Option<usize> {
     let s = p.text.as_str();
-    let inverted_style = matches!(
-        style,
-        Style::Mla | Style::Apa | Style::Chicago | Style::Harvard
-    );
+    let inverted_style = inverts_names(style);
     let weak = nl.people.is_empty()
         || (inverted_style
             && nl.people.len() == 1
@@ -1616,6 +1607,15 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
         .then_some(end)
 }
 
+/// Whether `style` writes its first author family name first ("Noble,
+/// Safiya Umoja."), as MLA, APA, Chicago and Harvard do.
+fn inverts_names(style: Style) -> bool {
+    matches!(
+        style,
+        Style::Mla | Style::Apa | Style::Chicago | Style::Harvard
+    )
+}
+
 /// A whole word of a name: a capital, then lower-case letters (a hyphen or
 /// an apostrophe among them), as "Rodríguez" or "O’Neil", not "J." or "IEEE".
 fn full_word(w: &str) -> bool {
@@ -1631,10 +1631,7 @@ fn full_word(w: &str) -> bool {
 /// the full stop that ends the authors are one person with a double
 /// surname, not two persons written given name first.
 fn double_surname(s: &str, nl: &mut names::NameList, style: Style) {
-    let inverted_style = matches!(
-        style,
-        Style::Mla | Style::Apa | Style::Chicago | Style::Harvard
-    );
+    let inverted_style = inverts_names(style);
     let [a, b] = nl.people.as_slice() else {
         return;
     };
@@ -1670,10 +1667,7 @@ fn double_surname(s: &str, nl: &mut names::NameList, style: Style) {
 /// that family standing as one word, and taken when it reads family name
 /// first. Returns whether it was.
 fn compound_family(s: &str, nl: &mut names::NameList, style: Style) -> bool {
-    let inverted_style = matches!(
-        style,
-        Style::Mla | Style::Apa | Style::Chicago | Style::Harvard
-    );
+    let inverted_style = inverts_names(style);
     if !inverted_style || nl.form == Some(names::Form::FamilyComma) || nl.people.len() > 1 {
         return false;
     }

@@ -50,6 +50,14 @@ pub struct Parsed {
     pub outcome: Outcome,
 }
 
+/// Appends `more` to a reference's note, after a comma.
+fn add_note(note: &mut Option<String>, more: String) {
+    *note = Some(match note.take() {
+        Some(n) if !n.is_empty() => format!("{n}, {more}"),
+        _ => more,
+    });
+}
+
 fn cut(raw: &str) -> &str {
     if raw.len() <= MAX_LEN {
         return raw;
@@ -108,11 +116,7 @@ pub fn parse_reference_with(raw: &str, hint: Style, tagging: Option<&tagger::Tag
             reference.volume = Some(v);
         } else {
             // Not a volume, but not lost: the number stays in the note.
-            let note = reference.note.take();
-            reference.note = Some(match note {
-                Some(n) if !n.is_empty() => format!("{n}, {v}"),
-                _ => v,
-            });
+            add_note(&mut reference.note, v);
         }
     }
     let empty = reference.title.is_none()

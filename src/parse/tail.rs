@@ -685,16 +685,9 @@ pub(crate) fn volume_stands(text: &str, volume: &str, has_container: bool) -> bo
         }
         seen = true;
         let b = before.trim_end();
-        let word: String = b
-            .trim_end_matches('.')
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<String>()
-            .to_lowercase();
+        // The word right before, without its full stop ("vol.", "Bd.").
+        let stem = b.trim_end_matches('.');
+        let word = stem[stem.trim_end_matches(char::is_alphabetic).len()..].to_lowercase();
         let labelled = matches!(
             word.as_str(),
             "vol"
