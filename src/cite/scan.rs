@@ -462,9 +462,12 @@ impl<'a> Scanner<'a> {
                     let indented = !line_head.is_empty() && line_head.trim().is_empty();
                     // After a name and a comma only: "(Smith (see above),
                     // 2020)" is an aside.
+                    // "(British Museum (Natural History) 1904–1912, 1:79)":
+                    // or a qualifier of an organisation's name in capitalised
+                    // words, with the year straight after it.
                     if j > open + 1
                         && bytes[j - 1].is_ascii_whitespace()
-                        && text[open..j].contains(',')
+                        && (text[open..j].contains(',') || qualifies_a_name(&text[j..limit]))
                         && !text[open..j].contains("   ")
                         && !indented
                     {
@@ -1093,6 +1096,26 @@ fn title_bracket(inner: &str) -> bool {
     // "(after Skirving et al. (table 1) and NOAA Coral Reef Watch (sec.
     // 4))": MLA's narrative citations with a locator.
     span || double || !(t.starts_with(',') || super::known::is_locator(t) || names_a_year(t))
+}
+
+/// "(Natural History) 1904": a bracket of capitalised words (a connector
+/// such as "of" among them) that a year follows, as an author-date
+/// citation writes an organisation whose name carries a qualifier.
+fn qualifies_a_name(at: &str) -> bool {
+    let Some(close) = at.find(')') else {
+        return false;
+    };
+    let inner = &at[1..close];
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let capitalised = !words.is_empty()
+        && words.len() <= 5
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || matches!(*w, "of" | "and" | "for" | "the" | "de")
+        });
+    let rest = at[close + 1..].trim_start_matches([' ', '\n', ',']);
+    let year = rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    capitalised && year && at[close + 1..].starts_with([' ', ',', '\n'])
 }
 
 /// The longest bracket inside a citation's parenthesis that is read past
@@ -3578,6 +3601,13 @@ mod tests {
         assert_eq!(v[0].items[0].year.as_deref(), Some("2021"));
         // Other brackets inside brackets stay no citation.
         assert!(scan_text("t", "(Smith (see above), 2020)", &ScanOptions::all()).is_empty());
+        // A qualifier of an organisation's name, the year straight after it.
+        let t = "(British Museum (Natural History) 1904–1912, 1:79–96)";
+        let v = scan_text("t", t, &ScanOptions::all());
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].items[0].names, ["British Museum"]);
+        assert_eq!(v[0].items[0].year.as_deref(), Some("1904"));
+        assert!(scan_text("t", "(Smith (see above) 2020)", &ScanOptions::all()).is_empty());
     }
 
     #[test]

@@ -2046,4 +2046,16 @@ mod tests {
         );
         assert_eq!(r.title.as_deref(), Some("School Meal Standards"));
     }
+
+    #[test]
+    fn an_organisation_with_a_qualifier_in_brackets() {
+        // The bracket names which museum; the name still ends in "Museum".
+        let raw = "British Museum (Natural History). 1904–1912. The History of the Collections. 3 vols. London: Trustees of the British Museum.";
+        let Outcome::Parsed { reference, .. } = parse_reference(raw, Style::Chicago).outcome else {
+            panic!("unparsed");
+        };
+        let r = std::sync::Arc::unwrap_or_clone(reference);
+        assert_eq!(families(&r), ["British Museum (Natural History)"]);
+        assert_eq!(r.title.as_deref(), Some("The History of the Collections"));
+    }
 }

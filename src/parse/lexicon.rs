@@ -718,6 +718,12 @@ pub fn institution_cue(s: &str) -> bool {
 /// name first where a style writes persons family name first, so
 /// "John Bank" in such a list is still an organisation's shape.
 pub fn organisation_name(s: &str) -> bool {
+    // "British Museum (Natural History)", "Ministry of Health (Brazil)": a
+    // qualifier in brackets after the name does not end it.
+    let s = match s.trim_end().strip_suffix(')').and_then(|t| t.rfind('(')) {
+        Some(open) if open > 0 => &s[..open],
+        _ => s,
+    };
     let last = s
         .split(|c: char| !c.is_alphanumeric())
         .rfind(|w| !w.is_empty())
