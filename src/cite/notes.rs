@@ -654,13 +654,36 @@ pub(crate) fn is_cell_marker(text: &str, open: usize) -> bool {
         return false;
     };
     let line_end = text[close..].find('\n').map_or(text.len(), |k| close + k);
-    let after = text[close..line_end].trim();
+    let mut after = text[close..line_end].trim();
+    // "[49];[50]": more markers in the same cell.
+    while let Some(next) = after.strip_prefix(';').or_else(|| after.strip_prefix(',')) {
+        let next = next.trim_start();
+        let Some(end) = next.strip_prefix('[').and_then(|r| {
+            r.find(']')
+                .filter(|&k| k > 0 && r[..k].bytes().all(|b| b.is_ascii_digit()))
+        }) else {
+            break;
+        };
+        after = next[end + 2..].trim_start();
+    }
     // A multiline table read cell by cell (`cite::table`) sets its cells
     // apart by bars: "… from 2018 | [45]".
-    let after_bar =
-        before.trim_end().ends_with(" |") && (after.is_empty() || after.starts_with("| "));
+    // The bar may end the line above, where the cells before filled it.
+    let bar_above = before.trim().is_empty()
+        && text[..line_start]
+            .trim_end_matches('\n')
+            .rsplit('\n')
+            .next()
+            .is_some_and(|l| l.trim_end().ends_with(" |"));
+    let after_bar = (before.trim_end().ends_with(" |") || bar_above)
+        && (after.is_empty() || after.starts_with("| "));
+    // "North China Plain   2003–2010   about −8 km³/yr Wells: −2.5 cm/yr
+    // [55];[56]": a cell that fills its column leaves one space; the row's
+    // other gaps say it is a table's.
+    let gap =
+        before.ends_with("  ") || (before.ends_with(' ') && before.matches("   ").count() >= 2);
     after_bar
-        || before.ends_with("  ")
+        || gap
             && before
                 .trim_start()
                 .chars()
@@ -725,6 +748,12 @@ mod tests {
         assert!(is_cell_marker(t, t.find("[15]").unwrap()));
         assert!(!is_cell_marker(t, t.find("[16]").unwrap()));
         assert!(!is_cell_marker(t, t.find("[17]").unwrap()));
+        let t = "  France     1795     1840     [49];[50]\n";
+        assert!(is_cell_marker(t, t.find("[49]").unwrap()));
+        let t = "  Plain | 2003–2010 | about −8 km³/yr | head-equivalent |\n[55];[56]\n";
+        assert!(is_cell_marker(t, t.find("[55]").unwrap()));
+        let t = "  North China Plain          2003–2010       about −8 km³/yr Wells: −2.5 cm/yr [55];[56]\n";
+        assert!(is_cell_marker(t, t.find("[55]").unwrap()));
     }
 
     #[test]

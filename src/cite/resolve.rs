@@ -933,18 +933,9 @@ fn by_item(item: &CiteItem, keys: &[Key]) -> Option<Match> {
     {
         let mut bare = item.clone();
         bare.names[0] = family.to_owned();
-        let found = by_names(&bare, keys).filter(|m| {
-            let own: Vec<&str> = keys[m.entry]
-                .given
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|w| !w.is_empty())
-                .collect();
-            m.names == Quality::Exact
-                && given
-                    .split_whitespace()
-                    .map(str::to_lowercase)
-                    .all(|g| own.iter().any(|w| *w == g))
-        });
+        bare.given = Some(given.to_lowercase());
+        let found = by_names(&bare, keys)
+            .filter(|m| m.names == Quality::Exact && gives(&keys[m.entry], given));
         if found.is_some() {
             return found;
         }
@@ -1169,14 +1160,30 @@ fn given_and_family(name: &str) -> Vec<(&str, &str)> {
         .map(|(k, _)| (&name[..k], &name[k..]))
         // The given names are whole words of letters.
         .filter(|(given, _)| {
+            // ("Yeh-chien": a hyphen between its syllables.)
             given.split(' ').all(|w| {
                 w.chars().count() >= 2
                     && w.starts_with(char::is_uppercase)
-                    && w.chars().all(char::is_alphabetic)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
             })
         })
         .filter_map(|(given, rest)| Some((given, family_after_initials(rest)?)))
         .collect()
+}
+
+/// Whether every given name written in a citation ("Yeh-chien",
+/// "Georgia Beatrice") is one of the entry's first author's, word for word.
+fn gives(key: &Key, given: &str) -> bool {
+    let own: Vec<&str> = key
+        .given
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    given
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .all(|g| own.iter().any(|w| *w == g))
 }
 
 /// The family name in `rest`, the words after the given names: past a
@@ -1242,6 +1249,21 @@ fn as_organisation(item: &CiteItem) -> Option<CiteItem> {
         return None;
     }
     let title = item.title.as_deref()?;
+    // "(Agence temporaire des poids et mesures 1795, fols. 44r–47v)",
+    // "(China. Maritime Customs 1917, 1:404–410)": as Chicago writes an
+    // author and its year, no comma between.
+    let bare = title.trim_matches(|c: char| matches!(c, '“' | '”' | '"'));
+    if let Some((name, year)) = bare.rsplit_once(' ').filter(|(n, y)| {
+        let digits = y.bytes().take_while(u8::is_ascii_digit).count();
+        digits == 4 && y.len() <= 5 && n.split_whitespace().count() >= 2
+    }) {
+        return Some(CiteItem {
+            names: vec![name.trim().to_owned()],
+            title: None,
+            year: Some(year.to_owned()),
+            ..item.clone()
+        });
+    }
     // MLA names the organisation alone: "(Archivo General de Indias)".
     let year = match item.locator.as_deref().map(str::trim) {
         Some(y) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => Some(y.to_owned()),
@@ -1425,6 +1447,11 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
             } else {
                 -0.3
             };
+        }
+        // "Matthew Rodell et al." against "Rodell, M." and "Rodell,
+        // Matthew": the given name written out tells them apart.
+        if let Some(given) = item.given.as_deref() {
+            score += if gives(key, given) { 0.4 } else { -0.4 };
         }
         // "R. Rao et al." against "Rao, Roshan" and "Rao, Roshan M.": all
         // the initials written tell the two apart.
@@ -2149,6 +2176,48 @@ mod tests {
         );
         assert_eq!(target("the thesis (John Victor Murra 1956).", &e), Some(3));
         assert_eq!(target("the thesis (Georgia Anne Cua 2005).", &e), None);
+    }
+
+    #[test]
+    fn an_organisation_and_its_year_read_as_a_title() {
+        let e: Vec<Entry> = [
+            "Agence temporaire des poids et mesures. 1795. Correspondance avec les administrations. Manuscript, Archives nationales, F/12/1289.",
+            "Alder, Ken. 2002. The Measure of All Things. Free Press.",
+        ]
+        .into_iter()
+        .map(as_written)
+        .collect();
+        assert_eq!(
+            target(
+                "the verifiers (Agence temporaire des poids et mesures 1795, fols. 44r–47v).",
+                &e
+            ),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn a_given_name_written_out_picks_its_namesake() {
+        // As citeproc adds them: a hyphenated given name, and a given name
+        // that tells one "Rodell et al." from two others.
+        let e: Vec<Entry> = [
+            "Wang, Yeh-chien. 1973. Land Taxation in Imperial China, 1750–1911. Harvard University Press.",
+            "Wang, Yuru. 1973. “Qingdai Tianfu.” Lishi Yanjiu 4: 1–20.",
+            "Rodell, M., J. S. Famiglietti, et al. 2018. “Emerging Trends in Global Freshwater Availability.” Nature 557: 651–59.",
+            "Rodell, Matthew, Isabella Velicogna, and James S. Famiglietti. 2009. “Satellite-Based Estimates of Groundwater Depletion in India.” Nature 460: 999–1002.",
+        ]
+        .into_iter()
+        .map(as_written)
+        .collect();
+        assert_eq!(
+            target("a factor of two (Yeh-chien Wang 1973, 26–34).", &e),
+            Some(0)
+        );
+        assert_eq!(target("a factor of two (Yuru Wang 1973, 5).", &e), Some(1));
+        assert_eq!(
+            target("in India (Matthew Rodell et al. 2009).", &e),
+            Some(3)
+        );
     }
 
     #[test]

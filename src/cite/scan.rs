@@ -84,6 +84,11 @@ pub struct CiteItem {
     /// in them.
     #[serde(skip)]
     pub later_initials: Vec<(usize, String)>,
+    /// Given names written out before the first name, in lower case
+    /// ("Matthew Rodell et al." → "matthew"), which citeproc adds to tell
+    /// two authors of one family apart; set while resolving.
+    #[serde(skip)]
+    pub given: Option<String>,
     /// A reprint's original year ("1913/1964", "[1913] 1964": "1913");
     /// `year` is the edition's.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -324,6 +329,16 @@ impl<'a> Scanner<'a> {
     }
 
     fn push(&mut self, range: Range<usize>, form: Form, items: Vec<CiteItem>, weak: bool) {
+        // "(GRACE-FO, since 2018)": a date that a preposition of time
+        // opens is a thing's, never a work's.
+        let inner = &self.text[range.clone()];
+        if ["since ", "until "]
+            .iter()
+            .any(|p| inner.contains(&format!(", {p}")) || inner.contains(&format!("({p}")))
+        {
+            return;
+        }
+        let weak = weak || names_a_thing(self.text, &range, form, &items);
         self.found.push(Citation {
             span: Span::default(),
             text: self.text[range.clone()].to_owned(),
@@ -1116,6 +1131,42 @@ fn qualifies_a_name(at: &str) -> bool {
     let rest = at[close + 1..].trim_start_matches([' ', '\n', ',']);
     let year = rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit);
     capitalised && year && at[close + 1..].starts_with([' ', ',', '\n'])
+}
+
+/// Whether a citation's reading may as well name a thing as a work, so
+/// that it counts only when it resolves (it is then weak): a name that
+/// ends an event's or treaty's ("The Treaty of Tianjin (1858)", "the
+/// Peace of Westphalia (1648)"); acronyms alone over a span of years
+/// ("(GRACE, 2002–2017)", a mission's life).
+fn names_a_thing(text: &str, range: &Range<usize>, form: Form, items: &[CiteItem]) -> bool {
+    let before = text[..range.start].trim_end_matches(' ');
+    let of_a_name = form == Form::Narrative
+        && before.strip_suffix(" of").is_some_and(|b| {
+            b.rsplit([' ', '\n'])
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        });
+    let inner = &text[range.clone()];
+    let acronyms = !items.is_empty()
+        && items.iter().all(|i| {
+            !i.names.is_empty()
+                && i.names.iter().all(|n| {
+                    n.chars().filter(char::is_ascii_uppercase).count() >= 2
+                        && !n.chars().any(char::is_lowercase)
+                })
+        });
+    let span = inner.char_indices().any(|(k, c)| {
+        matches!(c, '–' | '-')
+            && k >= 4
+            && inner[..k].bytes().rev().take(4).all(|b| b.is_ascii_digit())
+            && inner[k + c.len_utf8()..]
+                .bytes()
+                .take(4)
+                .filter(u8::is_ascii_digit)
+                .count()
+                == 4
+    });
+    of_a_name || (acronyms && span)
 }
 
 /// The longest bracket inside a citation's parenthesis that is read past
@@ -2622,8 +2673,11 @@ fn dated_title_at(
     let words = title.split_whitespace().count();
     // A locator after the year makes a long title (a whole early modern
     // one) as sure as a short one.
+    // ("Instruction sur les mesures déduites de la grandeur de la terre,
+    // uniformes pour toute la République, et sur les calculs relatifs à
+    // leur division décimale, 1794, p. 27" is 25 words.)
     let most = if locator.is_some() {
-        2 * MAX_WORDS
+        3 * MAX_WORDS
     } else {
         MAX_WORDS
     };
@@ -3292,6 +3346,10 @@ mod tests {
         assert_eq!(c.items.len(), 2, "{:#?}", c.items);
         assert_eq!(c.items[1].year.as_deref(), Some("n.d."));
         assert_eq!(c.items[1].locator.as_deref(), Some("pp. 1–16"));
+        // A whole title of 25 words with commas, then its year and page.
+        let c = one("by buyers (Instruction sur les mesures déduites de la grandeur de la terre, uniformes pour toute la République, et sur les calculs relatifs à leur division décimale, 1794, p. 27).");
+        assert_eq!(c.items[0].year.as_deref(), Some("1794"));
+        assert_eq!(c.items[0].locator.as_deref(), Some("p. 27"));
     }
 
     #[test]
@@ -3601,6 +3659,28 @@ mod tests {
         assert_eq!(v[0].items[0].year.as_deref(), Some("2021"));
         // Other brackets inside brackets stay no citation.
         assert!(scan_text("t", "(Smith (see above), 2020)", &ScanOptions::all()).is_empty());
+        // A treaty's or event's name, a mission's years, a date opened by a
+        // preposition of time: weak or no citations.
+        let v = scan_text(
+            "t",
+            "The Treaty of Tianjin (1858) set the rules.",
+            &ScanOptions::all(),
+        );
+        assert!(v.iter().all(|c| c.weak), "{v:#?}");
+        let v = scan_text(
+            "t",
+            "gravimetry (GRACE, 2002–2017) and",
+            &ScanOptions::all(),
+        );
+        assert!(v.iter().all(|c| c.weak), "{v:#?}");
+        assert!(scan_text(
+            "t",
+            "its follow-on (GRACE-FO, since 2018).",
+            &ScanOptions::all()
+        )
+        .is_empty());
+        let v = scan_text("t", "as argued (Smith, 2002–2017).", &ScanOptions::all());
+        assert!(v.iter().any(|c| !c.weak), "{v:#?}");
         // A qualifier of an organisation's name, the year straight after it.
         let t = "(British Museum (Natural History) 1904–1912, 1:79–96)";
         let v = scan_text("t", t, &ScanOptions::all());

@@ -22,7 +22,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "Family, Given", "Family, G.", "FAMILY, G." or "G. Family" at the start.
 static AUTHOR_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das)\s+)*(?:\p{Lu}[\p{L}\p{M}'’\-]+(?:\s(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|y)\s)*\p{Lu}[\p{L}\p{M}'’\-]+)?|\p{Lu}\s\p{Lu}[\p{L}\p{M}'’\-]+),\s*\p{Lu}(?:\p{Ll}|\.)|^\p{Lu}\.(?:\s?-?\p{Lu}\.)*\s+\p{Lu}[\p{L}'’\-]+",
+        r"^(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das)\s+)*(?:(?:(?:al|el|an|ar|as|ash|at|ad|az)-|d['’])?\p{Lu}[\p{L}\p{M}'’\-]+(?:\s(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|y)\s)*\p{Lu}[\p{L}\p{M}'’\-]+)?|\p{Lu}\s\p{Lu}[\p{L}\p{M}'’\-]+),\s*[ʿʾ]?\p{Lu}(?:\p{Ll}|\.)|^\p{Lu}\.(?:\s?-?\p{Lu}\.)*\s+\p{Lu}[\p{L}'’\-]+",
     )
     .expect("valid regex")
 });
@@ -64,7 +64,7 @@ static PLACE_START: LazyLock<Regex> = LazyLock::new(|| {
 /// "Iyer, Sarah L.").
 static CLOSED_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das)\s+)*(?:\p{Lu}[\p{L}\p{M}'’\-]+(?:\s\p{Lu}[\p{L}\p{M}'’\-]+)?|\p{Lu}\s\p{Lu}[\p{L}\p{M}'’\-]+),\s*(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*[\s,]|\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?\.\s)",
+        r"^(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das)\s+)*(?:(?:(?:al|el|an|ar|as|ash|at|ad|az)-|d['’])?\p{Lu}[\p{L}\p{M}'’\-]+(?:\s\p{Lu}[\p{L}\p{M}'’\-]+)?|\p{Lu}\s\p{Lu}[\p{L}\p{M}'’\-]+),\s*(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*[\s,]|\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?\.\s)",
     )
     .expect("valid regex")
 });
@@ -375,6 +375,11 @@ mod tests {
         assert!(starts_like_author("Dyer-Witheford, Nick, Kjösen"));
         assert!(starts_like_author("E. M. Bender, T. Gebru"));
         assert!(starts_like_author("D'Ignazio, Catherine"));
+        // An Arabic article before the family name, a transliteration's
+        // ʿayn before the given name.
+        assert!(starts_like_author(
+            "al-Shayzarī, ʿAbd. al-R. ibn N. (1999)."
+        ));
         // A combining accent (as PDFs and some fonts write "García"), and a
         // one-letter first word of a family name.
         assert!(starts_like_author(

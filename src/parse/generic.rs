@@ -1563,6 +1563,14 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
         (Some(a), Some(b)) => a.min(b),
         (a, b) => a.or(b)?,
     };
+    // (An office in italics is the title: "Google AI. *Official Website*.
+    // 2023.")
+    let more = subdivision(&s[end..]);
+    let end = if more > 0 && italic_at(p, end + 2).is_none() {
+        end + more
+    } else {
+        end
+    };
     let seg = &s[..end];
     let words = seg.split_whitespace().count();
     // "wwPDB consortium.", "eLife.": a name in lower case that an inner
@@ -1605,6 +1613,39 @@ fn organisation_author(p: &Prepared, nl: &names::NameList, style: Style) -> Opti
         || (nl.people.is_empty() && inverted_style)
         || (connected && undated))
         .then_some(end)
+}
+
+/// "China. Maritime Customs. 1917.", "United States. Congress. Senate.
+/// (1990).": a government's author names its office after the country,
+/// and the date stands after the whole. `rest` is the text after the
+/// first part's name; the length (bytes) of the offices that follow it,
+/// each a few capitalised words, when a date comes straight after them.
+fn subdivision(rest: &str) -> usize {
+    let mut len = 0;
+    for _ in 0..3 {
+        let Some(body) = rest[len..].strip_prefix(". ") else {
+            break;
+        };
+        let Some(stop) = super::text::find(body, ". ") else {
+            break;
+        };
+        let part = &body[..stop];
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let office = (1..=5).contains(&words.len())
+            && words[0].starts_with(char::is_uppercase)
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase) || matches!(*w, "of" | "on" | "for" | "and")
+            });
+        if !office {
+            break;
+        }
+        let next = len + 2 + stop;
+        if leading_date(&rest[next + 1..]).is_some() {
+            return next;
+        }
+        len = next;
+    }
+    0
 }
 
 /// Whether `style` writes its first author family name first ("Noble,
@@ -2045,6 +2086,21 @@ mod tests {
             ["National Department of Education and Child Welfare Services"]
         );
         assert_eq!(r.title.as_deref(), Some("School Meal Standards"));
+    }
+
+    #[test]
+    fn a_government_office_after_its_country() {
+        for raw in [
+            "China. Maritime Customs. 1917. Treaties, Conventions, Etc., Between China and Foreign States. 2nd ed. Shanghai: Statistical Department.",
+            "China. Maritime Customs. (1917). Treaties, conventions, etc., Between China and foreign states (2nd ed.). Statistical Department.",
+        ] {
+            let Outcome::Parsed { reference, .. } = parse_reference(raw, Style::Chicago).outcome else {
+                panic!("unparsed");
+            };
+            let r = std::sync::Arc::unwrap_or_clone(reference);
+            assert_eq!(families(&r), ["China. Maritime Customs"], "{raw}");
+            assert_eq!(r.issued.map(|d| d.year), Some(1917));
+        }
     }
 
     #[test]

@@ -234,6 +234,22 @@ fn is_uinit(t: &Tok<'_>) -> bool {
         && t.core.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// "A, Geruo, …" or "A, G., Wahr, J.": a list that opens with a family
+/// name of one capital (no full stop, so no initial), its comma, then a
+/// given name or initials and another comma.
+fn one_letter_family(toks: &[Tok<'_>]) -> bool {
+    let [first, comma, given, after, ..] = toks else {
+        return false;
+    };
+    first.kind == Kind::Word
+        && !first.period
+        && first.core.chars().count() == 1
+        && first.core.starts_with(char::is_uppercase)
+        && comma.kind == Kind::Comma
+        && (is_name_word(given) || is_initials(given))
+        && matches!(after.kind, Kind::Comma)
+}
+
 fn is_name_word(t: &Tok<'_>) -> bool {
     if t.kind != Kind::Word {
         return false;
@@ -572,6 +588,12 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         }
         j += 1;
     }
+    // "A, Geruo, John Wahr, …", "A, G., Wahr, J.": a family name of one
+    // capital, as the first name of the list only, written first and closed
+    // by its comma, a given name or initials after it.
+    if j == i && i == 0 && one_letter_family(toks) {
+        j = 1;
+    }
     let mut fam = &toks[i..j];
     // "Daumé III, H.": a suffix before the comma.
     let mut fam_suffix = None;
@@ -579,7 +601,7 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         fam_suffix = Some(fam[fam.len() - 1].core.to_owned());
         fam = &fam[..fam.len() - 1];
     }
-    if fam.is_empty() || !fam.iter().any(is_name_word) {
+    if fam.is_empty() || !(fam.iter().any(is_name_word) || (i == 0 && one_letter_family(toks))) {
         return None;
     }
     let proper = fam
@@ -714,7 +736,7 @@ fn person_family_initials(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         j += 1;
     }
     let fam = &toks[i..j];
-    if fam.is_empty() || !fam.iter().any(is_name_word) {
+    if fam.is_empty() || !(fam.iter().any(is_name_word) || (i == 0 && one_letter_family(toks))) {
         return None;
     }
     let init = toks.get(j)?;
@@ -1004,6 +1026,16 @@ mod tests {
         let l = name_list(s);
         assert_eq!(fam(&l), ["Torii", "Maeda"]);
         assert_eq!(&s[l.end..l.end + 2], ", ");
+    }
+
+    #[test]
+    fn a_family_name_of_one_letter_opens_the_list() {
+        let l = name_list("A, G., Wahr, J., & Zhong, S. (2013). Computations of");
+        assert_eq!(fam(&l), ["A", "Wahr", "Zhong"]);
+        let l = name_list("A, Geruo, John Wahr, and Shijie Zhong. 2013. “Computations");
+        assert_eq!(fam(&l)[0], "A");
+        // An initial is no family name.
+        assert_ne!(fam(&name_list("A. Smith, B. Jones. 2013. Title."))[0], "A");
     }
 
     #[test]
