@@ -396,10 +396,27 @@ pub(crate) fn note_items(
 fn is_remark(note: &str) -> bool {
     note.split(';').any(|part| {
         let mut lower = 0;
+        let mut last = "";
         for word in part.split_whitespace().skip(1) {
             if word.starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '‘')) {
+                // "For a critique, see Kula, …": a citation's prefix, a
+                // phrase closed by its comma that ends on "see", opens the
+                // note's first work.
+                let prefix = matches!(last, "see" | "cf.")
+                    && lower <= 4
+                    && part
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| !w.ends_with(':'))
+                    && part[..part.find(last).unwrap_or(0)]
+                        .trim_end()
+                        .ends_with(',');
+                if prefix {
+                    lower = 0;
+                }
                 break;
             }
+            last = word;
             let joiner = matches!(word.trim_end_matches(','), "et" | "al." | "and" | "&");
             if word.starts_with(char::is_lowercase) && !joiner {
                 lower += 1;
@@ -431,11 +448,18 @@ fn has_prose_part(note: &str, firsts: &[Option<String>]) -> bool {
             .filter(|w| w.starts_with(char::is_lowercase))
             .filter(|w| !matches!(w.trim_end_matches(','), "et" | "al." | "and" | "&"))
             .count();
+        // A name the sentence goes on from with a verb ("Himanshu Save
+        // developed the approach …") is the sentence's subject, not a
+        // citation's author.
+        let cited_at = |name: &str, at: usize| {
+            let after = part[at + name.len()..].trim_start();
+            let next = after.split_whitespace().next().unwrap_or("");
+            !next.starts_with(char::is_lowercase) || matches!(next, "and" | "et" | "ed." | "eds.")
+        };
         lower >= 6
-            && !firsts
-                .iter()
-                .flatten()
-                .any(|name| name.chars().count() >= 2 && whole_words(part, name).next().is_some())
+            && !firsts.iter().flatten().any(|name| {
+                name.chars().count() >= 2 && whole_words(part, name).any(|at| cited_at(name, at))
+            })
     })
 }
 
@@ -766,6 +790,9 @@ mod tests {
         ));
         assert!(!is_remark("See Anderson, Imagined Communities, 6."));
         assert!(!is_remark(
+            "For a critique, see Kula, Measures and Men, 114–121; Alder, The Measure of All Things, 347–354."
+        ));
+        assert!(!is_remark(
             "Eyring et al., “Overview of the Design and Organization.”"
         ));
         assert!(!is_remark(
@@ -791,6 +818,12 @@ mod tests {
         ));
         assert!(!has_prose_part(
             "Caminos, correos y comunicaciones en la América hispana, siglos XVI–XIX, 24.",
+            &firsts
+        ));
+        // A list author the sentence goes on from with a verb is its
+        // subject: still prose.
+        assert!(has_prose_part(
+            "Chen developed the regularisation approach in his doctoral work; see Chen, “A Map,” 4.",
             &firsts
         ));
     }
