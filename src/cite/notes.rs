@@ -396,27 +396,18 @@ pub(crate) fn note_items(
 fn is_remark(note: &str) -> bool {
     note.split(';').any(|part| {
         let mut lower = 0;
-        let mut last = "";
+        let (mut before, mut last) = ("", "");
         for word in part.split_whitespace().skip(1) {
             if word.starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '‘')) {
                 // "For a critique, see Kula, …": a citation's prefix, a
-                // phrase closed by its comma that ends on "see", opens the
-                // note's first work.
-                let prefix = matches!(last, "see" | "cf.")
-                    && lower <= 4
-                    && part
-                        .split_whitespace()
-                        .next()
-                        .is_some_and(|w| !w.ends_with(':'))
-                    && part[..part.find(last).unwrap_or(0)]
-                        .trim_end()
-                        .ends_with(',');
-                if prefix {
+                // phrase closed by its comma and then "see", opens the
+                // note's first work ("older: see Labov" stays a remark).
+                if matches!(last, "see" | "cf.") && before.ends_with(',') && lower <= 4 {
                     lower = 0;
                 }
                 break;
             }
-            last = word;
+            (before, last) = (last, word);
             let joiner = matches!(word.trim_end_matches(','), "et" | "al." | "and" | "&");
             if word.starts_with(char::is_lowercase) && !joiner {
                 lower += 1;
