@@ -418,13 +418,15 @@ fn is_remark(note: &str) -> bool {
 }
 
 /// Whether a ";" part of `note` is a sentence of prose that names no list
-/// author (`firsts`): six or more lower-case words, not one of those names,
-/// no quotation marks or brackets and no page at its end ("The French map and the county-scale Chinese model cited in
-/// Section 3.2 are by different first authors who share a surname; see
-/// Chen et al., …"), where [`is_remark`] stops at the first capitalised
-/// word. A part that names an author is left to it: a long title after
-/// the name ("Reusch, Die Indices librorum prohibitorum des …") is no
-/// prose.
+/// author (`firsts`): six or more lower-case words, not one of those
+/// names, no quotation marks or brackets and no page at its end ("The
+/// French map and the county-scale Chinese model cited in Section 3.2 are
+/// by different first authors who share a surname; see Chen et al., …"),
+/// where [`is_remark`] stops at the first capitalised word. A part that
+/// names an author as a citation does (no lower-case word after the name
+/// but "and", "et", "ed." or "eds.") is left to it: a long title after the
+/// name ("Reusch, Die Indices librorum prohibitorum des …") is no prose. A
+/// name the sentence goes on from with a verb does not count.
 fn has_prose_part(note: &str, firsts: &[Option<String>]) -> bool {
     note.split(';').any(|part| {
         let part = part.split_whitespace().collect::<Vec<_>>().join(" ");

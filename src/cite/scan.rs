@@ -332,9 +332,9 @@ impl<'a> Scanner<'a> {
         // "(GRACE-FO, since 2018)": a date that a preposition of time
         // opens is a thing's, never a work's.
         let inner = &self.text[range.clone()];
-        if ["since ", "until "]
+        if [", since ", "(since ", ", until ", "(until "]
             .iter()
-            .any(|p| inner.contains(&format!(", {p}")) || inner.contains(&format!("({p}")))
+            .any(|p| inner.contains(p))
         {
             return;
         }

@@ -591,7 +591,8 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
     // "A, Geruo, John Wahr, …", "A, G., Wahr, J.": a family name of one
     // capital, as the first name of the list only, written first and closed
     // by its comma, a given name or initials after it.
-    if j == i && i == 0 && one_letter_family(toks) {
+    let one_letter = i == 0 && one_letter_family(toks);
+    if j == i && one_letter {
         j = 1;
     }
     let mut fam = &toks[i..j];
@@ -601,7 +602,7 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         fam_suffix = Some(fam[fam.len() - 1].core.to_owned());
         fam = &fam[..fam.len() - 1];
     }
-    if fam.is_empty() || !(fam.iter().any(is_name_word) || (i == 0 && one_letter_family(toks))) {
+    if fam.is_empty() || !(one_letter || fam.iter().any(is_name_word)) {
         return None;
     }
     let proper = fam
@@ -736,7 +737,7 @@ fn person_family_initials(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         j += 1;
     }
     let fam = &toks[i..j];
-    if fam.is_empty() || !(fam.iter().any(is_name_word) || (i == 0 && one_letter_family(toks))) {
+    if fam.is_empty() || !fam.iter().any(is_name_word) {
         return None;
     }
     let init = toks.get(j)?;
