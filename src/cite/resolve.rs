@@ -11,7 +11,7 @@
 //! and through their raw text as well, so a citation still resolves when
 //! the parser put an author in the wrong field.
 
-use super::scan::{Citation, CiteItem, Form};
+use super::scan::{cited_span, Citation, CiteItem, Form};
 use super::text::{fold, stem, title_words};
 use crate::model::{Entry, Reference};
 use crate::parse::tokens::{self, NameStop};
@@ -1077,16 +1077,6 @@ fn by_main_title_word(item: &CiteItem, keys: &[Key]) -> Option<Match> {
         entry_names: None,
         entry_title: None,
     })
-}
-
-/// The span of years written where `text` cites `year` ("(1957–1958)"
-/// for "1957"), when the year opens one.
-fn cited_span(text: &str, year: &str) -> Option<(i32, i32)> {
-    let from: i32 = year.parse().ok()?;
-    let at = text.find(year)? + year.len();
-    let after = tokens::year_span_end(&text[at..], from)?;
-    let end = text[at..text.len() - after.len()].trim_start_matches(['–', '-']);
-    Some((from, end.parse().ok()?))
 }
 
 /// "Giovanni Gabrieli (1834)": a narrative name after a given name written

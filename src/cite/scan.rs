@@ -1155,18 +1155,22 @@ fn names_a_thing(text: &str, range: &Range<usize>, form: Form, items: &[CiteItem
                         && !n.chars().any(char::is_lowercase)
                 })
         });
-    let span = inner.char_indices().any(|(k, c)| {
-        matches!(c, '–' | '-')
-            && k >= 4
-            && inner[..k].bytes().rev().take(4).all(|b| b.is_ascii_digit())
-            && inner[k + c.len_utf8()..]
-                .bytes()
-                .take(4)
-                .filter(u8::is_ascii_digit)
-                .count()
-                == 4
+    let span = items.iter().any(|i| {
+        i.year
+            .as_deref()
+            .is_some_and(|y| cited_span(inner, y).is_some())
     });
     of_a_name || (acronyms && span)
+}
+
+/// The span of years written where `text` cites `year` ("(1957–1958)"
+/// for "1957"), when the year opens one.
+pub(crate) fn cited_span(text: &str, year: &str) -> Option<(i32, i32)> {
+    let from: i32 = year.parse().ok()?;
+    let at = text.find(year)? + year.len();
+    let after = tokens::year_span_end(&text[at..], from)?;
+    let end = text[at..text.len() - after.len()].trim_start_matches(['–', '-']);
+    Some((from, end.parse().ok()?))
 }
 
 /// The longest bracket inside a citation's parenthesis that is read past
@@ -3680,6 +3684,13 @@ mod tests {
         )
         .is_empty());
         let v = scan_text("t", "as argued (Smith, 2002–2017).", &ScanOptions::all());
+        assert!(v.iter().any(|c| !c.weak), "{v:#?}");
+        // Pages of four digits are no span of years.
+        let v = scan_text(
+            "t",
+            "as shown (NASA, 2020, pp. 1763–1764).",
+            &ScanOptions::all(),
+        );
         assert!(v.iter().any(|c| !c.weak), "{v:#?}");
         // A qualifier of an organisation's name, the year straight after it.
         let t = "(British Museum (Natural History) 1904–1912, 1:79–96)";
