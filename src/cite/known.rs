@@ -555,9 +555,13 @@ pub(crate) fn context_years(
             None if close <= 60 => (whole.clone(), Vec::new()),
             None => continue,
         };
-        if year_prefix(inner.trim()).is_none() {
+        // "([1970] 1986, ix)": a reprint's original year before the year
+        // of the edition cited.
+        let cited = inner.trim();
+        let cited = super::scan::split_original_year(cited).map_or(cited, |(_, rest)| rest);
+        let Some((year, _)) = year_prefix(cited) else {
             continue;
-        }
+        };
         let window = sentence_before(text, body.start, open, found, 250);
         let mut best = last_named(window, names.iter());
         if best.is_none() {
@@ -566,8 +570,6 @@ pub(crate) fn context_years(
             // year continues the author last named in the paragraph, in
             // prose or a citation, when that author has a work of the
             // year (so a year alone is never pinned on a stranger).
-            let trimmed = inner.trim();
-            let year = year_prefix(trimmed).map_or("", |(y, _)| y);
             let mut from = open.saturating_sub(800).max(body.start);
             while !text.is_char_boundary(from) {
                 from += 1;
@@ -1712,6 +1714,21 @@ mod tests {
         let other = text.replace("(2009,", "(1990,");
         let cited = mentions(&other, 0..other.len(), &known, &[], false);
         assert!(context_years(&other, 0..other.len(), &known, &cited).is_empty());
+    }
+
+    #[test]
+    fn a_reprint_year_of_the_author_the_sentence_names() {
+        let text = "Prose first.\n\nMeasures were, as Kula put it, a history of people \
+                    as much as of things ([1970] 1986, ix).\n";
+        let firsts = vec![Some("Kula".to_owned())];
+        let raws = ["Kula, W. (1986). Measures and men. (1970)"];
+        let known = known_names(&firsts, &raws);
+        let found = context_years(text, 0..text.len(), &known, &[]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].items[0].names, ["Kula"]);
+        assert_eq!(found[0].items[0].year.as_deref(), Some("1986"));
+        assert_eq!(found[0].items[0].original_year.as_deref(), Some("1970"));
+        assert_eq!(found[0].items[0].locator.as_deref(), Some("ix"));
     }
 
     #[test]

@@ -164,7 +164,11 @@ impl NameKey {
     fn with(display: &str, first: bool, parsed: bool, whole: bool) -> Option<Self> {
         let display = display.trim().trim_end_matches(['.', ',']).trim();
         let folded = fold(display);
-        if folded.chars().count() < 2 {
+        // A name of one letter is an initial in raw text; only the parser,
+        // which has read the list's name order, can call it a family name
+        // ("A, G., Wahr, J., & Zhong, S." cited "A et al.").
+        let one_letter = parsed && folded.chars().count() == 1;
+        if folded.chars().count() < 2 && !one_letter {
             return None;
         }
         Some(NameKey {
@@ -1992,6 +1996,27 @@ mod tests {
         let r = resolve(scan_text("t", text, &ScanOptions::all()), entries);
         assert_eq!(r.len(), 1, "{r:#?}");
         r[0].targets[0].as_ref().map(|m| m.entry)
+    }
+
+    #[test]
+    fn a_family_name_of_one_letter_read_by_the_parser() {
+        let e = vec![
+            entry(
+                "A, G., Wahr, J., & Zhong, S. (2013). Computations of the viscoelastic response.",
+                Some(book(&["A", "Wahr", "Zhong"], "Computations of the viscoelastic response", 2013)),
+            ),
+            entry(
+                "Wahr, J., Molenaar, M., & Bryan, F. (1998). Time variability of the gravity field.",
+                Some(book(&["Wahr", "Molenaar", "Bryan"], "Time variability of the gravity field", 1998)),
+            ),
+        ];
+        assert_eq!(
+            target("a model (A et al., 2013, pp. 566–569).", &e),
+            Some(0)
+        );
+        // Unparsed, the letter is an initial and names no one.
+        let raw: Vec<Entry> = e.iter().map(|x| entry(&x.raw, None)).collect();
+        assert_eq!(target("a model (A et al., 2013, pp. 566–569).", &raw), None);
     }
 
     #[test]

@@ -1423,6 +1423,21 @@ impl<'a> Cur<'a> {
             false
         }
     }
+    /// "et al." or "et al", with any run of spaces between the two words:
+    /// a line break inside the citation ("Wahr et\n    al.") flattens to
+    /// a space and the next line's indentation.
+    fn eat_et_al(&mut self) -> bool {
+        let Some(r) = self.rest().strip_prefix("et ") else {
+            return false;
+        };
+        let r = r.trim_start_matches(' ');
+        let Some(after) = r.strip_prefix("al") else {
+            return false;
+        };
+        let after = after.strip_prefix('.').unwrap_or(after);
+        self.pos = self.s.len() - after.len();
+        true
+    }
     fn done(&self) -> bool {
         self.rest().trim().trim_end_matches('.').is_empty()
     }
@@ -2301,7 +2316,7 @@ pub(crate) fn parse_item(s: &str) -> Option<CiteItem> {
         item.names.push(name);
         let save = c.pos;
         c.ws();
-        if c.eat("et al.") || c.eat("et al") {
+        if c.eat_et_al() {
             item.et_al = true;
             break;
         }
@@ -2328,7 +2343,7 @@ pub(crate) fn parse_item(s: &str) -> Option<CiteItem> {
         if c.eat(", ") {
             // "Nosek, Alter, et al.": MLA's two names and "et al.".
             c.ws();
-            if c.eat("et al.") || c.eat("et al") {
+            if c.eat_et_al() {
                 item.et_al = true;
                 break;
             }
@@ -2452,9 +2467,13 @@ fn parse_bare_title(s: &str) -> Option<CiteItem> {
         let mut names = vec![parse_name(&mut c)?];
         let mut et_al = false;
         loop {
-            if c.eat(" et al.") || c.eat(" et al") {
+            let save = c.pos;
+            if c.eat(" ") && c.eat_et_al() {
                 et_al = true;
-            } else if c.eat(" and ") || c.eat(" & ") {
+                break;
+            }
+            c.pos = save;
+            if c.eat(" and ") || c.eat(" & ") {
                 names.push(parse_listed_name(&mut c)?);
                 continue;
             }
@@ -3105,6 +3124,12 @@ mod tests {
         // verb, a number and its unit: no citations.
         assert!(texts("M = f × Σ max(T, 0), (5)").is_empty());
         assert!(texts("the picture (3D, 2020 edition) and (5G, 2023)").is_empty());
+        // "et" ends a line of an indented list item: the next line's
+        // indent stands between "et" and "al.".
+        let c = one("smoothing (Wahr et\n    al., 1998, p. 30221).");
+        assert_eq!(c.items[0].names, ["Wahr"]);
+        assert!(c.items[0].et_al);
+        assert_eq!(c.items[0].year.as_deref(), Some("1998"));
         let c = one("With these models Rounce, Hock, Maussion,\net al. (80, fig. 2) projected");
         assert_eq!(c.items[0].names, ["Rounce", "Hock", "Maussion"]);
         assert!(c.items[0].et_al);
