@@ -218,6 +218,46 @@ impl NoteKeys {
         bonus
     }
 
+    /// Whether `segment` names authors that entry `i` does not have and a
+    /// short title with a word the entry lacks: another work, however many
+    /// words its title shares ("Reddick, The Making of Johnson’s
+    /// Dictionary" is not "Yang, “The Making of the First Chinese-English
+    /// Dictionary …”"). A misspelt author with the entry's own title
+    /// still finds it, so the misspelling can be reported.
+    fn names_another(&self, i: usize, segment: &str) -> bool {
+        let Some((names, rest)) = segment
+            .split_once(", ")
+            .filter(|(names, _)| !names.trim_start().starts_with(QUOTES) && !names.contains('('))
+        else {
+            return false;
+        };
+        // Only a plain list of names: capitalised words, initials, "and",
+        // "et al." ("E.g., Douglas S. Massey et al." or "The decision is
+        // discussed in Woodside" are no such list).
+        let plain = names.split_whitespace().all(|w| {
+            matches!(w, "and" | "&" | "et" | "al.")
+                || w.starts_with(char::is_uppercase)
+                    && (w
+                        .chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''))
+                        || w.len() <= 3 && w.ends_with('.'))
+        });
+        let names: Vec<String> = folded_words(names)
+            .filter(|w| w.chars().count() > 1 && !matches!(w.as_str(), "and" | "et" | "al"))
+            .collect();
+        if !plain
+            || names.is_empty()
+            || names.len() > 4
+            || names.iter().any(|w| self.heads[i].contains(w))
+        {
+            return false;
+        }
+        let title: Vec<String> = folded_words(short_title(rest).0)
+            .filter(|w| w.chars().count() > 2 && w.chars().all(char::is_alphabetic) && !common(w))
+            .collect();
+        title.len() >= 2 && title.iter().any(|w| !self.words[i].contains(w))
+    }
+
     /// Whether `segment` opens with the first three words entry `i`
     /// opens with (an anonymous work's title, an organisation's name).
     fn opens_like(&self, i: usize, segment: &str) -> bool {
@@ -253,7 +293,7 @@ impl NoteKeys {
             // Pilgrimage, 9." for "Sumption, Jonathan. Pilgrimage: An
             // Image …"), share no pair of neighbouring words and still
             // name the work.
-            if shared < need && bonus < 3 {
+            if shared < need && bonus < 3 || self.names_another(i, segment) {
                 continue;
             }
             let score = shared + bonus;
@@ -303,6 +343,18 @@ fn looks_cited(segment: &str) -> bool {
             .windows(4)
             .any(|w| w.iter().all(u8::is_ascii_digit))
         || short_form(segment)
+}
+
+/// A first note's publication facts: a parenthesis that closes on a year
+/// ("(Cambridge University Press, 1990)", "(1998)").
+fn dated_facts(segment: &str) -> bool {
+    segment.match_indices(')').any(|(at, _)| {
+        let before = segment[..at].trim_end();
+        let year = before.len() >= 4 && before.is_char_boundary(before.len() - 4);
+        year && before[before.len() - 4..]
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+    })
 }
 
 /// Chicago's short note: a family name, a short title and the pages
@@ -606,9 +658,18 @@ pub(crate) fn note_citations(
         // and Tozawa, …") where the names inside resolve more.
         if remark || unresolved {
             let inside = remark_citations(&text[note.clone()], keys, firsts);
+            // A segment in the form of a note's citation ("Allen Reddick,
+            // The Making of Johnson’s Dictionary, 1746–1773 (Cambridge
+            // University Press, 1990), 12–54") that resolves to nothing is
+            // a work missing from the list, not a remark's prose: the names
+            // the note's other works hold must not read it away.
+            let cites_missing = items
+                .iter()
+                .any(|(seg, e)| e.is_none() && (short_form(seg) || dated_facts(seg)));
             let better = remark
-                || inside.iter().filter(|(_, e)| e.is_some()).count()
-                    > items.iter().filter(|(_, e)| e.is_some()).count();
+                || !cites_missing
+                    && inside.iter().filter(|(_, e)| e.is_some()).count()
+                        > items.iter().filter(|(_, e)| e.is_some()).count();
             if !inside.is_empty() && better {
                 previous = inside.iter().map(|(_, e)| *e).collect();
                 for (r, e) in inside {
@@ -983,6 +1044,52 @@ mod tests {
         );
         assert_eq!(items.len(), 2, "{items:?}");
         assert!(note_items("Paris and Lyon, Lighthouses.", &keys, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_work_the_list_lacks_is_not_another_with_a_like_title() {
+        let entries = [
+            parsed("Considine, John. Dictionaries in Early Modern Europe: Lexicography and the Making of Heritage. Cambridge University Press, 2008."),
+            parsed("Yang, Huiling. “The Making of the First Chinese-English Dictionary.” Historiographia Linguistica 41 (2014): 299–322."),
+            parsed("Kolb, Gwin J., and Robert DeMaria Jr. “Johnson’s Dictionary and Dictionary Johnson.” Yearbook of English Studies 28 (1998): 19–25."),
+            parsed("DeMaria, Robert, Jr. Johnson’s Dictionary and the Language of Learning. University of North Carolina Press, 1986."),
+        ];
+        let firsts = [
+            Some("Considine".to_owned()),
+            Some("Yang".to_owned()),
+            Some("Kolb".to_owned()),
+            Some("DeMaria".to_owned()),
+        ];
+        let keys = NoteKeys::new(&entries, &firsts);
+        // The short note of a deleted entry shares "The Making of" and
+        // "Dictionary" with two others, but names an author neither has.
+        let items = note_items(
+            "Reddick, The Making of Johnson’s Dictionary, 1746–1773, 25–54.",
+            &keys,
+            &[],
+        );
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0].1, None);
+        // Misspelt, the author still finds the entry with that title.
+        let items = note_items(
+            "Yangg, “The Making of the First Chinese-English Dictionary,” 316.",
+            &keys,
+            &[],
+        );
+        assert_eq!(items[0].1, Some(1));
+        // A first note of the deleted work beside one the list has: the
+        // note reports the missing work and cites the other; the names
+        // inside the second work's segment do not read the note away.
+        let body = "He revised the work.[1]\n\n";
+        let note = "Allen Reddick, The Making of Johnson’s Dictionary, 1746–1773 (Cambridge\n\
+                    University Press, 1990), 12–54; Gwin J. Kolb and Robert DeMaria Jr., “Johnson’s\n\
+                    Dictionary and Dictionary Johnson,” Yearbook of English Studies 28 (1998):\n19–25.";
+        let text = format!("{body}{note}\n");
+        let notes = BTreeMap::from([(1, body.len()..body.len() + note.len())]);
+        let found = note_citations(&text, 0..body.len(), &notes, &keys, &firsts, false);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0.text, "[1]");
+        assert_eq!(found[0].1, [None, Some(2)]);
     }
 
     #[test]
