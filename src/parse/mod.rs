@@ -695,4 +695,31 @@ mod circa {
         assert_eq!(r.year(), Some(2002));
         assert_eq!(r.pages, None);
     }
+
+    #[test]
+    fn a_group_heading_its_members_keeps_them_and_the_title() {
+        // The tagger read words of the team's name as the title and cut the
+        // list after the team; the grammar's group and members stand.
+        let raw = "JWST Transiting Exoplanet Community Early Release Science Team, Ahrer, E.-M., \
+                   Alderson, L., & Carter, A. L. (2023). Identification of carbon dioxide in an \
+                   exoplanet atmosphere. Nature, 614(7949), 649–652.";
+        let p = super::parse_reference(raw, crate::model::Style::Apa);
+        let super::Outcome::Parsed { reference: r, .. } = p.outcome else {
+            panic!("unparsed")
+        };
+        let families: Vec<&str> = r.authors.iter().map(|a| a.family.as_str()).collect();
+        assert_eq!(
+            families,
+            [
+                "JWST Transiting Exoplanet Community Early Release Science Team",
+                "Ahrer",
+                "Alderson",
+                "Carter"
+            ]
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Identification of carbon dioxide in an exoplanet atmosphere")
+        );
+    }
 }

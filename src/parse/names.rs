@@ -929,10 +929,57 @@ fn editor_mark(toks: &[Tok<'_>], i: usize) -> Option<usize> {
     None
 }
 
+/// A group that heads a list of its members ("Astropy Collaboration,
+/// Price-Whelan, A. M., Sipőcz, B. M., …", "JWST Transiting Exoplanet
+/// Community Early Release Science Team, Eva-Maria Ahrer, Lili Alderson,
+/// et al."): capitalised words that end as only organisations end, then
+/// a comma and several people or "et al.". One person alone after such a
+/// name is as often a place ("World Bank, Washington, DC").
+fn group_then_people(s: &str, toks: &[Tok<'_>]) -> Option<NameList> {
+    let comma = toks.iter().take(14).position(|t| t.kind == Kind::Comma)?;
+    let words = &toks[..comma];
+    let capitalised = |t: &Tok<'_>| {
+        t.kind == Kind::Word
+            && !t.period
+            && (t.core.starts_with(char::is_uppercase)
+                || matches!(t.core, "of" | "for" | "and" | "on" | "the"))
+    };
+    if words.len() < 2 || !words.iter().all(capitalised) {
+        return None;
+    }
+    let group = &s[..words[comma - 1].end];
+    if !super::lexicon::organisation_name(group) {
+        return None;
+    }
+    let after = toks[comma].end;
+    let mut list = if let Some(k) = et_al_at(toks, comma + 1) {
+        NameList {
+            et_al: true,
+            end: toks[k - 1].end,
+            form: Some(Form::FamilyComma),
+            ..NameList::default()
+        }
+    } else {
+        let rest = name_list(&s[after..]);
+        if rest.people.len() < 2 && !rest.et_al {
+            return None;
+        }
+        NameList {
+            end: after + rest.end,
+            ..rest
+        }
+    };
+    list.people.insert(0, Person::literal(group.to_owned()));
+    Some(list)
+}
+
 /// Reads a list of names at the start of `s`. Returns an empty list (with
 /// `end` 0) when `s` does not start with a name.
 pub fn name_list(s: &str) -> NameList {
     let toks = lex(s);
+    if let Some(list) = group_then_people(s, &toks) {
+        return list;
+    }
     let mut list = NameList::default();
     let Some((first, form)) = first_person(s, &toks) else {
         return list;
@@ -1027,6 +1074,35 @@ mod tests {
         let l = name_list(s);
         assert_eq!(fam(&l), ["Torii", "Maeda"]);
         assert_eq!(&s[l.end..l.end + 2], ", ");
+    }
+
+    #[test]
+    fn a_group_heads_the_list_of_its_members() {
+        let l = name_list(
+            "JWST Transiting Exoplanet Community Early Release Science Team, Ahrer, E.-M., \
+             Alderson, L., & Carter, A. L. (2023). Identification",
+        );
+        assert_eq!(
+            fam(&l),
+            [
+                "JWST Transiting Exoplanet Community Early Release Science Team",
+                "Ahrer",
+                "Alderson",
+                "Carter"
+            ]
+        );
+        assert!(l.people[0].literal);
+        let l = name_list("Dask Development Team, Eva Ahrer, Lili Alderson, et al. 2023. Title.");
+        assert_eq!(fam(&l), ["Dask Development Team", "Ahrer", "Alderson"]);
+        assert!(l.et_al);
+        let l = name_list("Dask Development Team, et al. “Title.” Nature, 2023.");
+        assert_eq!(fam(&l), ["Dask Development Team"]);
+        assert!(l.et_al);
+        // One name after it is as often a place.
+        assert_ne!(
+            fam(&name_list("World Bank, Washington, D. C. 2019. Title."))[0],
+            "World Bank"
+        );
     }
 
     #[test]

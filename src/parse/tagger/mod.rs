@@ -721,6 +721,18 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
             title = Some(rest.to_owned());
         }
     }
+    // "JWST Transiting Exoplanet Community Early Release Science Team,
+    // Ahrer, E.-M., …": a group heading its members, which the grammar read
+    // whole. A tagged title inside the group's name is part of the name,
+    // and the list is not cut where the tagger's author run ends.
+    let group_heads = r.authors.len() >= 2 && r.authors[0].literal;
+    if group_heads
+        && title
+            .as_deref()
+            .is_some_and(|tt| r.authors[0].family.contains(tt))
+    {
+        title = r.title.clone();
+    }
     // "… meta-analyses. BMJ. 2003;327": a journal the tagger left
     // unlabelled, where the grammar found one, is still the journal.
     if container.is_none() {
@@ -806,7 +818,7 @@ pub(crate) fn combine(t: &Tagging, p: &generic::Prepared, mut r: Reference) -> R
         (e, _) => e,
     };
     r.editors = pick(policy.editors, editors, grammar_editors).unwrap_or_default();
-    if policy.trim_authors && policy.authors == Source::Grammar {
+    if policy.trim_authors && policy.authors == Source::Grammar && !group_heads {
         trim_authors(&p.text, &seq.tokens, &labels, &mut r.authors);
     }
     if policy.extend_authors && policy.authors == Source::Grammar && !ditto_alone(&p.text) {
