@@ -456,7 +456,15 @@ fn citations_in(
             if !bare {
                 let mut seen = found.clone();
                 seen.extend(m.iter().cloned());
-                more.extend(known::context_years(text, r.clone(), &names, &seen));
+                let years = known::context_years(text, r.clone(), &names, &seen);
+                // A weak narrative reading of the same parenthesis yields.
+                found.retain(|c| {
+                    !(c.weak
+                        && years
+                            .iter()
+                            .any(|y| c.range.start <= y.range.start && y.range.start < c.range.end))
+                });
+                more.extend(years);
             }
             more.extend(m);
         }

@@ -539,7 +539,14 @@ pub(crate) fn context_years(
 ) -> Vec<Citation> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for open in uncovered_parens(text, body.clone(), found, true) {
+    for open in uncovered_parens(text, body.clone(), found, false) {
+        // "Ambrogio Calepino’s Dictionarium (1502, sig. a1v)": the scanner
+        // read the title before the year as a name, weakly; the author
+        // the sentence names takes the year only if a work of theirs has
+        // it (and the caller drops the weak reading).
+        let under_weak = found
+            .iter()
+            .any(|c| c.weak && c.range.start <= open && open < c.range.end);
         let lim = body.end.min(open + 200);
         let Some(close) = bytes[open..lim].iter().position(|&b| b == b')') else {
             continue;
@@ -563,8 +570,28 @@ pub(crate) fn context_years(
             continue;
         };
         let window = sentence_before(text, body.start, open, found, 250);
-        let mut best = last_named(window, names.iter());
-        if best.is_none() {
+        let dated = || {
+            names
+                .iter()
+                .filter(|k| year.len() >= 4 && k.raw.contains(&year[..4]))
+        };
+        let mut best = if under_weak {
+            // Only an author whose possessive opens the phrase before the
+            // year ("Calepino’s Dictionarium (1502)"), not one named
+            // further back ("Winterfeld, whose study of Giovanni Gabrieli
+            // (1834)": the prose names a subject and its date).
+            last_named(window, dated()).filter(|(k, name)| {
+                let first = name.split_whitespace().next().unwrap_or("");
+                let after = &window[k + first.len()..];
+                let phrase = after
+                    .strip_prefix("’s ")
+                    .or_else(|| after.strip_prefix("'s "));
+                phrase.is_some_and(|p| p.split_whitespace().count() <= 5)
+            })
+        } else {
+            last_named(window, names.iter())
+        };
+        if best.is_none() && !under_weak {
             // "The first of his books … (van Dijk, 2005), and the second
             // … (2020, pp. 1–3)": with no author in the sentence, the
             // year continues the author last named in the paragraph, in
@@ -576,10 +603,7 @@ pub(crate) fn context_years(
             }
             let para = &text[from..open];
             let para = &para[para.rfind("\n\n").map_or(0, |k| k + 2)..];
-            let dated = names
-                .iter()
-                .filter(|k| year.len() >= 4 && k.raw.contains(&year[..4]));
-            best = last_named(para, dated);
+            best = last_named(para, dated());
         }
         let Some((_, name)) = best else { continue };
         let range = open..open + close + 1;
@@ -1729,6 +1753,37 @@ mod tests {
         assert_eq!(found[0].items[0].year.as_deref(), Some("1986"));
         assert_eq!(found[0].items[0].original_year.as_deref(), Some("1970"));
         assert_eq!(found[0].items[0].locator.as_deref(), Some("ix"));
+    }
+
+    #[test]
+    fn a_year_after_a_title_the_author_possesses() {
+        let firsts = vec![Some("Calepino".to_owned()), Some("Winterfeld".to_owned())];
+        let raws = [
+            "Calepino, A. (1502). Dictionarium. Dionigi Bertocchi.",
+            "Winterfeld, C. von. (1834). Johannes Gabrieli und sein Zeitalter.",
+        ];
+        let known = known_names(&firsts, &raws);
+        // The scanner's weak reading of the title as a name.
+        let weak = |text: &str, at: &str| {
+            let start = text.find(at).unwrap();
+            let end = start + text[start..].find(')').unwrap() + 1;
+            let mut c = citation(text, start..end, vec![CiteItem::default()]);
+            c.weak = true;
+            c
+        };
+        let text =
+            "Prose.\n\nAmbrogio Calepino’s Dictionarium (1502, sig. a1v) took a different route.\n";
+        let found = context_years(text, 0..text.len(), &known, &[weak(text, "Dictionarium")]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].items[0].names, ["Calepino"]);
+        assert_eq!(found[0].items[0].locator.as_deref(), Some("sig. a1v"));
+        // Not a year the author has, and not an author named further back.
+        let other = text.replace("(1502,", "(1503,");
+        let w = weak(&other, "Dictionarium");
+        assert!(context_years(&other, 0..other.len(), &known, &[w]).is_empty());
+        let text = "Carl von Winterfeld, whose study of Giovanni Gabrieli (1834) came first.\n";
+        let w = weak(text, "Gabrieli");
+        assert!(context_years(text, 0..text.len(), &known, &[w]).is_empty());
     }
 
     #[test]

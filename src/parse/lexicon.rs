@@ -694,6 +694,8 @@ pub fn institution_cue(s: &str) -> bool {
                 *w,
                 "Institute"
                     | "Institut"
+                    | "Academy"
+                    | "Academies"
                     | "Foundation"
                     | "Council"
                     | "Agency"

@@ -722,4 +722,20 @@ mod circa {
             Some("Identification of carbon dioxide in an exoplanet atmosphere")
         );
     }
+
+    #[test]
+    fn an_academy_named_for_a_list_of_fields_is_one_author() {
+        let raw = "National Academies of Sciences, Engineering, and Medicine. (2018). \
+                   Exoplanet science strategy. The National Academies Press.";
+        let p = super::parse_reference(raw, crate::model::Style::Apa);
+        let super::Outcome::Parsed { reference: r, .. } = p.outcome else {
+            panic!("unparsed")
+        };
+        assert_eq!(r.authors.len(), 1);
+        assert_eq!(
+            r.authors[0].family,
+            "National Academies of Sciences, Engineering, and Medicine"
+        );
+        assert_eq!(r.title.as_deref(), Some("Exoplanet science strategy"));
+    }
 }
