@@ -589,7 +589,10 @@ pub(crate) fn context_years(
                 phrase.is_some_and(|p| p.split_whitespace().count() <= 5)
             })
         } else {
-            last_named(window, names.iter())
+            // "Kolb and DeMaria’s account of how “Dictionary Johnson”
+            // became a persona (1998, pp. 30–43)": the last author named
+            // who has a work of the year, before the last named at all.
+            last_named(window, dated()).or_else(|| last_named(window, names.iter()))
         };
         if best.is_none() && !under_weak {
             // "The first of his books … (van Dijk, 2005), and the second
@@ -1753,6 +1756,25 @@ mod tests {
         assert_eq!(found[0].items[0].year.as_deref(), Some("1986"));
         assert_eq!(found[0].items[0].original_year.as_deref(), Some("1970"));
         assert_eq!(found[0].items[0].locator.as_deref(), Some("ix"));
+    }
+
+    #[test]
+    fn the_last_author_named_with_a_work_of_the_year() {
+        let firsts = vec![Some("Kolb".to_owned()), Some("Johnson".to_owned())];
+        let raws = [
+            "Kolb, G. J., & DeMaria, R., Jr. (1998). Johnson’s Dictionary and Dictionary Johnson.",
+            "Johnson, S. (1755). A dictionary of the English language.",
+        ];
+        let known = known_names(&firsts, &raws);
+        let text = "Prose.\n\nKolb and DeMaria’s account of how “Dictionary Johnson” became \
+                    a persona (1998, pp. 30–43).\n";
+        let found = context_years(text, 0..text.len(), &known, &[]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].items[0].names, ["Kolb"]);
+        // With no such work, still the last named (a wrong year reported).
+        let other = text.replace("(1998,", "(1997,");
+        let found = context_years(&other, 0..other.len(), &known, &[]);
+        assert_eq!(found[0].items[0].names, ["Johnson"]);
     }
 
     #[test]
