@@ -657,7 +657,17 @@ pub(crate) fn context_pages(
         };
         let inner = text[open + 1..open + close].replace(['\n', '\r', '\u{a0}'], " ");
         let inner = inner.trim();
-        if !inner.starts_with(|c: char| c.is_ascii_digit()) || super::scan::names_a_year(inner) {
+        // "his Vocabulario portuguez e latino (vol. 1)": a labelled
+        // division, as well as a page.
+        // Not a list's "(c)": a label and its number.
+        let labelled = inner.starts_with(|c: char| c.is_lowercase())
+            && inner
+                .split_once(' ')
+                .is_some_and(|(label, _)| label.len() >= 2)
+            && is_locator(inner);
+        if !(inner.starts_with(|c: char| c.is_ascii_digit()) || labelled)
+            || super::scan::names_a_year(inner)
+        {
             continue;
         }
         let Some((locator, note)) = super::scan::parse_locator_only(inner) else {
@@ -1321,6 +1331,14 @@ mod tests {
         assert!(context_pages(text, 0..text.len(), &names, &[]).is_empty());
         let text = "The Postal Museum holds the sheets (2:9–14).";
         assert_eq!(context_pages(text, 0..text.len(), &names, &[]).len(), 1);
+        // A labelled division as well as a page; never a list's letter.
+        let names = known_names(&[Some("Bluteau".to_owned())], &[""]);
+        let text = "Raphael Bluteau produced the ten volumes of his Vocabulario (vol. 1).";
+        let found = context_pages(text, 0..text.len(), &names, &[]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].items[0].locator.as_deref(), Some("vol. 1"));
+        let text = "Raphael Bluteau named (a) the words and (c) their senses.";
+        assert!(context_pages(text, 0..text.len(), &names, &[]).is_empty());
     }
 
     #[test]
