@@ -929,6 +929,50 @@ fn editor_mark(toks: &[Tok<'_>], i: usize) -> Option<usize> {
     None
 }
 
+/// "Borucki, William J., David Koch, et al.": MLA writes the names after
+/// the first given name first, and a later name with no given name after
+/// a comma ("David Koch" before "et al.") is a given name and a family,
+/// not a family of two words. A capitalised particle ("Van Bree", "De la
+/// Cruz") still opens a family.
+fn given_first_later(p: &mut Person) {
+    if p.given.is_some() || p.literal || p.particle.is_some() {
+        return;
+    }
+    let words: Vec<&str> = p.family.split_whitespace().collect();
+    let capital_particle = |w: &str| {
+        matches!(
+            w,
+            "Van"
+                | "Von"
+                | "De"
+                | "Del"
+                | "Della"
+                | "Di"
+                | "Da"
+                | "Du"
+                | "Le"
+                | "La"
+                | "Ten"
+                | "Ter"
+                | "Mac"
+                | "St."
+        )
+    };
+    let named = (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .skip(1)
+                    .all(|c| c.is_lowercase() || c == '-' || c == '’' || c == '\'')
+        })
+        && !capital_particle(words[0]);
+    if named {
+        let (given, family) = words.split_at(words.len() - 1);
+        p.given = Some(given.join(" "));
+        p.family = family[0].to_owned();
+    }
+}
+
 /// A group that heads a list of its members ("Astropy Collaboration,
 /// Price-Whelan, A. M., Sipőcz, B. M., …", "JWST Transiting Exoplanet
 /// Community Early Release Science Team, Eva-Maria Ahrer, Lili Alderson,
@@ -1022,9 +1066,12 @@ pub fn name_list(s: &str) -> NameList {
             break;
         }
         match parse_one(s, &toks, j, form, need_initials) {
-            Some(one) => {
+            Some(mut one) => {
                 end_tok = one.next;
                 terminal = one.terminal;
+                if form == Form::FamilyComma {
+                    given_first_later(&mut one.person);
+                }
                 list.people.push(one.person);
             }
             None => {
@@ -1074,6 +1121,17 @@ mod tests {
         let l = name_list(s);
         assert_eq!(fam(&l), ["Torii", "Maeda"]);
         assert_eq!(&s[l.end..l.end + 2], ", ");
+    }
+
+    #[test]
+    fn a_later_name_without_initials_is_given_first() {
+        let l = name_list("Borucki, William J., David Koch, et al. “Kepler.” Science, 2010.");
+        assert_eq!(fam(&l), ["Borucki", "Koch"]);
+        assert_eq!(l.people[1].given.as_deref(), Some("David"));
+        assert!(l.et_al);
+        // A family opened by a capitalised particle stays whole.
+        let l = name_list("Van der Wal, M., & Van Bree, C. (2008). Geschiedenis.");
+        assert_eq!(fam(&l), ["Van der Wal", "Van Bree"]);
     }
 
     #[test]
