@@ -658,8 +658,7 @@ pub(crate) fn context_pages(
         let inner = text[open + 1..open + close].replace(['\n', '\r', '\u{a0}'], " ");
         let inner = inner.trim();
         // "his Vocabulario portuguez e latino (vol. 1)": a labelled
-        // division, as well as a page.
-        // Not a list's "(c)": a label and its number.
+        // division, as well as a page; not a list's "(c)".
         let labelled = inner.starts_with(|c: char| c.is_lowercase())
             && inner
                 .split_once(' ')

@@ -1004,7 +1004,10 @@ fn group_then_people(s: &str, toks: &[Tok<'_>]) -> Option<NameList> {
             ..NameList::default()
         }
     } else {
-        let rest = name_list(&s[after..]);
+        // Not `name_list`: one group, then people (no recursion however
+        // many "… Team," a hostile line repeats).
+        let rest = &s[after..];
+        let rest = people_list(rest, &lex(rest));
         if rest.people.len() < 2 && !rest.et_al {
             return None;
         }
@@ -1021,11 +1024,13 @@ fn group_then_people(s: &str, toks: &[Tok<'_>]) -> Option<NameList> {
 /// `end` 0) when `s` does not start with a name.
 pub fn name_list(s: &str) -> NameList {
     let toks = lex(s);
-    if let Some(list) = group_then_people(s, &toks) {
-        return list;
-    }
+    group_then_people(s, &toks).unwrap_or_else(|| people_list(s, &toks))
+}
+
+/// [`name_list`] without a group before the people.
+fn people_list(s: &str, toks: &[Tok<'_>]) -> NameList {
     let mut list = NameList::default();
-    let Some((first, form)) = first_person(s, &toks) else {
+    let Some((first, form)) = first_person(s, toks) else {
         return list;
     };
     let need_initials = form == Form::GivenFirst
@@ -1040,7 +1045,7 @@ pub fn name_list(s: &str) -> NameList {
     list.people.push(first.person);
     while !terminal && list.people.len() < 200 {
         let mut j = end_tok;
-        if let Some(k) = et_al_at(&toks, j) {
+        if let Some(k) = et_al_at(toks, j) {
             list.et_al = true;
             end_tok = k;
             break;
@@ -1053,7 +1058,7 @@ pub fn name_list(s: &str) -> NameList {
             j += 1;
             had_sep = true;
         }
-        if let Some(k) = et_al_at(&toks, j) {
+        if let Some(k) = et_al_at(toks, j) {
             list.et_al = true;
             end_tok = k;
             break;
@@ -1065,7 +1070,7 @@ pub fn name_list(s: &str) -> NameList {
         if !had_sep {
             break;
         }
-        match parse_one(s, &toks, j, form, need_initials) {
+        match parse_one(s, toks, j, form, need_initials) {
             Some(mut one) => {
                 end_tok = one.next;
                 terminal = one.terminal;
@@ -1077,7 +1082,7 @@ pub fn name_list(s: &str) -> NameList {
             None => {
                 // "Altman DG; PRISMA Group." – a group author ends the list.
                 let after_semi = toks.get(end_tok).is_some_and(|t| t.kind == Kind::Semi);
-                if let Some(k) = group_author(&toks, j).filter(|_| after_semi) {
+                if let Some(k) = group_author(toks, j).filter(|_| after_semi) {
                     list.people
                         .push(Person::literal(clean_family(&join(s, &toks[j..k]))));
                     end_tok = k;
@@ -1088,13 +1093,13 @@ pub fn name_list(s: &str) -> NameList {
         }
     }
     if !terminal && form == Form::FamilyInitials {
-        if let Some((extra, k)) = rescue_vancouver(s, &toks, end_tok) {
+        if let Some((extra, k)) = rescue_vancouver(s, toks, end_tok) {
             list.people.extend(extra);
             end_tok = k;
             terminal = true;
         }
     }
-    if let Some(k) = editor_mark(&toks, end_tok) {
+    if let Some(k) = editor_mark(toks, end_tok) {
         list.editors = true;
         end_tok = k;
     }
@@ -1156,6 +1161,9 @@ mod tests {
         let l = name_list("Dask Development Team, et al. “Title.” Nature, 2023.");
         assert_eq!(fam(&l), ["Dask Development Team"]);
         assert!(l.et_al);
+        // A hostile run of groups is read without recursion.
+        let hostile = "Alpha Team, ".repeat(50_000) + "Smith, J., Jones, K. (2020). T.";
+        assert!(name_list(&hostile).people.len() <= 200);
         // One name after it is as often a place.
         assert_ne!(
             fam(&name_list("World Bank, Washington, D. C. 2019. Title."))[0],
