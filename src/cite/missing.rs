@@ -70,6 +70,7 @@ pub fn unresolved_name_citations(
             !one_name
                 || ends_a_clause(text, c.range.end)
                     && !abbreviates_word_before(text, c.range.start, &c.items[0].names[0])
+                    && !spells_words_before(text, c.range.start, &c.items[0].names[0])
         })
         .map(|c| Resolution {
             citation: c.clone(),
@@ -91,6 +92,28 @@ fn abbreviates_word_before(text: &str, open: usize, name: &str) -> bool {
         .chars()
         .all(|c| letters.by_ref().any(|w| w == c))
         && word.starts_with(|c: char| name.to_lowercase().starts_with(c))
+}
+
+/// "Hungarian-made Automated Telescope Network (HATNet)": a name whose
+/// capitals, in order, are the initials of the words just before it
+/// ("of", "and" and "the" aside) is their acronym, not an author.
+fn spells_words_before(text: &str, open: usize, name: &str) -> bool {
+    let caps: Vec<char> = name.chars().filter(|c| c.is_uppercase()).collect();
+    if caps.len() < 2 {
+        return false;
+    }
+    let words: Vec<&str> = text[..open]
+        .split_whitespace()
+        .rev()
+        .filter(|w| !matches!(*w, "of" | "and" | "for" | "the" | "on" | "&"))
+        .take(caps.len())
+        .collect();
+    words.len() == caps.len()
+        && words
+            .iter()
+            .rev()
+            .zip(&caps)
+            .all(|(w, c)| w.trim_start_matches(['(', '“', '"']).starts_with(*c))
 }
 
 /// Whether what follows `at` closes a clause: punctuation, a closing
@@ -215,6 +238,21 @@ mod tests {
             missing(&format!("{base}as in glaciers (Gu), and so.")),
             ["(Gu)"]
         );
+    }
+
+    #[test]
+    fn an_acronym_of_the_words_before_is_no_citation() {
+        assert!(spells_words_before(
+            "the Hungarian-made Automated Telescope Network (HATNet)",
+            "the Hungarian-made Automated Telescope Network ".len(),
+            "HATNet"
+        ));
+        let t = "as argued by Ruha Benjamin (Birhane)";
+        assert!(!spells_words_before(t, t.find('(').unwrap(), "Birhane"));
+        let t = "the Wide Angle Search for Planets (WASP)";
+        assert!(spells_words_before(t, t.find('(').unwrap(), "WASP"));
+        let t = "a survey of Planets (WASP)";
+        assert!(!spells_words_before(t, t.find('(').unwrap(), "WASP"));
     }
 
     #[test]
