@@ -158,9 +158,7 @@ impl NoteKeys {
     /// that the entry's own title starts with.
     fn bonus(&self, i: usize, segment: &str) -> usize {
         let mut bonus = 0;
-        let named_first = segment
-            .split_once(", ")
-            .filter(|(names, _)| !names.trim_start().starts_with(QUOTES) && !names.contains('('));
+        let named_first = named_first(segment);
         // "“InK” (ACM, 2018)": what citeproc adds to tell two works of one
         // short title apart, found among the entry's words.
         let (_, aside) = short_title(named_first.map_or(segment, |(_, rest)| rest));
@@ -218,44 +216,16 @@ impl NoteKeys {
         bonus
     }
 
-    /// Whether `segment` names authors that entry `i` does not have and a
-    /// short title with a word the entry lacks: another work, however many
-    /// words its title shares ("Reddick, The Making of Johnson’s
+    /// Whether the authors and short title a segment names (see
+    /// [`named_work`]) are another work than entry `i`: none of the names
+    /// is the entry's and the title holds a word the entry lacks, however
+    /// many words the two titles share ("Reddick, The Making of Johnson’s
     /// Dictionary" is not "Yang, “The Making of the First Chinese-English
-    /// Dictionary …”"). A misspelt author with the entry's own title
-    /// still finds it, so the misspelling can be reported.
-    fn names_another(&self, i: usize, segment: &str) -> bool {
-        let Some((names, rest)) = segment
-            .split_once(", ")
-            .filter(|(names, _)| !names.trim_start().starts_with(QUOTES) && !names.contains('('))
-        else {
-            return false;
-        };
-        // Only a plain list of names: capitalised words, initials, "and",
-        // "et al." ("E.g., Douglas S. Massey et al." or "The decision is
-        // discussed in Woodside" are no such list).
-        let plain = names.split_whitespace().all(|w| {
-            matches!(w, "and" | "&" | "et" | "al.")
-                || w.starts_with(char::is_uppercase)
-                    && (w
-                        .chars()
-                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''))
-                        || w.len() <= 3 && w.ends_with('.'))
-        });
-        let names: Vec<String> = folded_words(names)
-            .filter(|w| w.chars().count() > 1 && !matches!(w.as_str(), "and" | "et" | "al"))
-            .collect();
-        if !plain
-            || names.is_empty()
-            || names.len() > 4
-            || names.iter().any(|w| self.heads[i].contains(w))
-        {
-            return false;
-        }
-        let title: Vec<String> = folded_words(short_title(rest).0)
-            .filter(|w| w.chars().count() > 2 && w.chars().all(char::is_alphabetic) && !common(w))
-            .collect();
-        title.len() >= 2 && title.iter().any(|w| !self.words[i].contains(w))
+    /// Dictionary …”"). A misspelt author with the entry's own title still
+    /// finds it, so the misspelling can be reported.
+    fn names_another(&self, i: usize, (names, title): &(Vec<String>, Vec<String>)) -> bool {
+        !names.iter().any(|w| self.heads[i].contains(w))
+            && title.iter().any(|w| !self.words[i].contains(w))
     }
 
     /// Whether `segment` opens with the first three words entry `i`
@@ -285,6 +255,8 @@ impl NoteKeys {
             return having.next().is_none().then_some(i);
         }
         let need = if mine.len() <= 4 { 1 } else { 2 };
+        // Read once for the segment, compared with every entry.
+        let named = named_work(segment);
         let mut best: Option<(usize, usize)> = None;
         for (i, key) in self.keys.iter().enumerate() {
             let shared = mine.iter().filter(|p| key.contains(*p)).count();
@@ -293,7 +265,9 @@ impl NoteKeys {
             // Pilgrimage, 9." for "Sumption, Jonathan. Pilgrimage: An
             // Image …"), share no pair of neighbouring words and still
             // name the work.
-            if shared < need && bonus < 3 || self.names_another(i, segment) {
+            if shared < need && bonus < 3
+                || named.as_ref().is_some_and(|w| self.names_another(i, w))
+            {
                 continue;
             }
             let score = shared + bonus;
@@ -306,6 +280,41 @@ impl NoteKeys {
 }
 
 const QUOTES: [char; 3] = ['“', '"', '‘'];
+
+/// The names before a segment's first comma and what follows, unless the
+/// segment opens on a quoted title or the part holds a bracket.
+fn named_first(segment: &str) -> Option<(&str, &str)> {
+    segment
+        .split_once(", ")
+        .filter(|(names, _)| !names.trim_start().starts_with(QUOTES) && !names.contains('('))
+}
+
+/// The folded names and the distinctive short-title words of a segment
+/// that opens on a plain list of one to four authors: capitalised words,
+/// initials, "and", "et al." ("E.g., Douglas S. Massey et al." or "The
+/// decision is discussed in Woodside" are no such list), with a title of
+/// at least two words of three letters or more.
+fn named_work(segment: &str) -> Option<(Vec<String>, Vec<String>)> {
+    let (names, rest) = named_first(segment)?;
+    let plain = names.split_whitespace().all(|w| {
+        matches!(w, "and" | "&" | "et" | "al.")
+            || w.starts_with(char::is_uppercase)
+                && (w
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''))
+                    || w.len() <= 3 && w.ends_with('.'))
+    });
+    let names: Vec<String> = folded_words(names)
+        .filter(|w| w.chars().count() > 1 && !matches!(w.as_str(), "and" | "et" | "al"))
+        .collect();
+    if !plain || names.is_empty() || names.len() > 4 {
+        return None;
+    }
+    let title: Vec<String> = folded_words(short_title(rest).0)
+        .filter(|w| w.chars().count() > 2 && w.chars().all(char::is_alphabetic) && !common(w))
+        .collect();
+    (title.len() >= 2).then_some((names, title))
+}
 
 /// The short title a note's segment opens with (within its quotes, else
 /// up to the next comma or parenthesis) and the parenthesis right after it,
