@@ -279,12 +279,18 @@ pub(crate) fn mentions(
                 }
             }
             if let Some(c) = read_mention(text, start, end, body.end, known, names, bare) {
-                if !(c
+                let paragraph = text[body.start..start]
+                    .rfind("\n\n")
+                    .map_or(body.start, |k| body.start + k);
+                let bare_name = c
                     .items
                     .iter()
-                    .all(|i| i.year.is_none() && i.locator.is_none())
-                    && own_citation_follows(text, &c, body.end, found, false))
-                {
+                    .all(|i| i.year.is_none() && i.locator.is_none());
+                // "how “Dictionary Johnson” became a persona": a bare name
+                // inside a quotation is the quotation's.
+                let quoted = bare_name && inside_quotes(&text[paragraph..start]);
+                let restated = bare_name && own_citation_follows(text, &c, body.end, found, false);
+                if !(quoted || restated) {
                     out.push(c);
                 }
             }
@@ -656,20 +662,25 @@ pub(crate) fn context_pages(
             continue;
         };
         let inner = text[open + 1..open + close].replace(['\n', '\r', '\u{a0}'], " ");
-        let inner = inner.trim();
+        // "Calepino’s Dictionarium (, sig. a1v)": the author's place left
+        // empty because the sentence names the work (citeproc's suppressed
+        // author).
+        let inner = inner.trim().strip_prefix(", ").unwrap_or(inner.trim());
         // "his Vocabulario portuguez e latino (vol. 1)": a labelled
         // division, as well as a page; not a list's "(c)".
         let labelled = inner.starts_with(|c: char| c.is_lowercase())
             && inner
                 .split_once(' ')
                 .is_some_and(|(label, _)| label.len() >= 2)
-            && is_locator(inner);
+            && (is_locator(inner) || division_and_part(inner).is_some());
         if !(inner.starts_with(|c: char| c.is_ascii_digit()) || labelled)
             || super::scan::names_a_year(inner)
         {
             continue;
         }
-        let Some((locator, note)) = super::scan::parse_locator_only(inner) else {
+        let Some((locator, note)) =
+            super::scan::parse_locator_only(inner).or_else(|| division_and_part(inner))
+        else {
             continue;
         };
         // Not past the paragraph's start.
@@ -691,6 +702,19 @@ pub(crate) fn context_pages(
         out.push(c);
     }
     out
+}
+
+/// A labelled division and a named part of it: "vol. 1, Préface", "bk. 2,
+/// Introduction". The part is at most three words, all letters.
+fn division_and_part(inner: &str) -> Option<(String, Option<String>)> {
+    let (division, part) = inner.split_once(", ")?;
+    let words = part.split_whitespace().count();
+    let plain = part
+        .split_whitespace()
+        .all(|w| w.trim_end_matches('.').chars().all(char::is_alphabetic));
+    let labelled = division.starts_with(|c: char| c.is_lowercase()) && division.contains(' ');
+    (labelled && (1..=3).contains(&words) && plain && is_locator(division))
+        .then(|| (division.to_owned(), Some(part.to_owned())))
 }
 
 /// The sentence before `open`, back to a full stop, the end of a citation
@@ -740,7 +764,11 @@ fn last_named<'a>(
             window
                 .match_indices(first)
                 .filter(|(k, _)| {
-                    !window[..*k].chars().next_back().is_some_and(is_word_char)
+                    // "Kolb and DeMaria’s account of how “Dictionary
+                    // Johnson” became …": a name inside a quotation is the
+                    // quotation's, not the work's author.
+                    !inside_quotes(&window[..*k])
+                        && !window[..*k].chars().next_back().is_some_and(is_word_char)
                         && !window[k + first.len()..]
                             .chars()
                             .next()
@@ -750,6 +778,11 @@ fn last_named<'a>(
                 .last()
         })
         .max_by_key(|(k, _)| *k)
+}
+
+/// Whether the end of `before` is inside curly double quotes it opened.
+fn inside_quotes(before: &str) -> bool {
+    before.matches('“').count() > before.matches('”').count()
 }
 
 /// Skips spaces and line breaks.
@@ -1229,6 +1262,8 @@ pub(crate) fn is_locator(s: &str) -> bool {
         "suppl.",
         "eq.",
         "eqs.",
+        "sig.",
+        "sigs.",
     ]
     .iter()
     .find_map(|p| lower.strip_prefix(p).filter(|r| r.starts_with(' ')));
@@ -1338,6 +1373,39 @@ mod tests {
         assert_eq!(found[0].items[0].locator.as_deref(), Some("vol. 1"));
         let text = "Raphael Bluteau named (a) the words and (c) their senses.";
         assert!(context_pages(text, 0..text.len(), &names, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_page_with_its_author_left_out_or_a_named_part() {
+        let firsts = [
+            Some("Calepino".to_owned()),
+            Some("Johnson".to_owned()),
+            Some("Kolb".to_owned()),
+        ];
+        let names = known_names(&firsts, &["", "", ""]);
+        // citeproc's suppressed author leaves its comma; a signature is a
+        // locator.
+        let text = "Ambrogio Calepino’s Dictionarium (, sig. a1v) took a route.";
+        let found = context_pages(text, 0..text.len(), &names, &[]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].items[0].locator.as_deref(), Some("sig. a1v"));
+        assert_eq!(found[0].items[0].context_name.as_deref(), Some("Calepino"));
+        // A division and the part of it named.
+        let text = "Calepino’s posthumous edition (vol. 1, Préface) was larger.";
+        let found = context_pages(text, 0..text.len(), &names, &[]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].items[0].locator.as_deref(), Some("vol. 1"));
+        assert_eq!(found[0].items[0].note.as_deref(), Some("Préface"));
+        // A sentence after the division is no part of it.
+        let text = "Calepino’s edition (vol. 1, Which he wrote in Rome) was larger.";
+        assert!(context_pages(text, 0..text.len(), &names, &[]).is_empty());
+        // A name inside a quotation is not the page's author.
+        let text = "Kolb’s account of how “Dictionary Johnson” became a persona (30–43).";
+        let found = context_pages(text, 0..text.len(), &names, &[]);
+        assert_eq!(found[0].items[0].context_name.as_deref(), Some("Kolb"));
+        // Nor a citation by itself.
+        let v = mentions(text, 0..text.len(), &names, &[], true);
+        assert!(v.iter().all(|c| c.text != "Johnson"), "{v:?}");
     }
 
     #[test]
@@ -1788,8 +1856,12 @@ mod tests {
         let found = context_years(text, 0..text.len(), &known, &[]);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].items[0].names, ["Kolb"]);
-        // With no such work, still the last named (a wrong year reported).
+        // With no such work, still the last named outside the quotation
+        // (a wrong year reported).
         let other = text.replace("(1998,", "(1997,");
+        let found = context_years(&other, 0..other.len(), &known, &[]);
+        assert_eq!(found[0].items[0].names, ["Kolb"]);
+        let other = other.replace(['“', '”'], "");
         let found = context_years(&other, 0..other.len(), &known, &[]);
         assert_eq!(found[0].items[0].names, ["Johnson"]);
     }

@@ -1948,7 +1948,28 @@ const LOCATOR_LABELS: &[(&str, bool)] = &[
     ("eq. ", true),
     ("Eqs. ", false),
     ("Eq. ", true),
+    // An early printed book's gatherings, by signature ("sig. a1v",
+    // "sigs. A2r–A4v"); see [`signature_len`].
+    ("sigs. ", false),
+    ("sig. ", false),
 ];
+
+/// The length of an early book's signature at the start of `r`: a
+/// gathering's letters, the leaf's number and its side ("a1v", "A2r",
+/// "Bb3").
+fn signature_len(r: &str) -> usize {
+    let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let digits = r[letters..].bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&letters) || !(1..=2).contains(&digits) {
+        return 0;
+    }
+    let side = usize::from(r[letters + digits..].starts_with(['r', 'v']));
+    let end = letters + digits + side;
+    if r[end..].starts_with(char::is_alphanumeric) {
+        return 0;
+    }
+    end
+}
 
 fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.len() <= 7 && s.chars().all(|c| "ivxlcdm".contains(c))
@@ -1958,9 +1979,11 @@ fn is_roman(s: &str) -> bool {
 fn parse_locator(c: &mut Cur) -> Option<String> {
     let start = c.pos;
     let mut division = false;
+    let mut signature = false;
     for &(prefix, names_division) in LOCATOR_LABELS {
         if c.eat(prefix) {
             division = names_division;
+            signature = prefix.starts_with("sig");
             // "pp.\n1:lxi–lxxx": the line broke after the label.
             c.ws();
             break;
@@ -1970,7 +1993,9 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
     loop {
         let r = c.rest();
         let digits = r.bytes().take_while(u8::is_ascii_digit).count();
-        let len = if digits > 0 {
+        let len = if signature && signature_len(r) > 0 {
+            signature_len(r)
+        } else if digits > 0 {
             digits
         } else {
             let w = r.chars().take_while(|ch| ch.is_ascii_lowercase()).count();
@@ -3325,6 +3350,10 @@ mod tests {
             ("box 3, no. 47", "box 3, no. 47"),
             ("box 3, nos. 12–15", "box 3, nos. 12–15"),
             ("fols. 3r–10v, emphasis in original", "fols. 3r–10v"),
+            // An early book's signatures.
+            ("sig. a1v", "sig. a1v"),
+            ("sigs. A2r–A4v", "sigs. A2r–A4v"),
+            ("sig. Bb3", "sig. Bb3"),
         ] {
             assert_eq!(
                 parse_locator_only(s).map(|l| l.0).as_deref(),
@@ -3334,6 +3363,10 @@ mod tests {
         }
         // A word that runs on is no folio.
         assert!(parse_locator_only("3rd").is_none());
+        // A signature is letters, a leaf and its side, and only after its
+        // label.
+        assert!(parse_locator_only("sig. Aardvark").is_none());
+        assert!(parse_locator_only("a1v").is_none());
         let c = one("x (Kaibara 1:3r–5v; Rijksherbarium, box 3, no. 47)");
         assert_eq!(c.items.len(), 2);
     }

@@ -448,6 +448,12 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
                 terminal = true;
                 break;
             }
+            // "Henry Louis Gates Jr. Figures in Black": the suffix's full
+            // stop ends the name.
+            if t.period && is_suffix(t.core) && j - i >= 3 {
+                terminal = true;
+                break;
+            }
         } else {
             break;
         }
@@ -496,7 +502,19 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
     {
         terminal = true;
     }
-    let span = &toks[i..j];
+    let mut span = &toks[i..j];
+    // "Robert DeMaria Jr.": a suffix after the family name.
+    let mut suffix = None;
+    if let [.., fam, suf] = span {
+        if span.len() >= 3 && is_suffix(suf.core) && is_name_word(fam) && !fam.period {
+            suffix = Some(if suf.period {
+                format!("{}.", suf.core)
+            } else {
+                suf.core.to_owned()
+            });
+            span = &span[..span.len() - 1];
+        }
+    }
     if span.len() < 2 {
         return None;
     }
@@ -547,6 +565,7 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
     let particles = &span[p..fam_idx];
     let mut person = Person::new(clean_family(last.core), None);
     person.given = Some(join(s, given));
+    person.suffix = suffix;
     if !particles.is_empty() {
         person.particle = Some(join(s, particles));
     }
@@ -1137,6 +1156,17 @@ mod tests {
         // A family opened by a capitalised particle stays whole.
         let l = name_list("Van der Wal, M., & Van Bree, C. (2008). Geschiedenis.");
         assert_eq!(fam(&l), ["Van der Wal", "Van Bree"]);
+    }
+
+    #[test]
+    fn a_suffix_after_a_given_first_name() {
+        let l = name_list("Kolb, Gwin J., and Robert DeMaria Jr. “Johnson’s Dictionary.” 1998.");
+        assert_eq!(fam(&l), ["Kolb", "DeMaria"]);
+        assert_eq!(l.people[1].suffix.as_deref(), Some("Jr."));
+        // The suffix's full stop ends the name before a title.
+        let l = name_list("Smith, John, and Henry Louis Gates Jr. Figures in Black. 1987.");
+        assert_eq!(fam(&l), ["Smith", "Gates"]);
+        assert_eq!(l.people[1].given.as_deref(), Some("Henry Louis"));
     }
 
     #[test]
