@@ -778,6 +778,9 @@ impl Checker<'_> {
         let mut cited = vec![false; doc.entries.len()];
         for m in resolved.iter().flat_map(|r| r.targets.iter().flatten()) {
             cited[m.entry] = true;
+            if let Some(also) = m.also {
+                cited[also] = true;
+            }
         }
         // A repeated entry is reported as a duplicate, not as uncited too.
         let mut seen: HashMap<String, usize> = HashMap::new();

@@ -96,12 +96,20 @@ fn abbreviates_word_before(text: &str, open: usize, name: &str) -> bool {
 
 /// "Hungarian-made Automated Telescope Network (HATNet)": a name whose
 /// capitals, in order, are the initials of the words just before it
-/// ("of", "and" and "the" aside) is their acronym, not an author.
+/// ("of", "and" and "the" aside) is their acronym, not an author. Written
+/// in capitals alone, with at most a plural's "s" ("homing endonuclease
+/// genes (HEGs)"), it may spell words in lower case too; a mixed name
+/// ("made decisions (McDonald)") may not.
 fn spells_words_before(text: &str, open: usize, name: &str) -> bool {
     let caps: Vec<char> = name.chars().filter(|c| c.is_uppercase()).collect();
     if caps.len() < 2 {
         return false;
     }
+    let acronym = name
+        .strip_suffix('s')
+        .unwrap_or(name)
+        .chars()
+        .all(|c| c.is_uppercase());
     let words: Vec<&str> = text[..open]
         .split_whitespace()
         .rev()
@@ -109,11 +117,11 @@ fn spells_words_before(text: &str, open: usize, name: &str) -> bool {
         .take(caps.len())
         .collect();
     words.len() == caps.len()
-        && words
-            .iter()
-            .rev()
-            .zip(&caps)
-            .all(|(w, c)| w.trim_start_matches(['(', '“', '"']).starts_with(*c))
+        && words.iter().rev().zip(&caps).all(|(w, c)| {
+            let w = w.trim_start_matches(['(', '“', '"']);
+            w.starts_with(*c)
+                || acronym && w.chars().next().is_some_and(|f| f.to_uppercase().eq([*c]))
+        })
 }
 
 /// Whether what follows `at` closes a clause: punctuation, a closing
@@ -253,6 +261,12 @@ mod tests {
         assert!(spells_words_before(t, t.find('(').unwrap(), "WASP"));
         let t = "a survey of Planets (WASP)";
         assert!(!spells_words_before(t, t.find('(').unwrap(), "WASP"));
+        // Capitals alone, and a plural, may spell words in lower case.
+        let t = "site-specific homing endonuclease genes (HEGs)";
+        assert!(spells_words_before(t, t.find('(').unwrap(), "HEGs"));
+        // A name in mixed case may not.
+        let t = "the committee made decisions (McDonald)";
+        assert!(!spells_words_before(t, t.find('(').unwrap(), "McDonald"));
     }
 
     #[test]

@@ -228,6 +228,22 @@ impl NoteKeys {
             && title.iter().any(|w| !self.words[i].contains(w))
     }
 
+    /// Whether a full note's work is another than entry `i` of the same
+    /// author: the year its publication facts close on is nowhere in the
+    /// entry, and most of its title's words are not in the entry's title
+    /// ("Elizabeth Anne McCauley, Industrial Madness: Commercial Photography
+    /// in Paris (New Haven: Yale University Press, 1994)" against her
+    /// "A. A. E. Disdéri and the Carte de Visite Portrait Photograph …
+    /// 1985"). A reprint's note keeps its title and so its entry.
+    fn dates_another(&self, i: usize, segment: &str, title: &[String]) -> bool {
+        let years = fact_years(segment);
+        if years.is_empty() || years.iter().any(|y| self.words[i].contains(y)) {
+            return false;
+        }
+        let shared = title.iter().filter(|w| self.titles[i].contains(w)).count();
+        2 * shared < title.len()
+    }
+
     /// Whether `segment` opens with the first three words entry `i`
     /// opens with (an anonymous work's title, an organisation's name).
     fn opens_like(&self, i: usize, segment: &str) -> bool {
@@ -266,7 +282,9 @@ impl NoteKeys {
             // Image …"), share no pair of neighbouring words and still
             // name the work.
             if shared < need && bonus < 3
-                || named.as_ref().is_some_and(|w| self.names_another(i, w))
+                || named.as_ref().is_some_and(|w| {
+                    self.names_another(i, w) || self.dates_another(i, segment, &w.1)
+                })
             {
                 continue;
             }
@@ -364,6 +382,23 @@ fn dated_facts(segment: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_digit())
     })
+}
+
+/// The years that close a first note's publication facts (see
+/// [`dated_facts`]): "1994" from "(New Haven: Yale University Press,
+/// 1994)".
+fn fact_years(segment: &str) -> Vec<String> {
+    segment
+        .match_indices(')')
+        .filter_map(|(at, _)| {
+            let before = segment[..at].trim_end();
+            let from = before.len().checked_sub(4)?;
+            let year = before.get(from..)?;
+            (year.bytes().all(|b| b.is_ascii_digit())
+                && !before[..from].ends_with(|c: char| c.is_ascii_digit()))
+            .then(|| year.to_owned())
+        })
+        .collect()
 }
 
 /// Chicago's short note: a family name, a short title and the pages
@@ -1099,6 +1134,39 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0.text, "[1]");
         assert_eq!(found[0].1, [None, Some(2)]);
+    }
+
+    #[test]
+    fn a_first_note_of_another_year_and_title_by_a_listed_author() {
+        let keys = parsed_keys(&[
+            "McCauley, Elizabeth Anne. A. A. E. Disdéri and the Carte de Visite Portrait Photograph. New Haven: Yale University Press, 1985.",
+            "Kemp, Wolfgang. Theorie der Fotografie I: 1839–1912. München: Schirmer/Mosel, 1980.",
+        ]);
+        // The deleted 1994 book shares the author and the publisher with
+        // the listed 1985 one, and nothing of its title or year.
+        let items = note_items(
+            "Elizabeth Anne McCauley, Industrial Madness: Commercial Photography in Paris,
+             1848–1871 (New Haven: Yale University Press, 1994), 256–259.",
+            &keys,
+            &[],
+        );
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0].1, None);
+        // The listed work in a reprint of another year keeps its title.
+        let items = note_items(
+            "Elizabeth Anne McCauley, A. A. E. Disdéri and the Carte de Visite Portrait
+             Photograph (New Haven: Yale University Press, 2002), 149–172.",
+            &keys,
+            &[],
+        );
+        assert_eq!(items[0].1, Some(0));
+        // And of the year it is listed under, the title may be shortened.
+        let items = note_items(
+            "Elizabeth Anne McCauley, Disdéri's Portraits (New Haven: Yale University Press, 1985), 9.",
+            &keys,
+            &[],
+        );
+        assert_eq!(items[0].1, Some(0));
     }
 
     #[test]

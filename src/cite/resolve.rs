@@ -16,6 +16,7 @@ use super::text::{fold, stem, title_words};
 use crate::model::{Entry, Reference};
 use crate::parse::tokens::{self, NameStop};
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// How closely a cited name or title matched its entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,6 +51,12 @@ pub struct Match {
     /// The entry's title, when the cited title differed from it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry_title: Option<String>,
+    /// Another entry the item fits exactly as well: the same authors and
+    /// year and nothing cited to tell them apart ("Mugglestone (2000)"
+    /// with her edited volume and her chapter in it, both of 2000). Which
+    /// is meant is unknown, so neither is reported as never cited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub also: Option<usize>,
 }
 
 /// A citation with the entry each of its items resolved to (`None` for an
@@ -107,7 +114,51 @@ pub fn resolve(citations: Vec<Citation>, entries: &[Entry]) -> Vec<Resolution> {
         }
         out.push(Resolution { citation, targets });
     }
+    unlisted_years(&mut out);
     out
+}
+
+/// Unresolves the items that cite an unlisted work of a listed author:
+/// "McCauley, 1994" in three places where the list has only McCauley 1985,
+/// itself cited as 1985 elsewhere. A wrong year is a slip made once; a
+/// year cited again and again, beside the listed year cited right, names
+/// another work, whose entry is missing. (Cited only under the other
+/// year, the entry's own year may be the slip: that stays a mismatch.)
+fn unlisted_years(out: &mut [Resolution]) {
+    let mut cited_right: HashSet<usize> = HashSet::new();
+    let mut off: HashMap<(usize, &str), usize> = HashMap::new();
+    for r in out.iter() {
+        for (item, m) in r.citation.items.iter().zip(&r.targets) {
+            let Some(m) = m else { continue };
+            match &m.year_mismatch {
+                Some((cited, _)) => *off.entry((m.entry, cited.as_str())).or_default() += 1,
+                None if item.year.is_some() => {
+                    cited_right.insert(m.entry);
+                }
+                None => {}
+            }
+        }
+    }
+    let unlisted: HashSet<(usize, String)> = off
+        .into_iter()
+        .filter(|&((entry, _), n)| n >= 2 && cited_right.contains(&entry))
+        .map(|((entry, year), _)| (entry, year.to_owned()))
+        .collect();
+    if unlisted.is_empty() {
+        return;
+    }
+    for r in out.iter_mut() {
+        for t in r.targets.iter_mut() {
+            let missing = t.as_ref().is_some_and(|m| {
+                m.year_mismatch
+                    .as_ref()
+                    .is_some_and(|(cited, _)| unlisted.contains(&(m.entry, cited.clone())))
+            });
+            if missing {
+                *t = None;
+            }
+        }
+    }
 }
 
 impl Match {
@@ -120,6 +171,7 @@ impl Match {
             year_mismatch: None,
             entry_names: None,
             entry_title: None,
+            also: None,
         }
     }
 }
@@ -1080,6 +1132,7 @@ fn by_main_title_word(item: &CiteItem, keys: &[Key]) -> Option<Match> {
         year_mismatch: None,
         entry_names: None,
         entry_title: None,
+        also: None,
     })
 }
 
@@ -1498,7 +1551,14 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
                 .as_deref()
                 .and_then(|y| y.parse::<i32>().ok());
             if cy == ey {
-                score += 0.5;
+                // "Frizot 1998" beside "Frizot [1994] 1998": an entry with
+                // an original year the citation leaves out is the lesser
+                // fit, as author-date styles cite both years.
+                score += if key.original.is_some() && original.is_none() {
+                    0.45
+                } else {
+                    0.5
+                };
             } else if original == Some(ey) || key.original == Some(cy) {
                 // The cited edition's year beats the original's, when the
                 // list has both ("Miyazaki 1963" and its 1976 translation).
@@ -1535,11 +1595,22 @@ fn by_names(item: &CiteItem, keys: &[Key]) -> Option<Match> {
                     year_mismatch,
                     entry_names,
                     entry_title,
+                    also: None,
                 },
             });
         }
     }
-    let best = best?;
+    let mut best = best?;
+    if let Some((score, other)) = rival {
+        if score + 1e-4 >= best.score
+            && keys[best.found.entry].head == keys[other].head
+            && keys[best.found.entry].year == keys[other].year
+            && best.found.year_mismatch.is_none()
+            && best.found.title.is_none()
+        {
+            best.found.also = Some(other);
+        }
+    }
     // "(Agency 3)" when the list has "U.S. Environmental Protection
     // Agency" and "European Environment Agency": the word fits two authors
     // equally and names neither whole, so which is meant is unknown, and
@@ -1972,6 +2043,32 @@ mod tests {
         assert!(r[1].targets[0].is_none(), "{:?}", r[1].targets);
     }
 
+    #[test]
+    fn a_year_cited_again_beside_the_listed_one_is_a_missing_work() {
+        let entries = vec![entry(
+            "McCauley, E. A. (1985). A. A. E. Disdéri. Yale University Press.",
+            Some(book(&["McCauley"], "A. A. E. Disdéri", 1985)),
+        )];
+        let years = |text: &str| -> Vec<Option<Option<(String, i32)>>> {
+            resolve(scan_text("t", text, &ScanOptions::all()), &entries)
+                .iter()
+                .map(|r| r.targets[0].as_ref().map(|m| m.year_mismatch.clone()))
+                .collect()
+        };
+        // 1985 cited right, 1994 twice: the 1994 work is missing.
+        let v = years("a (McCauley, 1985, p. 3). b (McCauley, 1994, p. 4). c (McCauley, 1994).");
+        assert_eq!(v, [Some(None), None, None]);
+        // Once: a slip of the year.
+        let v = years("a (McCauley, 1985, p. 3). b (McCauley, 1994, p. 4).");
+        assert_eq!(v, [Some(None), Some(Some(("1994".into(), 1985)))]);
+        // Never cited as listed: the list's year may be the slip.
+        let v = years("b (McCauley, 1994, p. 4). c (McCauley, 1994).");
+        assert!(
+            v.iter().all(|m| m.as_ref().is_some_and(Option::is_some)),
+            "{v:?}"
+        );
+    }
+
     /// Two organisations whose names end alike, the kind of names an
     /// inverted style writes with abbreviations (made-up works).
     fn agencies() -> Vec<Entry> {
@@ -2233,6 +2330,39 @@ mod tests {
             target("in India (Matthew Rodell et al. 2009).", &e),
             Some(3)
         );
+    }
+
+    #[test]
+    fn one_authors_two_works_of_a_year_told_apart_or_both_cited() {
+        let parsed = |raws: &[&str]| -> Vec<Entry> {
+            raws.iter()
+                .map(|raw| Entry {
+                    outcome: crate::parse::parse_reference(raw, Style::Chicago).outcome,
+                    ..entry(raw, None)
+                })
+                .collect()
+        };
+        // The volume has its original's year, which the citation of the
+        // chapter leaves out.
+        let e = parsed(&[
+            "Frizot, Michel, ed. (1994) 1998. A New History of Photography. Könemann.",
+            "Frizot, Michel. 1998. “Light Machines.” In A New History of Photography, edited by Michel Frizot. Könemann.",
+        ]);
+        assert_eq!(target("as Frizot (1998, 20–21) shows", &e), Some(1));
+        assert_eq!(target("as Frizot ([1994] 1998, 3) shows", &e), Some(0));
+        // Nothing tells these two apart: either may be meant.
+        let e = parsed(&[
+            "Mugglestone, Lynda, ed. 2000. Lexicography and the OED. Oxford University Press.",
+            "Mugglestone, Lynda. 2000. “An Historian and Not a Critic.” In Lexicography and the OED, edited by Lynda Mugglestone. Oxford University Press.",
+        ]);
+        let r = resolve(
+            scan_text("t", "as Mugglestone (2000) shows", &ScanOptions::all()),
+            &e,
+        );
+        let m = r[0].targets[0].as_ref().expect("resolves");
+        let mut both = [m.entry, m.also.expect("the other")];
+        both.sort_unstable();
+        assert_eq!(both, [0, 1]);
     }
 
     #[test]

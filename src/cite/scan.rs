@@ -2425,6 +2425,11 @@ pub(crate) fn parse_item(s: &str) -> Option<CiteItem> {
             && item.title.is_none()
             && r.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
             && is_remark(r);
+        // "1874, Section 2 for the 1870 season": a locator, then a remark
+        // with no comma before it.
+        let remarked = (item.year.is_some() || !item.names.is_empty() && item.title.is_none())
+            .then(|| locator_then_remark(r))
+            .flatten();
         if (item.year.is_some() && follows_a_year(r))
             || (sub_verbo && r.chars().count() <= 60)
             || labelled
@@ -2432,6 +2437,9 @@ pub(crate) fn parse_item(s: &str) -> Option<CiteItem> {
         {
             item.locator = Some(r.split_whitespace().collect::<Vec<_>>().join(" "));
             item.note = None;
+        } else if let Some((locator, remark)) = remarked {
+            item.locator = Some(locator.to_owned());
+            item.note = Some(remark.to_owned());
         } else {
             return None;
         }
@@ -2473,6 +2481,30 @@ fn is_remark(r: &str) -> bool {
         && !names_a_year(r)
         && !r.contains(['(', ')', '[', ']', '“', '"'])
         && !r.contains("et al")
+}
+
+/// A locator and a remark after it with no comma between: "Section 2 for
+/// the 1870 season", "sec. 2 on the survey's sales". The remark opens with
+/// a preposition and is short; a year in it is a date of the prose ("the
+/// 1870 season"), not another work's, only after "the".
+fn locator_then_remark(r: &str) -> Option<(&str, &str)> {
+    const OPENERS: [&str; 6] = [" for ", " on ", " in ", " with ", " where ", " about "];
+    let (k, _) = r
+        .match_indices(' ')
+        .find(|&(k, _)| OPENERS.iter().any(|o| r[k..].starts_with(o)))?;
+    let (head, tail) = (&r[..k], r[k + 1..].trim_end_matches('.'));
+    let dated_in_prose = |t: &str| {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        words.iter().enumerate().all(|(i, w)| {
+            !names_a_year(w) || i > 0 && words[i - 1] == "the" && !w.contains(['–', '-'])
+        })
+    };
+    let plain = tail.chars().count() <= 60
+        && !tail.contains(['(', ')', '[', ']', '“', '"', ';'])
+        && !tail.contains("et al")
+        && dated_in_prose(tail);
+    (plain && super::known::is_locator(head) && head.chars().any(|c| c.is_ascii_digit()))
+        .then_some((head, tail))
 }
 
 /// An MLA item whose short title lost its quotes: "Kitchin, Automated
@@ -3341,6 +3373,24 @@ mod tests {
             parse_locator_only("arts. 1–12").map(|l| l.0).as_deref(),
             Some("arts. 1–12")
         );
+    }
+
+    #[test]
+    fn a_remark_after_a_locator_without_a_comma() {
+        let c =
+            one("x (see Survey Office of the Territories, 1874, Section 2 for the 1870 season)");
+        assert_eq!(c.items[0].locator.as_deref(), Some("Section 2"));
+        assert_eq!(c.items[0].note.as_deref(), Some("for the 1870 season"));
+        let c = one("x (Survey Office of the Territories, sec. 2 for the 1870 season)");
+        assert_eq!(c.items[0].locator.as_deref(), Some("sec. 2"));
+        // A year of its own in the remark is another work's.
+        assert_eq!(locator_then_remark("Section 2 for Smith 1870"), None);
+        assert_eq!(
+            locator_then_remark("Section 2 for the 1870–1871 seasons"),
+            None
+        );
+        // No locator before it, no remark.
+        assert_eq!(locator_then_remark("maps for the 1870 season"), None);
     }
 
     #[test]
