@@ -686,13 +686,25 @@ pub(crate) fn context_pages(
         // Not past the paragraph's start.
         let window = sentence_before(text, body.start, open, found, 300);
         let window = &window[window.rfind("\n\n").map_or(0, |k| k + 2)..];
-        let Some((_, name)) = last_named(window, names.iter().filter(|k| k.works == 1)) else {
-            continue;
+        let sole = last_named(window, names.iter().filter(|k| k.works == 1));
+        // "Talbot used The Pencil of Nature's short texts … (, pl. 3)": an
+        // author of several works, one of whose titles the sentence names.
+        let titled =
+            last_named(window, names.iter().filter(|k| k.works > 1)).and_then(|(at, name)| {
+                let k = names.iter().find(|k| &k.name == name)?;
+                Some((at, name, title_named(window, k)?))
+            });
+        let (name, title) = match (sole, titled) {
+            (Some((a, _)), Some((b, name, title))) if b > a => (name, Some(title)),
+            (Some((_, name)), _) => (name, None),
+            (None, Some((_, name, title))) => (name, Some(title)),
+            (None, None) => continue,
         };
         let range = open..open + close + 1;
         let item = CiteItem {
             locator: Some(locator),
             note,
+            title: title.map(str::to_owned),
             context_name: Some(name.clone()),
             range: range.clone(),
             ..CiteItem::default()
@@ -702,6 +714,35 @@ pub(crate) fn context_pages(
         out.push(c);
     }
     out
+}
+
+/// The one title among the works of `k` that `window` names (up to the
+/// title's colon, at least two words): "The Pencil of Nature" in "Talbot
+/// used The Pencil of Nature's short texts". `None` when none or several.
+fn title_named<'w>(window: &'w str, k: &Known) -> Option<&'w str> {
+    let flat = window.replace(['\n', '\r'], " ");
+    let mut hits = k.raw.lines().filter_map(|line| {
+        let line = line.trim_start();
+        // "———. The Pencil of Nature.": the dashes stand for the names.
+        let rest = if line.starts_with(['—', '–', '_']) {
+            line.split_once(". ").map_or("", |(_, r)| r)
+        } else {
+            super::resolve::split_head(line).1
+        };
+        let rest = rest.trim_start_matches(['“', '"', '*', '‘', '_', ' ', '.']);
+        let end = rest
+            .find(['.', ':', '”', '"', '*', '?', '!'])
+            .unwrap_or(rest.len());
+        let title = rest[..end].trim();
+        (title.split_whitespace().count() >= 2 && flat.contains(title)).then_some(title)
+    });
+    let title = hits.next()?;
+    if hits.next().is_some() {
+        return None;
+    }
+    // The window's own words, so the item borrows from the text.
+    let at = flat.find(title)?;
+    window.get(at..at + title.len())
 }
 
 /// A labelled division and a named part of it: "vol. 1, Préface", "bk. 2,
@@ -1264,6 +1305,8 @@ pub(crate) fn is_locator(s: &str) -> bool {
         "eqs.",
         "sig.",
         "sigs.",
+        "pl.",
+        "pls.",
     ]
     .iter()
     .find_map(|p| lower.strip_prefix(p).filter(|r| r.starts_with(' ')));
@@ -1293,7 +1336,7 @@ pub(crate) fn is_locator(s: &str) -> bool {
                 .all(|r| !r.is_empty() && r.chars().all(|c| "ivxlcdm".contains(c)))
             // "346 n. 14": a note on a page; "vol. 3, p. 874": a part's
             // page.
-            || matches!(t, "f" | "ff" | "and" | "&" | "n" | "nn" | "note" | "p" | "pp")
+            || matches!(t, "f" | "ff" | "and" | "&" | "n" | "nn" | "note" | "p" | "pp" | "pl")
     }) && body.split_whitespace().count() <= 6
 }
 
@@ -1391,6 +1434,33 @@ mod tests {
         assert_eq!(found[0].items[0].locator.as_deref(), Some("sig. a1v"));
         assert_eq!(found[0].items[0].context_name.as_deref(), Some("Calepino"));
         // A division and the part of it named.
+        let text = "Talbot’s Pencil of Nature (, pl. 3, pl. 8) was sold in parts.";
+        let found = context_pages(
+            text,
+            0..text.len(),
+            &known_names(&[Some("Talbot".to_owned())], &[""]),
+            &[],
+        );
+        assert_eq!(found[0].items[0].locator.as_deref(), Some("pl. 3, pl. 8"));
+        // An author of several works, one of whose titles the sentence
+        // names.
+        let firsts = [Some("Talbot".to_owned()), Some("Talbot".to_owned())];
+        let talbot = known_names(
+            &firsts,
+            &[
+                "Talbot, William Henry Fox. Notebook M. Manuscript, 1835.",
+                "———. The Pencil of Nature. Longman, 1844.",
+            ],
+        );
+        let text = "The Pencil of Nature was issued in parts, and Talbot used its
+                    texts to imagine uses (, pl. 3).";
+        let found = context_pages(text, 0..text.len(), &talbot, &[]);
+        assert_eq!(
+            found[0].items[0].title.as_deref(),
+            Some("The Pencil of Nature")
+        );
+        let text = "The book was issued in parts, and Talbot used its texts (, pl. 3).";
+        assert!(context_pages(text, 0..text.len(), &talbot, &[]).is_empty());
         let text = "Calepino’s posthumous edition (vol. 1, Préface) was larger.";
         let found = context_pages(text, 0..text.len(), &names, &[]);
         assert_eq!(found.len(), 1, "{found:#?}");

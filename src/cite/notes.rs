@@ -490,6 +490,13 @@ pub(crate) fn note_items(
 /// Communities, 6."): some ";" part of it has three or more lower-case
 /// words before its first name or quoted title.
 fn is_remark(note: &str) -> bool {
+    // "Eastman’s slogan, “You press the button” …": a note that opens on
+    // someone's possessive is a sentence about them; no citation is
+    // written so.
+    let first = note.split_whitespace().next().unwrap_or("");
+    if first.starts_with(char::is_uppercase) && (first.ends_with("’s") || first.ends_with("'s")) {
+        return true;
+    }
     note.split(';').any(|part| {
         let mut lower = 0;
         let (mut before, mut last) = ("", "");
@@ -887,6 +894,10 @@ mod tests {
             "See Kuznets, Growth, 15; on the measurement of top incomes, Piketty and Saez, 8."
         ));
         assert!(!is_remark("See Anderson, Imagined Communities, 6."));
+        // A note that opens on a possessive speaks of its person.
+        assert!(is_remark(
+            "Eastman’s slogan, “You press the button,” was used early; see Eder, Handbuch, 3:220."
+        ));
         assert!(!is_remark(
             "For a critique, see Kula, Measures and Men, 114–121; Alder, The Measure of All Things, 347–354."
         ));

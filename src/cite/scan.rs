@@ -1952,6 +1952,9 @@ const LOCATOR_LABELS: &[(&str, bool)] = &[
     // "sigs. A2r–A4v"); see [`signature_len`].
     ("sigs. ", false),
     ("sig. ", false),
+    // A book's plates ("pl. 3", "pls. 4–6").
+    ("pls. ", false),
+    ("pl. ", false),
 ];
 
 /// The length of an early book's signature at the start of `r`: a
@@ -3404,6 +3407,7 @@ mod tests {
             ("sig. a1v", "sig. a1v"),
             ("sigs. A2r–A4v", "sigs. A2r–A4v"),
             ("sig. Bb3", "sig. Bb3"),
+            ("pl. 3, pl. 8", "pl. 3, pl. 8"),
         ] {
             assert_eq!(
                 parse_locator_only(s).map(|l| l.0).as_deref(),
