@@ -6,9 +6,9 @@
 #   scripts/score-citations.sh          # the table
 #   CITEMAP_SHOW=30 scripts/score-citations.sh   # and what was missed
 #   scripts/score-citations.sh held-out # the held-out papers, per paper
-#                                       # (tests/fixtures/heldout20/)
+#                                       # (tests/fixtures/heldout21/)
 #   scripts/score-citations.sh formerly-held-out
-#                                       # tests/fixtures/heldout/ to heldout19/
+#                                       # tests/fixtures/heldout/ to heldout20/
 set -uo pipefail
 cd "$(dirname "$0")/.."
 test=rendered_papers_in_every_style
