@@ -279,16 +279,18 @@ pub(crate) fn mentions(
                 }
             }
             if let Some(c) = read_mention(text, start, end, body.end, known, names, bare) {
-                let paragraph = text[body.start..start]
-                    .rfind("\n\n")
-                    .map_or(body.start, |k| body.start + k);
                 let bare_name = c
                     .items
                     .iter()
                     .all(|i| i.year.is_none() && i.locator.is_none());
                 // "how “Dictionary Johnson” became a persona": a bare name
                 // inside a quotation is the quotation's.
-                let quoted = bare_name && inside_quotes(&text[paragraph..start]);
+                let quoted = bare_name && {
+                    let paragraph = text[body.start..start]
+                        .rfind("\n\n")
+                        .map_or(body.start, |k| body.start + k);
+                    inside_quotes(&text[paragraph..start])
+                };
                 let restated = bare_name && own_citation_follows(text, &c, body.end, found, false);
                 if !(quoted || restated) {
                     out.push(c);

@@ -375,12 +375,20 @@ fn looks_cited(segment: &str) -> bool {
 /// A first note's publication facts: a parenthesis that closes on a year
 /// ("(Cambridge University Press, 1990)", "(1998)").
 fn dated_facts(segment: &str) -> bool {
-    segment.match_indices(')').any(|(at, _)| {
+    closing_digits(segment).next().is_some()
+}
+
+/// The four digits that close each parenthesis of `segment`, with the
+/// text before them.
+fn closing_digits(segment: &str) -> impl Iterator<Item = (&str, &str)> {
+    segment.match_indices(')').filter_map(|(at, _)| {
         let before = segment[..at].trim_end();
-        let year = before.len() >= 4 && before.is_char_boundary(before.len() - 4);
-        year && before[before.len() - 4..]
+        let from = before.len().checked_sub(4)?;
+        let digits = before.get(from..)?;
+        digits
             .bytes()
             .all(|b| b.is_ascii_digit())
+            .then_some((&before[..from], digits))
     })
 }
 
@@ -388,16 +396,9 @@ fn dated_facts(segment: &str) -> bool {
 /// [`dated_facts`]): "1994" from "(New Haven: Yale University Press,
 /// 1994)".
 fn fact_years(segment: &str) -> Vec<String> {
-    segment
-        .match_indices(')')
-        .filter_map(|(at, _)| {
-            let before = segment[..at].trim_end();
-            let from = before.len().checked_sub(4)?;
-            let year = before.get(from..)?;
-            (year.bytes().all(|b| b.is_ascii_digit())
-                && !before[..from].ends_with(|c: char| c.is_ascii_digit()))
-            .then(|| year.to_owned())
-        })
+    closing_digits(segment)
+        .filter(|(before, _)| !before.ends_with(|c: char| c.is_ascii_digit()))
+        .map(|(_, year)| year.to_owned())
         .collect()
 }
 

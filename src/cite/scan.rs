@@ -1996,8 +1996,9 @@ fn parse_locator(c: &mut Cur) -> Option<String> {
     loop {
         let r = c.rest();
         let digits = r.bytes().take_while(u8::is_ascii_digit).count();
-        let len = if signature && signature_len(r) > 0 {
-            signature_len(r)
+        let sig = if signature { signature_len(r) } else { 0 };
+        let len = if sig > 0 {
+            sig
         } else if digits > 0 {
             digits
         } else {
@@ -2430,9 +2431,7 @@ pub(crate) fn parse_item(s: &str) -> Option<CiteItem> {
             && is_remark(r);
         // "1874, Section 2 for the 1870 season": a locator, then a remark
         // with no comma before it.
-        let remarked = (item.year.is_some() || !item.names.is_empty() && item.title.is_none())
-            .then(|| locator_then_remark(r))
-            .flatten();
+        let may_remark = item.year.is_some() || !item.names.is_empty() && item.title.is_none();
         if (item.year.is_some() && follows_a_year(r))
             || (sub_verbo && r.chars().count() <= 60)
             || labelled
@@ -2440,7 +2439,8 @@ pub(crate) fn parse_item(s: &str) -> Option<CiteItem> {
         {
             item.locator = Some(r.split_whitespace().collect::<Vec<_>>().join(" "));
             item.note = None;
-        } else if let Some((locator, remark)) = remarked {
+        } else if let Some((locator, remark)) = may_remark.then(|| locator_then_remark(r)).flatten()
+        {
             item.locator = Some(locator.to_owned());
             item.note = Some(remark.to_owned());
         } else {

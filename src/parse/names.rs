@@ -507,11 +507,7 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
     let mut suffix = None;
     if let [.., fam, suf] = span {
         if span.len() >= 3 && is_suffix(suf.core) && is_name_word(fam) && !fam.period {
-            suffix = Some(if suf.period {
-                format!("{}.", suf.core)
-            } else {
-                suf.core.to_owned()
-            });
+            suffix = Some(suffix_text(suf));
             span = &span[..span.len() - 1];
         }
     }
@@ -574,6 +570,11 @@ fn person_given_first(s: &str, toks: &[Tok<'_>], i: usize, need_initials: bool) 
         next: j,
         terminal,
     })
+}
+
+/// A suffix as written, with its full stop ("Jr.").
+fn suffix_text(t: &Tok<'_>) -> String {
+    t.core.to_owned() + if t.period { "." } else { "" }
 }
 
 fn is_suffix(w: &str) -> bool {
@@ -730,8 +731,7 @@ fn person_family_comma(s: &str, toks: &[Tok<'_>], i: usize) -> Option<One> {
         && toks.get(k).map(|t| t.kind) == Some(Kind::Comma)
         && toks.get(k + 1).is_some_and(|t| is_suffix(t.core))
     {
-        person.suffix =
-            Some(toks[k + 1].core.to_owned() + if toks[k + 1].period { "." } else { "" });
+        person.suffix = Some(suffix_text(&toks[k + 1]));
         next = k + 2;
     }
     Some(One {
